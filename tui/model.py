@@ -1,0 +1,343 @@
+"""Typed records of the catalogue: sources, exercises, doses, routines, the roadmap and advice.
+
+These are the shapes the TOML files in ``catalogue/`` decode into (unknown fields are refused),
+and the shapes the rest of lumbar works with. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal, Self
+
+import msgspec
+from msgspec import Meta, Struct
+
+Category = Literal["stretch", "strengthen", "stabilise", "mobility", "technique", "aerobic"]
+Position = Literal[
+    "lying-on-back", "face-down", "all-fours", "kneeling", "standing", "seated", "side-lying"
+]
+Equipment = Literal[
+    "towel", "chair", "stool", "tennis-ball", "dowel", "wall", "mat", "pillow", "weights"
+]
+Sides = Literal["none", "each", "alternate"]
+RoutineKind = Literal["article", "phase", "composed", "warm-up", "cool-down", "custom"]
+ProgressionMode = Literal["ladder", "sequence"]
+AdviceKind = Literal[
+    "avoid",
+    "pain",
+    "red-flag",
+    "see-clinician",
+    "mistake",
+    "frequency",
+    "warm-up",
+    "cool-down",
+    "aerobic",
+    "disclaimer",
+    "general",
+]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, Meta(pattern=ID_PATTERN)]
+Text = Annotated[str, Meta(min_length=1)]
+Cue = Annotated[str, Meta(min_length=1, max_length=100)]
+IsoDate = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+RestSeconds = Annotated[int, Meta(ge=0, le=600)]
+TempoSeconds = Annotated[int, Meta(ge=0, le=60)]
+
+
+class Range:
+    """A whole number or a ``[low, high]`` range: start at ``low``, progress toward ``high``.
+
+    Subclasses set the smallest and largest value that makes sense for what they count.
+    """
+
+    __slots__ = ("high", "low")
+    minimum: ClassVar[int] = 0
+    maximum: ClassVar[int] = 10_000
+    unit: ClassVar[str] = ""
+
+    low: int
+    high: int
+
+    def __init__(self, low: int, high: int | None = None) -> None:
+        self.low = low
+        self.high = low if high is None else high
+
+    @classmethod
+    def parse(cls, value: object) -> Self:
+        """Build a range from TOML: an integer or a two-integer array, checked against limits."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            low, high = value, value
+        elif (
+            isinstance(value, list | tuple)
+            and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        ):
+            low, high = value
+            if low >= high:
+                raise ValueError(
+                    f"range [{low}, {high}] is reversed or empty: write [low, high] with "
+                    f"low < high, or a single number"
+                )
+        else:
+            raise ValueError(
+                f"expected a whole number or a [low, high] pair of whole numbers, got {value!r}"
+            )
+        for bound in (low, high):
+            if not cls.minimum <= bound <= cls.maximum:
+                raise ValueError(
+                    f"{bound} is out of bounds: use {cls.minimum} to {cls.maximum}{cls.unit}"
+                )
+        return cls(low, high)
+
+    @property
+    def is_range(self) -> bool:
+        """True when the value may progress (low and high differ)."""
+        return self.low != self.high
+
+    def at(self, level: float) -> int:
+        """The value a fraction ``level`` (0 to 1) of the way from low to high, rounded."""
+        level = min(max(level, 0.0), 1.0)
+        return round(self.low + (self.high - self.low) * level)
+
+    def to_builtins(self) -> dict[str, int]:
+        """The JSON shape of a range."""
+        return {"low": self.low, "high": self.high}
+
+    def __eq__(self, other: object) -> bool:
+        """Ranges are equal when both ends are."""
+        return type(other) is type(self) and (self.low, self.high) == (other.low, other.high)
+
+    def __hash__(self) -> int:
+        """Hash on both ends, like a tuple."""
+        return hash((type(self).__name__, self.low, self.high))
+
+    def __repr__(self) -> str:
+        """Show the range as it is written in TOML."""
+        text = str(self.low) if self.low == self.high else f"[{self.low}, {self.high}]"
+        return f"{type(self).__name__}({text})"
+
+
+class Count(Range):
+    """How many sets or reps: at least one."""
+
+    minimum = 1
+    maximum = 100
+
+
+class Seconds(Range):
+    """A hold in seconds: at least one second, at most an hour."""
+
+    minimum = 1
+    maximum = 3600
+    unit = " seconds"
+
+
+def decode_hook(kind: type, value: Any) -> Any:
+    """Teach msgspec to read the custom range types from TOML."""
+    if isinstance(kind, type) and issubclass(kind, Range):
+        return kind.parse(value)
+    raise NotImplementedError(f"no decoder for {kind!r}")
+
+
+def encode_hook(value: Any) -> Any:
+    """Teach msgspec to write the custom range types as JSON."""
+    if isinstance(value, Range):
+        return value.to_builtins()
+    raise NotImplementedError(f"no encoder for {type(value)!r}")
+
+
+class Record(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """Base of every catalogue record: keyword-only, immutable, unknown fields refused."""
+
+
+class Counts(Record, kw_only=True, frozen=True):
+    """The counts and timings shared by a dose and each stage of a multi-stage dose."""
+
+    sets: Count = Count(1)
+    reps: Count = Count(1)
+    hold: Seconds | None = None
+    sides: Sides = "none"
+    rest_reps: RestSeconds = 0
+    rest_sets: RestSeconds = 0
+    tempo: TempoSeconds = 0
+    note: str = ""
+
+    @property
+    def has_counts(self) -> bool:
+        """True when any count or timing differs from the defaults."""
+        return (
+            self.sets != Count(1)
+            or self.reps != Count(1)
+            or self.hold is not None
+            or self.sides != "none"
+            or self.rest_reps > 0
+            or self.rest_sets > 0
+            or self.tempo > 0
+        )
+
+
+class Stage(Counts, kw_only=True, frozen=True):
+    """One stage of a multi-stage exercise, such as lying face down before the press-ups."""
+
+    name: Text
+    cue: Cue
+
+
+class Dose(Counts, kw_only=True, frozen=True):
+    """How much of an exercise to do; either counts of its own or a list of stages."""
+
+    stages: tuple[Stage, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Refuse a dose that mixes stages with counts of its own."""
+        if self.stages and self.has_counts:
+            raise ValueError(
+                "dose has both stages and its own counts: move sets, reps, hold, sides, rests "
+                "and tempo into each [[...dose.stages]] table"
+            )
+
+    def plan(self) -> tuple[Counts, ...]:
+        """The stages to play, in order: the stages, or the dose itself as a single stage."""
+        return self.stages or (self,)
+
+
+class Source(Record, kw_only=True, frozen=True):
+    """An article the catalogue's content comes from."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    author: str = ""
+    published: IsoDate | None = None
+
+
+class Exercise(Record, kw_only=True, frozen=True):
+    """One exercise: how to do it safely, its default dose, and where it comes from."""
+
+    id: Id
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    category: Category
+    position: Position
+    equipment: tuple[Equipment, ...] = ()
+    muscles: tuple[Text, ...] = ()
+    sciatica_friendly: bool = False
+    summary: Text
+    steps: Annotated[tuple[Cue, ...], Meta(min_length=1)]
+    cautions: tuple[Text, ...] = ()
+    easier: tuple[Id, ...] = ()
+    harder: tuple[Id, ...] = ()
+    sources: Annotated[tuple[Id, ...], Meta(min_length=1)]
+    dose: Dose
+
+
+class RoutineItem(Record, kw_only=True, frozen=True):
+    """An exercise inside a routine, with the routine's own dose when it has one."""
+
+    exercise: Id
+    dose: Dose | None = None
+    note: str = ""
+
+
+class Routine(Record, kw_only=True, frozen=True):
+    """An ordered list of exercises with their doses."""
+
+    id: Id
+    name: Text
+    kind: RoutineKind
+    source: Id | None = None
+    description: Text
+    items: Annotated[tuple[RoutineItem, ...], Meta(min_length=1)]
+
+
+class Progression(Record, kw_only=True, frozen=True):
+    """Exercises inside a phase that belong together, easiest (or first) first."""
+
+    name: Text
+    exercises: Annotated[tuple[Id, ...], Meta(min_length=2)]
+    mode: ProgressionMode
+    why: str = ""
+
+
+class PhaseRule(Record, kw_only=True, frozen=True):
+    """When a roadmap phase counts as complete."""
+
+    min_sessions: Annotated[int, Meta(ge=1, le=365)]
+    min_days: Annotated[int, Meta(ge=0, le=365)]
+    pain_free_streak: Annotated[int, Meta(ge=0, le=50)]
+    progressions_done: bool = True
+    text: Text
+
+
+class Phase(Record, kw_only=True, frozen=True):
+    """One phase of the roadmap: ALIGN, STABILIZE or MAINTAIN."""
+
+    id: Id
+    name: Text
+    summary: Text
+    source: Id
+    routine: Id
+    exercises: Annotated[tuple[Id, ...], Meta(min_length=1)]
+    progressions: tuple[Progression, ...] = ()
+    complete_when: PhaseRule
+
+
+class Advice(Record, kw_only=True, frozen=True):
+    """A piece of safety or training advice, with its sources."""
+
+    id: Id
+    kind: AdviceKind
+    title: Text
+    text: Text
+    points: tuple[Text, ...] = ()
+    sources: Annotated[tuple[Id, ...], Meta(min_length=1)]
+
+
+class CatalogueFile(Record, kw_only=True, frozen=True):
+    """What one TOML file may hold: any of the five kinds of record."""
+
+    source: tuple[Source, ...] = ()
+    exercise: tuple[Exercise, ...] = ()
+    routine: tuple[Routine, ...] = ()
+    phase: tuple[Phase, ...] = ()
+    advice: tuple[Advice, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the file defines nothing."""
+        return not (self.source or self.exercise or self.routine or self.phase or self.advice)
+
+
+class Catalogue(Struct, kw_only=True, frozen=True):
+    """The whole resolved catalogue, every record by id (phases in roadmap order)."""
+
+    sources: dict[str, Source]
+    exercises: dict[str, Exercise]
+    routines: dict[str, Routine]
+    phases: tuple[Phase, ...]
+    advice: tuple[Advice, ...]
+    user_ids: frozenset[str] = frozenset()
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """The exercise with this id (KeyError if there is none)."""
+        return self.exercises[exercise_id]
+
+    def routine(self, routine_id: str) -> Routine:
+        """The routine with this id (KeyError if there is none)."""
+        return self.routines[routine_id]
+
+    def dose_for(self, item: RoutineItem) -> Dose:
+        """The dose a routine item plays: its own, or else its exercise's default."""
+        return item.dose if item.dose is not None else self.exercises[item.exercise].dose
+
+    def to_builtins(self) -> dict[str, Any]:
+        """The whole catalogue as JSON-ready data, routine items with their doses resolved."""
+        data: dict[str, Any] = msgspec.to_builtins(self, enc_hook=encode_hook)
+        for routine in data["routines"].values():
+            for item in routine["items"]:
+                item["dose_from"] = "routine" if item.get("dose") else "exercise"
+                if not item.get("dose"):
+                    exercise = self.exercises[item["exercise"]]
+                    item["dose"] = msgspec.to_builtins(exercise.dose, enc_hook=encode_hook)
+        data["user_ids"] = sorted(self.user_ids)
+        return data
