@@ -76,12 +76,16 @@ def parse_file(path: Path) -> ParsedFile | Problem:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
-        message = _TOML_LINE.sub("", str(error)).strip()
+        line = int(match.group(1)) if match else None
+        if "(at end of document)" in str(error):
+            line = max(1, len(text.splitlines()))
+        message = _TOML_LINE.sub("", str(error)).replace("(at end of document)", "at the end")
+        message = message.strip()
         return Problem(
             path,
             f"is not valid TOML: {message}",
             "Fix the syntax there; a missing quote, bracket, comma or `=` is the usual cause.",
-            line=int(match.group(1)) if match else None,
+            line=line,
         )
     try:
         content = msgspec.convert(raw, CatalogueFile, dec_hook=decode_hook, strict=True)

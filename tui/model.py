@@ -40,6 +40,9 @@ Id = Annotated[str, Meta(pattern=ID_PATTERN)]
 Text = Annotated[str, Meta(min_length=1)]
 Cue = Annotated[str, Meta(min_length=1, max_length=100)]
 IsoDate = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+COUNTED_REP_SECONDS = 3  # a rep with no hold and no tempo, counted by the user
+SETUP_SECONDS = 10  # getting into position before an exercise
+
 RestSeconds = Annotated[int, Meta(ge=0, le=600)]
 TempoSeconds = Annotated[int, Meta(ge=0, le=60)]
 
@@ -151,7 +154,11 @@ class Record(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
 
 
 class Counts(Record, kw_only=True, frozen=True):
-    """The counts and timings shared by a dose and each stage of a multi-stage dose."""
+    """The counts and timings shared by a dose and each stage of a multi-stage dose.
+
+    A rep may pass through several ``positions`` (cat, then cow): each is a cue held for
+    ``hold`` seconds (or ``tempo`` seconds when there is no hold).
+    """
 
     sets: Count = Count(1)
     reps: Count = Count(1)
@@ -160,6 +167,7 @@ class Counts(Record, kw_only=True, frozen=True):
     rest_reps: RestSeconds = 0
     rest_sets: RestSeconds = 0
     tempo: TempoSeconds = 0
+    positions: tuple[Cue, ...] = ()
     note: str = ""
 
     @property
@@ -173,7 +181,22 @@ class Counts(Record, kw_only=True, frozen=True):
             or self.rest_reps > 0
             or self.rest_sets > 0
             or self.tempo > 0
+            or bool(self.positions)
         )
+
+    def seconds(self, level: float = 0.0) -> int:
+        """Roughly how long this plays at a progression level (0 is the low end of every range).
+
+        Holds count in full, once per position; a rep without a hold takes its tempo, or about
+        three seconds when the user counts it; rests count; set-up and side switches do not.
+        """
+        sides = 1 if self.sides == "none" else 2
+        reps = self.reps.at(level) * sides
+        each = self.hold.at(level) if self.hold else (self.tempo or COUNTED_REP_SECONDS)
+        each *= max(1, len(self.positions))
+        per_set = reps * each + (reps - 1) * self.rest_reps
+        sets = self.sets.at(level)
+        return sets * per_set + (sets - 1) * self.rest_sets
 
 
 class Stage(Counts, kw_only=True, frozen=True):
@@ -199,6 +222,12 @@ class Dose(Counts, kw_only=True, frozen=True):
     def plan(self) -> tuple[Counts, ...]:
         """The stages to play, in order: the stages, or the dose itself as a single stage."""
         return self.stages or (self,)
+
+    def seconds(self, level: float = 0.0) -> int:
+        """Roughly how long the whole dose plays, every stage included."""
+        if not self.stages:
+            return super().seconds(level)
+        return sum(stage.seconds(level) for stage in self.stages)
 
 
 class Source(Record, kw_only=True, frozen=True):
@@ -329,6 +358,10 @@ class Catalogue(Struct, kw_only=True, frozen=True):
     def dose_for(self, item: RoutineItem) -> Dose:
         """The dose a routine item plays: its own, or else its exercise's default."""
         return item.dose if item.dose is not None else self.exercises[item.exercise].dose
+
+    def routine_seconds(self, routine: Routine, level: float = 0.0) -> int:
+        """Roughly how long a routine plays, with a short set-up before each exercise."""
+        return sum(SETUP_SECONDS + self.dose_for(item).seconds(level) for item in routine.items)
 
     def to_builtins(self) -> dict[str, Any]:
         """The whole catalogue as JSON-ready data, routine items with their doses resolved."""

@@ -1,0 +1,35 @@
+"""Shared fixtures: no test reads or writes the real user's files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.catalogue import load_catalogue
+from tui.model import Catalogue
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every per-user directory lumbar could touch at a temporary folder."""
+    home = tmp_path / "home"
+    for name, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        (home / sub).mkdir(parents=True)
+        monkeypatch.setenv(name, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("LUMBAR_DB", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The bundled catalogue, loaded once."""
+    return load_catalogue().catalogue
