@@ -29,6 +29,21 @@ def test_every_cue_is_short_enough_to_read_from_the_mat(catalogue: Catalogue) ->
             assert len(step) <= 80, f"{exercise.id}: {step!r}"
         for stage in exercise.dose.stages:
             assert len(stage.cue) <= 80, f"{exercise.id} stage {stage.name}"
+    for routine in catalogue.routines.values():
+        for item in routine.items:
+            for counts in catalogue.dose_for(item).plan():
+                for cue in counts.positions:
+                    assert len(cue) <= 80, f"{routine.id} {item.exercise}: {cue!r}"
+
+
+def test_a_rep_with_positions_holds_or_paces_each_of_them(catalogue: Catalogue) -> None:
+    doses = [e.dose for e in catalogue.exercises.values()]
+    doses += [i.dose for r in catalogue.routines.values() for i in r.items if i.dose]
+    for dose in doses:
+        for counts in dose.plan():
+            if counts.positions:
+                assert len(counts.positions) >= 2
+                assert counts.hold or counts.tempo
 
 
 def test_every_exercise_keeps_a_caution_and_names_its_sources(catalogue: Catalogue) -> None:
