@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["tui.model", "tui.problems", "tui.checks", "tui.catalogue", "tui.cli"]
+CORE = ["tui.model", "tui.records", "tui.problems", "tui.checks", "tui.catalogue", "tui.cli"]
 
 
 def test_the_core_does_not_import_textual() -> None:
