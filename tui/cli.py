@@ -104,7 +104,8 @@ def run_catalogue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     print("\nRoutines:", file=out)
     for routine in catalogue.routines.values():
-        print(f"  {routine.id:<20} {routine.name} ({len(routine.items)} exercises)", file=out)
+        minutes = round(catalogue.routine_seconds(routine) / 60)
+        print(f"  {routine.id:<20} {routine.name}, about {minutes} min", file=out)
     print(f"\n{NOT_MEDICAL_ADVICE}", file=out)
     return 0
 
