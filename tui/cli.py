@@ -116,5 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "catalogue":
         return run_catalogue(args, sys.stdout, sys.stderr)
-    parser.print_help()
+    return run_app(sys.stderr)
+
+
+def run_app(err: TextIO) -> int:
+    """Start the Textual app (imported here so the other commands never load Textual)."""
+    loaded = _load(err)
+    if loaded is None:
+        return 1
+    from tui.app import make_app
+
+    make_app(loaded.catalogue, loaded.problems).run()
     return 0

@@ -1,0 +1,55 @@
+"""The select screen, driven with keys as a person would."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Markdown, OptionList
+
+from tui.app import make_app
+from tui.model import Catalogue
+
+
+def listed(app: object) -> list[str]:
+    choices = app.screen.query_one("#choices", OptionList)  # type: ignore[attr-defined]
+    return [str(choices.get_option_at_index(i).id) for i in range(choices.option_count)]
+
+
+async def test_the_list_starts_on_the_first_routine_and_shows_it(catalogue: Catalogue) -> None:
+    app = make_app(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choices = app.screen.query_one("#choices", OptionList)
+        assert choices.has_focus
+        assert choices.highlighted == 1
+        detail = app.screen.query_one("#detail", Markdown)
+        assert "SpineNation" in detail.source
+
+
+async def test_typing_filters_routines_and_exercises(catalogue: Catalogue) -> None:
+    app = make_app(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"towel")
+        assert app.screen.query_one("#search", Input).value == "towel"
+        assert [i for i in listed(app) if i != "None"] == ["exercise:hamstring-stretch-lying"]
+        await pilot.press("enter")
+        detail = app.screen.query_one("#detail", Markdown)
+        assert "Lying hamstring stretch" in detail.source
+        assert "### Cautions" in detail.source and "SpineNation" in detail.source
+
+
+async def test_moving_down_shows_each_routine(catalogue: Catalogue) -> None:
+    app = make_app(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        detail = app.screen.query_one("#detail", Markdown)
+        assert "Essential Guide" in detail.source
+        assert "Back extension" in detail.source
+
+
+async def test_escape_clears_the_search(catalogue: Catalogue) -> None:
+    app = make_app(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"zzz")
+        assert [i for i in listed(app) if i != "None"] == []
+        assert "Nothing matches" in app.screen.query_one("#detail", Markdown).source
+        await pilot.press("escape")
+        assert len(listed(app)) == len(catalogue.routines) + len(catalogue.exercises) + 2

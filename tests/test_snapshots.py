@@ -1,0 +1,30 @@
+"""Every screen as a person sees it at 80x24, in the default theme and in 16 colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tui.app import make_app
+from tui.model import Catalogue
+
+SnapCompare = Callable[..., bool]
+THEMES = ["textual-dark", "ansi-dark"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_select_screen(snap_compare: SnapCompare, catalogue: Catalogue, theme: str) -> None:
+    app = make_app(catalogue)
+
+    async def run_before(pilot: Any) -> None:
+        app.theme = theme
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_select_screen_filtered(snap_compare: SnapCompare, catalogue: Catalogue) -> None:
+    app = make_app(catalogue)
+    assert snap_compare(app, terminal_size=(80, 24), press=["slash", *"sciatica", "enter"])
