@@ -1,0 +1,56 @@
+"""Regenerate ``screenshots/*.svg``: every screen at 80x24, through the same app factory.
+
+Run with ``make screenshots`` (or ``python -m tests.screenshots``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tui.app import LumbarApp, make_app
+from tui.catalogue import load_catalogue
+
+OUT = Path(__file__).resolve().parents[1] / "screenshots"
+SIZE = (80, 24)
+
+Steps = Callable[[Pilot[None]], Awaitable[None]]
+
+
+async def nothing(pilot: Pilot[None]) -> None:
+    """Take the screen as it opens."""
+    await pilot.pause()
+
+
+async def search_sciatica(pilot: Pilot[None]) -> None:
+    """Filter the select screen to the sciatica-friendly exercises."""
+    await pilot.press("slash", *"sciatica", "enter", "down")
+    await pilot.pause()
+
+
+SHOTS: dict[str, Steps] = {
+    "select": nothing,
+    "select-search": search_sciatica,
+}
+
+
+async def shoot(name: str, steps: Steps) -> Path:
+    """Drive a fresh app with the steps and save what the screen shows."""
+    app: LumbarApp = make_app(load_catalogue().catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await steps(pilot)
+        return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
+
+
+async def main() -> None:
+    """Write every screenshot."""
+    OUT.mkdir(exist_ok=True)
+    for name, steps in SHOTS.items():
+        print(await shoot(name, steps))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
