@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -13,6 +14,18 @@ import msgspec
 from tui import __version__
 from tui.catalogue import CatalogueError, Loaded, bundled_dir, check_paths, load_catalogue, user_dir
 from tui.problems import Problem
+from tui.storage import StoreError, normalize
+from tui.store import ENV_VAR, Store, check_file, resolve_db_path
+from tui.transfer import (
+    describe,
+    export,
+    history_json,
+    history_table,
+    import_file,
+    move_aside,
+    plural,
+    sessions_csv,
+)
 
 NOT_MEDICAL_ADVICE = (
     "lumbar is not medical advice. Check with a doctor or physiotherapist before you start, "
@@ -28,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=NOT_MEDICAL_ADVICE,
     )
     parser.add_argument("--version", action="version", version=f"lumbar {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help=f"the file that keeps your sessions (default: ${ENV_VAR}, else your data folder)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     catalogue = commands.add_parser(
@@ -54,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check the files on their own, without the bundled catalogue",
     )
+    add_store_commands(commands)
     return parser
 
 
@@ -116,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "catalogue":
         return run_catalogue(args, sys.stdout, sys.stderr)
+    if args.command in STORE_COMMANDS:
+        return run_store(args, sys.stdout, sys.stderr, os.environ)
     return run_app(sys.stderr)
 
 
@@ -127,4 +149,96 @@ def run_app(err: TextIO) -> int:
     from tui.app import make_app
 
     make_app(loaded.catalogue, loaded.problems).run()
+    return 0
+
+
+# --- your data: history, export, import, db -------------------------------------------------
+
+STORE_COMMANDS = ("history", "export", "import", "db")
+"""The sub-commands that work on the user's data file."""
+
+
+def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``history``, ``export``, ``import`` and ``db`` to the sub-command parsers."""
+    history = commands.add_parser(
+        "history",
+        help="list your sessions",
+        description="List your sessions, oldest first: a table, or JSON, or CSV.",
+    )
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print the sessions as JSON")
+    form.add_argument("--csv", action="store_true", help="print one CSV row per exercise")
+    export_ = commands.add_parser(
+        "export",
+        help="copy your data to a .json or .csv file",
+        description=(
+            "Write everything (sessions, custom routines, settings) to PATH.json, for "
+            "`lumbar import`, or the sessions to PATH.csv, one row per exercise, for a spreadsheet."
+        ),
+    )
+    export_.add_argument("path", type=Path, metavar="PATH", help="a file ending in .json or .csv")
+    import_ = commands.add_parser(
+        "import",
+        help="merge a .json export into your data",
+        description=(
+            "Merge a JSON export into your data. Sessions and custom routines are added by id "
+            "(importing twice adds nothing); settings are taken only if you have none."
+        ),
+    )
+    import_.add_argument("path", type=Path, metavar="PATH", help="a .json file from export")
+    db = commands.add_parser(
+        "db",
+        help="check your data file, or move an unusable one aside",
+        description="Look after the file that keeps your sessions.",
+    )
+    actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    actions.add_parser("path", help="print where the file is")
+    actions.add_parser("check", help="say whether the file is usable (exits 1 if not)")
+    actions.add_parser(
+        "move-aside",
+        help="rename an unusable file to NAME.unusable-TIME so a fresh one can start",
+    )
+
+
+def run_store(
+    args: argparse.Namespace, out: TextIO, err: TextIO, environ: Mapping[str, str]
+) -> int:
+    """Run a data sub-command; a StoreError is printed to ``err`` and exits 1."""
+    path = normalize(resolve_db_path(args.db, environ))
+    try:
+        return _run_store(args, path, out)
+    except StoreError as error:
+        print(error, file=err)
+        return 1
+
+
+def _run_store(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    if args.command == "export":
+        print(export(Store.open(path), args.path), file=out)
+    elif args.command == "import":
+        report = import_file(Store.open(path), args.path)
+        print(describe(report, args.path), file=out)
+    elif args.command == "history":
+        sessions = Store.open(path).sessions()
+        if args.json or args.csv:
+            out.write(history_json(sessions) if args.json else sessions_csv(sessions))
+        elif sessions:
+            out.write(history_table(sessions))
+        else:
+            print(f"No sessions yet in {path}.", file=out)
+    elif args.db_command == "path":
+        print(path, file=out)
+    elif args.db_command == "check":
+        snapshot = check_file(path)
+        if snapshot is None:
+            print(f"{path} does not exist yet: lumbar creates it at the first save.", file=out)
+        else:
+            print(
+                f"OK: {path} is usable: {plural(len(snapshot.sessions), 'session')}, "
+                f"{plural(len(snapshot.routines), 'custom routine')}.",
+                file=out,
+            )
+    else:
+        moved = move_aside(path)
+        print(f"Moved {path}\n   to {moved}\nlumbar starts a fresh file at {path}.", file=out)
     return 0

@@ -1,0 +1,282 @@
+"""A TinyDB storage that never loses or half-writes the user's file, and the lock that guards it.
+
+Decisions, one line each:
+
+- **Atomic write.** TinyDB's ``JSONStorage`` truncates and rewrites the file in place, so a crash
+  mid-write leaves half a file. Here every write goes to a temporary file in the same directory,
+  is flushed and fsynced, replaces the old file with ``os.replace`` (atomic on POSIX and
+  Windows) and then the directory is fsynced, so the rename itself survives a power cut. A new
+  file is created ``0600`` (it holds health data); an existing file keeps its permissions.
+- **Codec.** ``msgspec.json`` reads and writes the whole file; reading decodes straight into the
+  shape TinyDB expects (tables of documents), so a file of any other shape is refused at once.
+- **Refuse, never reset.** A file that exists but cannot be used raises
+  :class:`UnusableFileError`; ``read`` returns ``None`` (an empty database) only when nothing
+  exists at the path. Nothing here ever writes over a file it could not read.
+- **Lock.** ``filelock`` (a small, widely used library, on PyPI) rather than a hand-rolled
+  ``fcntl.flock``: the same code locks on Linux, macOS and Windows, it is reentrant within a
+  lock object (so a read-modify-write can call ``write`` while holding the lock), and the kernel
+  releases it when a process dies, even by ``kill -9``. The lock file sits beside the database
+  (``lumbar.json.lock``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import stat
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+"""The whole database as TinyDB sees it: table name -> document id -> document."""
+
+LOCK_TIMEOUT = 15.0
+"""Seconds to wait for another lumbar to finish a write before giving up."""
+
+FILE_MODE = 0o600
+"""Permissions of a newly created database or export: the user's alone."""
+
+_TEMP_SUFFIX = ".tmp"
+
+
+class StoreError(Exception):
+    """Something the user can act on went wrong with lumbar's data file; the message says what."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class UnusableFileError(StoreError):
+    """A file exists at the database path but lumbar cannot use it; it was left untouched."""
+
+    def __init__(self, path: Path, problem: str, advice: str | None = None) -> None:
+        self.problem = problem
+        self.advice = advice if advice is not None else move_aside_advice(path)
+        super().__init__(
+            f"lumbar cannot use {path}: {problem}.\n"
+            f"The file was left exactly as it was. {self.advice}",
+            path,
+        )
+
+
+class NewerSchemaError(UnusableFileError):
+    """The file was written by a newer lumbar, with a schema this one does not know."""
+
+
+def move_aside_advice(path: Path) -> str:
+    """What the user can do about an unusable database file at ``path``."""
+    return (
+        "To go on: restore a backup of it, open another file with --db PATH, or run "
+        f"`lumbar --db {shlex.quote(str(path))} db move-aside` to keep this file under a new "
+        "name and start fresh."
+    )
+
+
+def normalize(path: str | Path) -> Path:
+    """An absolute path; through a symlink to its target, so a write never replaces the link."""
+    given = Path(path).expanduser().absolute()
+    return given.resolve() if given.is_symlink() else given
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside a database: ``lumbar.json`` -> ``lumbar.json.lock``."""
+    return path.with_name(path.name + ".lock")
+
+
+class StoreLock:
+    """The inter-process lock of one database file, as a reentrant context manager."""
+
+    def __init__(self, path: Path, timeout: float | None = None) -> None:
+        self.path = path
+        wait = LOCK_TIMEOUT if timeout is None else timeout
+        self._lock = FileLock(lock_path(path), timeout=wait, mode=FILE_MODE)
+
+    def __enter__(self) -> StoreLock:
+        """Wait for the lock (up to the timeout); raise StoreError if it cannot be had."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire(poll_interval=0.005)  # writes are short: check often
+        except Timeout:
+            raise StoreError(
+                f"another lumbar has been writing {self.path} for more than "
+                f"{self._lock.timeout:g} seconds. Close the other lumbar, or wait and try again.",
+                self.path,
+            ) from None
+        except OSError as error:
+            raise StoreError(
+                f"lumbar cannot lock {self.path} for writing ({_reason(error)} on "
+                f"{error.filename or lock_path(self.path)}). Check that its folder is yours and "
+                "writable, or open another file with --db PATH.",
+                self.path,
+            ) from error
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Release the lock (once per ``__enter__``)."""
+        self._lock.release()
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def read_tables(path: Path) -> Tables | None:
+    """Read and decode the whole file: ``None`` if nothing exists at ``path``, else its tables.
+
+    Raises UnusableFileError (never returns empty data) for anything that exists but cannot be
+    used: a directory, an unreadable or empty file, bad JSON, JSON of another shape.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise UnusableFileError(path, f"it cannot be looked at ({_reason(error)})") from error
+    if stat.S_ISDIR(info.st_mode):
+        raise UnusableFileError(path, "it is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnusableFileError(path, "it is not a regular file")
+    try:
+        raw = path.read_bytes()
+    except PermissionError as error:
+        raise UnusableFileError(
+            path, "it cannot be read: permission denied (check its owner and permissions)"
+        ) from error
+    except OSError as error:
+        raise UnusableFileError(path, f"it cannot be read ({_reason(error)})") from error
+    return decode_tables(raw, path)
+
+
+def decode_tables(raw: bytes, path: Path) -> Tables:
+    """Decode a database file's bytes into tables, or raise UnusableFileError naming ``path``."""
+    if not raw:
+        raise UnusableFileError(path, "it is empty (0 bytes), perhaps cut short by a failed copy")
+    try:
+        tables: Tables = msgspec.json.decode(raw, type=Tables)
+    except msgspec.ValidationError as error:
+        # The typed decoder can stop at a wrong shape before it reaches a syntax error.
+        _check_syntax(raw, path)
+        raise UnusableFileError(
+            path, f"it is JSON but not a lumbar database ({_shape_message(error)})"
+        ) from error
+    except msgspec.DecodeError as error:
+        raise _not_json(path, error) from error
+    return tables
+
+
+def _check_syntax(raw: bytes, path: Path) -> None:
+    try:
+        msgspec.json.decode(raw)
+    except msgspec.DecodeError as error:
+        raise _not_json(path, error) from error
+
+
+def _not_json(path: Path, error: msgspec.DecodeError) -> UnusableFileError:
+    return UnusableFileError(
+        path, f"it is not valid JSON, or it was cut short ({str(error).lower()})"
+    )
+
+
+def _shape_message(error: msgspec.ValidationError) -> str:
+    text = str(error).replace("`object`", "a JSON object").replace("`array`", "a list")
+    return text.replace("$[...][...]", "a document").replace("$[...]", "a table")
+
+
+def encode_tables(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> bytes:
+    """The bytes of a database file: compact JSON (it is rewritten whole on every save)."""
+    return msgspec.json.encode(tables) + b"\n"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once: temp file, fsync, rename, fsync the directory.
+
+    Creates missing parent directories. A new file is created 0600; an existing one keeps its
+    permissions. On failure the old file is untouched, the temp file removed, and StoreError
+    says what happened.
+    """
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        descriptor, temp_name = tempfile.mkstemp(
+            dir=directory, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX
+        )
+    except OSError as error:
+        raise _write_error(path, error) from error
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(error, OSError):
+            raise _write_error(path, error) from error
+        raise
+    _fsync_directory(directory)
+
+
+def _write_error(path: Path, error: OSError) -> StoreError:
+    return StoreError(
+        f"lumbar could not save to {path} ({_reason(error)}). The file was not changed. "
+        "Free some disk space or check the folder's permissions, then try again.",
+        path,
+    )
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make a rename durable; directories cannot be opened or fsynced on Windows."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def stale_temp_files(path: Path) -> Iterator[Path]:
+    """Temp files a killed writer left beside ``path`` (only safe to remove under the lock)."""
+    with contextlib.suppress(OSError):
+        yield from path.parent.glob(f".{path.name}.*{_TEMP_SUFFIX}")
+
+
+class AtomicStorage(Storage):
+    """TinyDB storage on one JSON file: whole-file msgspec reads, atomic locked writes.
+
+    ``check`` (if given) is run on every read, so a file another process changed into
+    something unusable is refused on the next read too, not just when it is first opened.
+    """
+
+    def __init__(self, path: Path, check: Callable[[Tables], None] | None = None) -> None:
+        self.path = path
+        self.lock = StoreLock(path)
+        self._check = check
+
+    def load(self) -> Tables | None:
+        """Read the file as it is, without the extra check: ``None`` when nothing is there."""
+        return read_tables(self.path)
+
+    def read(self) -> Tables | None:
+        """Read and check the whole file (TinyDB calls this before every operation)."""
+        tables = self.load()
+        if tables is not None and self._check is not None:
+            self._check(tables)
+        return tables
+
+    def write(self, data: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
+        """Write the whole database atomically, under the inter-process lock."""
+        with self.lock:
+            write_atomic(self.path, encode_tables(data))
