@@ -1,0 +1,38 @@
+"""Save a session as it goes: when it starts, after every exercise, and when it ends.
+
+The engine reports events; the recorder turns the ones that change the record into saves, so
+a crash, a kill or a dropped link loses at most the exercise in progress. Nothing here imports
+Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui.engine import Engine
+from tui.engine_events import Event, ExerciseDone, SessionDone, SessionEnded
+from tui.store import Store
+
+SAVED_ON = (ExerciseDone, SessionDone, SessionEnded)
+
+
+class SessionRecorder:
+    """Keeps the store's copy of the engine's session up to date."""
+
+    def __init__(self, engine: Engine, store: Store) -> None:
+        """Record this engine's session into this store."""
+        self.engine = engine
+        self.store = store
+        self.saves = 0
+
+    def handle(self, events: Iterable[Event]) -> bool:
+        """Save when any event changed the record; True when it saved."""
+        if any(isinstance(event, SAVED_ON) for event in events):
+            self.save()
+            return True
+        return False
+
+    def save(self) -> None:
+        """Save the session as it stands (also after feedback or a pain score changes it)."""
+        self.store.save_session(self.engine.session())
+        self.saves += 1
