@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_engine import FakeClock
+from tests.test_engine import START, FakeClock
 from tui.engine import Engine
 from tui.engine_events import ExerciseDone, SessionDone
 from tui.model import Catalogue
@@ -15,6 +15,7 @@ from tui.recorder import SessionRecorder
 from tui.store import Store
 from tui.timeline import StepKind, build_timeline
 
+DAY = 24 * 60 * 60
 ROUTINES = [
     "spinenation",
     "essential-guide",
@@ -105,8 +106,8 @@ def test_this_hurts_is_stored_and_the_next_session_does_not_raise_that_dose(
 ) -> None:
     store = Store.open(tmp_path / "lumbar.json")
     routine = catalogue.routine("spinenation")
-    for _ in range(2):  # two good sessions raise every dose two steps
-        clock = FakeClock()
+    for day in range(2):  # two good sessions, a day apart, raise every dose two steps
+        clock = FakeClock(now=START + day * DAY)
         engine = Engine(
             build_timeline(catalogue, routine, levels(store.sessions())), clock, clock.wall
         )
@@ -115,7 +116,7 @@ def test_this_hurts_is_stored_and_the_next_session_does_not_raise_that_dose(
         play_to_end(engine, clock, recorder, "easy")
     assert levels(store.sessions())["bird-dog"] == 0.5
 
-    clock = FakeClock()
+    clock = FakeClock(now=START + 2 * DAY)
     engine = Engine(build_timeline(catalogue, routine, levels(store.sessions())), clock, clock.wall)
     recorder = SessionRecorder(engine, store)
     recorder.handle(engine.start())
@@ -128,7 +129,8 @@ def test_this_hurts_is_stored_and_the_next_session_does_not_raise_that_dose(
     recorder.handle(engine.this_hurts())
     play_to_end(engine, clock, recorder, "easy")
 
-    stored = store.sessions()[-1]
+    stored = store.session(engine.session().id)
+    assert stored is not None and stored == store.sessions()[-1]
     (bird_dog,) = [r for r in stored.exercises if r.exercise == "bird-dog"]
     assert bird_dog.outcome == "hurt"
     after = levels(store.sessions())
