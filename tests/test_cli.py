@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes import run_cli
 from tests.test_catalogue_errors import GOOD
 from tui import __version__
 from tui.catalogue import bundled_dir, user_dir
-from tui.cli import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+run = run_cli
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

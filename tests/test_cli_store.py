@@ -11,18 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes import run_cli
 from tests.store_child import make_session
-from tui.cli import main
 from tui.store import Store, default_db_path
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:
-        status = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+run = run_cli
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
 import pytest
 
+from tests.fakes import BASE, START, FakeClock
 from tui.engine import Engine
 from tui.engine_events import (
     Event,
@@ -22,26 +22,6 @@ from tui.engine_events import (
 )
 from tui.model import Catalogue, Dose, Routine, RoutineItem, decode_hook
 from tui.timeline import StepKind, Timeline, build_timeline
-
-START = 1000.0
-BASE = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-
-@dataclass
-class FakeClock:
-    """A monotonic clock that moves only when told to, and the wall clock that goes with it."""
-
-    now: float = START
-
-    def __call__(self) -> float:
-        return self.now
-
-    def wall(self) -> datetime:
-        return BASE + timedelta(seconds=self.now)
-
-    def at(self, seconds: float) -> datetime:
-        """The wall time of a clock reading."""
-        return BASE + timedelta(seconds=seconds)
 
 
 def item(exercise: str, **dose: Any) -> RoutineItem:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -11,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.fakes import START, FakeClock
 from tui.catalogue import load_catalogue
 from tui.engine import Engine
 from tui.engine_events import Event, SessionDone, SessionEnded, Snapshot, StepDone, StepStarted
@@ -20,27 +20,12 @@ from tui.timeline import StepKind, Timeline, build_timeline
 
 CATALOGUE = load_catalogue().catalogue
 EXERCISE_IDS = sorted(CATALOGUE.exercises)
-START = 1000.0
-BASE = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 FAR = 1e7  # longer than any step can last, however extended
 SETTINGS = settings(
     max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-
-@dataclass
-class FakeClock:
-    """A monotonic clock that moves only when told to, and the wall clock that goes with it."""
-
-    now: float = START
-
-    def __call__(self) -> float:
-        return self.now
-
-    def wall(self) -> datetime:
-        return BASE + timedelta(seconds=self.now)
 
 
 # Strategies ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_engine import START, FakeClock
+from tests.fakes import START, FakeClock
 from tui.engine import Engine
 from tui.engine_events import ExerciseDone, SessionDone
 from tui.model import Catalogue

@@ -15,19 +15,11 @@ from typing import Literal
 
 from tui.model import COUNTED_REP_SECONDS, Catalogue, Dose, Position, Routine
 from tui.records import StagePlan, plan_dose
+from tui.words import POSITIONS
 
 Part = Literal["warm-up", "main", "cool-down"]
 Side = Literal["left", "right"]
 
-POSITION_WORDS: dict[Position, str] = {
-    "lying-on-back": "lying on your back",
-    "face-down": "lying face down",
-    "all-fours": "on all fours",
-    "kneeling": "kneeling",
-    "standing": "standing",
-    "seated": "seated",
-    "side-lying": "lying on your side",
-}
 PART_WORDS: dict[Part, str] = {"warm-up": "Warm-up: ", "main": "", "cool-down": "Cool-down: "}
 GENERIC_CUES = {"hold": "Hold", "move": "Lift and lower", "counted": "Do one rep, then count it"}
 
@@ -92,7 +84,7 @@ class PlannedExercise:
     @property
     def preview(self) -> str:
         """A short line that says what is coming: name, position and equipment."""
-        text = f"{PART_WORDS[self.part]}{self.name}, {POSITION_WORDS[self.position]}"
+        text = f"{PART_WORDS[self.part]}{self.name}, {POSITIONS[self.position]}"
         return f"{text}; you need: {', '.join(self.equipment)}" if self.equipment else text
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.model import Catalogue, Counts, Dose, Exercise, Range
+from tui.model import Catalogue, Counts, Dose, Exercise, Position, Range
 
-POSITIONS = {
+POSITIONS: dict[Position, str] = {
     "lying-on-back": "lying on your back",
     "face-down": "lying face down",
     "all-fours": "on all fours",
