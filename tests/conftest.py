@@ -8,6 +8,7 @@ import pytest
 
 from tui.catalogue import load_catalogue
 from tui.model import Catalogue
+from tui.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -27,6 +28,12 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("LUMBAR_DB", raising=False)
     return home
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """An empty progress store in a temporary folder."""
+    return Store.open(tmp_path / "lumbar.json")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ Run with ``make screenshots`` (or ``python -m tests.screenshots``).
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from textual.pilot import Pilot
 
 from tui.app import LumbarApp, make_app
 from tui.catalogue import load_catalogue
+from tui.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 SIZE = (80, 24)
@@ -39,7 +41,13 @@ SHOTS: dict[str, Steps] = {
 
 async def shoot(name: str, steps: Steps) -> Path:
     """Drive a fresh app with the steps and save what the screen shows."""
-    app: LumbarApp = make_app(load_catalogue().catalogue)
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "lumbar.json")
+        return await _shoot(make_app(load_catalogue().catalogue, store), name, steps)
+
+
+async def _shoot(app: LumbarApp, name: str, steps: Steps) -> Path:
+    """Run the steps on the app and save its screen."""
     async with app.run_test(size=SIZE) as pilot:
         await steps(pilot)
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))

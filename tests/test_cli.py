@@ -99,3 +99,22 @@ def test_the_console_script_runs_as_a_module() -> None:
         [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"lumbar {__version__}"
+
+
+def test_play_refuses_an_unknown_routine_before_opening_the_app(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, "--db", str(tmp_path / "x.json"), "play", "quick-11")
+    assert status == 2
+    assert "no routine 'quick-11'" in err and "lumbar catalogue" in err
+
+
+def test_the_app_refuses_an_unusable_data_file_and_leaves_it_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "lumbar.json"
+    path.write_bytes(b'{"sessions": ')
+    status, _, err = run(capsys, "--db", str(path))
+    assert status == 1
+    assert f"lumbar cannot use {path}" in err and "move-aside" in err
+    assert path.read_bytes() == b'{"sessions": '

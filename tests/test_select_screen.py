@@ -6,6 +6,7 @@ from textual.widgets import Input, Markdown, OptionList
 
 from tui.app import make_app
 from tui.model import Catalogue
+from tui.store import Store
 
 
 def listed(app: object) -> list[str]:
@@ -13,8 +14,10 @@ def listed(app: object) -> list[str]:
     return [str(choices.get_option_at_index(i).id) for i in range(choices.option_count)]
 
 
-async def test_the_list_starts_on_the_first_routine_and_shows_it(catalogue: Catalogue) -> None:
-    app = make_app(catalogue)
+async def test_the_list_starts_on_the_first_routine_and_shows_it(
+    catalogue: Catalogue, store: Store
+) -> None:
+    app = make_app(catalogue, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         choices = app.screen.query_one("#choices", OptionList)
@@ -24,8 +27,8 @@ async def test_the_list_starts_on_the_first_routine_and_shows_it(catalogue: Cata
         assert "SpineNation" in detail.source
 
 
-async def test_typing_filters_routines_and_exercises(catalogue: Catalogue) -> None:
-    app = make_app(catalogue)
+async def test_typing_filters_routines_and_exercises(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"towel")
         assert app.screen.query_one("#search", Input).value == "towel"
@@ -36,8 +39,8 @@ async def test_typing_filters_routines_and_exercises(catalogue: Catalogue) -> No
         assert "### Cautions" in detail.source and "SpineNation" in detail.source
 
 
-async def test_moving_down_shows_each_routine(catalogue: Catalogue) -> None:
-    app = make_app(catalogue)
+async def test_moving_down_shows_each_routine(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down")
         detail = app.screen.query_one("#detail", Markdown)
@@ -45,8 +48,8 @@ async def test_moving_down_shows_each_routine(catalogue: Catalogue) -> None:
         assert "Back extension" in detail.source
 
 
-async def test_escape_clears_the_search(catalogue: Catalogue) -> None:
-    app = make_app(catalogue)
+async def test_escape_clears_the_search(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"zzz")
         assert [i for i in listed(app) if i != "None"] == []

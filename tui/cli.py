@@ -138,17 +138,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_catalogue(args, sys.stdout, sys.stderr)
     if args.command in STORE_COMMANDS:
         return run_store(args, sys.stdout, sys.stderr, os.environ)
-    return run_app(sys.stderr)
+    return run_app(args, sys.stderr, os.environ)
 
 
-def run_app(err: TextIO) -> int:
+def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -> int:
     """Start the Textual app (imported here so the other commands never load Textual)."""
     loaded = _load(err)
     if loaded is None:
         return 1
+    try:
+        store = Store.open(normalize(resolve_db_path(args.db, environ)))
+    except StoreError as error:
+        print(error, file=err)
+        return 1
+    routine = getattr(args, "routine", None)
+    known = set(loaded.catalogue.routines) | {r.id for r in store.routines()}
+    if routine is not None and routine not in known:
+        print(f"lumbar: there is no routine {routine!r}; `lumbar catalogue` lists them.", file=err)
+        return 2
     from tui.app import make_app
 
-    make_app(loaded.catalogue, loaded.problems).run()
+    make_app(loaded.catalogue, store, problems=loaded.problems, play=routine).run()
     return 0
 
 
@@ -193,6 +203,12 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
     actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     actions.add_parser("path", help="print where the file is")
+    play = commands.add_parser(
+        "play",
+        help="go straight to the player with a routine",
+        description="Open lumbar in the player, with ROUTINE (an id from `lumbar catalogue`).",
+    )
+    play.add_argument("routine", metavar="ROUTINE", help="the routine's id, e.g. quick-10")
     actions.add_parser("check", help="say whether the file is usable (exits 1 if not)")
     actions.add_parser(
         "move-aside",
