@@ -12,8 +12,10 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.histories import midway
 from tui.app import LumbarApp, make_app
 from tui.catalogue import load_catalogue
+from tui.messages import PlayRoutine
 from tui.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
@@ -33,9 +35,37 @@ async def search_sciatica(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def roadmap_midway(pilot: Pilot[None]) -> None:
+    """Five ALIGN sessions into the roadmap (on the march rung), then open the roadmap."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    for session in midway(app.wall()):
+        app.store.save_session(session)
+    await pilot.press("r")
+    await pilot.pause()
+
+
+async def open_player(pilot: Pilot[None]) -> None:
+    """Open the player on the quick 10-minute routine: it starts with the pain check."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    app.post_message(PlayRoutine(app.catalogue.routine("quick-10")))
+    await pilot.pause()
+
+
+async def player_mid_hold(pilot: Pilot[None]) -> None:
+    """Answer the pain check, then move on to the second hold of the first exercise."""
+    await open_player(pilot)
+    await pilot.press("4", "n", "n")
+    await pilot.pause()
+
+
 SHOTS: dict[str, Steps] = {
     "select": nothing,
     "select-search": search_sciatica,
+    "roadmap": roadmap_midway,
+    "player": player_mid_hold,
+    "player-pain-check": open_player,
 }
 
 

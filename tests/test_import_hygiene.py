@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tui"
-UI = {"app", "messages", "__main__"}  # modules allowed to import Textual, beside screens/ and widgets/
+# Modules allowed to import Textual, beside screens/ and widgets/.
+UI = {"app", "messages", "__main__"}
 CORE = sorted(f"tui.{path.stem}" for path in PACKAGE.glob("*.py") if path.stem not in UI)
 
 

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import msgspec
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Size
 
-from tui.model import Catalogue
+from tui.engine import Engine
+from tui.messages import PlayRoutine
+from tui.model import Catalogue, Routine, RoutineKind
 from tui.problems import Problem
+from tui.progression import levels
+from tui.recorder import SessionRecorder
+from tui.screens.dialogs import TooSmall, fits
+from tui.screens.player import PlayerScreen
+from tui.screens.roadmap import RoadmapScreen
 from tui.screens.select import SelectScreen
 from tui.store import Store
+from tui.timeline import build_timeline
+
+HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+"""The signals that mean the process is going away: a dropped link, a closed terminal, kill."""
 
 
 def local_now() -> datetime:
@@ -29,6 +45,20 @@ class LumbarApp(App[None]):
     CSS_PATH = "lumbar.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave lumbar"),
+        Binding(
+            "c",
+            "switch_mode('select')",
+            "Choose",
+            id="app.choose",
+            tooltip="Choose a routine or an exercise",
+        ),
+        Binding(
+            "r",
+            "switch_mode('roadmap')",
+            "Roadmap",
+            id="app.roadmap",
+            tooltip="The three phases: where you stand, and today's session",
+        ),
     ]
 
     def __init__(
@@ -50,12 +80,91 @@ class LumbarApp(App[None]):
         self.wall = wall
         self.first_routine = play
         self.add_mode("select", lambda: SelectScreen(self.catalogue))
+        self.add_mode(
+            "roadmap",
+            lambda: RoadmapScreen(
+                self.catalogue, self.store, lambda: self.wall().date(), now=self.wall
+            ),
+        )
 
-    def on_mount(self) -> None:
-        """Open the select screen and say which of the user's files were skipped."""
-        self.switch_mode("select")
+    async def on_mount(self) -> None:
+        """Open the select screen (and the player, if asked), and report skipped files."""
+        self._handle_hang_ups(install=True)
+        await self.switch_mode("select")
         for problem in self.problems:
             self.notify(str(problem), title="Skipped one of your files", severity="warning")
+        if self.first_routine is not None:
+            self.post_message(PlayRoutine(self.catalogue.routine(self.first_routine)))
+        self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
+        self.check_size(self.size)
+
+    def on_unmount(self) -> None:
+        """Give the signals back."""
+        self._handle_hang_ups(install=False)
+
+    def on_play_routine(self, message: PlayRoutine) -> None:
+        """Open the player on the routine, at the user's levels and with their settings."""
+        if any(isinstance(screen, PlayerScreen) for screen in self.screen_stack):
+            return
+        settings = self.store.settings()
+        routine = message.routine
+        timeline = build_timeline(
+            self.catalogue,
+            routine,
+            levels(self.store.sessions()),
+            get_ready_seconds=settings.get_ready_seconds,
+            warm_up=self.routine_of_kind("warm-up", routine) if settings.warm_up else None,
+            cool_down=self.routine_of_kind("cool-down", routine) if settings.cool_down else None,
+        )
+        engine = Engine(timeline, self.clock, self.wall, phase=message.phase)
+        recorder = SessionRecorder(engine, self.store)
+        self.push_screen(PlayerScreen(engine, recorder, clock=self.clock, bell=settings.bell))
+
+    def routine_of_kind(self, kind: RoutineKind, playing: Routine) -> Routine | None:
+        """The first warm-up or cool-down routine (by ``kind``), unless it is the one played."""
+        found = (r for r in self.catalogue.routines.values() if r.kind == kind)
+        return next((r for r in found if r.id != playing.id), None)
+
+    def _handle_hang_ups(self, *, install: bool) -> None:
+        """Catch (or stop catching) hang-up and terminate in the app's event loop."""
+        loop = asyncio.get_running_loop()
+        for signum in HANG_UPS:
+            # Not every platform or thread can take signal handlers; the default then applies.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                if install:
+                    loop.add_signal_handler(signum, self.hang_up, signum)
+                else:
+                    loop.remove_signal_handler(signum)
+
+    def hang_up(self, signum: int) -> None:
+        """The terminal or the link went, or we were told to stop: save any session, then exit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, PlayerScreen):
+                screen.abandon()
+        self.exit(return_code=128 + signum)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the screens with a note while the terminal is too small for them."""
+        self.check_size(event.size)
+
+    def check_size(self, size: Size) -> None:
+        """Show, update or take away the "make the terminal larger" note (kept on top)."""
+        if self.current_mode == self.DEFAULT_MODE:
+            return  # still starting: on_mount checks once the first mode is up
+        top = self.screen
+        if fits(size):
+            if isinstance(top, TooSmall):
+                self.pop_screen()
+        elif isinstance(top, TooSmall):
+            top.measure(size)
+        else:
+            self.push_screen(TooSmall(size))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the other modes only from a mode's own screen, never over a pushed one."""
+        if action == "switch_mode":
+            return len(self.screen_stack) == 1 and parameters[:1] != (self.current_mode,)
+        return True
 
 
 def with_custom_routines(catalogue: Catalogue, store: Store) -> Catalogue:

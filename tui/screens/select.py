@@ -11,7 +11,8 @@ from textual.widgets import Footer, Header, Input, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from tui.describe import exercise_markdown, routine_markdown
-from tui.model import Catalogue
+from tui.messages import PlayRoutine
+from tui.model import Catalogue, Routine, RoutineItem
 from tui.search import exercise_matches, routine_matches
 
 ROUTINE = "routine:"
@@ -32,6 +33,14 @@ the list; the pane on the right shows the routine or exercise under the cursor.
         Binding("slash", "search", "Search", id="select.search", tooltip="Type to filter"),
         Binding(
             "escape", "clear", "Clear", id="select.clear", tooltip="Clear the search", show=False
+        ),
+        Binding(
+            "enter",
+            "play",
+            "Play",
+            id="select.play",
+            tooltip="Play the routine (or the exercise on its own) under the cursor",
+            priority=True,
         ),
     ]
 
@@ -95,6 +104,31 @@ the list; the pane on the right shows the routine or exercise under the cursor.
             exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
             detail.update(exercise_markdown(self.catalogue, exercise))
         self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter plays from the list; in the search box it goes to the list instead."""
+        if action == "play":
+            return self.query_one("#choices", OptionList).has_focus
+        return True
+
+    def action_play(self) -> None:
+        """Play the highlighted routine, or the highlighted exercise as a routine of its own."""
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None:
+            return
+        key = choices.get_option_at_index(choices.highlighted).id or ""
+        if key.startswith(ROUTINE):
+            self.post_message(PlayRoutine(self.catalogue.routine(key.removeprefix(ROUTINE))))
+        elif key.startswith(EXERCISE):
+            exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
+            alone = Routine(
+                id=exercise.id,
+                name=exercise.name,
+                kind="custom",
+                description=exercise.summary,
+                items=(RoutineItem(exercise=exercise.id),),
+            )
+            self.post_message(PlayRoutine(alone))
 
     def action_search(self) -> None:
         """Move to the search box."""

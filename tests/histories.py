@@ -1,0 +1,105 @@
+"""Made-up session histories for the screen tests, the snapshots and the screenshots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from tui.model import Catalogue
+from tui.records import ExerciseResult, Feedback, Outcome, Session
+
+TILT, MARCH, TUCK = "pelvic-tilt", "lumbo-pelvic-march", "double-knee-tuck"
+UNLOCKS = ("hip-flexor-unlock", "hip-flexor-stretch", "hamstring-unlock")
+STRETCHES = ("hamstring-stretch-standing", "piriformis-unlock")
+
+
+def result(
+    exercise: str,
+    when: datetime,
+    outcome: Outcome = "done",
+    feedback: Feedback | None = "right",
+) -> ExerciseResult:
+    """One exercise's result, planned as nothing (the roadmap reads only what was done)."""
+    return ExerciseResult(
+        exercise=exercise,
+        planned=(),
+        outcome=outcome,
+        feedback=feedback,
+        started_at=when,
+        ended_at=when,
+    )
+
+
+def session(
+    now: datetime,
+    days_ago: int,
+    results: Iterable[tuple[str, Outcome, Feedback | None]],
+    *,
+    routine: str = "asm-align",
+    phase: str | None = "align",
+    pain: tuple[int, int] = (3, 2),
+) -> Session:
+    """A complete session at 8 in the morning ``days_ago`` days before ``now``."""
+    when = (now - timedelta(days=days_ago)).replace(hour=8, minute=0, second=0, microsecond=0)
+    return Session(
+        id=f"{routine}-{days_ago}",
+        routine=routine,
+        routine_name=routine,
+        phase=phase,
+        started_at=when,
+        ended_at=when + timedelta(minutes=20),
+        status="complete",
+        pain_before=pain[0],
+        pain_after=pain[1],
+        exercises=tuple(result(e, when, o, f) for e, o, f in results),
+    )
+
+
+def align_day(
+    now: datetime,
+    days_ago: int,
+    rung: str,
+    rung_feedback: Feedback | None = "right",
+    pain: tuple[int, int] = (3, 2),
+) -> Session:
+    """An ALIGN session: the rung, the unlocks and stretches, the piriformis stretch skipped."""
+    results: list[tuple[str, Outcome, Feedback | None]] = [(rung, "done", rung_feedback)]
+    results += [(e, "done", "right") for e in (*UNLOCKS, *STRETCHES)]
+    results.append(("piriformis-stretch", "skipped", None))
+    return session(now, days_ago, results, pain=pain)
+
+
+def midway(now: datetime) -> list[Session]:
+    """Five ALIGN sessions over nine days, ending today, on the march rung.
+
+    The tilt twice (climbs to the march), the march with pain rising (breaks the run and the
+    pain-free streak), then the march rated "right" and "hard". So: 5 of 8 sessions, 9 of 14
+    days, 2 of 3 pain-free in a row; the piriformis stretch never done.
+    """
+    return [
+        align_day(now, 9, TILT),
+        align_day(now, 7, TILT),
+        align_day(now, 4, MARCH, pain=(2, 4)),
+        align_day(now, 2, MARCH),
+        align_day(now, 0, MARCH, "hard"),
+    ]
+
+
+def everything_done(now: datetime, catalogue: Catalogue) -> list[Session]:
+    """Every phase complete: each phase's sessions every other day or third day, all good.
+
+    Every session does every exercise of its phase and rates it "right", so the ALIGN ladder
+    climbs every two sessions; ALIGN takes 16 days, STABILIZE and MAINTAIN 36 each.
+    """
+    found: list[Session] = []
+    start = {"align": 90, "stabilize": 72, "maintain": 36}
+    for phase in catalogue.phases:
+        count, gap = (8, 2) if phase.id == "align" else (12, 3)
+        done: list[tuple[str, Outcome, Feedback | None]] = [
+            (e, "done", "right") for e in phase.exercises
+        ]
+        found += [
+            session(now, start[phase.id] - gap * i, done, routine=phase.routine, phase=phase.id)
+            for i in range(count)
+        ]
+    return found

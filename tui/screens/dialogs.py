@@ -1,0 +1,258 @@
+"""The player's dialogs (pain check, end the session, this hurts, summary) and "too small".
+
+Each is a ``ModalScreen[T]`` that dismisses with its answer. The keys each one lists are built
+from its bindings, so the text cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.screen import ModalScreen
+
+from tui.records import Session
+from tui.widgets.readout import Readout
+
+MIN_SIZE = Size(60, 20)
+"""The smallest terminal the screens are laid out for (columns, rows)."""
+
+PAIN_KEYS = [*(str(score) for score in range(10)), "t"]
+"""The key for each pain score from 0 to 10: the digit itself, and t for ten."""
+
+
+class PainCheck(ModalScreen[int | None]):
+    """How much does your back hurt now, 0 to 10? One key; Escape skips."""
+
+    CSS_PATH = "player.tcss"
+
+    HELP = """\
+## Pain check
+
+Press the key for your pain now: **0** is no pain, **9** is nine, **t** is ten, the worst you
+can imagine. **Escape** skips the question.
+"""
+    BINDINGS = [
+        *(
+            Binding(
+                key,
+                f"score({score})",
+                str(score),
+                id=f"pain.score-{score}",
+                tooltip=f"Pain {score} out of 10",
+                show=False,
+            )
+            for score, key in enumerate(PAIN_KEYS)
+        ),
+        Binding("escape", "skip", "Skip", id="pain.skip", tooltip="Skip the pain check"),
+    ]
+
+    def __init__(self, when: str) -> None:
+        """Ask about pain ``when`` ("before you start" or "now you have finished")."""
+        super().__init__(classes="dialog-screen")
+        self.when = when
+
+    def compose(self) -> ComposeResult:
+        """The question, the keys in a row and what the ends of the scale mean."""
+        keys = "  ".join(PAIN_KEYS)
+        with Vertical(classes="dialog", id="pain-check") as box:
+            box.border_title = f"Pain check: {self.when}"
+            yield Readout("How much does your back hurt right now?")
+            yield Readout(keys, id="pain-keys")
+            yield Readout("0 is no pain; t is 10, the worst you can imagine.", classes="hint")
+            yield Readout("Press one key. Esc skips.", classes="hint")
+
+    def action_score(self, score: int) -> None:
+        """Answer with this score."""
+        self.dismiss(score)
+
+    def action_skip(self) -> None:
+        """Answer nothing."""
+        self.dismiss(None)
+
+
+class EndSession(ModalScreen[bool]):
+    """Ask before ending a session early; what was done is saved either way."""
+
+    CSS_PATH = "player.tcss"
+
+    HELP = "## End the session?\n\n**y** or **Enter** ends it; **n** or **Escape** goes on.\n"
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "End it", id="end.yes", tooltip="End the session now"),
+        Binding("n,escape", "answer(False)", "Go on", id="end.no", tooltip="Keep going"),
+    ]
+
+    def __init__(self) -> None:
+        """A yes-or-no question."""
+        super().__init__(classes="dialog-screen")
+
+    def compose(self) -> ComposeResult:
+        """The question and its keys."""
+        with Vertical(classes="dialog", id="end-session") as box:
+            box.border_title = "End the session?"
+            yield Readout("Everything you have done so far is saved.")
+            yield Readout(key_hints(self.BINDINGS), classes="hint")
+
+    def action_answer(self, end: bool) -> None:
+        """End the session (True) or go on (False)."""
+        self.dismiss(end)
+
+
+class ThisHurts(ModalScreen[str | None]):
+    """The exercise stopped because it hurt: offer its easier variants to play next."""
+
+    CSS_PATH = "player.tcss"
+
+    HELP = """\
+## It hurt
+
+The exercise was stopped and recorded as hurting, so its dose will not go up. Press the number
+of an easier variant to do it next, or **n** / **Escape** to go on without it. Sharp, shooting
+or burning pain, or numbness or tingling in the legs: stop and get advice.
+"""
+    BINDINGS = [
+        *(
+            Binding(
+                str(number),
+                f"choose({number})",
+                f"Variant {number}",
+                id=f"hurts.variant-{number}",
+                tooltip=f"Do easier variant {number} next",
+                show=False,
+            )
+            for number in (1, 2, 3)
+        ),
+        Binding("n,escape", "choose(0)", "Go on", id="hurts.no", tooltip="Go on without it"),
+    ]
+
+    def __init__(self, name: str, variants: Sequence[tuple[str, str]]) -> None:
+        """The exercise that hurt and its easier variants as (id, name) pairs."""
+        super().__init__(classes="dialog-screen")
+        self.exercise_name = name
+        self.variants = list(variants)[:3]
+
+    def compose(self) -> ComposeResult:
+        """What happened, then the variants with their keys."""
+        with Vertical(classes="dialog", id="this-hurts") as box:
+            box.border_title = "It hurt: stopped"
+            yield Readout(f"{self.exercise_name} is stopped and saved as hurting.")
+            yield Readout("Sharp, shooting or burning pain: stop and get advice.", classes="hint")
+            yield Readout("Do an easier variant next?")
+            for number, (_, name) in enumerate(self.variants, 1):
+                yield Readout(f"  {number}  {name}", classes="choice")
+            yield Readout("n / Esc  go on without it", classes="hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the numbers of variants on offer do anything."""
+        if action == "choose" and parameters and isinstance(parameters[0], int):
+            return parameters[0] <= len(self.variants)
+        return True
+
+    def action_choose(self, number: int) -> None:
+        """Choose variant ``number`` (1-based), or 0 for none."""
+        self.dismiss(self.variants[number - 1][0] if number else None)
+
+
+class SessionSummary(ModalScreen[None]):
+    """What the session came to: done, skipped and hurt, minutes, pain before and after."""
+
+    CSS_PATH = "player.tcss"
+
+    HELP = "## Summary\n\nYour session is saved. **Enter** or **Escape** goes back.\n"
+    BINDINGS = [
+        Binding("enter,escape,q", "close", "Back", id="summary.close", tooltip="Go back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        """Sum up this session."""
+        super().__init__(classes="dialog-screen")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        """One line per fact."""
+        with Vertical(classes="dialog", id="summary") as box:
+            complete = self.session.status == "complete"
+            box.border_title = "Session complete" if complete else "Session ended early"
+            for line in summary_lines(self.session):
+                yield Readout(line)
+            yield Readout("Saved. Enter: back", classes="hint")
+
+    def action_close(self) -> None:
+        """Go back."""
+        self.dismiss(None)
+
+
+def summary_lines(session: Session) -> list[str]:
+    """The summary in short lines: outcomes, minutes and the change in pain."""
+    counts = {"done": 0, "skipped": 0, "hurt": 0, "stopped": 0}
+    for result in session.exercises:
+        counts[result.outcome] += 1
+    words = {"done": "done", "skipped": "skipped", "hurt": "hurt", "stopped": "stopped early"}
+    parts = [f"{counts[key]} {words[key]}" for key in counts if counts[key] or key == "done"]
+    minutes = round(session.seconds / 60)
+    lines = [
+        f"{session.routine_name}: {', '.join(parts)}.",
+        f"{minutes} min of exercise." if minutes else "Less than a minute of exercise.",
+    ]
+    before, after = session.pain_before, session.pain_after
+    if before is not None and after is not None:
+        lines.append(f"Pain {before} before, {after} after.")
+    return lines
+
+
+class TooSmall(ModalScreen[None]):
+    """Covers everything while the terminal is smaller than the screens are laid out for."""
+
+    CSS_PATH = "player.tcss"
+
+    def __init__(self, size: Size) -> None:
+        """Say how big the terminal is now."""
+        super().__init__()
+        self.current = size
+
+    def compose(self) -> ComposeResult:
+        """One message."""
+        yield Readout(self.message(self.current), id="too-small-message")
+
+    def on_screen_resume(self) -> None:
+        """Back on top after a screen above closed: go if the terminal has grown meanwhile."""
+        if self.app.screen is self and fits(self.app.size):
+            self.dismiss()
+
+    def measure(self, size: Size) -> None:
+        """The terminal changed size but is still too small: say its new size."""
+        self.current = size
+        self.query_one("#too-small-message", Readout).show(self.message(size))
+
+    @staticmethod
+    def message(size: Size) -> str:
+        """What to do, with the size needed and the size now."""
+        return (
+            f"Make the terminal larger: lumbar needs at least {MIN_SIZE.width}x"
+            f"{MIN_SIZE.height}; this one is {size.width}x{size.height}. "
+            "Nothing is lost: a session in progress carries on."
+        )
+
+
+def fits(size: Size) -> bool:
+    """True when a terminal of this size is big enough for the screens."""
+    return size.width >= MIN_SIZE.width and size.height >= MIN_SIZE.height
+
+
+def key_hints(bindings: Iterable[BindingType]) -> str:
+    """``y / Enter: End it    n / Esc: Go on``, from a screen's bindings (one entry per id)."""
+    seen: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            for key in binding.key.split(","):
+                seen.setdefault(binding.id or binding.action, []).append(key.strip())
+            labels[binding.id or binding.action] = binding.description
+    names = {"enter": "Enter", "escape": "Esc"}
+    return "    ".join(
+        f"{' / '.join(names.get(key, key) for key in keys)}: {labels[group]}"
+        for group, keys in seen.items()
+    )

@@ -1,0 +1,389 @@
+"""The player: one session, step by step, hands-free, with the engine's clock in charge.
+
+A timer asks the engine what the clock says and repaints only what changed, waking at the next
+whole second of the countdown rather than on a fast interval, so a hold costs one small update
+a second on a slow link. Every key is an engine action; the recorder saves after each exercise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header
+
+from tui.engine import Engine
+from tui.engine_events import Event, ExerciseDone, SessionDone, SessionEnded, Snapshot, StepStarted
+from tui.recorder import SessionRecorder
+from tui.records import Feedback
+from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, fits
+from tui.timeline import PlannedExercise
+from tui.widgets.countdown import clock_text, next_wake
+from tui.widgets.feedback import CHOICES, WAIT_SECONDS, FeedbackPrompt, Question
+from tui.widgets.session_view import SessionView, seconds_left
+
+T = TypeVar("T")
+
+ADJUST_SECONDS = 5
+"""How much + and - change the step in play."""
+MARGIN = 0.01
+"""Wake this long after a whole second, so the countdown has surely moved on."""
+SESSION_ACTIONS = frozenset(
+    {
+        "pause",
+        "next_step",
+        "previous_step",
+        "extend",
+        "shorten",
+        "count_rep",
+        "skip_exercise",
+        "this_hurts",
+        "end_session",
+    }
+)
+"""The actions that only mean something while the session runs."""
+
+
+@dataclass(frozen=True)
+class PlayerResult:
+    """What the player hands back: the session it saved and whether it was played to the end."""
+
+    session_id: str
+    complete: bool
+
+
+class PlayerScreen(Screen[PlayerResult]):
+    """Plays one session: cue, countdown, counters, what comes next, and one key per action."""
+
+    CSS_PATH = "player.tcss"
+
+    HELP = """\
+## Player
+
+Follow the countdown; a bell rings at each change. **Space** pauses, **n** / **right** ends the
+step, **b** / **left** goes back a step, **+** / **-** change the hold by 5 seconds, **Enter**
+counts a rep, **s** skips the exercise, **!** stops it because it hurts, **q** / **Escape** ends
+the session (it asks first). After each exercise press **1** to **4** to say how it felt, or
+just carry on. Everything you do is saved as you go.
+"""
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause or resume"),
+        Binding("n,right", "next_step", "Next", id="player.next", tooltip="End this step now"),
+        Binding(
+            "b,left",
+            "previous_step",
+            "Back",
+            id="player.back",
+            tooltip="Go back one step in this exercise",
+            show=False,
+        ),
+        Binding(
+            "plus", "extend", "+5 s", id="player.extend", tooltip="Hold 5 s longer", show=False
+        ),
+        Binding(
+            "minus", "shorten", "-5 s", id="player.shorten", tooltip="Hold 5 s less", show=False
+        ),
+        Binding("enter", "count_rep", "Rep", id="player.count", tooltip="Count a rep done"),
+        Binding("s", "skip_exercise", "Skip", id="player.skip", tooltip="Skip this exercise"),
+        Binding(
+            "exclamation_mark",
+            "this_hurts",
+            "Hurts",
+            id="player.hurts",
+            tooltip="This hurts: stop the exercise",
+        ),
+        *(
+            Binding(
+                choice.key,
+                f"feedback('{choice.feedback}')",
+                choice.label,
+                id=f"player.feedback-{choice.feedback}",
+                tooltip=f"The last exercise felt {choice.label}",
+                show=False,
+            )
+            for choice in CHOICES
+        ),
+        Binding("q", "end_session", "End", id="player.end", tooltip="End the session (asks first)"),
+        Binding(
+            "escape",
+            "escape",
+            "Skip question / End",
+            id="player.escape",
+            tooltip="Skip the question if one is up, else end the session (asks first)",
+            show=False,
+        ),
+    ]
+
+    def __init__(
+        self,
+        engine: Engine,
+        recorder: SessionRecorder,
+        *,
+        clock: Callable[[], float],
+        bell: bool = True,
+    ) -> None:
+        """Play the engine's session, saving through the recorder, reading time from ``clock``."""
+        super().__init__()
+        self.engine = engine
+        self.recorder = recorder
+        self.clock = clock
+        self.bell = bell
+        self._timer: Timer | None = None
+        self._ending = False
+        self._waiting: list[tuple[Screen[Any], Callable[[Any], None]]] = []
+
+    def compose(self) -> ComposeResult:
+        """The session view, the feedback question under it (hidden till asked), the keys."""
+        yield Header()
+        yield SessionView(id="player")
+        yield FeedbackPrompt(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the first step, then ask about pain before starting the clock."""
+        self.title = self.engine.timeline.routine_name
+        self.query_one(FeedbackPrompt).display = False
+        self.refresh_display()
+        self.open(PainCheck("before you start"), self._begin)
+
+    def open(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
+        """Open a dialog now, or once the terminal is large enough for it.
+
+        The app covers everything with a note while the terminal is too small; a dialog the
+        session opens meanwhile (the pain check at the end) waits under it till it goes.
+        """
+        if fits(self.app.size):
+            self.app.push_screen(dialog, then)
+        else:
+            self._waiting.append((dialog, then))
+
+    def on_screen_resume(self) -> None:
+        """Back on top (the note went away): open the dialog that was waiting, if any."""
+        if self._waiting and fits(self.app.size):
+            dialog, then = self._waiting.pop(0)
+            self.app.push_screen(dialog, then)
+
+    def on_unmount(self) -> None:
+        """However the screen goes (even with the app), a session still running is saved."""
+        self.abandon()
+
+    # The clock ---------------------------------------------------------------------------
+
+    def refresh_display(self) -> None:
+        """Let the engine catch up with the clock, show what changed, and sleep till the next."""
+        now = self.clock()
+        self._react(self.engine.tick(now))
+        snapshot = self.engine.snapshot(now)
+        self._show(snapshot)
+        question = self.query_one(FeedbackPrompt).question
+        if question is not None and now >= question.lapses_at:
+            self._close_question()
+        self._schedule(snapshot, now)
+
+    def _schedule(self, snapshot: Snapshot, now: float) -> None:
+        """Set the timer for the next moment the display can change."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        question = self.query_one(FeedbackPrompt).question
+        lapses_at = None if question is None else question.lapses_at
+        delay = next_wake(snapshot, running=self.engine.running, lapses_at=lapses_at, now=now)
+        if delay is not None:
+            self._timer = self.set_timer(delay + MARGIN, self.refresh_display)
+
+    def _show(self, snapshot: Snapshot) -> None:
+        """Hand the moment to the view, and the time left to the header."""
+        self.query_one(SessionView).show(snapshot, self.engine.timeline.total_seconds)
+        left = clock_text(seconds_left(snapshot))
+        self.sub_title = f"paused, {left} left" if snapshot.paused else f"{left} left"
+
+    # What the engine reports -------------------------------------------------------------
+
+    def _begin(self, pain: int | None) -> None:
+        """Start the session once the pain check is answered or skipped."""
+        if pain is not None:
+            self.engine.set_pain_before(pain)
+        events = self.engine.start(self.clock())
+        self.recorder.save()
+        self.refresh_bindings()
+        self._act(events)
+
+    def _act(self, events: Sequence[Event]) -> None:
+        """Handle what an action did, then bring the display up to date."""
+        self._react(events)
+        self.refresh_display()
+
+    def _react(self, events: Sequence[Event]) -> None:
+        """Save, ring, ask for feedback and finish, as the engine's events say."""
+        if not events:
+            return
+        self.recorder.handle(events)
+        for event in events:
+            if isinstance(event, ExerciseDone) and event.result.outcome == "done":
+                self._ask(event.index)
+        if self.bell and any(isinstance(e, StepStarted | SessionDone) for e in events):
+            self.app.bell()
+        if any(isinstance(event, SessionDone | SessionEnded) for event in events):
+            self._finish()
+
+    def _ask(self, exercise_index: int) -> None:
+        """Ask how the exercise felt, in the panel, while the session goes on."""
+        name = self.engine.timeline.exercises[exercise_index].name
+        lapses_at = self.clock() + WAIT_SECONDS
+        self.query_one(FeedbackPrompt).ask(Question(exercise_index, name, lapses_at))
+        self.refresh_bindings()
+
+    def _close_question(self) -> None:
+        """Hide the question; the end of the session may have been waiting for it."""
+        self.query_one(FeedbackPrompt).close()
+        self.refresh_bindings()
+        if self.engine.snapshot().finished:
+            self._finish()
+
+    def _finish(self) -> None:
+        """After the last exercise (and its question): pain check, summary, then back."""
+        if self._ending or self.query_one(FeedbackPrompt).question is not None:
+            return
+        self._ending = True
+        self.refresh_bindings()
+        self.open(PainCheck("now you have finished"), self._pain_after)
+
+    def _pain_after(self, pain: int | None) -> None:
+        """Keep the pain score, then sum the session up."""
+        if pain is not None:
+            self.engine.set_pain_after(pain)
+            self.recorder.save()
+        session = self.engine.session()
+        result = PlayerResult(session.id, session.status == "complete")
+
+        def done(_: None) -> None:
+            self.dismiss(result)
+
+        self.open(SessionSummary(session), done)
+
+    def abandon(self) -> None:
+        """The process is going away (hang-up, terminate, quit): end and save the session."""
+        if self.engine.running:
+            self.engine.quit(self.clock())
+            self.recorder.save()
+
+    # Actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Session keys work while it runs; feedback keys while the question is up."""
+        if action in SESSION_ACTIONS:
+            return self.engine.running
+        asking = self.query_one(FeedbackPrompt).question is not None
+        if action == "feedback":
+            return asking
+        if action == "escape":
+            return asking or self.engine.running
+        return True
+
+    def action_pause(self) -> None:
+        """Pause, or resume if paused."""
+        paused = self.engine.snapshot(self.clock()).paused
+        self._act(self.engine.resume() if paused else self.engine.pause())
+
+    def action_next_step(self) -> None:
+        """End this step now and go on."""
+        self._act(self.engine.next_step())
+
+    def action_previous_step(self) -> None:
+        """Go back one step within the exercise."""
+        self._act(self.engine.previous_step())
+
+    def action_extend(self) -> None:
+        """Give the step in play 5 more seconds."""
+        self._act(self.engine.extend(ADJUST_SECONDS))
+
+    def action_shorten(self) -> None:
+        """Take 5 seconds off the step in play."""
+        self._act(self.engine.shorten(ADJUST_SECONDS))
+
+    def action_count_rep(self) -> None:
+        """Count a rep done (on a counted step)."""
+        self._act(self.engine.count_rep())
+
+    def action_skip_exercise(self) -> None:
+        """Skip the rest of this exercise (recorded as skipped)."""
+        self._act(self.engine.skip_exercise())
+
+    def action_feedback(self, feedback: Feedback) -> None:
+        """Answer the question about the last exercise."""
+        question = self.query_one(FeedbackPrompt).question
+        if question is not None:
+            self.engine.set_feedback(question.exercise_index, feedback)
+            self.recorder.save()
+        self._close_question()
+
+    def action_escape(self) -> None:
+        """Leave the question unanswered if one is up; else offer to end the session."""
+        if self.query_one(FeedbackPrompt).question is not None:
+            self._close_question()
+        else:
+            self.action_end_session()
+
+    def action_this_hurts(self) -> None:
+        """Stop the exercise (or mark the one just done) as hurting; offer an easier one."""
+        snapshot = self.engine.snapshot(self.clock())
+        if not snapshot.step.kind.is_lead_in:
+            self._act(self.engine.this_hurts())
+            self._offer_easier(snapshot.exercise)
+            return
+        index = snapshot.exercise.index - 1
+        try:
+            self.engine.set_feedback(index, "hurt")
+        except ValueError:
+            self.notify("Nothing has been done yet: press q to end the session if it hurts.")
+            return
+        self.recorder.save()
+        question = self.query_one(FeedbackPrompt).question
+        if question is not None and question.exercise_index == index:
+            self._close_question()
+        self._offer_easier(self.engine.timeline.exercises[index])
+
+    def _offer_easier(self, exercise: PlannedExercise) -> None:
+        """Pause and offer the exercise's easier variants, if the catalogue has any."""
+        catalogue = self.engine.timeline.catalogue
+        variants = [
+            (id_, catalogue.exercise(id_).name)
+            for id_ in exercise.easier
+            if id_ in catalogue.exercises
+        ]
+        if not variants or not self.engine.running:
+            self.notify(f"Saved: {exercise.name} hurt. Its dose will not go up.")
+            return
+        self._while_paused(ThisHurts(exercise.name, variants), self._easier_chosen)
+
+    def _easier_chosen(self, exercise_id: str | None) -> None:
+        """Play the chosen easier variant next."""
+        if exercise_id is not None:
+            self._act(self.engine.insert_exercise(exercise_id))
+
+    def action_end_session(self) -> None:
+        """Ask, then end the session early; what was done is saved."""
+        self._while_paused(EndSession(), self._end_chosen)
+
+    def _end_chosen(self, end: bool | None) -> None:
+        """End the session if the user said so."""
+        if end:
+            self.query_one(FeedbackPrompt).close()
+            self._act(self.engine.quit())
+
+    def _while_paused(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
+        """Pause for a dialog; after its answer, resume unless the user had paused already."""
+        was_paused = self.engine.snapshot(self.clock()).paused
+        self._act(self.engine.pause())
+
+        def answered(answer: T | None) -> None:
+            then(answer)
+            if not was_paused:
+                self._act(self.engine.resume())
+
+        self.open(dialog, answered)

@@ -1,0 +1,383 @@
+"""The roadmap screen: ALIGN, STABILIZE and MAINTAIN side by side, and where the user stands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Label, Static
+
+from tui.messages import PlayRoutine
+from tui.model import Catalogue
+from tui.records import RoadmapState
+from tui.roadmap import (
+    CLIMB_AFTER,
+    PhaseStanding,
+    Standing,
+    can_move_on,
+    move_on,
+    moving_on_note,
+    standing,
+    todays_routine,
+)
+from tui.storage import StoreError
+from tui.store import Store
+
+MARKS = {"done": "✓", "rung": "▸", "todo": "·", "locked": "⊘"}
+"""The mark in front of an exercise, by its state (the legend under the columns says what)."""
+LEGEND = "✓ done   ▸ your step now   · not done yet   ⊘ locked until the step before"
+
+
+def exercise_marks(phase: PhaseStanding) -> list[tuple[str, str]]:
+    """Each exercise id of the phase, in order, with its state: done, rung, todo or locked.
+
+    Done means done (outcome "done", not hurting) at least once in a session that counts for
+    the phase, the rule ``tui.roadmap`` uses for sequences. On a ladder not yet finished, the
+    current rung is "rung" and the rungs above it are "locked".
+    """
+    done = {
+        result.exercise
+        for session in phase.sessions
+        for result in session.exercises
+        if result.outcome == "done" and not result.hurt
+    }
+    rungs: set[str] = set()
+    locked: set[str] = set()
+    for status in phase.progressions:
+        if status.is_ladder and not status.done and status.current is not None:
+            rungs.add(status.current)
+            locked.update(status.progression.exercises[status.rung + 1 :])
+    return [
+        (
+            exercise,
+            "rung"
+            if exercise in rungs
+            else "locked"
+            if exercise in locked
+            else "done"
+            if exercise in done
+            else "todo",
+        )
+        for exercise in phase.phase.exercises
+    ]
+
+
+def progress_lines(phase: PhaseStanding) -> list[tuple[str, bool]]:
+    """How far the user is against each number of the phase's rule, and whether it is met."""
+    rule = phase.phase.complete_when
+    counts = (
+        (len(phase.sessions), rule.min_sessions, "sessions"),
+        (phase.days, rule.min_days, "days"),
+        (phase.pain_free_streak, rule.pain_free_streak, "pain-free in a row"),
+    )
+    return [
+        (f"{min(have, need)} of {need} {what}", have >= need)
+        for have, need, what in counts
+        if need > 0
+    ]
+
+
+def in_sentence(name: str) -> str:
+    """An exercise name to use inside a sentence: "the pelvic tilt" (acronyms kept)."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
+
+
+def phase_state(standing: Standing, index: int) -> str:
+    """A few words for the column's lower border: done, you are here, moved on, or after what."""
+    phase = standing.phases[index]
+    if index == standing.current_index:
+        return "done · you are here" if phase.complete else "you are here"
+    if phase.complete:
+        return "done"
+    if index < standing.current_index:
+        return "moved on early"
+    return f"after {standing.phases[index - 1].name}"
+
+
+def summary(catalogue: Catalogue, standing: Standing) -> str:
+    """The sentence above the columns: where the user is and what Enter does."""
+    current = standing.current
+    routine = todays_routine(catalogue, standing)
+    if all(phase.complete for phase in standing.phases):
+        return (
+            f"Every phase is complete. {current.name} stays your phase: it is a way of living. "
+            f"Enter plays {routine.name}."
+        )
+    moved = " (you moved on early)" if standing.moved_early else ""
+    steps = [
+        in_sentence(catalogue.exercise(status.current).name)
+        for status in current.progressions
+        if status.is_ladder and status.rung > 0 and status.current is not None
+    ]
+    step = f", with the {' and the '.join(steps)}" if steps else ""
+    return f"You are in {current.name}{moved}. Enter starts today's session: {routine.name}{step}."
+
+
+class Row(Horizontal):
+    """A mark and a line of text beside it, wrapping under the text, not under the mark."""
+
+    def __init__(self, mark: str, text: str, state: str) -> None:
+        """Show ``text`` after ``mark``; ``state`` becomes a class for the styles."""
+        super().__init__(classes=f"row {state}")
+        self.mark_text = mark
+        self.body = text
+
+    def compose(self) -> ComposeResult:
+        """The mark, then the text."""
+        yield Label(self.mark_text, classes="mark")
+        yield Label(self.body, classes="text")
+
+
+class PhaseColumn(VerticalScroll):
+    """One phase: its exercises with what is done, how far the user is, and what completes it."""
+
+    standing: reactive[Standing | None] = reactive(None, recompose=True)
+
+    def __init__(self, catalogue: Catalogue, index: int, standing: Standing) -> None:
+        """Show the phase at ``index`` of the standing."""
+        super().__init__(id=f"phase-{standing.phases[index].id}", classes="phase")
+        self.catalogue = catalogue
+        self.index = index
+        self.set_reactive(PhaseColumn.standing, standing)
+
+    def on_mount(self) -> None:
+        """Title the column for the standing it was made with."""
+        self.watch_standing(self.standing)
+
+    def watch_standing(self, standing: Standing | None) -> None:
+        """Title the column and mark it current or complete."""
+        if standing is None:
+            return
+        phase = standing.phases[self.index]
+        self.border_title = phase.name
+        self.border_subtitle = phase_state(standing, self.index)
+        self.set_class(self.index == standing.current_index, "current")
+        self.set_class(phase.complete, "complete")
+
+    def compose(self) -> ComposeResult:
+        """The exercises, how far, what is missing, the next unlock, and the rule."""
+        if self.standing is None:
+            return
+        phase = self.standing.phases[self.index]
+        for exercise, state in exercise_marks(phase):
+            yield Row(MARKS[state], self.catalogue.exercise(exercise).name, state)
+        yield Label("How far", classes="heading")
+        for text, met in progress_lines(phase):
+            yield Row(MARKS["done" if met else "todo"], text, "done" if met else "todo")
+        yield Label("Still to do", classes="heading")
+        if phase.complete:
+            yield Row(MARKS["done"], "Nothing: this phase is complete.", "done")
+        for missing in phase.unmet:
+            yield Row(MARKS["todo"], missing[:1].upper() + missing[1:], "todo")
+        yield from self._unlocks(phase)
+        yield Label("What completes it", classes="heading")
+        yield Static(phase.phase.complete_when.text, classes="rule")
+
+    def _unlocks(self, phase: PhaseStanding) -> Iterator[Widget]:
+        """For each ladder below its top rung: what unlocks the next rung."""
+        for status in phase.progressions:
+            steps = status.progression.exercises
+            if not status.is_ladder or status.current is None or status.rung + 1 >= len(steps):
+                continue
+            left = CLIMB_AFTER - status.good_in_a_row
+            following = self.catalogue.exercise(steps[status.rung + 1]).name
+            current = in_sentence(self.catalogue.exercise(status.current).name)
+            yield Label("Next step", classes="heading")
+            yield Static(
+                f"{following} unlocks after {left} more good session{'' if left == 1 else 's'} "
+                f"in a row with the {current}: done, rated easy or right, no pain.",
+                classes="unlock",
+            )
+
+
+class MoveOnDialog(ModalScreen[bool]):
+    """Ask before moving on to the next phase early; dismisses True to move on."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Move on", id="move-on.yes", tooltip="Move on now"),
+        Binding("n", "answer(False)", "Stay", id="move-on.no", tooltip="Stay in this phase"),
+        Binding("escape", "answer(False)", "Stay", id="move-on.cancel", tooltip="Stay", show=False),
+    ]
+    AUTO_FOCUS = "#stay"
+
+    def __init__(self, title: str, note: str) -> None:
+        """Ask ``title``, explained by ``note``."""
+        super().__init__()
+        self.question = title
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        """The question, what it means, and the two answers (staying is focused)."""
+        with Vertical(id="dialog"):
+            yield Label(self.question, id="question")
+            with VerticalScroll(id="note-pane"):
+                yield Static(self.note, id="note")
+            with Horizontal(id="answers"):
+                yield Button("Move on", id="move-on", variant="warning")
+                yield Button("Stay", id="stay", variant="primary")
+        yield Footer()
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        """A button answers the question."""
+        self.dismiss(event.button.id == "move-on")
+
+    def action_answer(self, move: bool) -> None:
+        """A key answers the question."""
+        self.dismiss(move)
+
+
+class RoadmapScreen(Screen[None]):
+    """The three phases side by side: what is done, where the user is, and today's session."""
+
+    HELP = """\
+## Roadmap
+
+The three phases of the ASM Roadmap, ALIGN, STABILIZE and MAINTAIN, side by side. The phase you
+are in has a heavy border. In each: its exercises in order (**✓** done at least once, **▸** your
+step now on a ladder, **·** not done yet, **⊘** locked until the step before is done well), how
+far you are against what completes the phase, and what is still missing.
+
+Left and right (or Tab) move between the phases; up and down scroll one. Enter starts today's
+session of your phase. You can move on to the next phase early: you are asked first, and your
+sessions so far stay in your history.
+"""
+    BINDINGS = [
+        Binding("enter", "play", "Start", id="roadmap.play", tooltip="Start today's session"),
+        Binding(
+            "m",
+            "move_on",
+            "Move on",
+            id="roadmap.move-on",
+            tooltip="Move on to the next phase early (asks first)",
+        ),
+        Binding(
+            "left",
+            "focus_phase(-1)",
+            "Previous phase",
+            id="roadmap.previous",
+            tooltip="Look at the phase on the left",
+            show=False,
+        ),
+        Binding(
+            "right",
+            "focus_phase(1)",
+            "Next phase",
+            id="roadmap.next",
+            tooltip="Look at the phase on the right",
+            show=False,
+        ),
+    ]
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        store: Store,
+        today: Callable[[], date] | date,
+        *,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        """Show the roadmap of ``catalogue`` for the history in ``store``, as of ``today``.
+
+        ``now`` is the wall clock that dates a move on (the local time by default).
+        """
+        super().__init__()
+        self.catalogue = catalogue
+        self.store = store
+        self.today: Callable[[], date] = today if callable(today) else (lambda: today)
+        self.now: Callable[[], datetime] = now or (lambda: datetime.now().astimezone())
+        self.standing = self.work_out()
+
+    def work_out(self) -> Standing:
+        """The standing from the store's history, as of today."""
+        return standing(
+            self.catalogue, self.store.sessions(), self.store.roadmap_state(), self.today()
+        )
+
+    def compose(self) -> ComposeResult:
+        """A sentence on top, the three phases, the legend and the keys."""
+        yield Header()
+        yield Static(summary(self.catalogue, self.standing), id="summary")
+        with Horizontal(id="phases"):
+            for index in range(len(self.standing.phases)):
+                yield PhaseColumn(self.catalogue, index, self.standing)
+        yield Static(LEGEND, id="legend")
+        yield Footer()
+
+    @property
+    def columns(self) -> list[PhaseColumn]:
+        """The phase columns, left to right."""
+        return list(self.query(PhaseColumn))
+
+    def on_mount(self) -> None:
+        """Start on the phase the user is in."""
+        self.columns[self.standing.current_index].focus()
+
+    def on_screen_resume(self) -> None:
+        """Work the standing out again: a session just played may have changed it."""
+        try:
+            self.show(self.work_out())
+        except StoreError as error:  # the file changed under us: keep showing what we had
+            self.notify(str(error), title="Could not read your progress", severity="error")
+
+    def show(self, standing: Standing) -> None:
+        """Hand a new standing down to the columns; focus the current phase if it changed."""
+        before = self.standing.current_index
+        self.standing = standing
+        self.query_one("#summary", Static).update(summary(self.catalogue, standing))
+        for column in self.columns:
+            column.standing = standing
+        if standing.current_index != before:
+            self.columns[standing.current_index].focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "move on" only when there is a next phase and the current one is not done."""
+        if action == "move_on":
+            return can_move_on(self.standing)
+        return True
+
+    def action_play(self) -> None:
+        """Start today's session of the current phase (the app opens the player)."""
+        routine = todays_routine(self.catalogue, self.standing)
+        self.post_message(PlayRoutine(routine, phase=self.standing.current.id))
+
+    def action_focus_phase(self, step: int) -> None:
+        """Move to the phase ``step`` columns away, stopping at either end."""
+        columns = self.columns
+        here = next((i for i, column in enumerate(columns) if column.has_focus), None)
+        target = self.standing.current_index if here is None else here + step
+        columns[max(0, min(target, len(columns) - 1))].focus()
+
+    def action_move_on(self) -> None:
+        """Ask, with what it means, before moving on to the next phase early."""
+        following = self.standing.next
+        if following is None or not can_move_on(self.standing):
+            return
+        question = f"Move on to {following.name} now?"
+        self.app.push_screen(MoveOnDialog(question, moving_on_note(self.standing)), self._answered)
+
+    def _answered(self, move: bool | None) -> None:
+        """Save the move on when the user said yes."""
+        if move:
+            self.save(move_on(self.standing, self.now()))
+
+    @work(thread=True, exclusive=True, group="roadmap-save")
+    def save(self, state: RoadmapState) -> None:
+        """Save the roadmap state off the event loop (the store may wait for its lock)."""
+        try:
+            self.store.save_roadmap_state(state)
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Could not move on", severity="error"
+            )
+            return
+        self.app.call_from_thread(self.show, self.work_out())

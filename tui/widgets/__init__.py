@@ -1,0 +1,1 @@
+"""Reusable widgets: a big countdown, text that repaints only when it changes, prompts."""

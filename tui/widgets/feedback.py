@@ -1,0 +1,74 @@
+"""The one-key question after each exercise, shown as a panel while the session goes on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+
+from tui.records import Feedback
+from tui.widgets.readout import Readout
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer: the key that gives it, what is recorded, and what the panel says."""
+
+    key: str
+    feedback: Feedback
+    label: str
+
+
+CHOICES = (
+    Choice("1", "easy", "easy"),
+    Choice("2", "right", "about right"),
+    Choice("3", "hard", "hard"),
+    Choice("4", "hurt", "it hurt"),
+)
+"""The answers, in the order the panel lists them (the player binds these keys)."""
+
+WAIT_SECONDS = 10.0
+"""How long the question stays up unanswered before it goes away on its own."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """The exercise asked about, and the clock reading at which the question lapses."""
+
+    exercise_index: int
+    name: str
+    lapses_at: float
+
+
+class FeedbackPrompt(Widget):
+    """How did it feel? Answered with one key, skipped with Escape or by waiting.
+
+    It never takes focus and never stops the session: the player owns the keys and the clock,
+    and opens and closes the panel.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """Start closed."""
+        super().__init__(id=id)
+        self.question: Question | None = None
+
+    def compose(self) -> ComposeResult:
+        """The question on one line, the answers and their keys on the next."""
+        yield Readout(id="feedback-question")
+        answers = "   ".join(f"{choice.key} {choice.label}" for choice in CHOICES)
+        yield Readout(f"{answers}    Esc skip", id="feedback-choices")
+
+    def ask(self, question: Question) -> None:
+        """Show the question (replacing any still open)."""
+        self.question = question
+        self.query_one("#feedback-question", Readout).show(
+            f"How did {question.name} feel? One key, or just carry on."
+        )
+        self.display = True
+
+    def close(self) -> Question | None:
+        """Hide the panel; the question it was showing, if any."""
+        question, self.question = self.question, None
+        self.display = False
+        return question
