@@ -100,3 +100,4 @@ def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     assert session.ended_at is not None  # the session was closed, not just cut off
     assert [(r.exercise, r.outcome) for r in session.exercises] == [("pelvic-tilt", "skipped")]
     assert terminal.status is not None and os.WIFEXITED(terminal.status)
+    assert os.WEXITSTATUS(terminal.status) == 128 + signal.SIGHUP  # as a shell reports a hang-up

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
-import tui.app
 from tests.fakes import FakeClock
 from tests.histories import MARCH, TILT, TUCK, everything_done, midway
 from tui.app import LumbarApp, make_app
@@ -24,8 +22,6 @@ from tui.store import Store
 class SpyApp(LumbarApp):
     """The app, keeping every PlayRoutine it gets instead of opening the player."""
 
-    # Textual reads a relative CSS_PATH beside the module of the class that is run: this one.
-    CSS_PATH = str(Path(tui.app.__file__).with_name("lumbar.tcss"))
 
     def __init__(self, catalogue: Catalogue, store: Store, clock: FakeClock) -> None:
         super().__init__(catalogue, store, clock=clock, wall=clock.wall)

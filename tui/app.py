@@ -8,6 +8,7 @@ import signal
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 
 import msgspec
 from textual import events
@@ -42,7 +43,7 @@ class LumbarApp(App[None]):
 
     TITLE = "lumbar"
     SUB_TITLE = "not medical advice: stop if it hurts"
-    CSS_PATH = "lumbar.tcss"
+    CSS_PATH = Path(__file__).with_name("lumbar.tcss")  # absolute: subclasses elsewhere find it
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave lumbar"),
         Binding(

@@ -158,8 +158,9 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         return 2
     from tui.app import make_app
 
-    make_app(loaded.catalogue, store, problems=loaded.problems, play=routine).run()
-    return 0
+    app = make_app(loaded.catalogue, store, problems=loaded.problems, play=routine)
+    app.run()
+    return app.return_code or 0
 
 
 # --- your data: history, export, import, db -------------------------------------------------

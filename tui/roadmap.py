@@ -75,6 +75,15 @@ class PhaseStanding:
     """The unmet conditions of the phase's rule, e.g. "3 more sessions"; empty when complete."""
 
     @property
+    def done(self) -> frozenset[str]:
+        """The phase's exercises done (and not hurting) at least once in a counting session."""
+        return frozenset(
+            exercise
+            for exercise in self.phase.exercises
+            if any(_done(session, exercise) for session in self.sessions)
+        )
+
+    @property
     def complete(self) -> bool:
         """True when the phase's ``complete_when`` rule is met."""
         return not self.unmet

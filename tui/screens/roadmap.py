@@ -38,16 +38,10 @@ LEGEND = "✓ done   ▸ your step now   · not done yet   ⊘ locked until the 
 def exercise_marks(phase: PhaseStanding) -> list[tuple[str, str]]:
     """Each exercise id of the phase, in order, with its state: done, rung, todo or locked.
 
-    Done means done (outcome "done", not hurting) at least once in a session that counts for
-    the phase, the rule ``tui.roadmap`` uses for sequences. On a ladder not yet finished, the
-    current rung is "rung" and the rungs above it are "locked".
+    Done is ``PhaseStanding.done``. On a ladder not yet finished, the current rung is "rung"
+    and the rungs above it are "locked".
     """
-    done = {
-        result.exercise
-        for session in phase.sessions
-        for result in session.exercises
-        if result.outcome == "done" and not result.hurt
-    }
+    done = phase.done
     rungs: set[str] = set()
     locked: set[str] = set()
     for status in phase.progressions:
