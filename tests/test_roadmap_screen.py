@@ -22,7 +22,6 @@ from tui.store import Store
 class SpyApp(LumbarApp):
     """The app, keeping every PlayRoutine it gets instead of opening the player."""
 
-
     def __init__(self, catalogue: Catalogue, store: Store, clock: FakeClock) -> None:
         super().__init__(catalogue, store, clock=clock, wall=clock.wall)
         self.played: list[PlayRoutine] = []
