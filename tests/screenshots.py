@@ -60,9 +60,16 @@ async def player_mid_hold(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def avoid_list(pilot: Pilot[None]) -> None:
+    """Open the avoid list from the select screen."""
+    await pilot.press("a")
+    await pilot.pause()
+
+
 SHOTS: dict[str, Steps] = {
     "select": nothing,
     "select-search": search_sciatica,
+    "avoid": avoid_list,
     "roadmap": roadmap_midway,
     "player": player_mid_hold,
     "player-pain-check": open_player,

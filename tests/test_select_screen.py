@@ -6,6 +6,7 @@ from textual.widgets import Input, Markdown, OptionList
 
 from tui.app import make_app
 from tui.model import Catalogue
+from tui.screens.advice import AvoidList
 from tui.store import Store
 
 
@@ -56,3 +57,26 @@ async def test_escape_clears_the_search(catalogue: Catalogue, store: Store) -> N
         assert "Nothing matches" in app.screen.query_one("#detail", Markdown).source
         await pilot.press("escape")
         assert len(listed(app)) == len(catalogue.routines) + len(catalogue.exercises) + 2
+
+
+async def test_the_avoid_list_is_one_key_away(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, AvoidList)
+        text = app.screen.query_one(Markdown).source
+        for words in ("Toe touches", "Sit-ups", "both legs", "High-impact", "Stop and get medical"):
+            assert words.lower() in text.lower(), words
+        assert "bladder" in text and "Source:" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AvoidList)
+
+
+async def test_typing_a_in_the_search_box_searches_rather_than_opening_the_list(
+    catalogue: Catalogue, store: Store
+) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "a")
+        assert not isinstance(app.screen, AvoidList)
+        assert app.screen.query_one("#search", Input).value == "a"

@@ -96,3 +96,7 @@ def test_player_screen(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_avoid_list(snap_compare: SnapCompare, catalogue: Catalogue, store: Store) -> None:
+    assert snap_compare(make_app(catalogue, store), terminal_size=(80, 24), press=["a"])

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from tui.describe import exercise_markdown, routine_markdown
 from tui.messages import PlayRoutine
 from tui.model import Catalogue, Routine, RoutineItem
+from tui.screens.advice import AvoidList
 from tui.search import exercise_matches, routine_matches
 
 ROUTINE = "routine:"
@@ -27,10 +28,14 @@ class SelectScreen(Screen[None]):
 
 Type to filter: every word must match a name or a facet, such as **seated**, **towel**,
 **stabilise**, **sciatica**, **align** or an article (**klarity**). Up and down move through
-the list; the pane on the right shows the routine or exercise under the cursor.
+the list; the pane on the right shows the routine or exercise under the cursor. **Enter**
+plays it; **a** shows what to avoid and why, and the red flags.
 """
     BINDINGS = [
         Binding("slash", "search", "Search", id="select.search", tooltip="Type to filter"),
+        Binding(
+            "a", "avoid", "Avoid", id="select.avoid", tooltip="What to avoid and why; red flags"
+        ),
         Binding(
             "escape", "clear", "Clear", id="select.clear", tooltip="Clear the search", show=False
         ),
@@ -129,6 +134,10 @@ the list; the pane on the right shows the routine or exercise under the cursor.
                 items=(RoutineItem(exercise=exercise.id),),
             )
             self.post_message(PlayRoutine(alone))
+
+    def action_avoid(self) -> None:
+        """Show the exercises to avoid and the red flags."""
+        self.app.push_screen(AvoidList(self.catalogue))
 
     def action_search(self) -> None:
         """Move to the search box."""

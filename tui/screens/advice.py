@@ -1,0 +1,55 @@
+"""Advice from the catalogue in a dialog: what to avoid and why, and when to stop."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+from tui.model import Advice, Catalogue
+from tui.words import sources_text
+
+
+def advice_markdown(catalogue: Catalogue, items: list[Advice], heading: str) -> str:
+    """Advice items under a heading, each with its points and sources."""
+    lines = [f"## {heading}"]
+    for advice in items:
+        lines += ["", f"### {advice.title}", "", advice.text]
+        lines += [f"- {point}" for point in advice.points]
+        sources = "; ".join(sources_text(catalogue, advice.sources))
+        lines += ["", f"*Source: {sources}*"]
+    return "\n".join(lines)
+
+
+class AvoidList(ModalScreen[None]):
+    """The exercises to avoid and why, and the red flags that mean stop and get help."""
+
+    HELP = "## Avoid list\n\nUp and down scroll; **Escape** or **a** closes it.\n"
+    BINDINGS = [
+        Binding("escape,a", "close", "Close", id="avoid.close", tooltip="Back to the list"),
+    ]
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        """Show this catalogue's avoid advice and red flags."""
+        super().__init__()
+        self.catalogue = catalogue
+
+    def compose(self) -> ComposeResult:
+        """The advice, scrollable, and the keys."""
+        avoid = [a for a in self.catalogue.advice if a.kind == "avoid"]
+        flags = [a for a in self.catalogue.advice if a.kind == "red-flag"]
+        text = advice_markdown(self.catalogue, avoid, "What to avoid, and why")
+        text += "\n\n" + advice_markdown(self.catalogue, flags, "Stop and get medical help")
+        with VerticalScroll(id="advice-pane"):
+            yield Markdown(text)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the text so the arrow keys scroll it."""
+        self.query_one("#advice-pane", VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        """Back to where the user was."""
+        self.dismiss(None)
