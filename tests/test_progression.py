@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests import histories
 from tui.model import Catalogue
 from tui.progression import STEP, explain, levels, pain_flag
 from tui.records import ExerciseResult, Feedback, Outcome, Session, SessionStatus
@@ -21,14 +22,7 @@ BRIDGE = "bridge"
 def result(
     exercise: str = TILT, outcome: Outcome = "done", feedback: Feedback | None = None
 ) -> ExerciseResult:
-    return ExerciseResult(
-        exercise=exercise,
-        planned=(),
-        outcome=outcome,
-        feedback=feedback,
-        started_at=DAY_ONE,
-        ended_at=DAY_ONE,
-    )
+    return histories.result(exercise, DAY_ONE, outcome, feedback)
 
 
 def session(

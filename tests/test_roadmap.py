@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from tests import histories
 from tui.model import Catalogue
 from tui.records import ExerciseResult, Feedback, Outcome, RoadmapState, Session, SessionStatus
 from tui.roadmap import (
@@ -37,14 +38,7 @@ def on(day: int) -> date:
 def result(
     exercise: str, outcome: Outcome = "done", feedback: Feedback | None = "right"
 ) -> ExerciseResult:
-    return ExerciseResult(
-        exercise=exercise,
-        planned=(),
-        outcome=outcome,
-        feedback=feedback,
-        started_at=DAY_ONE,
-        ended_at=DAY_ONE,
-    )
+    return histories.result(exercise, DAY_ONE, outcome, feedback)
 
 
 def session(

@@ -179,14 +179,6 @@ def with_custom_routines(catalogue: Catalogue, store: Store) -> Catalogue:
     )
 
 
-def make_app(
-    catalogue: Catalogue,
-    store: Store,
-    *,
-    problems: Sequence[Problem] = (),
-    clock: Callable[[], float] = time.monotonic,
-    wall: Callable[[], datetime] = local_now,
-    play: str | None = None,
-) -> LumbarApp:
-    """Build the app from its dependencies: the CLI, the tests and the screenshots use this."""
-    return LumbarApp(catalogue, store, problems=problems, clock=clock, wall=wall, play=play)
+make_app = LumbarApp
+"""The one app factory (the CLI, the tests and the screenshots use it): every dependency is an
+argument of ``LumbarApp``; nothing is read from files or the environment here."""
