@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,8 +142,6 @@ def _check_phase(entry: Entry, need: Any) -> list[Problem]:
 
 
 def _suggest(wanted: str, known: dict[str, Entry]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(wanted, list(known), n=1)
     if close:
         return f'Did you mean "{close[0]}"?'
