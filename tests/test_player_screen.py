@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -604,3 +605,18 @@ def test_the_readme_lists_every_player_key() -> None:
 
 README_KEYS = {"space": "Space", "enter": "Enter", "escape": "Escape", "plus": "+", "minus": "-"}
 README_KEYS |= {"exclamation_mark": "!", "right": "→", "left": "←"}
+
+
+async def test_the_header_counts_down_in_minutes_and_says_when_it_is_over(
+    catalogue: Catalogue, store: Store
+) -> None:
+    clock = FakeClock()
+    app = app_for(catalogue, store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await begin(pilot)
+        screen = pilot.app.screen
+        assert re.fullmatch(r"\d+:\d\d left", screen.sub_title)
+        await pilot.press("space")
+        assert screen.sub_title.startswith("paused, ")
+        await end_now(pilot)
+        assert screen.sub_title == "session over"

@@ -7,6 +7,7 @@ a second on a slow link. Every key is an engine action; the recorder saves after
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -23,7 +24,7 @@ from tui.recorder import SessionRecorder
 from tui.records import Feedback
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, fits
 from tui.timeline import PlannedExercise
-from tui.widgets.countdown import clock_text, next_wake
+from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import CHOICES, WAIT_SECONDS, FeedbackPrompt, Question
 from tui.widgets.session_view import SessionView, seconds_left
 
@@ -55,6 +56,15 @@ class PlayerResult:
 
     session_id: str
     complete: bool
+
+
+def header_text(snapshot: Snapshot) -> str:
+    """What the header says: ``4:05 left``, ``paused, 0:45 left`` or ``session over``."""
+    if snapshot.finished:
+        return "session over"
+    minutes, seconds = divmod(max(0, math.ceil(seconds_left(snapshot))), 60)
+    left = f"{minutes}:{seconds:02d} left"
+    return f"paused, {left}" if snapshot.paused else left
 
 
 class PlayerScreen(Screen[PlayerResult]):
@@ -199,8 +209,7 @@ just carry on. Everything you do is saved as you go.
     def _show(self, snapshot: Snapshot) -> None:
         """Hand the moment to the view, and the time left to the header."""
         self.query_one(SessionView).show(snapshot, self.engine.timeline.total_seconds)
-        left = clock_text(seconds_left(snapshot))
-        self.sub_title = f"paused, {left} left" if snapshot.paused else f"{left} left"
+        self.sub_title = header_text(snapshot)
 
     # What the engine reports -------------------------------------------------------------
 
