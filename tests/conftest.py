@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tui.catalogue import load_catalogue
 from tui.model import Catalogue
+from tui.records import SafetyCheck
 from tui.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -30,10 +32,26 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+def answered_safety_check(store: Store) -> Store:
+    """The store with the red-flag questions answered "no" just now, so the app skips them.
+
+    Dated by the real clock: tests on the fake wall clock (2025) see an answer from their
+    future, which still holds (see ``tui.safety.safety_due``).
+    """
+    store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    return store
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    """An empty progress store in a temporary folder."""
-    return Store.open(tmp_path / "lumbar.json")
+    """A progress store in a temporary folder: no history, the safety questions answered."""
+    return answered_safety_check(Store.open(tmp_path / "lumbar.json"))
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Store:
+    """A progress store in a temporary folder with nothing in it at all."""
+    return Store.open(tmp_path / "empty.json")
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from tui.catalogue import load_catalogue
 from tui.records import Session
+from tui.safety import red_flags
 from tui.store import Store
 
 LUMBAR = Path(sys.executable).parent / "lumbar"
@@ -85,6 +87,9 @@ def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     db = tmp_path / "lumbar.json"
     terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
     try:
+        # A first run: the red-flag questions come first, then the routine asked for.
+        terminal.until("the safety check", lambda: b"Do you have this now?" in terminal.output)
+        terminal.type("n" * len(red_flags(load_catalogue().catalogue)))
         terminal.until("the pain check", lambda: b"hurt right now" in terminal.output)
         terminal.type("4")
         terminal.until("the session to start", lambda: len(sessions(db)) == 1)
@@ -101,3 +106,5 @@ def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     assert [(r.exercise, r.outcome) for r in session.exercises] == [("pelvic-tilt", "skipped")]
     assert terminal.status is not None and os.WIFEXITED(terminal.status)
     assert os.WEXITSTATUS(terminal.status) == 128 + signal.SIGHUP  # as a shell reports a hang-up
+    safety = Store.open(db).safety()
+    assert safety is not None and not safety.any_yes

@@ -22,11 +22,14 @@ from tui.model import Catalogue, Routine, RoutineKind
 from tui.problems import Problem
 from tui.progression import levels
 from tui.recorder import SessionRecorder
+from tui.records import SafetyCheck
+from tui.safety import safety_due
 from tui.screens.dialogs import TooSmall, fits
 from tui.screens.player import PlayerScreen
 from tui.screens.roadmap import RoadmapScreen
+from tui.screens.safety import SafetyScreen
 from tui.screens.select import SelectScreen
-from tui.store import Store
+from tui.store import Store, StoreError
 from tui.timeline import build_timeline
 
 HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
@@ -89,15 +92,34 @@ class LumbarApp(App[None]):
         )
 
     async def on_mount(self) -> None:
-        """Open the select screen (and the player, if asked), and report skipped files."""
+        """Open the select screen, the safety check when it is due, then the player if asked."""
         self._handle_hang_ups(install=True)
         await self.switch_mode("select")
         for problem in self.problems:
             self.notify(str(problem), title="Skipped one of your files", severity="warning")
-        if self.first_routine is not None:
-            self.post_message(PlayRoutine(self.catalogue.routine(self.first_routine)))
+        if safety_due(self.store.safety(), self.wall()):
+            self.push_screen(SafetyScreen(self.catalogue, self.wall), self.safety_answered)
+        else:
+            self.play_first_routine()
         self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
         self.check_size(self.size)
+
+    def safety_answered(self, check: SafetyCheck | None) -> None:
+        """Keep the answers and their date, then go on to what the user asked for."""
+        if check is None:
+            return
+        try:
+            self.store.save_safety(check)
+        except StoreError as error:
+            self.notify(str(error), title="Your answers were not saved", severity="error")
+        if not check.any_yes:
+            self.notify("Thank you. lumbar will ask again in 30 days.", title="Safety check")
+        self.play_first_routine()
+
+    def play_first_routine(self) -> None:
+        """Open the player on the routine named on the command line, if there is one."""
+        if self.first_routine is not None:
+            self.post_message(PlayRoutine(self.catalogue.routine(self.first_routine)))
 
     def on_unmount(self) -> None:
         """Give the signals back."""

@@ -140,6 +140,8 @@ class SafetyCheck(Entry, kw_only=True, frozen=True):
 
     answered_at: datetime
     any_yes: bool
+    yes_to: tuple[str, ...] = ()
+    """The red flags (advice ids) the user said yes to; empty in records from before it was kept."""
 
 
 class RoadmapState(Entry, kw_only=True, frozen=True):
