@@ -8,7 +8,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tui"
 # Modules allowed to import Textual, beside screens/ and widgets/.
-UI = {"app", "messages", "__main__"}
+UI = {"app", "commands", "messages", "__main__"}
 CORE = sorted(f"tui.{path.stem}" for path in PACKAGE.glob("*.py") if path.stem not in UI)
 
 

@@ -9,13 +9,17 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import msgspec
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.geometry import Size
 
+from tui.commands import ScreenCommands
+from tui.cues import Cues
 from tui.engine import Engine
 from tui.messages import PlayRoutine
 from tui.model import Catalogue, Routine, RoutineKind
@@ -47,6 +51,7 @@ class LumbarApp(App[None]):
     TITLE = "lumbar"
     SUB_TITLE = "not medical advice: stop if it hurts"
     CSS_PATH = Path(__file__).with_name("lumbar.tcss")  # absolute: subclasses elsewhere find it
+    COMMANDS = App.COMMANDS | {ScreenCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave lumbar"),
         Binding(
@@ -74,9 +79,18 @@ class LumbarApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = local_now,
         play: str | None = None,
+        terminal: Callable[[str], None] | None = None,
+        tmux: bool = False,
     ) -> None:
-        """Keep the dependencies every screen needs; nothing here reads files."""
+        """Keep the dependencies every screen needs; nothing here reads files.
+
+        ``terminal`` receives the escape sequences for notifications and the window title
+        (by default, once running in a real terminal, the driver's own output); ``tmux`` says
+        they must pass through tmux.
+        """
         super().__init__()
+        self.terminal = terminal
+        self.tmux = tmux
         self.catalogue = with_custom_routines(catalogue, store)
         self.store = store
         self.problems = tuple(problems)
@@ -141,7 +155,30 @@ class LumbarApp(App[None]):
         )
         engine = Engine(timeline, self.clock, self.wall, phase=message.phase)
         recorder = SessionRecorder(engine, self.store)
-        self.push_screen(PlayerScreen(engine, recorder, clock=self.clock, bell=settings.bell))
+        cues = Cues(self.terminal, settings.notify, tmux=self.tmux)
+        self.push_screen(
+            PlayerScreen(engine, recorder, clock=self.clock, bell=settings.bell, cues=cues)
+        )
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, which also hands the app its ``write``.
+
+        Textual has no public call to write an escape sequence of our own (notifications, the
+        window title), but a driver's ``write`` is public: it queues text on the same output as
+        the frames, so a sequence never lands inside a frame. Tests run headless and pass
+        ``terminal`` instead.
+        """
+        app = self
+
+        class CueDriver(super().get_driver_class()):  # type: ignore[misc]
+            """The platform's driver, announcing its ``write`` to the app."""
+
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                if app.terminal is None:
+                    app.terminal = self.write
+
+        return CueDriver
 
     def routine_of_kind(self, kind: RoutineKind, playing: Routine) -> Routine | None:
         """The first warm-up or cool-down routine (by ``kind``), unless it is the one played."""

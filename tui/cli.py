@@ -158,7 +158,13 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         return 2
     from tui.app import make_app
 
-    app = make_app(loaded.catalogue, store, problems=loaded.problems, play=routine)
+    app = make_app(
+        loaded.catalogue,
+        store,
+        problems=loaded.problems,
+        play=routine,
+        tmux=bool(environ.get("TMUX")),  # notifications must pass through tmux to reach you
+    )
     app.run()
     return app.return_code or 0
 

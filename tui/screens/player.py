@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
+from tui.cues import Cues, notification_for, window_title
 from tui.engine import Engine
 from tui.engine_events import Event, ExerciseDone, SessionDone, SessionEnded, Snapshot, StepStarted
 from tui.recorder import SessionRecorder
@@ -136,13 +137,18 @@ just carry on. Everything you do is saved as you go.
         *,
         clock: Callable[[], float],
         bell: bool = True,
+        cues: Cues | None = None,
     ) -> None:
-        """Play the engine's session, saving through the recorder, reading time from ``clock``."""
+        """Play the engine's session, saving through the recorder, reading time from ``clock``.
+
+        ``cues`` sends desktop notifications and sets the window title (None: neither).
+        """
         super().__init__()
         self.engine = engine
         self.recorder = recorder
         self.clock = clock
         self.bell = bell
+        self.cues = cues or Cues(None)
         self._timer: Timer | None = None
         self._ending = False
         self._waiting: list[tuple[Screen[Any], Callable[[Any], None]]] = []
@@ -181,6 +187,7 @@ just carry on. Everything you do is saved as you go.
     def on_unmount(self) -> None:
         """However the screen goes (even with the app), a session still running is saved."""
         self.abandon()
+        self.cues.restore_title()
 
     # The clock ---------------------------------------------------------------------------
 
@@ -210,6 +217,7 @@ just carry on. Everything you do is saved as you go.
         """Hand the moment to the view, and the time left to the header."""
         self.query_one(SessionView).show(snapshot, self.engine.timeline.total_seconds)
         self.sub_title = header_text(snapshot)
+        self.cues.set_title(window_title(self.engine.timeline.routine_name, snapshot))
 
     # What the engine reports -------------------------------------------------------------
 
@@ -237,6 +245,9 @@ just carry on. Everything you do is saved as you go.
                 self._ask(event.index)
         if self.bell and any(isinstance(e, StepStarted | SessionDone) for e in events):
             self.app.bell()
+        notification = notification_for(events, self.engine.timeline)
+        if notification is not None:
+            self.cues.notify(notification)
         if any(isinstance(event, SessionDone | SessionEnded) for event in events):
             self._finish()
 
