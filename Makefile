@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint setup screenshots clean
+.PHONY: run test lint setup screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "lumbar needs Python 3.11 or newer"'
@@ -29,6 +29,10 @@ test: lint
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots
+
+# Figures against baselines measured in the same run (see BENCHMARKS.md); about four minutes.
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmarks
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

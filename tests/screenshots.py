@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.demo import demo_history
 from tests.histories import midway
 from tui.app import LumbarApp, make_app
 from tui.catalogue import load_catalogue
@@ -66,6 +67,28 @@ async def avoid_list(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def progress_demo(pilot: Pilot[None], *keys: str) -> None:
+    """Three months of demo sessions, then the progress screen, then ``keys``."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    for session in demo_history(app.catalogue, app.wall()):
+        app.store.save_session(session)
+    await pilot.press("p")
+    await app.workers.wait_for_complete()
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def progress_exercises(pilot: Pilot[None]) -> None:
+    """The progress screen's exercises, sorted by pain flags."""
+    await progress_demo(pilot, "2", "s")
+
+
+async def progress_session(pilot: Pilot[None]) -> None:
+    """One session of the history in detail."""
+    await progress_demo(pilot, "3", "down", "down", "down", "enter")
+
+
 SHOTS: dict[str, Steps] = {
     "select": nothing,
     "select-search": search_sciatica,
@@ -73,6 +96,9 @@ SHOTS: dict[str, Steps] = {
     "roadmap": roadmap_midway,
     "player": player_mid_hold,
     "player-pain-check": open_player,
+    "progress": progress_demo,
+    "progress-exercises": progress_exercises,
+    "progress-session": progress_session,
 }
 
 

@@ -17,22 +17,28 @@ from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.geometry import Size
+from textual.theme import Theme
 
 from tui.commands import ScreenCommands
 from tui.cues import Cues
 from tui.engine import Engine
-from tui.messages import PlayRoutine
+from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine, SaveFailed
 from tui.model import Catalogue, Routine, RoutineKind
 from tui.problems import Problem
 from tui.progression import levels
 from tui.recorder import SessionRecorder
 from tui.records import SafetyCheck
 from tui.safety import safety_due
+from tui.saver import SessionSaver
+from tui.screens.builder import BuilderScreen
 from tui.screens.dialogs import TooSmall, fits
+from tui.screens.help import HelpScreen
 from tui.screens.player import PlayerScreen
+from tui.screens.progress import ProgressScreen
 from tui.screens.roadmap import RoadmapScreen
 from tui.screens.safety import SafetyScreen
 from tui.screens.select import SelectScreen
+from tui.screens.settings import SettingsScreen
 from tui.store import Store, StoreError
 from tui.timeline import build_timeline
 
@@ -60,6 +66,7 @@ class LumbarApp(App[None]):
             "Choose",
             id="app.choose",
             tooltip="Choose a routine or an exercise",
+            show=False,  # the mode tabs under the header show these
         ),
         Binding(
             "r",
@@ -67,6 +74,30 @@ class LumbarApp(App[None]):
             "Roadmap",
             id="app.roadmap",
             tooltip="The three phases: where you stand, and today's session",
+            show=False,  # the mode tabs under the header show these
+        ),
+        Binding(
+            "p",
+            "switch_mode('progress')",
+            "Progress",
+            id="app.progress",
+            tooltip="Your streak, this week, pain over time, and which exercises help",
+            show=False,  # the mode tabs under the header show these
+        ),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            id="app.help",
+            tooltip="The keys of this screen, and how to look after your back",
+        ),
+        Binding(
+            "comma",
+            "switch_mode('settings')",
+            "Settings",
+            id="app.settings",
+            tooltip="Theme, get-ready time, bell, notifications, weekly target, warm-up",
+            show=False,  # the mode tabs under the header show these
         ),
     ]
 
@@ -91,23 +122,29 @@ class LumbarApp(App[None]):
         super().__init__()
         self.terminal = terminal
         self.tmux = tmux
+        self.base_catalogue = catalogue  # without the user's own routines: they come and go
         self.catalogue = with_custom_routines(catalogue, store)
+        self.custom = frozenset(routine.id for routine in store.routines())
         self.store = store
         self.problems = tuple(problems)
         self.clock = clock
         self.wall = wall
         self.first_routine = play
-        self.add_mode("select", lambda: SelectScreen(self.catalogue))
+        self.saver = SessionSaver(store, on_error=self.save_failed)
+        self.add_mode("select", lambda: SelectScreen(self.catalogue, self.custom))
         self.add_mode(
             "roadmap",
             lambda: RoadmapScreen(
                 self.catalogue, self.store, lambda: self.wall().date(), now=self.wall
             ),
         )
+        self.add_mode("settings", lambda: SettingsScreen(self.catalogue, self.store))
+        self.add_mode("progress", lambda: ProgressScreen(self.catalogue, self.store, self.wall))
 
     async def on_mount(self) -> None:
         """Open the select screen, the safety check when it is due, then the player if asked."""
         self._handle_hang_ups(install=True)
+        self.use_stored_theme()
         await self.switch_mode("select")
         for problem in self.problems:
             self.notify(str(problem), title="Skipped one of your files", severity="warning")
@@ -135,9 +172,53 @@ class LumbarApp(App[None]):
         if self.first_routine is not None:
             self.post_message(PlayRoutine(self.catalogue.routine(self.first_routine)))
 
+    def use_stored_theme(self) -> None:
+        """Start in the theme the user chose last time, and keep any theme they choose now."""
+        theme = self.store.settings().theme
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(f"There is no theme {theme!r} any more.", title="Theme", severity="warning")
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def remember_theme(self, theme: Theme) -> None:
+        """Keep the theme chosen (in settings or the command palette) for the next start."""
+        try:
+            settings = self.store.settings()
+            if settings.theme != theme.name:
+                self.store.save_settings(msgspec.structs.replace(settings, theme=theme.name))
+        except StoreError as error:
+            self.notify(str(error), title="The theme was not saved", severity="error")
+
+    def action_help(self) -> None:
+        """Show the keys of the screen on top, its help text and the safety advice.
+
+        Over the player, the session pauses first: reading is not exercising.
+        """
+        top = self.screen
+        if isinstance(top, HelpScreen):
+            return
+        if isinstance(top, PlayerScreen):
+            top.pause()
+        self.push_screen(HelpScreen(self.catalogue, top))
+
     def on_unmount(self) -> None:
-        """Give the signals back."""
+        """Give the signals back; write any session save still waiting before the app goes."""
         self._handle_hang_ups(install=False)
+        self.saver.close()
+
+    def save_failed(self, error: Exception) -> None:
+        """The saver's thread could not save a session: tell the user (thread-safe)."""
+        self.post_message(SaveFailed(str(error)))
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        """Say that the session was not saved, and why; the next save tries again."""
+        self.notify(
+            f"{message.reason}\nlumbar tries again after the next exercise.",
+            title="Your session was not saved",
+            severity="error",
+            timeout=30,
+        )
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""
@@ -154,7 +235,7 @@ class LumbarApp(App[None]):
             cool_down=self.routine_of_kind("cool-down", routine) if settings.cool_down else None,
         )
         engine = Engine(timeline, self.clock, self.wall, phase=message.phase)
-        recorder = SessionRecorder(engine, self.store)
+        recorder = SessionRecorder(engine, self.saver)
         cues = Cues(self.terminal, settings.notify, tmux=self.tmux)
         self.push_screen(
             PlayerScreen(engine, recorder, clock=self.clock, bell=settings.bell, cues=cues)
@@ -180,6 +261,33 @@ class LumbarApp(App[None]):
 
         return CueDriver
 
+    def on_build_routine(self, message: BuildRoutine) -> None:
+        """Open the routine builder; once it saves, show the routines again."""
+        builder = BuilderScreen(self.catalogue, self.store, message.start)
+        self.push_screen(builder, lambda saved: self.reload_routines(saved) if saved else None)
+
+    def on_delete_routine(self, message: DeleteRoutine) -> None:
+        """Delete one of the user's routines from the store, then show the routines again."""
+        try:
+            self.store.delete_routine(message.routine.id)
+        except StoreError as error:
+            self.notify(str(error), title="The routine was not deleted", severity="error")
+            return
+        self.notify(f'Deleted "{message.routine.name}".', title="Routine deleted")
+        self.reload_routines()
+
+    def reload_routines(self, highlight: str | None = None) -> None:
+        """Read the user's routines again and hand the new catalogue to the select screen."""
+        try:
+            self.catalogue = with_custom_routines(self.base_catalogue, self.store)
+            self.custom = frozenset(routine.id for routine in self.store.routines())
+        except StoreError as error:
+            self.notify(str(error), title="Your routines could not be read", severity="error")
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, SelectScreen):
+                screen.show_catalogue(self.catalogue, self.custom, highlight)
+
     def routine_of_kind(self, kind: RoutineKind, playing: Routine) -> Routine | None:
         """The first warm-up or cool-down routine (by ``kind``), unless it is the one played."""
         found = (r for r in self.catalogue.routines.values() if r.kind == kind)
@@ -201,6 +309,7 @@ class LumbarApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, PlayerScreen):
                 screen.abandon()
+        self.saver.flush()  # on disk before the process goes, whatever happens next
         self.exit(return_code=128 + signum)
 
     def on_resize(self, event: events.Resize) -> None:

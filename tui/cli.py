@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -33,6 +33,25 @@ NOT_MEDICAL_ADVICE = (
 )
 
 
+COLOUR_SYSTEMS = {"16": "standard", "256": "256", "truecolor": "truecolor"}
+"""The ``--colour`` choices that name a colour system, and Textual's names for them."""
+COLOURS = ("auto", *COLOUR_SYSTEMS, "none")
+"""Every ``--colour`` choice: auto (the terminal's word), a colour system, or none."""
+
+
+def set_colours(choice: str, environ: MutableMapping[str, str]) -> None:
+    """Tell Textual which colours to use, through the variables it reads when it is imported.
+
+    ``auto`` leaves the environment as it is; ``none`` sets ``NO_COLOR``; a colour system sets
+    ``TEXTUAL_COLOR_SYSTEM`` and, being asked for outright, overrides a ``NO_COLOR`` in force.
+    """
+    if choice == "none":
+        environ["NO_COLOR"] = "1"
+    elif choice in COLOUR_SYSTEMS:
+        environ["TEXTUAL_COLOR_SYSTEM"] = COLOUR_SYSTEMS[choice]
+        environ.pop("NO_COLOR", None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``lumbar`` and its sub-commands."""
     parser = argparse.ArgumentParser(
@@ -46,6 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help=f"the file that keeps your sessions (default: ${ENV_VAR}, else your data folder)",
+    )
+    parser.add_argument(
+        "--no-mouse",
+        action="store_true",
+        help="keys only: leave the mouse to the terminal, so selecting text works as usual",
+    )
+    parser.add_argument(
+        "--colour",
+        "--color",
+        dest="colour",
+        choices=COLOURS,
+        default="auto",
+        help=(
+            "the colours to use if your terminal misreports them: auto (the default: ask the "
+            "terminal), 16, 256, truecolor, or none (NO_COLOR)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -156,6 +191,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
     if routine is not None and routine not in known:
         print(f"lumbar: there is no routine {routine!r}; `lumbar catalogue` lists them.", file=err)
         return 2
+    set_colours(args.colour, os.environ)  # before Textual is imported: it reads them then
     from tui.app import make_app
 
     app = make_app(
@@ -165,7 +201,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         play=routine,
         tmux=bool(environ.get("TMUX")),  # notifications must pass through tmux to reach you
     )
-    app.run()
+    app.run(mouse=not args.no_mouse)
     return app.return_code or 0
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from tui.building import Draft
 from tui.model import Routine
 
 
@@ -15,3 +16,24 @@ class PlayRoutine(Message):
 
     routine: Routine
     phase: str | None = None
+
+
+@dataclass
+class BuildRoutine(Message):
+    """The user wants to build a routine (or edit a saved one); the app opens the builder."""
+
+    start: Draft
+
+
+@dataclass
+class DeleteRoutine(Message):
+    """The user confirmed deleting a saved custom routine; the app deletes it from the store."""
+
+    routine: Routine
+
+
+@dataclass
+class SaveFailed(Message):
+    """A session could not be saved (posted from the saver's thread); the app says so."""
+
+    reason: str

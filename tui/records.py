@@ -22,7 +22,7 @@ PainScore = Annotated[int, Meta(ge=0, le=10)]
 SCHEMA_VERSION = 1
 
 
-class Entry(Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+class Entry(Struct, kw_only=True, frozen=True, forbid_unknown_fields=True, gc=False):
     """Base of the stored records: keyword-only, immutable, unknown fields refused."""
 
 

@@ -9,6 +9,12 @@ Decisions, one line each:
   file is created ``0600`` (it holds health data); an existing file keeps its permissions.
 - **Codec.** ``msgspec.json`` reads and writes the whole file; reading decodes straight into the
   shape TinyDB expects (tables of documents), so a file of any other shape is refused at once.
+- **Raw documents.** Ten years of daily sessions make a file of about 10 MB. Decoding all of it
+  and encoding it again on every save would cost many times the write itself, so the storage
+  also keeps the file as it last saw it: its bytes and each document still as JSON
+  (:class:`FileState`). A save puts one new document among the others and writes the lot,
+  which costs little more than writing the bytes; the file is read again (and checked again)
+  only when its bytes are no longer the ones remembered, because another lumbar wrote it.
 - **Refuse, never reset.** A file that exists but cannot be used raises
   :class:`UnusableFileError`; ``read`` returns ``None`` (an empty database) only when nothing
   exists at the path. Nothing here ever writes over a file it could not read.
@@ -27,6 +33,7 @@ import shlex
 import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +43,12 @@ from tinydb.storages import Storage
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 """The whole database as TinyDB sees it: table name -> document id -> document."""
+
+RawTables = dict[str, dict[str, msgspec.Raw]]
+"""The whole database with every document still as its JSON bytes (decoded only when read)."""
+
+_RAW_DECODER = msgspec.json.Decoder(RawTables)
+_ENCODER = msgspec.json.Encoder()
 
 LOCK_TIMEOUT = 15.0
 """Seconds to wait for another lumbar to finish a write before giving up."""
@@ -134,6 +147,12 @@ def read_tables(path: Path) -> Tables | None:
     Raises UnusableFileError (never returns empty data) for anything that exists but cannot be
     used: a directory, an unreadable or empty file, bad JSON, JSON of another shape.
     """
+    raw = read_bytes(path)
+    return None if raw is None else decode_tables(raw, path)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes: ``None`` if nothing exists at ``path``; UnusableFileError if unreadable."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -152,10 +171,10 @@ def read_tables(path: Path) -> Tables | None:
         ) from error
     except OSError as error:
         raise UnusableFileError(path, f"it cannot be read ({_reason(error)})") from error
-    return decode_tables(raw, path)
+    return raw
 
 
-def decode_tables(raw: bytes, path: Path) -> Tables:
+def decode_tables(raw: bytes | bytearray, path: Path) -> Tables:
     """Decode a database file's bytes into tables, or raise UnusableFileError naming ``path``."""
     if not raw:
         raise UnusableFileError(path, "it is empty (0 bytes), perhaps cut short by a failed copy")
@@ -172,7 +191,27 @@ def decode_tables(raw: bytes, path: Path) -> Tables:
     return tables
 
 
-def _check_syntax(raw: bytes, path: Path) -> None:
+def split_tables(raw: bytes | bytearray, path: Path) -> RawTables:
+    """Split a file's bytes into its documents, each kept as JSON; refused as by ``decode_tables``.
+
+    Only the outline is decoded: tables of documents, each document a JSON object (its syntax
+    checked, its fields not). Any fault is reported by ``decode_tables``, in its words.
+    """
+    try:
+        tables = _RAW_DECODER.decode(raw) if raw else None
+    except msgspec.DecodeError:  # ValidationError is a DecodeError too
+        tables = None
+    if tables is None or any(
+        bytes(memoryview(document)[:1]) != b"{"
+        for documents in tables.values()
+        for document in documents.values()
+    ):
+        decode_tables(raw, path)  # raises, saying what is wrong
+        raise UnusableFileError(path, "it is not a lumbar database")  # pragma: no cover
+    return tables
+
+
+def _check_syntax(raw: bytes | bytearray, path: Path) -> None:
     try:
         msgspec.json.decode(raw)
     except msgspec.DecodeError as error:
@@ -195,7 +234,23 @@ def encode_tables(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> byte
     return msgspec.json.encode(tables) + b"\n"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def encode_document(document: Mapping[str, Any]) -> msgspec.Raw:
+    """One document as the JSON bytes it is kept as in ``RawTables``."""
+    return msgspec.Raw(_ENCODER.encode(document))
+
+
+def encode_raw_tables(tables: RawTables, size_hint: int = 0) -> bytearray:
+    """The bytes of a database file made of raw documents: each copied as it is, not re-encoded.
+
+    ``size_hint`` (the file's last size) lets the buffer be allocated once rather than grown.
+    """
+    data = bytearray(size_hint + 4096)
+    _ENCODER.encode_into(tables, data)
+    data += b"\n"
+    return data
+
+
+def write_atomic(path: Path, data: bytes | bytearray) -> None:
     """Replace ``path`` with ``data`` all at once: temp file, fsync, rename, fsync the directory.
 
     Creates missing parent directories. A new file is created 0600; an existing one keeps its
@@ -253,17 +308,66 @@ def stale_temp_files(path: Path) -> Iterator[Path]:
         yield from path.parent.glob(f".{path.name}.*{_TEMP_SUFFIX}")
 
 
+@dataclass(frozen=True)
+class FileState:
+    """The database file as it was last read or written: its bytes and its raw documents.
+
+    Never changed in place (a save makes a new one), so one thread may read it while another
+    saves. ``checked`` is True once every record in it has been decoded and found good.
+    """
+
+    raw: bytes | bytearray
+    tables: RawTables
+    checked: bool = False
+
+
 class AtomicStorage(Storage):
     """TinyDB storage on one JSON file: whole-file msgspec reads, atomic locked writes.
 
     ``check`` (if given) is run on every read, so a file another process changed into
     something unusable is refused on the next read too, not just when it is first opened.
+    :meth:`current` and :meth:`write_raw` are the fast path the store uses: the file's bytes
+    and raw documents, remembered as long as the file holds the same bytes.
     """
 
     def __init__(self, path: Path, check: Callable[[Tables], None] | None = None) -> None:
         self.path = path
         self.lock = StoreLock(path)
         self._check = check
+        self._state: FileState | None = None
+
+    def current(self) -> FileState | None:
+        """The file as it is now (``None`` if nothing is there), split again only if it changed.
+
+        Raises UnusableFileError as ``read_tables`` does. Comparing the bytes, not the time of
+        the last change, makes sure no write by another process is ever mistaken for ours.
+        """
+        raw = read_bytes(self.path)
+        if raw is None:
+            return None
+        known = self._state
+        if known is not None and known.raw == raw:
+            return known
+        state = FileState(raw, split_tables(raw, self.path))
+        self._state = state
+        return state
+
+    def remember(self, state: FileState) -> None:
+        """Keep ``state`` (say, now checked) as what the file holds, if it is still the latest."""
+        known = self._state
+        if known is None or known.raw is state.raw:
+            self._state = state
+
+    def write_raw(self, tables: RawTables, *, checked: bool) -> FileState:
+        """Write raw documents atomically, under the lock, and remember them as the file."""
+        known = self._state
+        data = encode_raw_tables(tables, len(known.raw) if known is not None else 0)
+        with self.lock:
+            self._state = None
+            write_atomic(self.path, data)
+            state = FileState(data, tables, checked)
+            self._state = state
+        return state
 
     def load(self) -> Tables | None:
         """Read the file as it is, without the extra check: ``None`` when nothing is there."""
@@ -279,4 +383,5 @@ class AtomicStorage(Storage):
     def write(self, data: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
         """Write the whole database atomically, under the inter-process lock."""
         with self.lock:
+            self._state = None
             write_atomic(self.path, encode_tables(data))

@@ -2,9 +2,12 @@
 
 ``Store.open(path)`` checks the whole file (and upgrades an older schema) before anything else
 happens; every write is one read-modify-write of the file under the inter-process lock, written
-atomically by :mod:`tui.storage`. Reads go through TinyDB's tables; writes go through the same
-storage but change the tables in one step (``Store.update``), because TinyDB's own table
-operations each read and write the file separately, and an import must land all at once. A file
+atomically by :mod:`tui.storage`. The file is TinyDB's (tables of documents by id) and its
+storage is a TinyDB storage, but the store reads and writes the documents itself: TinyDB's
+tables decode the whole file on every read and re-encode it on every write, which with years
+of history costs far more than the write. Here a save puts one encoded document among the raw
+others (``Store.save_session``), and reads decode a document only once (:mod:`tui.documents`);
+changes that must land together (an import) use ``Store.update`` on decoded tables. A file
 that cannot be used raises :class:`~tui.storage.StoreError` and is never written. Nothing here
 imports Textual.
 """
@@ -12,6 +15,7 @@ imports Textual.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -20,14 +24,17 @@ from typing import Any, TypeVar
 import msgspec
 import platformdirs
 from msgspec import Struct
-from tinydb import TinyDB
-from tinydb.table import Table
 
+from tui.documents import Records
 from tui.model import Range, Routine, decode_hook
 from tui.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Session, Settings
 from tui.storage import (
     AtomicStorage,
+    FileState,
+    RawTables,
     Tables,
+    decode_tables,
+    encode_document,
     normalize,
     read_tables,
     stale_temp_files,
@@ -45,6 +52,15 @@ SINGLE = {"meta": "schema", "settings": "current", "safety": "latest", "roadmap"
 
 KEYED = ("sessions", "routines")
 """Tables that hold records by their own id."""
+
+KINDS: dict[str, type[Struct]] = {
+    "sessions": Session,
+    "routines": Routine,
+    "settings": Settings,
+    "safety": SafetyCheck,
+    "roadmap": RoadmapState,
+}
+"""The record type of every table but ``meta``, in the order a check decodes them."""
 
 Migration = Callable[[Tables], Tables]
 """Turns the tables of schema version N into those of version N + 1."""
@@ -213,17 +229,19 @@ def check_file(path: Path) -> Snapshot | None:
     return None if tables is None else snapshot_of(migrate(tables, path), path)
 
 
-class _StrIdTable(Table):
-    """A TinyDB table whose document ids are the records' own string ids."""
-
-    # TinyDB documents this extension point; its type hints only allow int ids.
-    document_id_class = str  # type: ignore[assignment]
+_EMPTY: dict[str, Any] = {}
 
 
-class _Database(TinyDB):
-    """TinyDB with string document ids."""
+def outline(tables: RawTables) -> Tables:
+    """Raw tables with every document left empty but the schema's: enough for ``check_current``."""
+    shape: Tables = {name: {key: _EMPTY for key in docs} for name, docs in tables.items()}
+    if "meta" in tables:
+        shape["meta"] = {key: msgspec.json.decode(doc) for key, doc in tables["meta"].items()}
+    return shape
 
-    table_class = _StrIdTable
+
+META = encode_document({"version": SCHEMA_VERSION})
+"""The schema document every write stores."""
 
 
 class Store:
@@ -233,7 +251,7 @@ class Store:
         """Wrap the file at ``path`` without reading it (use ``Store.open`` to check it first)."""
         self.path = path
         self._storage = AtomicStorage(path, check=lambda tables: check_current(tables, path))
-        self._db = _Database(storage=lambda: self._storage)
+        self._records = Records(path)
         self._swept = False
 
     @classmethod
@@ -244,15 +262,38 @@ class Store:
         Anything there that cannot be used raises StoreError and is left untouched.
         """
         store = cls(normalize(path))
-        tables = store._storage.load()
-        if tables is None:
+        state = store._storage.current()
+        if state is None:
             return store
-        version = schema_version(tables, store.path)
+        version = schema_version(outline(state.tables), store.path)
         if version is not None and version < SCHEMA_VERSION:
             store._upgrade()
         else:
-            snapshot_of(tables, store.path)
+            store._checked(state)
         return store
+
+    def _checked(self, state: FileState) -> FileState:
+        """``state``, once every record in it is known good (UnusableFileError names any not)."""
+        if state.checked:
+            return state
+        tables = state.tables
+        check_current(outline(tables), self.path)
+        for table, key in SINGLE.items():
+            extra = sorted(set(tables.get(table, {})) - {key})
+            if extra:
+                raise UnusableFileError(self.path, f"table {table!r} has unknown records {extra}")
+        for table, kind in KINDS.items():
+            for key, document in tables.get(table, {}).items():
+                self._records.get(table, key, document, kind)
+        self._records.keep_only(tables)
+        checked = dataclasses.replace(state, checked=True)
+        self._storage.remember(checked)
+        return checked
+
+    def _current(self) -> RawTables:
+        """The file's raw documents as they are now, checked (empty if there is no file)."""
+        state = self._storage.current()
+        return {} if state is None else self._checked(state).tables
 
     def _upgrade(self) -> None:
         """Migrate an older file under the lock, keeping a copy of the original beside it."""
@@ -272,15 +313,15 @@ class Store:
 
     # --- reads -----------------------------------------------------------------------------
 
-    def _all(self, table: str, kind: type[R]) -> list[R]:
-        documents = self._db.table(table).all()
-        return [decode_record(doc, kind, self.path, table, str(doc.doc_id)) for doc in documents]
+    def _all(self, table: str, kind: type[R], tables: RawTables | None = None) -> list[R]:
+        documents = (self._current() if tables is None else tables).get(table, {})
+        return [self._records.get(table, key, doc, kind) for key, doc in documents.items()]
 
-    def _one(self, table: str, key: str, kind: type[R]) -> R | None:
-        document = self._db.table(table).get(doc_id=key)  # type: ignore[call-overload]
-        if document is None or isinstance(document, list):
-            return None
-        return decode_record(document, kind, self.path, table, key)
+    def _one(
+        self, table: str, key: str, kind: type[R], tables: RawTables | None = None
+    ) -> R | None:
+        document = (self._current() if tables is None else tables).get(table, {}).get(key)
+        return None if document is None else self._records.get(table, key, document, kind)
 
     def sessions(self) -> list[Session]:
         """Every session, oldest first."""
@@ -314,8 +355,18 @@ class Store:
 
     def snapshot(self) -> Snapshot:
         """Everything in the store, decoded and checked, in one read."""
-        tables = self._storage.read()
-        return Snapshot() if tables is None else snapshot_of(tables, self.path)
+        tables = self._current()
+
+        def single(table: str, kind: type[R]) -> R | None:
+            return self._one(table, SINGLE[table], kind, tables)
+
+        return Snapshot(
+            sessions=tuple(_sorted_sessions(self._all("sessions", Session, tables))),
+            routines=tuple(self._all("routines", Routine, tables)),
+            settings=single("settings", Settings),
+            safety=single("safety", SafetyCheck),
+            roadmap=single("roadmap", RoadmapState),
+        )
 
     # --- writes ----------------------------------------------------------------------------
 
@@ -327,26 +378,33 @@ class Store:
         land together (an import); everyday saves use the typed methods.
         """
         with self._storage.lock:
-            if not self._swept:
-                # Under the lock no one else is writing, so any temp file is a dead writer's.
-                for leftover in stale_temp_files(self.path):
-                    with contextlib.suppress(OSError):
-                        leftover.unlink()
-                self._swept = True
-            tables = self._storage.read() or {}
-            snapshot_of(tables, self.path)  # never rewrite a file holding a damaged record
+            self._sweep()
+            state = self._storage.current()
+            if state is not None:
+                self._checked(state)  # never rewrite a file holding a damaged record
+            # Decoded afresh: ``change`` may edit them half way and then fail.
+            tables = {} if state is None else decode_tables(state.raw, self.path)
             if change(tables):
                 tables["meta"] = {SINGLE["meta"]: {"version": SCHEMA_VERSION}}
                 self._storage.write(tables)
 
+    def _sweep(self) -> None:
+        """Once, under the lock: remove temp files a killed writer left (no one else writes)."""
+        if not self._swept:
+            for leftover in stale_temp_files(self.path):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            self._swept = True
+
     def _put(self, table: str, key: str, record: Struct) -> None:
-        document = to_document(record)
-
-        def put(tables: Tables) -> bool:
-            tables.setdefault(table, {})[key] = document
-            return True
-
-        self.update(put)
+        """Insert or replace one record: its document encoded, the others written as they are."""
+        document = encode_document(to_document(record))
+        with self._storage.lock:
+            self._sweep()
+            current = self._current()  # checked: a damaged file is never rewritten
+            tables = {**current, table: {**current.get(table, {}), key: document}}
+            tables["meta"] = {SINGLE["meta"]: META}
+            self._storage.write_raw(tables, checked=True)
 
     def save_session(self, session: Session) -> None:
         """Insert or replace the session with this id (saved after each exercise and at the end)."""

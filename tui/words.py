@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.model import Catalogue, Counts, Dose, Exercise, Position, Range
+from tui.records import StagePlan
 
 POSITIONS: dict[Position, str] = {
     "lying-on-back": "lying on your back",
@@ -98,3 +99,38 @@ def sources_text(catalogue: Catalogue, source_ids: tuple[str, ...]) -> list[str]
         source = catalogue.sources[source_id]
         lines.append(f"{source.title} ({source.publisher})")
     return lines
+
+
+def stage_plan_text(stage: StagePlan) -> str:
+    """A planned stage in a few words: ``2 sets of 10 reps, hold 5 s, each side``."""
+    parts = []
+    if stage.sets > 1:
+        reps = f" of {stage.reps} reps" if stage.reps > 1 else ""
+        parts.append(f"{stage.sets} sets{reps}")
+    elif stage.reps > 1:
+        parts.append(f"{stage.reps} reps")
+    if stage.hold:
+        held = f"for {duration(stage.hold)}" if stage.hold >= 60 else f"hold {stage.hold} s"
+        if stage.positions:
+            held = f"{held} in each of {len(stage.positions)} positions"
+        parts.append(held)
+    elif stage.tempo:
+        parts.append(f"{stage.tempo} s a rep")
+    if stage.sides == "each":
+        parts.append("each side")
+    elif stage.sides == "alternate":
+        parts.append("alternating sides")
+    return ", ".join(parts) or "once"
+
+
+def plan_text(planned: tuple[StagePlan, ...]) -> str:
+    """A planned dose in a few words, one part per stage joined by ``then``."""
+    if len(planned) == 1 and not planned[0].name:
+        return stage_plan_text(planned[0])
+    return (
+        "; then ".join(
+            f"{stage.name}: {stage_plan_text(stage)}" if stage.name else stage_plan_text(stage)
+            for stage in planned
+        )
+        or "nothing planned"
+    )

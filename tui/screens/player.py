@@ -2,12 +2,12 @@
 
 A timer asks the engine what the clock says and repaints only what changed, waking at the next
 whole second of the countdown rather than on a fast interval, so a hold costs one small update
-a second on a slow link. Every key is an engine action; the recorder saves after each exercise.
+a second on a slow link. Every key is an engine action; the recorder saves after each exercise,
+through the app's background saver, so no key ever waits for the disk.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -27,7 +27,7 @@ from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts
 from tui.timeline import PlannedExercise
 from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import CHOICES, WAIT_SECONDS, FeedbackPrompt, Question
-from tui.widgets.session_view import SessionView, seconds_left
+from tui.widgets.session_view import SessionView
 
 T = TypeVar("T")
 
@@ -35,6 +35,9 @@ ADJUST_SECONDS = 5
 """How much + and - change the step in play."""
 MARGIN = 0.01
 """Wake this long after a whole second, so the countdown has surely moved on."""
+LEAVE_WAIT = 1.0
+"""Leaving the player waits at most this long for its last save (long written by then, as a
+rule), so the screen it returns to shows the session as saved."""
 SESSION_ACTIONS = frozenset(
     {
         "pause",
@@ -59,13 +62,15 @@ class PlayerResult:
     complete: bool
 
 
-def header_text(snapshot: Snapshot) -> str:
-    """What the header says: ``4:05 left``, ``paused, 0:45 left`` or ``session over``."""
-    if snapshot.finished:
-        return "session over"
-    minutes, seconds = divmod(max(0, math.ceil(seconds_left(snapshot))), 60)
-    left = f"{minutes}:{seconds:02d} left"
-    return f"paused, {left}" if snapshot.paused else left
+def header_text(snapshot: Snapshot) -> str | None:
+    """What the header says: ``session over`` at the end; until then (None) the app's note.
+
+    Never the time left, nor "paused": a new header sub-title repaints the whole screen (some
+    5 kB over SSH, and 10 ms on a slow machine), so it would cost that every second, or on
+    every press of space. The time left counts down beside the progress bar instead, and the
+    pause shows as PAUSED over the countdown.
+    """
+    return "session over" if snapshot.finished else None
 
 
 class PlayerScreen(Screen[PlayerResult]):
@@ -282,6 +287,7 @@ just carry on. Everything you do is saved as you go.
         result = PlayerResult(session.id, session.status == "complete")
 
         def done(_: None) -> None:
+            self.recorder.wait(LEAVE_WAIT)
             self.dismiss(result)
 
         self.open(SessionSummary(session), done)
@@ -304,6 +310,11 @@ just carry on. Everything you do is saved as you go.
         if action == "escape":
             return asking or self.engine.running
         return True
+
+    def pause(self) -> None:
+        """Pause the session if it is running and not paused already (help is covering it)."""
+        if self.engine.running and not self.engine.snapshot(self.clock()).paused:
+            self._act(self.engine.pause())
 
     def action_pause(self) -> None:
         """Pause, or resume if paused."""

@@ -29,6 +29,7 @@ from tui.roadmap import (
 )
 from tui.storage import StoreError
 from tui.store import Store
+from tui.widgets.mode_tabs import ModeTabs
 
 MARKS = {"done": "✓", "rung": "▸", "todo": "·", "locked": "⊘"}
 """The mark in front of an exercise, by its state (the legend under the columns says what)."""
@@ -299,6 +300,7 @@ sessions so far stay in your history.
     def compose(self) -> ComposeResult:
         """A sentence on top, the three phases, the legend and the keys."""
         yield Header()
+        yield ModeTabs(id="modes")
         yield Static(summary(self.catalogue, self.standing), id="summary")
         with Horizontal(id="phases"):
             for index in range(len(self.standing.phases)):

@@ -10,11 +10,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from tui.building import Draft
 from tui.describe import exercise_markdown, routine_markdown
-from tui.messages import PlayRoutine
+from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
 from tui.model import Catalogue, Routine, RoutineItem
 from tui.screens.advice import AvoidList
+from tui.screens.confirm import Confirm
 from tui.search import exercise_matches, routine_matches
+from tui.widgets.mode_tabs import ModeTabs
 
 ROUTINE = "routine:"
 EXERCISE = "exercise:"
@@ -30,6 +33,9 @@ Type to filter: every word must match a name or a facet, such as **seated**, **t
 **stabilise**, **sciatica**, **align** or an article (**klarity**). Up and down move through
 the list; the pane on the right shows the routine or exercise under the cursor. **Enter**
 plays it; **a** shows what to avoid and why, and the red flags.
+
+**n** builds a new routine of your own (starting from the exercise or routine under the cursor);
+**e** edits and **d** deletes one of your own routines, marked *(yours)* in the list.
 """
     BINDINGS = [
         Binding("slash", "search", "Search", id="select.search", tooltip="Type to filter"),
@@ -47,16 +53,27 @@ plays it; **a** shows what to avoid and why, and the red flags.
             tooltip="Play the routine (or the exercise on its own) under the cursor",
             priority=True,
         ),
+        Binding(
+            "n",
+            "new",
+            "New",
+            id="select.new",
+            tooltip="Build a routine of your own, starting from what is under the cursor",
+        ),
+        Binding("e", "edit", "Edit", id="select.edit", tooltip="Change your routine"),
+        Binding("d", "delete", "Delete", id="select.delete", tooltip="Delete your routine"),
     ]
 
-    def __init__(self, catalogue: Catalogue) -> None:
-        """Show this catalogue."""
+    def __init__(self, catalogue: Catalogue, custom: frozenset[str] = frozenset()) -> None:
+        """Show this catalogue; ``custom`` are the ids of the user's own saved routines."""
         super().__init__()
         self.catalogue = catalogue
+        self.custom = custom
 
     def compose(self) -> ComposeResult:
         """Search on top, the list on the left, the detail on the right."""
         yield Header()
+        yield ModeTabs(id="modes")
         yield Input(placeholder="Type to filter: seated, towel, sciatica, align...", id="search")
         with Horizontal(id="panes"):
             yield OptionList(id="choices")
@@ -77,7 +94,12 @@ plays it; **a** shows what to avoid and why, and the red flags.
             e for e in catalogue.exercises.values() if exercise_matches(catalogue, e, query)
         ]
         options: list[Option] = [Option(f"Routines ({len(routines)})", disabled=True)]
-        options += [Option(f"  {r.name}", id=f"{ROUTINE}{r.id}") for r in routines]
+        options += [
+            Option(
+                f"  {r.name}" + (" (yours)" if r.id in self.custom else ""), id=f"{ROUTINE}{r.id}"
+            )
+            for r in routines
+        ]
         options.append(Option(f"Exercises ({len(exercises)})", disabled=True))
         options += [Option(f"  {e.name}", id=f"{EXERCISE}{e.id}") for e in exercises]
         choices = self.query_one("#choices", OptionList)
@@ -109,12 +131,50 @@ plays it; **a** shows what to avoid and why, and the red flags.
             exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
             detail.update(exercise_markdown(self.catalogue, exercise))
         self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter plays from the list; in the search box it goes to the list instead."""
         if action == "play":
             return self.query_one("#choices", OptionList).has_focus
+        if action in ("edit", "delete"):
+            return self.highlighted_custom() is not None
         return True
+
+    def highlighted_key(self) -> str:
+        """The id of the option under the cursor (``routine:ID`` or ``exercise:ID``), or ""."""
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None:
+            return ""
+        return choices.get_option_at_index(choices.highlighted).id or ""
+
+    def highlighted_custom(self) -> Routine | None:
+        """The user's own routine under the cursor, if it is one."""
+        routine_id = self.highlighted_key().removeprefix(ROUTINE)
+        return self.catalogue.routines.get(routine_id) if routine_id in self.custom else None
+
+    def show_catalogue(
+        self, catalogue: Catalogue, custom: frozenset[str], highlight: str | None = None
+    ) -> None:
+        """Show a changed catalogue, the cursor on routine ``highlight`` or where it was."""
+        choices = self.query_one("#choices", OptionList)
+        was_key, was_index = self.highlighted_key(), choices.highlighted or 0
+        self.catalogue, self.custom = catalogue, custom
+        search = self.query_one("#search", Input)
+        self.refill(search.value)
+        wanted = f"{ROUTINE}{highlight}" if highlight else was_key
+        keys = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        if (highlight and wanted not in keys) or not any(keys):  # the search hides it all
+            with self.prevent(Input.Changed):
+                search.value = ""
+            self.refill("")
+            keys = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        if wanted in keys:
+            choices.highlighted = keys.index(wanted)
+        else:  # it was deleted: the one now in its place, or the last before it
+            usable = [i for i, key in enumerate(keys) if key and i <= was_index]
+            choices.highlighted = usable[-1] if usable else choices.highlighted
+        self.refresh_bindings()
 
     def action_play(self) -> None:
         """Play the highlighted routine, or the highlighted exercise as a routine of its own."""
@@ -134,6 +194,36 @@ plays it; **a** shows what to avoid and why, and the red flags.
                 items=(RoutineItem(exercise=exercise.id),),
             )
             self.post_message(PlayRoutine(alone))
+
+    def action_new(self) -> None:
+        """Build a routine: with the exercise under the cursor, or from a copy of the routine."""
+        key = self.highlighted_key()
+        if key.startswith(EXERCISE):
+            start = Draft.starting_with(key.removeprefix(EXERCISE))
+        elif key.startswith(ROUTINE):
+            start = Draft.copy_of(self.catalogue.routine(key.removeprefix(ROUTINE)))
+        else:
+            start = Draft()
+        self.post_message(BuildRoutine(start))
+
+    def action_edit(self) -> None:
+        """Edit the user's routine under the cursor."""
+        routine = self.highlighted_custom()
+        if routine is not None:
+            self.post_message(BuildRoutine(Draft.of(routine)))
+
+    def action_delete(self) -> None:
+        """Delete the user's routine under the cursor, once they confirm."""
+        routine = self.highlighted_custom()
+        if routine is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.post_message(DeleteRoutine(routine))
+
+        question = f'Delete your routine "{routine.name}"? The sessions you played stay saved.'
+        self.app.push_screen(Confirm("Delete this routine?", question), answered)
 
     def action_avoid(self) -> None:
         """Show the exercises to avoid and the red flags."""

@@ -23,12 +23,22 @@ class SessionBar(Widget):
         self.total = 0
 
     def show(self, done: int, total: int) -> bool:
-        """Show ``done`` seconds out of ``total``; True when that changed."""
+        """Show ``done`` seconds out of ``total``; True when the bar drawn changed.
+
+        The bar is repainted only when a cell more (or less) of it is filled, not every second.
+        """
         if (done, total) == (self.done, self.total):
             return False
+        before = self.filled(self.size.width)
         self.done, self.total = done, total
+        if self.filled(self.size.width) == before:
+            return False
         self.refresh()
         return True
+
+    def filled(self, width: int) -> int:
+        """How many of ``width`` cells are filled."""
+        return round(width * self.fraction)
 
     @property
     def fraction(self) -> float:
@@ -38,7 +48,7 @@ class SessionBar(Widget):
     def render(self) -> RenderResult:
         """Heavy line for what is done, light line for what is still to do."""
         width = self.size.width
-        filled = round(width * self.fraction)
+        filled = self.filled(width)
         return Text.assemble(
             ("━" * filled, self.get_component_rich_style("session-bar--done")),
             ("─" * (width - filled), self.get_component_rich_style("session-bar--to-do")),

@@ -102,5 +102,8 @@ class SessionView(Vertical):
         bar = self.query_one(SessionBar)
         bar.show(done, total_seconds)
         self.query_one("#left", Readout).show(f"{bar.fraction:4.0%}  {clock_text(left)} left")
-        self.set_class(snapshot.paused, "-paused")
-        self.set_class(not step.kind.is_rep, "-resting")
+        # On the two widgets that change colour, not on the view: a class on the view would
+        # restyle everything in it (some 15 ms a key press on a slow machine).
+        for widget in (self.query_one("#state"), self.query_one(Countdown)):
+            widget.set_class(snapshot.paused, "-paused")
+            widget.set_class(not step.kind.is_rep, "-resting")

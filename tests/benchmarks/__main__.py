@@ -1,0 +1,59 @@
+"""Run every benchmark and print its figures beside their baselines: ``make bench``.
+
+``python -m tests.benchmarks [NAME ...]`` runs the named ones only (startup, bandwidth, keys,
+store, progress, memory, timer). The whole set takes about four minutes, the timer alone one.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+
+from tests.benchmarks import (
+    bench_bandwidth,
+    bench_keys,
+    bench_memory,
+    bench_progress,
+    bench_startup,
+    bench_store,
+    bench_timer,
+)
+from tests.benchmarks.report import Figure, line
+
+BENCHMARKS: dict[str, Callable[[], list[Figure]]] = {
+    "startup": bench_startup.figures,
+    "bandwidth": bench_bandwidth.figures,
+    "keys": bench_keys.figures,
+    "store": bench_store.figures,
+    "progress": bench_progress.figures,
+    "memory": bench_memory.figures,
+    "timer": bench_timer.figures,
+}
+
+
+def main(names: list[str]) -> int:
+    """Run the named benchmarks (all by default), printing each figure as it comes."""
+    unknown = sorted(set(names) - set(BENCHMARKS))
+    if unknown:
+        print(f"no benchmark {', '.join(unknown)}; there are: {', '.join(BENCHMARKS)}")
+        return 2
+    print(
+        f"lumbar benchmarks, {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}"
+        f", {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; 80x24, "
+        "TERM=xterm-256color; each figure beside its baseline measured in the same run",
+        flush=True,
+    )
+    missed = 0
+    for name in names or BENCHMARKS:
+        for figure in BENCHMARKS[name]():
+            print(line(figure), flush=True)
+            missed += not figure.met
+    print(f"{missed} target(s) missed" if missed else "every target met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

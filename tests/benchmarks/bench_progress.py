@@ -1,0 +1,70 @@
+"""Progress screen: time to open it (p) with ten years of history, against an empty history.
+
+lumbar is started on each data file and left to draw its first screen; then ``p`` is pressed,
+and the time runs to the first complete frame of the progress screen with the history read
+(this week's count shows). Prints "progress screen: not available yet" where there is none.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+
+from tests.benchmarks.history import write_history
+from tests.benchmarks.report import Figure, print_figures
+from tests.benchmarks.runs import SELECT, lumbar
+from tests.benchmarks.terminal import QUIET, Terminal
+
+TURNS = 5
+TARGET = 2.0
+LOADED = ("This week", "In all:")
+"""What the progress screen shows once it has read the history (not while it reads it)."""
+
+
+def available() -> bool:
+    """True when lumbar has a progress screen."""
+    try:
+        import tui.screens.progress  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def open_time(terminal: Terminal) -> float:
+    """Seconds from pressing p to the end of the first complete frame of the progress screen."""
+    terminal.first_frame(SELECT)
+    mark = len(terminal.output)
+    pressed = terminal.press("p")
+    terminal.wait_for(*LOADED, since=mark, timeout=120)
+    return terminal.settle(QUIET) - pressed
+
+
+def figures(turns: int = TURNS) -> list[Figure]:
+    """Opening the progress screen with ten years of history, against an empty one."""
+    if not available():
+        print("progress screen: not available yet")
+        return []
+    times: dict[str, list[float]] = {"empty": [], "ten": []}
+    with tempfile.TemporaryDirectory(prefix="lumbar-bench-") as name:
+        dbs = {
+            "empty": write_history(Path(name) / "empty.json", 0),
+            "ten": write_history(Path(name) / "ten-years.json", 10),
+        }
+        for _ in range(turns):
+            for key, db in dbs.items():
+                with lumbar(db) as terminal:
+                    times[key].append(open_time(terminal))
+    return [
+        Figure(
+            "progress screen, open with 10 years of daily sessions",
+            statistics.median(times["ten"]),
+            "with an empty history",
+            statistics.median(times["empty"]),
+            TARGET,
+        )
+    ]
+
+
+if __name__ == "__main__":
+    print_figures(figures())

@@ -1,0 +1,47 @@
+"""Starting lumbar and the baselines in a pseudo-terminal, and getting the player to a hold."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.benchmarks.baselines import MARKERS
+from tests.benchmarks.terminal import LUMBAR, Terminal
+
+BASELINES = Path(__file__).with_name("baselines.py")
+SELECT = "Type to filter"
+"""A text of lumbar's first screen (the select screen's search box)."""
+PAIN_CHECK = "hurt right now"
+"""A text of the pain check that opens every session."""
+HOLD = "HOLD"
+"""What the player shows over the countdown while a hold runs."""
+
+
+def baseline(name: str) -> Terminal:
+    """Start a baseline app (``bare``, ``countdown`` or ``label``)."""
+    return Terminal([sys.executable, str(BASELINES), name])
+
+
+def baseline_marker(name: str) -> str:
+    """A text of the baseline's first frame."""
+    return MARKERS[name]
+
+
+def lumbar(db: Path, *args: str) -> Terminal:
+    """Start lumbar on the data file ``db``, with more arguments (``play ROUTINE``) if given."""
+    return Terminal([str(LUMBAR), "--db", str(db), *args])
+
+
+def play_to_hold(db: Path, routine: str = "warm-up") -> Terminal:
+    """Start ``lumbar play ROUTINE``, answer the pain check, and wait till the first hold runs.
+
+    The warm-up's first exercise, marching in place, is a one-minute hold after a get-ready.
+    """
+    terminal = lumbar(db, "play", routine)
+    terminal.wait_for(PAIN_CHECK)
+    terminal.settle()
+    mark = len(terminal.output)
+    terminal.press("4")
+    terminal.wait_for(HOLD, since=mark)
+    terminal.settle()
+    return terminal

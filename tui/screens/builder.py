@@ -1,0 +1,422 @@
+"""The routine builder: name a routine, add, remove and reorder exercises, change doses, save.
+
+The rules (ids, limits, checks) live in :mod:`tui.building`; this screen shows a
+:class:`~tui.building.Draft` and turns keys into its changes. It saves to the store itself, so a
+store error leaves the user where they were with nothing lost, and dismisses with the saved
+routine's id (or None) for the app to reload the routines.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import DescendantFocus
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.building import (
+    NAME_MAX,
+    Draft,
+    DraftError,
+    Part,
+    adjust,
+    bounds_text,
+    draft_seconds,
+    item_parts,
+    limits,
+    part_text,
+    parts,
+)
+from tui.model import Catalogue
+from tui.screens.confirm import Confirm
+from tui.search import exercise_matches
+from tui.store import Store, StoreError
+from tui.words import dose_text
+
+MOVE = Binding.Group("Move", compact=True)
+
+
+class BuilderScreen(Screen[str | None]):
+    """Build a custom routine or edit a saved one; dismisses with the saved routine's id."""
+
+    CSS_PATH = "builder.tcss"
+
+    HELP = """\
+## Build a routine
+
+Type a **name**. **Tab** moves between the name, your routine and the exercises to add.
+
+In **your routine**: **x** removes the exercise under the cursor, **Shift+Up** and
+**Shift+Down** move it, **Left** and **Right** choose its sets, reps or hold, and **-** and **+**
+change that within limits taken from the articles (half to twice what they give; up to 3 sets).
+A range such as 15-30 s moves as a whole, so lumbar still starts you at its low end and moves
+you up as sessions go well, and back down after pain.
+
+In **add an exercise**: type to filter, **Enter** adds the highlighted exercise at the end.
+
+**Ctrl+S** saves; **Escape** leaves (asking first if you changed something).
+"""
+    BINDINGS = [
+        Binding(
+            "ctrl+s", "save", "Save", id="builder.save", tooltip="Save the routine", priority=True
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="builder.cancel",
+            tooltip="Leave without saving (asks first if you changed something)",
+        ),
+        Binding(
+            "enter",
+            "add",
+            "Add",
+            id="builder.add",
+            tooltip="Add the highlighted exercise to the end of the routine",
+            priority=True,
+        ),
+        Binding("a", "find", "Find", id="builder.find", tooltip="Find an exercise to add"),
+        Binding(
+            "x,delete",
+            "remove",
+            "Remove",
+            id="builder.remove",
+            tooltip="Take the highlighted exercise out of the routine",
+        ),
+        Binding(
+            "shift+up",
+            "move(-1)",
+            "Move",
+            id="builder.move-up",
+            tooltip="Move the exercise up",
+            key_display="⇧↑",
+            group=MOVE,
+        ),
+        Binding(
+            "shift+down",
+            "move(1)",
+            "Move",
+            id="builder.move-down",
+            tooltip="Move the exercise down",
+            key_display="⇧↓",
+            group=MOVE,
+        ),
+        Binding(
+            "left",
+            "part(-1)",
+            "Part",
+            id="builder.part-left",
+            tooltip="Choose the sets, reps or hold to change",
+            priority=True,
+            show=False,  # the line under the lists shows these keys beside the dose
+        ),
+        Binding(
+            "right",
+            "part(1)",
+            "Part",
+            id="builder.part-right",
+            tooltip="Choose the sets, reps or hold to change",
+            priority=True,
+            show=False,  # the line under the lists shows these keys beside the dose
+        ),
+        Binding(
+            "minus",
+            "adjust(-1)",
+            "Dose",
+            id="builder.less",
+            tooltip="Less of the chosen part of the dose",
+            show=False,
+        ),
+        Binding(
+            "plus,equals_sign",
+            "adjust(1)",
+            "Dose",
+            id="builder.more",
+            tooltip="More of the chosen part of the dose",
+            show=False,
+        ),
+    ]
+
+    def __init__(self, catalogue: Catalogue, store: Store, start: Draft) -> None:
+        """Build from ``start`` (empty, one exercise, a copy, or a saved routine to edit)."""
+        super().__init__()
+        self.catalogue = catalogue
+        self.store = store
+        self.original = start
+        self.draft = start
+        self.part: Part = "reps"
+
+    def compose(self) -> ComposeResult:
+        """The name on top, the routine on the left, the exercises to add on the right."""
+        yield Header()
+        with Horizontal(id="name-row"):
+            yield Label("Name", id="name-label")
+            yield Input(
+                self.draft.name,
+                placeholder="Name your routine, e.g. Morning stretch",
+                max_length=NAME_MAX,
+                id="name",
+            )
+        with Horizontal(id="builder-panes"):
+            items = OptionList(id="items")
+            items.border_title = "Your routine"
+            yield items
+            with Vertical(id="add-pane"):
+                yield Input(placeholder="Find an exercise to add", id="add-filter")
+                exercises = OptionList(id="exercises")
+                exercises.border_title = "Add an exercise"
+                yield exercises
+        yield Static(id="dose-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the draft; start in the name box for a new routine, else in the routine."""
+        self.sub_title = f"edit {self.original.name}" if self.original.routine_id else "new routine"
+        self.show_items(0 if self.draft.items else None)
+        self.fill_exercises("")
+        start = "#items" if self.draft.name and self.draft.items else "#name"
+        self.query_one(start).focus()
+
+    # --- showing ---------------------------------------------------------------------------
+
+    @property
+    def items_list(self) -> OptionList:
+        """The routine's exercises."""
+        return self.query_one("#items", OptionList)
+
+    @property
+    def exercise_list(self) -> OptionList:
+        """The exercises that can be added."""
+        return self.query_one("#exercises", OptionList)
+
+    def show_items(self, highlight: int | None) -> None:
+        """Show the routine's items, each with its dose, the cursor on ``highlight``."""
+        options = []
+        width = max(20, (self.items_list.size.width or 44) - 3)
+        for number, item in enumerate(self.draft.items, 1):
+            if item.exercise in self.catalogue.exercises:
+                name = self.catalogue.exercise(item.exercise).name
+                dose = dose_text(self.catalogue.dose_for(item))
+            else:
+                name, dose = item.exercise, "no longer in the catalogue: remove it with x"
+            lines = textwrap.wrap(dose, width, initial_indent="   ", subsequent_indent="   ")
+            prompt = Content.assemble((f"{number}. {name}", "bold"), "\n", "\n".join(lines))
+            options.append(Option(prompt))
+        if not options:
+            options.append(
+                Option("Nothing yet: add exercises from the list on the right.", disabled=True)
+            )
+        items = self.items_list
+        items.set_options(options)
+        items.highlighted = highlight if self.draft.items else None
+        count = len(self.draft.items)
+        minutes = max(1, round(draft_seconds(self.catalogue, self.draft) / 60))
+        items.border_subtitle = (
+            f"{count} exercise{'' if count == 1 else 's'}, about {minutes} min" if count else ""
+        )
+        self.show_dose()
+
+    def fill_exercises(self, query: str) -> None:
+        """Show the exercises that match the filter."""
+        found = [
+            Option(exercise.name, id=exercise.id)
+            for exercise in self.catalogue.exercises.values()
+            if exercise_matches(self.catalogue, exercise, query)
+        ]
+        exercises = self.exercise_list
+        exercises.set_options(found or [Option("Nothing matches.", disabled=True)])
+        exercises.highlighted = 0 if found else None
+
+    def show_dose(self) -> None:
+        """The line under the lists: the highlighted item's dose parts, limits and caution."""
+        line = self.query_one("#dose-line", Static)
+        index = self.items_list.highlighted
+        if index is None or not self.draft.items:
+            line.update(
+                "Add exercises with Enter in the list on the right; Tab moves between panes."
+            )
+            return
+        item = self.draft.items[index]
+        if item.exercise not in self.catalogue.exercises:
+            line.update(f"{item.exercise} is no longer in the catalogue: remove it with x.")
+            return
+        exercise = self.catalogue.exercise(item.exercise)
+        dose = self.catalogue.dose_for(item)
+        offered = parts(dose)
+        first: Content | str
+        if not offered:
+            first = "This dose has stages: it is kept as its article gives it."
+        else:
+            self.part = self.part if self.part in offered else offered[0]
+            pieces: list[Content | str] = []
+            for part in offered:
+                text = f" {part_text(dose, part)} "
+                pieces += [(Content.styled(text, "reverse") if part == self.part else text), " "]
+            bounds = limits(self.catalogue, item.exercise, self.part)
+            room = f"  allowed: {bounds_text(bounds, self.part)}" if bounds else ""
+            first = Content.assemble(
+                self.keys_of("part"), " ", *pieces, self.keys_of("adjust"), room
+            )
+        caution = exercise.cautions[0] if exercise.cautions else "Stop if it hurts."
+        line.update(Content.assemble(first, "\n", Content.styled(caution, "italic")))
+
+    def keys_of(self, action: str) -> str:
+        """The keys bound to ``action`` (the first of each binding id), shown as the footer does."""
+        seen: dict[str, str] = {}
+        for binding in Binding.make_bindings(self.BINDINGS):
+            if binding.action.split("(")[0] == action:
+                seen.setdefault(binding.id or binding.key, self.app.get_key_display(binding))
+        return "/".join(seen.values())
+
+    # --- following the user ----------------------------------------------------------------
+
+    @on(Input.Changed, "#name")
+    def name_changed(self, event: Input.Changed) -> None:
+        """Keep the name as it is typed."""
+        self.draft = self.draft.named(event.value)
+
+    @on(Input.Submitted, "#name")
+    def name_done(self) -> None:
+        """Enter in the name box moves to the routine (or to the exercises, if it is empty)."""
+        self.query_one("#items" if self.draft.items else "#add-filter").focus()
+
+    @on(Input.Changed, "#add-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        """Filter the exercises as the user types."""
+        self.fill_exercises(event.value)
+
+    @on(Input.Submitted, "#add-filter")
+    def filter_done(self) -> None:
+        """Enter in the filter moves to the exercises."""
+        self.exercise_list.focus()
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def item_highlighted(self) -> None:
+        """Show the dose of the exercise under the cursor."""
+        self.show_dose()
+        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        """Wrap the doses again to the new width."""
+        self.show_items(self.items_list.highlighted)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Offer the keys that work where the focus is."""
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Each key only where it does something: item keys in the routine, Enter in the list."""
+        focused = self.focused
+        if action in ("remove", "move", "part", "adjust"):
+            return focused is self.items_list and self.items_list.highlighted is not None
+        if action == "add":
+            return focused is self.exercise_list and self.exercise_list.highlighted is not None
+        if action == "find":
+            return not isinstance(focused, Input)
+        return True
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        """Go to the filter of exercises to add."""
+        self.query_one("#add-filter", Input).focus()
+
+    def action_add(self) -> None:
+        """Add the highlighted exercise at the end of the routine."""
+        index = self.exercise_list.highlighted
+        if index is None:
+            return
+        exercise_id = self.exercise_list.get_option_at_index(index).id
+        if exercise_id is None:
+            return
+        self.draft = self.draft.adding(exercise_id)
+        self.show_items(len(self.draft.items) - 1)
+        name = self.catalogue.exercise(exercise_id).name
+        self.notify(f"Added {name}.", timeout=2)
+
+    def action_remove(self) -> None:
+        """Take the highlighted exercise out."""
+        index = self.items_list.highlighted
+        if index is None:
+            return
+        self.draft = self.draft.removing(index)
+        self.show_items(min(index, len(self.draft.items) - 1) if self.draft.items else None)
+        self.refresh_bindings()
+
+    def action_move(self, offset: int) -> None:
+        """Move the highlighted exercise up (-1) or down (1)."""
+        index = self.items_list.highlighted
+        if index is None:
+            return
+        self.draft, target = self.draft.moving(index, offset)
+        self.show_items(target)
+
+    def action_part(self, step: int) -> None:
+        """Choose the next (1) or previous (-1) part of the dose to change."""
+        index = self.items_list.highlighted
+        if index is None:
+            return
+        offered = item_parts(self.catalogue, self.draft.items[index])
+        if offered:
+            here = offered.index(self.part) if self.part in offered else 0
+            self.part = offered[(here + step) % len(offered)]
+        self.show_dose()
+
+    def action_adjust(self, direction: int) -> None:
+        """One step less (-1) or more (1) of the chosen part of the highlighted dose."""
+        index = self.items_list.highlighted
+        if index is None:
+            return
+        item = self.draft.items[index]
+        if not item_parts(self.catalogue, item):
+            self.notify("This dose stays as it is.", timeout=3)
+            return
+        result = adjust(self.catalogue, item, self.part, direction)
+        if not result.changed:
+            bounds = limits(self.catalogue, item.exercise, self.part)
+            room = bounds_text(bounds, self.part) if bounds else "as it is"
+            self.notify(f"That is the limit: {self.part} can be {room}.", timeout=3)
+            return
+        self.draft = self.draft.replacing(index, result.item)
+        self.show_items(index)
+
+    def action_save(self) -> None:
+        """Check the routine and save it; say what is missing, or what went wrong."""
+        try:
+            taken = {routine.id for routine in self.store.routines()}
+            routine = self.draft.routine(self.catalogue, taken)
+            self.store.save_routine(routine)
+        except DraftError as error:
+            self.notify("\n".join(error.problems), title="Not saved yet", severity="warning")
+            self.query_one("#name" if not self.draft.name.strip() else "#add-filter").focus()
+            return
+        except StoreError as error:
+            self.notify(
+                f"{error}\nYour routine is still here: try again, or Escape to leave it.",
+                title="Could not save the routine",
+                severity="error",
+                timeout=15,
+            )
+            return
+        self.notify(f'Saved "{routine.name}".', title="Routine saved")
+        self.original = self.draft
+        self.dismiss(routine.id)
+
+    def action_cancel(self) -> None:
+        """Leave; ask first if there are changes that would be lost."""
+        if self.draft == self.original:
+            self.dismiss(None)
+            return
+        question = "You changed this routine. Leave without saving, and lose the changes?"
+        self.app.push_screen(Confirm("Leave without saving?", question), self.leave_if)
+
+    def leave_if(self, leave: bool | None) -> None:
+        """Leave if the user said so."""
+        if leave:
+            self.dismiss(None)

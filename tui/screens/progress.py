@@ -1,0 +1,360 @@
+"""The progress screen: is it working? Streak, this week, pain over time, what helps, history.
+
+The history is read and worked out once, off the event loop, each time the screen is shown
+(:func:`tui.progress.work_out`); the widgets only format what it found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from tui.model import Catalogue
+from tui.progress import (
+    SORTS,
+    ExerciseRow,
+    HistoryRow,
+    Progress,
+    SortColumn,
+    glance_lines,
+    hurt_most,
+    sort_rows,
+    trend_text,
+    work_out,
+)
+from tui.records import Settings
+from tui.screens.progress_dialogs import ExportDialog, SessionDetail
+from tui.storage import StoreError
+from tui.store import Store
+from tui.streak import next_step_text, streak_line, today_of, week_text
+from tui.transfer import export, plural
+from tui.widgets.calendar import TrainingCalendar
+from tui.widgets.mode_tabs import ModeTabs
+from tui.widgets.pain_chart import PainChart
+from tui.widgets.session_list import SessionList
+
+TABS = ("overview", "exercises", "history")
+TABLES = {"exercises": "#exercise-table", "history": "#history-list"}
+"""The list that takes the keys on each tab that has one."""
+EXERCISE_COLUMNS: tuple[tuple[SortColumn, str], ...] = (
+    ("name", "Exercise"),
+    ("done", "Done"),
+    ("easy", "Easy"),
+    ("right", "Right"),
+    ("hard", "Hard"),
+    ("hurt", "Hurt"),
+    ("flags", "Flags"),
+    ("last", "Last"),
+    ("dose", "Dose now"),
+)
+"""The per-exercise table's columns (their keys are the sort columns), left to right."""
+SORT_CYCLE: tuple[SortColumn, ...] = ("done", "flags", "hurt", "hard", "easy", "last", "name")
+"""The order the sort key steps through."""
+LOADING = "Reading your history…"
+GLANCE_WIDTH = 43
+"""How wide the going-well and it-hurt lines may grow before names are left out (80 columns)."""
+
+
+def hours_text(minutes: float) -> str:
+    """``45 min`` or ``14 h 20 min``."""
+    whole = round(minutes)
+    hours, rest = divmod(whole, 60)
+    return f"{hours} h {rest} min" if hours else f"{rest} min"
+
+
+def exercise_cells(row: ExerciseRow) -> tuple[str, ...]:
+    """One exercise as the table's cells."""
+    last = f"{row.last.day} {row.last:%b}" if row.last else "-"
+    counts = (row.done, row.easy, row.right, row.hard, row.hurt, row.flags)
+    return (row.name, *(str(count) for count in counts), last, row.dose)
+
+
+def exercise_note(row: ExerciseRow) -> str:
+    """The line under the table about the highlighted exercise."""
+    flags = f"{plural(row.flags, 'pain flag')} (it hurt, or pain rose that session)"
+    skipped = f", skipped {row.skipped}" if row.skipped else ""
+    return f"{row.name}: done {row.done}{skipped}; {flags}. Dose now: {row.dose}."
+
+
+class ProgressScreen(Screen[None]):
+    """Streak, this week, the calendar and pain trend; each exercise; every session."""
+
+    CSS_PATH = "progress.tcss"
+    HELP = """\
+## Progress
+
+**Overview**: your streak counts weeks in a row in which you trained on as many days as your
+weekly target (3 by default: the articles advise 3 to 4 times a week, with rest days between).
+Rest days never break it, and this week does not either while you can still reach the target.
+The calendar shades each of the last 12 weeks' days by the minutes you exercised; the chart
+shows pain before and after each session, 0 to 10, latest on the right.
+
+**Exercises**: each exercise you have done: times done in full, your ratings, times it hurt,
+pain flags (it hurt, or your pain rose that session), when you last did it and its dose now.
+**s** sorts by the next column, or click a header. Which movements help, which cause
+discomfort: show these to your physiotherapist.
+
+**History**: every session, newest first; **Enter** shows one in detail.
+
+**1**, **2**, **3** switch tabs; **e** exports your data to a .csv or .json file.
+"""
+    BINDINGS = [
+        Binding("e", "export", "Export", id="progress.export", tooltip="Write your data to a file"),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            id="progress.sort",
+            tooltip="Sort the exercises by the next column",
+        ),
+        *(
+            Binding(
+                str(number),
+                f"show_tab('{tab}')",
+                tab.title(),
+                id=f"progress.tab-{tab}",
+                tooltip=f"Show the {tab} tab",
+                show=False,
+            )
+            for number, tab in enumerate(TABS, start=1)
+        ),
+    ]
+
+    def __init__(self, catalogue: Catalogue, store: Store, now: Callable[[], datetime]) -> None:
+        """Show the progress in ``store``; ``now`` is the wall clock (the user's local time)."""
+        super().__init__()
+        self.catalogue = catalogue
+        self.store = store
+        self.now = now
+        self.progress: Progress | None = None
+        self.sort_column: SortColumn = "done"
+        self.sort_flipped = False
+        self.exercise_rows: dict[str, ExerciseRow] = {}
+        self.history_shown: tuple[HistoryRow, ...] | None = None
+        self.dialog_open = False
+
+    def compose(self) -> ComposeResult:
+        """Three tabs: overview, exercises, history."""
+        yield Header()
+        yield ModeTabs(id="modes")
+        with TabbedContent(initial="overview"):
+            with TabPane("Overview", id="overview"), VerticalScroll(id="overview-body"):
+                with Horizontal(id="top"):
+                    with Vertical(id="streak-box"):
+                        yield Static(LOADING, id="streak", markup=False)
+                        yield Static("", id="week", markup=False)
+                        yield Static("", id="next-step", markup=False)
+                        yield Static("", id="going-well", markup=False)
+                        yield Static("", id="it-hurt", markup=False)
+                    with Vertical(id="calendar-box"):
+                        yield TrainingCalendar(id="calendar")
+                with Vertical(id="pain-box"):
+                    yield PainChart(id="pain-chart")
+                    yield Static("", id="trend", markup=False)
+            with TabPane("Exercises", id="exercises"):
+                yield Static("", id="sort-note", markup=False)
+                yield DataTable(id="exercise-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="exercise-note", markup=False)
+            with TabPane("History", id="history"):
+                yield Static(LOADING, id="history-note", markup=False)
+                yield SessionList(id="history-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Title the boxes and lay out the tables' columns."""
+        self.query_one("#streak-box").border_title = "At a glance"
+        self.query_one("#calendar-box").border_title = "Last 12 weeks"
+        self.query_one("#pain-box").border_title = "Pain before and after each session, 0-10"
+        exercises = self.query_one("#exercise-table", DataTable)
+        for key, label in EXERCISE_COLUMNS:
+            exercises.add_column(label, key=key)
+
+    def on_screen_resume(self) -> None:
+        """Read the history again: a session may have been played since (not after our dialogs)."""
+        if self.dialog_open:
+            self.dialog_open = False
+            return
+        self.load()
+
+    @work(thread=True, exclusive=True, group="progress-load")
+    def load(self) -> None:
+        """Read the store and work everything out, off the event loop."""
+        try:
+            snapshot = self.store.snapshot()
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Could not read your progress", severity="error"
+            )
+            return
+        settings = snapshot.settings or Settings()
+        now = self.now()
+        progress = work_out(
+            snapshot.sessions, self.catalogue, settings.weekly_target, today_of(now)
+        )
+        self.app.call_from_thread(self.show, progress)
+
+    def show(self, progress: Progress) -> None:
+        """Hand what was worked out down to the widgets (the history when its tab is shown)."""
+        self.progress = progress
+        self.show_overview(progress)
+        self.show_exercises()
+        if self.query_one(TabbedContent).active == "history":
+            self.show_history(progress)
+
+    def show_overview(self, progress: Progress) -> None:
+        """The streak, this week, the calendar and the pain chart."""
+        found = progress.streak
+        self.query_one("#streak", Static).update(streak_line(found))
+        week = found.this_week
+        self.query_one("#week", Static).update(
+            f"{week_text(found)}\n{plural(week.sessions, 'session')}, {hours_text(week.minutes)}"
+        )
+        self.query_one("#next-step", Static).update(next_step_text(found))
+        well, hurt = glance_lines(progress.exercises, GLANCE_WIDTH)
+        self.query_one("#going-well", Static).update(well)
+        self.query_one("#going-well").display = bool(well)
+        self.query_one("#it-hurt", Static).update(hurt)
+        self.query_one("#it-hurt").set_class(bool(hurt_most(progress.exercises)), "hurt")
+        self.query_one("#it-hurt").display = bool(hurt)
+        self.query_one("#streak").set_class(found.weeks > 0, "alive")
+        self.query_one("#next-step").set_class(not found.reachable, "missed")
+        self.query_one(TrainingCalendar).show(progress.calendar, progress.today)
+        self.query_one(PainChart).show(progress.pain)
+        self.query_one("#trend", Static).update(trend_text(progress.trend))
+
+    def show_exercises(self) -> None:
+        """The per-exercise table in the chosen order, keeping the highlighted exercise."""
+        if self.progress is None:
+            return
+        table = self.query_one("#exercise-table", DataTable)
+        keep = None
+        if table.row_count:
+            keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        rows = sort_rows(self.progress.exercises, self.sort_column, flip=self.sort_flipped)
+        self.exercise_rows = {row.exercise: row for row in rows}
+        table.clear()
+        for row in rows:
+            table.add_row(*exercise_cells(row), key=row.exercise)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        name, _, reverse = SORTS[self.sort_column]
+        order = "largest first" if reverse != self.sort_flipped else "smallest first"
+        if self.sort_column in ("name", "last"):
+            order = {"name": ("A to Z", "Z to A"), "last": ("latest first", "oldest first")}[
+                self.sort_column
+            ][self.sort_flipped]
+        note = f"Sorted by {name}, {order}. s: sort by the next column."
+        if not rows:
+            note = "No exercises yet: your sessions will fill this table."
+        self.query_one("#sort-note", Static).update(note)
+        self.update_exercise_note()
+
+    def show_history(self, progress: Progress) -> None:
+        """Every session, newest first, in the table; only when they changed since last time.
+
+        Handed down when the tab is first shown, not when the screen opens: the overview never
+        waits for it, however long the history.
+        """
+        if progress.history == self.history_shown:
+            return
+        self.history_shown = progress.history
+        self.query_one(SessionList).show(progress.history)
+        count = len(progress.history)
+        note = (
+            f"{plural(count, 'session')}, {hours_text(progress.minutes)} in all, newest first. "
+            "Enter: the session in detail."
+            if count
+            else "No sessions yet: press c to choose a routine, or r for your roadmap."
+        )
+        self.query_one("#history-note", Static).update(note)
+
+    @on(DataTable.RowHighlighted, "#exercise-table")
+    def update_exercise_note(self) -> None:
+        """Say more about the highlighted exercise under the table."""
+        table = self.query_one("#exercise-table", DataTable)
+        note = ""
+        if self.progress is not None and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            found = self.exercise_rows.get(str(key))
+            note = exercise_note(found) if found is not None else ""
+        self.query_one("#exercise-note", Static).update(note)
+
+    @on(DataTable.HeaderSelected, "#exercise-table")
+    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        """Sort by the clicked column; clicking the same one again reverses the order."""
+        column = next((key for key, _ in EXERCISE_COLUMNS if key == event.column_key.value), None)
+        if column is None:
+            return
+        if column == self.sort_column:
+            self.sort_flipped = not self.sort_flipped
+        else:
+            self.sort_column, self.sort_flipped = column, False
+        self.show_exercises()
+
+    @on(SessionList.Selected)
+    def open_session(self, event: SessionList.Selected) -> None:
+        """Enter on a session shows it in detail."""
+        if self.progress is None:
+            return
+        session = self.progress.sessions.get(event.session)
+        if session is not None:
+            names = {key: exercise.name for key, exercise in self.catalogue.exercises.items()}
+            self.dialog_open = True
+            self.app.push_screen(SessionDetail(session, names))
+
+    @on(TabbedContent.TabActivated)
+    def tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        """Fill the history when its tab is shown; offer the sort key on the exercises tab."""
+        if event.pane.id == "history" and self.progress is not None:
+            self.show_history(self.progress)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The sort key works on the exercises tab only."""
+        if action == "sort":
+            return self.query_one(TabbedContent).active == "exercises"
+        return True
+
+    def action_show_tab(self, tab: str) -> None:
+        """Switch to a tab and put the keys in its table."""
+        self.query_one(TabbedContent).active = tab
+        if tab in TABLES:
+            self.query_one(TABLES[tab]).focus()
+
+    def action_sort(self) -> None:
+        """Sort the exercises by the next column of the cycle."""
+        here = SORT_CYCLE.index(self.sort_column) if self.sort_column in SORT_CYCLE else -1
+        self.sort_column = SORT_CYCLE[(here + 1) % len(SORT_CYCLE)]
+        self.sort_flipped = False
+        self.show_exercises()
+
+    def action_export(self) -> None:
+        """Ask where to, then export as `lumbar export` does."""
+        default = f"~/lumbar-export-{self.now():%Y-%m-%d}.csv"
+        self.dialog_open = True
+        self.app.push_screen(ExportDialog(default), self.export_to)
+
+    def export_to(self, path: Path | None) -> None:
+        """Export to the path the dialog gave (nothing when it was cancelled)."""
+        if path is not None:
+            self.write_export(path)
+
+    @work(thread=True, exclusive=True, group="progress-export")
+    def write_export(self, path: Path) -> None:
+        """Write the export off the event loop and say how it went."""
+        try:
+            said = export(self.store, path, self.now())
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Could not export", severity="error", timeout=10
+            )
+            return
+        self.app.call_from_thread(self.notify, said, title="Exported")
