@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import tempfile
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -17,6 +18,7 @@ from tests.histories import midway
 from tui.app import LumbarApp, make_app
 from tui.catalogue import load_catalogue
 from tui.messages import PlayRoutine
+from tui.records import SafetyCheck
 from tui.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
@@ -89,7 +91,26 @@ async def progress_session(pilot: Pilot[None]) -> None:
     await progress_demo(pilot, "3", "down", "down", "down", "enter")
 
 
+async def help_on_select(pilot: Pilot[None]) -> None:
+    """The help screen over the select screen: its keys, then the advice."""
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+async def settings(pilot: Pilot[None]) -> None:
+    """The settings screen."""
+    await pilot.press("comma")
+    await pilot.pause()
+
+
+async def builder(pilot: Pilot[None]) -> None:
+    """The routine builder, started from the first routine in the list (a copy of it)."""
+    await pilot.press("n")
+    await pilot.pause()
+
+
 SHOTS: dict[str, Steps] = {
+    "safety": nothing,
     "select": nothing,
     "select-search": search_sciatica,
     "avoid": avoid_list,
@@ -99,13 +120,20 @@ SHOTS: dict[str, Steps] = {
     "progress": progress_demo,
     "progress-exercises": progress_exercises,
     "progress-session": progress_session,
+    "help": help_on_select,
+    "settings": settings,
+    "builder": builder,
 }
+FIRST_RUN = {"safety"}
+"""The shots of a first run; the others have the safety questions answered already."""
 
 
 async def shoot(name: str, steps: Steps) -> Path:
     """Drive a fresh app with the steps and save what the screen shows."""
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "lumbar.json")
+        if name not in FIRST_RUN:
+            store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
         return await _shoot(make_app(load_catalogue().catalogue, store), name, steps)
 
 

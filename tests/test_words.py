@@ -32,3 +32,12 @@ def test_paced_reps_and_equipment(catalogue: Catalogue) -> None:
 
 def test_durations() -> None:
     assert [duration(s) for s in (5, 60, 90, 300)] == ["5 s", "1 min", "1 min 30 s", "5 min"]
+
+
+def test_minutes_left_round_up_and_end_with_nothing() -> None:
+    from tui.words import minutes_left
+
+    assert minutes_left(601) == "11 min left"
+    assert minutes_left(600) == "10 min left"
+    assert minutes_left(0.2) == "1 min left"
+    assert minutes_left(0) == "nothing left"

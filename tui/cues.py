@@ -13,13 +13,13 @@ would add its bytes to every second of a hold on a slow link. Nothing here impor
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 
 from tui.engine_events import Event, SessionDone, Snapshot, StepDone, StepStarted
 from tui.records import NotifyMethod
 from tui.timeline import StepKind, Timeline, describe
+from tui.words import minutes_left
 
 ESC = "\x1b"
 BEL = "\x07"
@@ -67,10 +67,10 @@ def window_title(routine_name: str, snapshot: Snapshot) -> str:
         return f"{APP}: session over"
     if not snapshot.started:
         return f"{APP}: {routine_name}"
-    minutes = max(1, math.ceil(snapshot.session_remaining / 60))
+    left = minutes_left(snapshot.session_remaining)
     if snapshot.paused:
-        return f"{APP}: paused, {minutes} min left"
-    return f"{APP}: {snapshot.exercise.name}, {minutes} min left"
+        return f"{APP}: paused, {left}"
+    return f"{APP}: {snapshot.exercise.name}, {left}"
 
 
 def notification_for(events: Sequence[Event], timeline: Timeline) -> str | None:

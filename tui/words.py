@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from tui.model import Catalogue, Counts, Dose, Exercise, Position, Range
 from tui.records import StagePlan
 
@@ -25,6 +27,17 @@ EQUIPMENT = {
     "pillow": "a pillow",
     "weights": "light weights",
 }
+
+
+def minutes_left(seconds: float) -> str:
+    """The time left in a session in whole minutes, rounded up: ``9 min left``.
+
+    Minutes, not seconds, wherever it is not the countdown itself: a figure that changed every
+    second would cost bytes every second on a slow link, and tell nothing the countdown does not.
+    """
+    if seconds <= 0:
+        return "nothing left"
+    return f"{math.ceil(seconds / 60)} min left"
 
 
 def span(value: Range, unit: str = "") -> str:

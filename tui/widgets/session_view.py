@@ -16,6 +16,7 @@ from tui.timeline import PlannedExercise, Step, StepKind
 from tui.widgets.countdown import Countdown, clock_text
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar
+from tui.words import minutes_left
 
 KIND_WORDS = {
     StepKind.GET_READY: "GET READY",
@@ -101,7 +102,7 @@ class SessionView(Vertical):
         done = total_seconds if snapshot.complete else max(0, total_seconds - left)
         bar = self.query_one(SessionBar)
         bar.show(done, total_seconds)
-        self.query_one("#left", Readout).show(f"{bar.fraction:4.0%}  {clock_text(left)} left")
+        self.query_one("#left", Readout).show(f"{bar.fraction:4.0%}  {minutes_left(left)}")
         # On the two widgets that change colour, not on the view: a class on the view would
         # restyle everything in it (some 15 ms a key press on a slow machine).
         for widget in (self.query_one("#state"), self.query_one(Countdown)):
