@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from textual import events
@@ -17,30 +17,25 @@ from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.commands import ScreenCommands
-from tui.cues import Cues
-from tui.engine import Engine
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine, SaveFailed
 from tui.model import Catalogue, Routine, RoutineKind
 from tui.problems import Problem
-from tui.progression import levels
-from tui.recorder import SessionRecorder
 from tui.records import SafetyCheck
 from tui.safety import safety_due
 from tui.saver import SessionSaver
-from tui.screens.builder import BuilderScreen
 from tui.screens.dialogs import TooSmall, fits
-from tui.screens.help import HelpScreen
-from tui.screens.player import PlayerScreen
-from tui.screens.progress import ProgressScreen
-from tui.screens.roadmap import RoadmapScreen
-from tui.screens.safety import SafetyScreen
 from tui.screens.select import SelectScreen
-from tui.screens.settings import SettingsScreen
 from tui.store import Store, StoreError
-from tui.timeline import build_timeline
+
+if TYPE_CHECKING:
+    from tui.screens.player import PlayerScreen
+
+# Only the first screen is imported with the app: every other screen (and the player's engine)
+# is imported when it is first shown, which keeps start-up fast (see BENCHMARKS.md).
 
 HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that mean the process is going away: a dropped link, a closed terminal, kill."""
@@ -58,6 +53,7 @@ class LumbarApp(App[None]):
     SUB_TITLE = "not medical advice: stop if it hurts"
     CSS_PATH = Path(__file__).with_name("lumbar.tcss")  # absolute: subclasses elsewhere find it
     COMMANDS = App.COMMANDS | {ScreenCommands}
+    DEFAULT_MODE = "select"  # Textual opens it as it starts: one CSS pass fewer than a switch
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave lumbar"),
         Binding(
@@ -130,28 +126,44 @@ class LumbarApp(App[None]):
         self.clock = clock
         self.wall = wall
         self.first_routine = play
+        self.started = False  # True once on_mount has put up the first screens
         self.saver = SessionSaver(store, on_error=self.save_failed)
         self.add_mode("select", lambda: SelectScreen(self.catalogue, self.custom))
-        self.add_mode(
-            "roadmap",
-            lambda: RoadmapScreen(
-                self.catalogue, self.store, lambda: self.wall().date(), now=self.wall
-            ),
-        )
-        self.add_mode("settings", lambda: SettingsScreen(self.catalogue, self.store))
-        self.add_mode("progress", lambda: ProgressScreen(self.catalogue, self.store, self.wall))
+        self.add_mode("roadmap", self.roadmap_screen)
+        self.add_mode("settings", self.settings_screen)
+        self.add_mode("progress", self.progress_screen)
 
-    async def on_mount(self) -> None:
-        """Open the select screen, the safety check when it is due, then the player if asked."""
+    def roadmap_screen(self) -> Screen[Any]:
+        """The roadmap mode's screen (its module imported when it is first shown)."""
+        from tui.screens.roadmap import RoadmapScreen
+
+        return RoadmapScreen(self.catalogue, self.store, lambda: self.wall().date(), now=self.wall)
+
+    def settings_screen(self) -> Screen[Any]:
+        """The settings mode's screen."""
+        from tui.screens.settings import SettingsScreen
+
+        return SettingsScreen(self.catalogue, self.store)
+
+    def progress_screen(self) -> Screen[Any]:
+        """The progress mode's screen."""
+        from tui.screens.progress import ProgressScreen
+
+        return ProgressScreen(self.catalogue, self.store, self.wall)
+
+    def on_mount(self) -> None:
+        """Over the select screen (the first mode), the safety check when due, or the player."""
         self._handle_hang_ups(install=True)
         self.use_stored_theme()
-        await self.switch_mode("select")
         for problem in self.problems:
             self.notify(str(problem), title="Skipped one of your files", severity="warning")
         if safety_due(self.store.safety(), self.wall()):
+            from tui.screens.safety import SafetyScreen
+
             self.push_screen(SafetyScreen(self.catalogue, self.wall), self.safety_answered)
         else:
             self.play_first_routine()
+        self.started = True
         self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
         self.check_size(self.size)
 
@@ -195,6 +207,9 @@ class LumbarApp(App[None]):
 
         Over the player, the session pauses first: reading is not exercising.
         """
+        from tui.screens.help import HelpScreen
+        from tui.screens.player import PlayerScreen
+
         top = self.screen
         if isinstance(top, HelpScreen):
             return
@@ -222,7 +237,14 @@ class LumbarApp(App[None]):
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""
-        if any(isinstance(screen, PlayerScreen) for screen in self.screen_stack):
+        from tui.cues import Cues
+        from tui.engine import Engine
+        from tui.progression import levels
+        from tui.recorder import SessionRecorder
+        from tui.screens.player import PlayerScreen
+        from tui.timeline import build_timeline
+
+        if self.players():
             return
         settings = self.store.settings()
         routine = message.routine
@@ -263,6 +285,8 @@ class LumbarApp(App[None]):
 
     def on_build_routine(self, message: BuildRoutine) -> None:
         """Open the routine builder; once it saves, show the routines again."""
+        from tui.screens.builder import BuilderScreen
+
         builder = BuilderScreen(self.catalogue, self.store, message.start)
         self.push_screen(builder, lambda saved: self.reload_routines(saved) if saved else None)
 
@@ -306,11 +330,16 @@ class LumbarApp(App[None]):
 
     def hang_up(self, signum: int) -> None:
         """The terminal or the link went, or we were told to stop: save any session, then exit."""
-        for screen in self.screen_stack:
-            if isinstance(screen, PlayerScreen):
-                screen.abandon()
+        for player in self.players():
+            player.abandon()
         self.saver.flush()  # on disk before the process goes, whatever happens next
         self.exit(return_code=128 + signum)
+
+    def players(self) -> list[PlayerScreen]:
+        """The player screens in the stack (at most one)."""
+        from tui.screens.player import PlayerScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, PlayerScreen)]
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the screens with a note while the terminal is too small for them."""
@@ -318,8 +347,8 @@ class LumbarApp(App[None]):
 
     def check_size(self, size: Size) -> None:
         """Show, update or take away the "make the terminal larger" note (kept on top)."""
-        if self.current_mode == self.DEFAULT_MODE:
-            return  # still starting: on_mount checks once the first mode is up
+        if not self.started:
+            return  # still starting: on_mount checks once the first screens are up
         top = self.screen
         if fits(size):
             if isinstance(top, TooSmall):

@@ -187,8 +187,10 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         print(error, file=err)
         return 1
     routine = getattr(args, "routine", None)
-    known = set(loaded.catalogue.routines) | {r.id for r in store.routines()}
-    if routine is not None and routine not in known:
+    if routine is not None and routine not in {
+        *loaded.catalogue.routines,
+        *(r.id for r in store.routines()),
+    }:
         print(f"lumbar: there is no routine {routine!r}; `lumbar catalogue` lists them.", file=err)
         return 2
     set_colours(args.colour, os.environ)  # before Textual is imported: it reads them then
