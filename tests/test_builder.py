@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList, Static
 
@@ -297,3 +299,28 @@ async def test_a_new_routine_can_start_from_a_copy_of_a_built_in_one(
     assert saved.id == "quick-10-minutes-my-copy"
     assert saved.items[1].dose is not None and saved.items[1].dose.reps == Count(7, 9)
     assert catalogue.routine("quick-10").items[1].dose != saved.items[1].dose
+
+
+async def test_a_routine_naming_a_missing_exercise_plays_without_it_and_says_so(
+    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = RoutineItem(exercise="my-own-stretch")  # from a user file since removed
+    store.save_routine(msgspec.structs.replace(EVENING, items=(*EVENING.items, gone)))
+    lost = Routine(id="lost", name="Lost", kind="custom", description="Gone.", items=(gone,))
+    store.save_routine(lost)
+    app = app_on(catalogue, store)
+    notes: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **_: notes.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("'Evening' names my-own-stretch" in n and "plays without" in n for n in notes)
+        assert any("'Lost'" in n and "hidden" in n for n in notes)
+        assert [i.exercise for i in app.catalogue.routine("evening").items] == [
+            "plank",
+            "childs-pose",
+        ]
+        assert "lost" not in app.catalogue.routines
+        await choose(pilot, "evening", "routine:evening")
+        assert "Child" in app.screen.query_one("#detail", Markdown).source
+    assert len(store.routines()) == 2  # the store keeps both as they were
+    assert store.routines()[0].items[-1] == gone or store.routines()[1].items[-1] == gone

@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 
+from tui.building import with_custom_routines
 from tui.commands import ScreenCommands
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine, SaveFailed
 from tui.model import Catalogue, Routine, RoutineKind
@@ -119,7 +120,7 @@ class LumbarApp(App[None]):
         self.terminal = terminal
         self.tmux = tmux
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
-        self.catalogue = with_custom_routines(catalogue, store)
+        self.catalogue, self.routine_notes = with_custom_routines(catalogue, store)
         self.custom = frozenset(routine.id for routine in store.routines())
         self.store = store
         self.problems = tuple(problems)
@@ -157,6 +158,8 @@ class LumbarApp(App[None]):
         self.use_stored_theme()
         for problem in self.problems:
             self.notify(str(problem), title="Skipped one of your files", severity="warning")
+        for note in self.routine_notes:
+            self.notify(note, title="One of your routines", severity="warning")
         if safety_due(self.store.safety(), self.wall()):
             from tui.screens.safety import SafetyScreen
 
@@ -303,7 +306,9 @@ class LumbarApp(App[None]):
     def reload_routines(self, highlight: str | None = None) -> None:
         """Read the user's routines again and hand the new catalogue to the select screen."""
         try:
-            self.catalogue = with_custom_routines(self.base_catalogue, self.store)
+            self.catalogue, self.routine_notes = with_custom_routines(
+                self.base_catalogue, self.store
+            )
             self.custom = frozenset(routine.id for routine in self.store.routines())
         except StoreError as error:
             self.notify(str(error), title="Your routines could not be read", severity="error")
@@ -363,17 +368,6 @@ class LumbarApp(App[None]):
         if action == "switch_mode":
             return len(self.screen_stack) == 1 and parameters[:1] != (self.current_mode,)
         return True
-
-
-def with_custom_routines(catalogue: Catalogue, store: Store) -> Catalogue:
-    """The catalogue with the routines the user built (kept in the store) added to it."""
-    custom = {routine.id: routine for routine in store.routines()}
-    if not custom:
-        return catalogue
-    routines = {**catalogue.routines, **custom}
-    return msgspec.structs.replace(
-        catalogue, routines=routines, user_ids=catalogue.user_ids | set(custom)
-    )
 
 
 make_app = LumbarApp

@@ -45,6 +45,7 @@ from typing import Literal, TypeVar
 import msgspec
 
 from tui.model import Catalogue, Dose, Range, Routine, RoutineItem
+from tui.store import Store
 
 Part = Literal["sets", "reps", "hold"]
 PARTS: tuple[Part, ...] = ("sets", "reps", "hold")
@@ -344,3 +345,47 @@ def part_text(dose: Dose, part: Part) -> str:
 def bounds_text(bounds: Bounds, part: Part) -> str:
     """The limits of a part in words: ``5 to 60 s``, ``1 to 3 sets``."""
     return f"{bounds} s" if part == "hold" else f"{bounds} {part}"
+
+
+def playable(catalogue: Catalogue, routine: Routine) -> tuple[Routine | None, list[str]]:
+    """The routine without items whose exercise the catalogue no longer has, and those ids.
+
+    A user's own exercise file may be removed after a routine was built on it: the routine
+    stays in the store untouched, and plays without that exercise until it is back. None when
+    nothing of it is left to play.
+    """
+    kept = tuple(item for item in routine.items if item.exercise in catalogue.exercises)
+    gone = [item.exercise for item in routine.items if item.exercise not in catalogue.exercises]
+    if not gone:
+        return routine, []
+    if not kept:
+        return None, gone
+    return msgspec.structs.replace(routine, items=kept), gone
+
+
+def with_custom_routines(catalogue: Catalogue, store: Store) -> tuple[Catalogue, list[str]]:
+    """The catalogue with the routines the user built (kept in the store) added to it.
+
+    Also what to tell the user about routines naming exercises the catalogue no longer has:
+    those play without them (or are left out if nothing is left); the store keeps them as they are.
+    """
+    custom: dict[str, Routine] = {}
+    notes = []
+    for stored in store.routines():
+        routine, gone = playable(catalogue, stored)
+        if routine is not None:
+            custom[routine.id] = routine
+        if gone:
+            missing = ", ".join(gone)
+            then = "It plays without it until it is back." if routine else "It is hidden till then."
+            notes.append(
+                f"Your routine {stored.name!r} names {missing}, not in the catalogue now (was a "
+                f"file of yours removed or renamed?). {then}"
+            )
+    if not custom:
+        return catalogue, notes
+    routines = {**catalogue.routines, **custom}
+    merged = msgspec.structs.replace(
+        catalogue, routines=routines, user_ids=catalogue.user_ids | set(custom)
+    )
+    return merged, notes
