@@ -13,6 +13,7 @@ import msgspec
 import pytest
 
 from tests.store_child import BASE, make_session
+from tui import schema as schema_module
 from tui import store as store_module
 from tui.model import Catalogue, Routine
 from tui.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Settings
@@ -267,7 +268,7 @@ def rename_title(tables: Any) -> Any:
 
 
 def test_an_older_file_is_migrated_on_open(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "MIGRATIONS", {0: rename_title})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: rename_title})
     write_version(db, 0, {"old": legacy_session()})
     assert Store.open(db).sessions() == [make_session("old")]
 
@@ -275,7 +276,7 @@ def test_an_older_file_is_migrated_on_open(db: Path, monkeypatch: pytest.MonkeyP
 def test_a_migrated_file_is_written_at_the_current_version(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "MIGRATIONS", {0: rename_title})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: rename_title})
     write_version(db, 0, {"old": legacy_session()})
     Store.open(db)
     assert raw(db)["meta"]["schema"]["version"] == SCHEMA_VERSION
@@ -284,7 +285,7 @@ def test_a_migrated_file_is_written_at_the_current_version(
 def test_the_original_is_kept_beside_a_migrated_file(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "MIGRATIONS", {0: rename_title})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: rename_title})
     original = write_version(db, 0, {"old": legacy_session()})
     Store.open(db)
     [backup] = db.parent.glob("lumbar.json.schema-0-*")
@@ -304,7 +305,8 @@ def test_migrations_run_in_order_from_the_files_version(
         return migration
 
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", 4)
-    monkeypatch.setattr(store_module, "MIGRATIONS", {1: step(1), 2: step(2), 3: step(3)})
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {1: step(1), 2: step(2), 3: step(3)})
     write_version(db, 2, {"s-1": store_module.to_document(make_session())})
     Store.open(db)
     assert (steps, raw(db)["meta"]["schema"]["version"]) == ([2, 3], 4)
@@ -313,7 +315,7 @@ def test_migrations_run_in_order_from_the_files_version(
 def test_a_missing_migration_step_refuses_the_file(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "MIGRATIONS", {})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {})
     original = write_version(db, 0, {"old": legacy_session()})
     with pytest.raises(StoreError, match="too old"):
         Store.open(db)
@@ -324,7 +326,7 @@ def test_a_failing_migration_changes_nothing(db: Path, monkeypatch: pytest.Monke
     def broken(tables: Any) -> Any:
         raise KeyError("title")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", {0: broken})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: broken})
     original = write_version(db, 0, {"old": legacy_session()})
     with pytest.raises(StoreError, match="upgrading it from schema version 0 failed"):
         Store.open(db)
@@ -335,7 +337,7 @@ def test_a_failing_migration_changes_nothing(db: Path, monkeypatch: pytest.Monke
 def test_a_migration_that_leaves_bad_records_changes_nothing(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "MIGRATIONS", {0: lambda tables: tables})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: lambda tables: tables})
     original = write_version(db, 0, {"old": legacy_session()})
     with pytest.raises(StoreError, match="damaged"):
         Store.open(db)
@@ -348,7 +350,7 @@ def test_a_file_at_the_current_version_is_not_migrated(
     def fail(tables: Any) -> Any:
         raise AssertionError("should not run")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION - 1: fail})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {SCHEMA_VERSION - 1: fail})
     write_version(db, SCHEMA_VERSION, {})
     Store.open(db)
 

@@ -13,7 +13,7 @@ import msgspec
 import pytest
 
 from tests.store_child import BASE, make_result, make_session
-from tui import store as store_module
+from tui import schema as schema_module
 from tui.model import Catalogue
 from tui.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Settings
 from tui.storage import StoreError
@@ -160,7 +160,7 @@ def test_an_export_from_an_older_schema_is_migrated(
         for session in data["sessions"]:
             session["title"] = session.pop("routine_name")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", {SCHEMA_VERSION - 1: rename})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {SCHEMA_VERSION - 1: rename})
     write_export(exported, make_old)
     assert import_file(empty, exported).sessions_added == 2
     assert empty.session("s-1") == make_session("s-1")

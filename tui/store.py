@@ -26,8 +26,17 @@ import platformdirs
 from msgspec import Struct
 
 from tui.documents import Records
-from tui.model import Range, Routine, decode_hook
+from tui.model import Routine
 from tui.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Session, Settings
+from tui.schema import KEYED as KEYED
+from tui.schema import KINDS as KINDS
+from tui.schema import SINGLE as SINGLE
+from tui.schema import check_current as check_current
+from tui.schema import decode_record as decode_record
+from tui.schema import from_document as from_document
+from tui.schema import migrate as migrate
+from tui.schema import schema_version as schema_version
+from tui.schema import to_document as to_document
 from tui.storage import (
     AtomicStorage,
     FileState,
@@ -44,31 +53,10 @@ from tui.storage import NewerSchemaError as NewerSchemaError
 from tui.storage import StoreError as StoreError
 from tui.storage import UnusableFileError as UnusableFileError
 
+R = TypeVar("R", bound=Struct)
+
 ENV_VAR = "LUMBAR_DB"
 """The environment variable that names the database file (``--db`` beats it)."""
-
-SINGLE = {"meta": "schema", "settings": "current", "safety": "latest", "roadmap": "state"}
-"""Tables that hold one record, and the document id it is kept under."""
-
-KEYED = ("sessions", "routines")
-"""Tables that hold records by their own id."""
-
-KINDS: dict[str, type[Struct]] = {
-    "sessions": Session,
-    "routines": Routine,
-    "settings": Settings,
-    "safety": SafetyCheck,
-    "roadmap": RoadmapState,
-}
-"""The record type of every table but ``meta``, in the order a check decodes them."""
-
-Migration = Callable[[Tables], Tables]
-"""Turns the tables of schema version N into those of version N + 1."""
-
-MIGRATIONS: dict[int, Migration] = {}
-"""Migration from each schema version N to N + 1; there are none yet (version 1 is the first)."""
-
-R = TypeVar("R", bound=Struct)
 
 
 def default_db_path() -> Path:
@@ -80,103 +68,6 @@ def resolve_db_path(cli_value: str | Path | None, environ: Mapping[str, str]) ->
     """The database path: ``--db PATH`` beats ``LUMBAR_DB``, which beats the default."""
     chosen = cli_value or environ.get(ENV_VAR) or None
     return Path(chosen).expanduser() if chosen else default_db_path()
-
-
-def _encode_range(value: Any) -> Any:
-    """Write a range as TOML does (a number or ``[low, high]``), the form ``decode_hook`` reads."""
-    if isinstance(value, Range):
-        return [value.low, value.high] if value.is_range else value.low
-    raise NotImplementedError(f"no encoder for {type(value)!r}")
-
-
-def to_document(record: Struct) -> dict[str, Any]:
-    """A record as a JSON-ready document (datetimes as ISO 8601 with their offset)."""
-    document: dict[str, Any] = msgspec.to_builtins(record, enc_hook=_encode_range)
-    return document
-
-
-def from_document(document: Mapping[str, Any], kind: type[R]) -> R:
-    """A document back as a record of ``kind``; msgspec.ValidationError if it does not fit."""
-    return msgspec.convert(dict(document), kind, dec_hook=decode_hook)
-
-
-def decode_record(
-    document: Mapping[str, Any], kind: type[R], path: Path, table: str, key: str
-) -> R:
-    """Decode one stored document; UnusableFileError names the file, table and record if bad."""
-    try:
-        record = from_document(document, kind)
-    except msgspec.ValidationError as error:
-        raise UnusableFileError(
-            path, f"the record {key!r} in table {table!r} is damaged ({error})"
-        ) from error
-    if getattr(record, "id", key) != key:
-        raise UnusableFileError(path, f"the record {key!r} in table {table!r} has another id")
-    return record
-
-
-def schema_version(tables: Tables, path: Path) -> int | None:
-    """The schema version a file declares; ``None`` for an empty file with no tables at all."""
-    meta = tables.get("meta")
-    if meta is None:
-        _refuse_foreign(tables, path)
-        if any(tables.values()):
-            raise UnusableFileError(path, "it holds records but no schema version (no meta table)")
-        return None
-    version = meta.get(SINGLE["meta"], {}).get("version")
-    if set(meta) != {SINGLE["meta"]} or not isinstance(version, int) or isinstance(version, bool):
-        raise UnusableFileError(path, "its schema version (the meta table) is missing or damaged")
-    return version
-
-
-def _refuse_foreign(tables: Tables, path: Path) -> None:
-    foreign = sorted(set(tables) - set(SINGLE) - set(KEYED))
-    if foreign:
-        raise UnusableFileError(
-            path, f"it has tables lumbar does not know ({', '.join(foreign)}), so it is not ours"
-        )
-
-
-def check_current(tables: Tables, path: Path) -> None:
-    """Refuse foreign tables and any schema version but this lumbar's (a cheap check)."""
-    _refuse_foreign(tables, path)
-    version = schema_version(tables, path)
-    if version is not None and version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            path,
-            f"it was written by a newer lumbar (schema version {version}; this lumbar knows "
-            f"up to {SCHEMA_VERSION})",
-            "Upgrade lumbar to use it, or open another file with --db PATH.",
-        )
-    if version is not None and version < SCHEMA_VERSION:
-        raise UnusableFileError(
-            path,
-            f"it was changed to an older schema (version {version}) while lumbar was running",
-            "Close lumbar and start it again to upgrade the file.",
-        )
-
-
-def migrate(tables: Tables, path: Path) -> Tables:
-    """Bring tables of any older schema version up to this one, one MIGRATIONS step at a time."""
-    version = schema_version(tables, path)
-    if version is None or version == SCHEMA_VERSION:
-        return tables
-    if version > SCHEMA_VERSION:
-        check_current(tables, path)
-    for step in range(version, SCHEMA_VERSION):
-        migration = MIGRATIONS.get(step)
-        if migration is None:
-            raise UnusableFileError(
-                path, f"its schema version {version} is too old: lumbar cannot upgrade it"
-            )
-        try:
-            tables = migration(tables)
-        except (KeyError, TypeError, ValueError) as error:
-            raise UnusableFileError(
-                path, f"upgrading it from schema version {step} failed ({error!r})"
-            ) from error
-        tables["meta"] = {SINGLE["meta"]: {"version": step + 1}}
-    return tables
 
 
 class Snapshot(Struct, kw_only=True, frozen=True):
