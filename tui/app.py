@@ -110,7 +110,7 @@ class LumbarApp(App[None]):
         terminal: Callable[[str], None] | None = None,
         tmux: bool = False,
     ) -> None:
-        """Keep the dependencies every screen needs; nothing here reads files.
+        """Keep the dependencies every screen needs; only the user's routines are read here.
 
         ``terminal`` receives the escape sequences for notifications and the window title
         (by default, once running in a real terminal, the driver's own output); ``tmux`` says
@@ -120,8 +120,7 @@ class LumbarApp(App[None]):
         self.terminal = terminal
         self.tmux = tmux
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
-        self.catalogue, self.routine_notes = with_custom_routines(catalogue, store)
-        self.custom = frozenset(routine.id for routine in store.routines())
+        self.take_routines(store.routines())
         self.store = store
         self.problems = tuple(problems)
         self.clock = clock
@@ -306,16 +305,18 @@ class LumbarApp(App[None]):
     def reload_routines(self, highlight: str | None = None) -> None:
         """Read the user's routines again and hand the new catalogue to the select screen."""
         try:
-            self.catalogue, self.routine_notes = with_custom_routines(
-                self.base_catalogue, self.store
-            )
-            self.custom = frozenset(routine.id for routine in self.store.routines())
+            self.take_routines(self.store.routines())
         except StoreError as error:
             self.notify(str(error), title="Your routines could not be read", severity="error")
             return
         for screen in self.screen_stack:
             if isinstance(screen, SelectScreen):
                 screen.show_catalogue(self.catalogue, self.custom, highlight)
+
+    def take_routines(self, routines: list[Routine]) -> None:
+        """The catalogue with these routines of the user's, their ids, and notes on any amiss."""
+        self.catalogue, self.routine_notes = with_custom_routines(self.base_catalogue, routines)
+        self.custom = frozenset(routine.id for routine in routines)
 
     def routine_of_kind(self, kind: RoutineKind, playing: Routine) -> Routine | None:
         """The first warm-up or cool-down routine (by ``kind``), unless it is the one played."""

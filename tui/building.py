@@ -45,7 +45,6 @@ from typing import Literal, TypeVar
 import msgspec
 
 from tui.model import Catalogue, Dose, Range, Routine, RoutineItem
-from tui.store import Store
 
 Part = Literal["sets", "reps", "hold"]
 PARTS: tuple[Part, ...] = ("sets", "reps", "hold")
@@ -363,23 +362,25 @@ def playable(catalogue: Catalogue, routine: Routine) -> tuple[Routine | None, li
     return msgspec.structs.replace(routine, items=kept), gone
 
 
-def with_custom_routines(catalogue: Catalogue, store: Store) -> tuple[Catalogue, list[str]]:
-    """The catalogue with the routines the user built (kept in the store) added to it.
+def with_custom_routines(
+    catalogue: Catalogue, stored: Iterable[Routine]
+) -> tuple[Catalogue, list[str]]:
+    """The catalogue with the routines the user built (``stored``, from the store) added to it.
 
     Also what to tell the user about routines naming exercises the catalogue no longer has:
     those play without them (or are left out if nothing is left); the store keeps them as they are.
     """
     custom: dict[str, Routine] = {}
     notes = []
-    for stored in store.routines():
-        routine, gone = playable(catalogue, stored)
+    for own in stored:
+        routine, gone = playable(catalogue, own)
         if routine is not None:
             custom[routine.id] = routine
         if gone:
             missing = ", ".join(gone)
             then = "It plays without it until it is back." if routine else "It is hidden till then."
             notes.append(
-                f"Your routine {stored.name!r} names {missing}, not in the catalogue now (was a "
+                f"Your routine {own.name!r} names {missing}, not in the catalogue now (was a "
                 f"file of yours removed or renamed?). {then}"
             )
     if not custom:

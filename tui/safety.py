@@ -16,13 +16,6 @@ from tui.records import SafetyCheck
 ASK_AGAIN_AFTER = timedelta(days=30)
 """How long an answer holds before lumbar asks the questions again."""
 
-NOT_MEDICAL_ADVICE = (
-    "lumbar is not medical advice and does not replace a doctor or a physiotherapist. "
-    "It guides exercises taken from published articles; it cannot examine you. "
-    "Stop any exercise that hurts, and ask a professional if you are unsure."
-)
-"""The note every safety and help screen shows first."""
-
 
 def red_flags(catalogue: Catalogue) -> list[Advice]:
     """The red-flag advice, in catalogue order: one question each."""

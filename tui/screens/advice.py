@@ -1,4 +1,4 @@
-"""Advice from the catalogue in a dialog: what to avoid and why, and when to stop."""
+"""Advice from the catalogue as Markdown (the not-medical-advice note, advice items); avoid list."""
 
 from __future__ import annotations
 
@@ -20,6 +20,16 @@ def advice_markdown(catalogue: Catalogue, items: list[Advice], heading: str) -> 
         lines += [f"- {point}" for point in advice.points]
         sources = "; ".join(sources_text(catalogue, advice.sources))
         lines += ["", f"*Source: {sources}*"]
+    return "\n".join(lines)
+
+
+def disclaimer_markdown(catalogue: Catalogue) -> str:
+    """The not-medical-advice note, from the catalogue, set apart as a quote."""
+    notes = [advice for advice in catalogue.advice if advice.kind == "disclaimer"]
+    lines = []
+    for note in notes:
+        lines += [f"> **{note.title}**", ">", f"> {note.text}", ">"]
+    lines.append("> Stop any exercise that causes sharp, shooting or burning pain.")
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from tui.model import AdviceKind, Catalogue
-from tui.screens.advice import advice_markdown
+from tui.screens.advice import advice_markdown, disclaimer_markdown
 
 ADVICE_GROUPS: tuple[tuple[str, tuple[AdviceKind, ...]], ...] = (
     ("Pain while you exercise", ("pain",)),
@@ -122,16 +122,6 @@ def safety_markdown(catalogue: Catalogue) -> Iterator[str]:
         items = [advice for advice in catalogue.advice if advice.kind in kinds]
         if items:
             yield advice_markdown(catalogue, items, heading)
-
-
-def disclaimer_markdown(catalogue: Catalogue) -> str:
-    """The not-medical-advice note, from the catalogue, set apart as a quote."""
-    notes = [advice for advice in catalogue.advice if advice.kind == "disclaimer"]
-    lines = []
-    for note in notes:
-        lines += [f"> **{note.title}**", ">", f"> {note.text}", ">"]
-    lines.append("> Stop any exercise that causes sharp, shooting or burning pain.")
-    return "\n".join(lines)
 
 
 def keys_help_markdown(app: App[Any], screen: Screen[Any], catalogue: Catalogue) -> str:

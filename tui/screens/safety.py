@@ -17,8 +17,8 @@ from textual.widgets import Footer, Header, Markdown
 
 from tui.model import Catalogue
 from tui.records import SafetyCheck
-from tui.safety import NOT_MEDICAL_ADVICE, answer, red_flags, see_a_clinician
-from tui.screens.advice import advice_markdown
+from tui.safety import answer, red_flags, see_a_clinician
+from tui.screens.advice import advice_markdown, disclaimer_markdown
 
 
 class SafetyScreen(Screen[SafetyCheck]):
@@ -89,18 +89,18 @@ see a doctor or physiotherapist before you exercise.
         self.refresh_bindings()
 
     def question_markdown(self) -> str:
-        """The not-medical-advice note, then question n of N."""
+        """Question n of N, then the catalogue's not-medical-advice note."""
         number = len(self.answers)
         flag = self.flags[number]
         return "\n".join(
             [
-                f"*{NOT_MEDICAL_ADVICE}*",
-                "",
                 f"**Question {number + 1} of {len(self.flags)}.** Do you have this now?",
                 "",
                 f"## {flag.title}",
                 "",
                 "**y** yes, **n** no" + (", **b** back" if number else ""),
+                "",
+                disclaimer_markdown(self.catalogue),
             ]
         )
 
@@ -116,8 +116,6 @@ see a doctor or physiotherapist before you exercise.
             ),
         ]
         lines += [
-            "",
-            f"*{NOT_MEDICAL_ADVICE}*",
             "",
             "**Enter** goes on to lumbar (you can read the routines and the advice); "
             "**b** changes your last answer.",
