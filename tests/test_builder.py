@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Markdown, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from tests.fakes import FakeClock
 from tests.test_player_screen import asking, begin, snapshot, wait
@@ -19,6 +19,7 @@ from tui.screens.dialogs import PainCheck, SessionSummary
 from tui.screens.select import SelectScreen
 from tui.store import Store
 from tui.timeline import StepKind
+from tui.widgets.description import DescriptionView
 
 SIZE = (80, 24)
 EVENING = Routine(
@@ -142,7 +143,7 @@ async def test_a_routine_built_saved_reloaded_and_played(
         await pilot.pause()
         assert isinstance(app.screen, SelectScreen)
         assert under_cursor(app, "#choices") == "routine:evening-ease"
-        assert "Evening ease" in app.screen.query_one("#detail", Markdown).source
+        assert "Evening ease" in app.screen.query_one("#detail", DescriptionView).text
         assert "evening-ease" in app.catalogue.routines  # so the player can find it
 
     (saved,) = store.routines()
@@ -200,7 +201,7 @@ async def test_a_saved_routine_edited_renamed_and_reordered_keeps_its_id(
         await pilot.pause()
         assert isinstance(app.screen, SelectScreen)
         assert under_cursor(app, "#choices") == "routine:evening"
-        assert "Evening late" in app.screen.query_one("#detail", Markdown).source
+        assert "Evening late" in app.screen.query_one("#detail", DescriptionView).text
 
     (saved,) = store.routines()
     assert (saved.id, saved.name, saved.description) == ("evening", "Evening late", "Mine.")
@@ -321,6 +322,6 @@ async def test_a_routine_naming_a_missing_exercise_plays_without_it_and_says_so(
         ]
         assert "lost" not in app.catalogue.routines
         await choose(pilot, "evening", "routine:evening")
-        assert "Child" in app.screen.query_one("#detail", Markdown).source
+        assert "Child" in app.screen.query_one("#detail", DescriptionView).text
     assert len(store.routines()) == 2  # the store keeps both as they were
     assert store.routines()[0].items[-1] == gone or store.routines()[1].items[-1] == gone

@@ -1,41 +1,130 @@
-"""An exercise or a routine as Markdown a person can read from the mat."""
+"""An exercise or a routine as a short document a person can read from the mat.
+
+The document is a tuple of blocks (a title, headings, text, list items) made of runs of plain,
+bold or italic text; the select screen's detail pane lays it out for its width. No Markdown is
+parsed on the way: the first screen shows it, and start-up time matters (see BENCHMARKS.md).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
 from tui.model import Catalogue, Exercise, Routine
 from tui.words import dose_text, setting_text, sources_text
 
+Emphasis = Literal["", "bold", "italic"]
+Run = tuple[str, Emphasis]
+"""Some text and how it is emphasised."""
 
-def exercise_markdown(catalogue: Catalogue, exercise: Exercise) -> str:
+BlockKind = Literal["title", "heading", "text", "item"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of a description: a title, a heading, a line of text, or a list item."""
+
+    kind: BlockKind
+    runs: tuple[Run, ...]
+    marker: str = ""
+    """A list item's marker: its number ("3.") or a bullet."""
+    tight: bool = False
+    """True if the block follows the one before it without a blank line (list items do)."""
+
+    @property
+    def plain(self) -> str:
+        """The block's text without emphasis (and without its marker)."""
+        return "".join(text for text, _ in self.runs)
+
+
+Description = tuple[Block, ...]
+BULLET = "•"
+
+
+def title(text: str) -> Block:
+    """The name at the top."""
+    return Block("title", ((text, ""),))
+
+
+def heading(text: str) -> Block:
+    """A section heading: Steps, Cautions, Sources."""
+    return Block("heading", ((text, ""),))
+
+
+def text(*runs: Run | str, tight: bool = False) -> Block:
+    """A paragraph; plain strings are runs without emphasis; ``tight`` joins it to the last."""
+    return Block("text", tuple((r, "") if isinstance(r, str) else r for r in runs), tight=tight)
+
+
+def numbered(items: Iterable[tuple[Run | str, ...]]) -> list[Block]:
+    """A numbered list, one block per item."""
+    return [
+        Block("item", text(*runs).runs, f"{number}.", tight=True)
+        for number, runs in enumerate(items, 1)
+    ]
+
+
+def bullets(items: Iterable[str]) -> list[Block]:
+    """A bulleted list of plain texts."""
+    return [Block("item", ((item, ""),), BULLET, tight=True) for item in items]
+
+
+def plain_text(description: Description) -> str:
+    """The whole description as plain lines, a blank line between blocks that are not tight."""
+    lines: list[str] = []
+    for block in description:
+        if lines and not block.tight:
+            lines.append("")
+        lines.append(f"{block.marker} {block.plain}" if block.marker else block.plain)
+    return "\n".join(lines)
+
+
+def exercise_description(catalogue: Catalogue, exercise: Exercise) -> Description:
     """Everything about one exercise: how, how much, cautions, variants and sources."""
-    lines = [f"## {exercise.name}"]
+    blocks = [title(exercise.name)]
     if exercise.aliases:
-        lines.append(f"*Also called {', '.join(exercise.aliases)}.*")
-    lines += ["", exercise.summary, "", f"**Position:** {setting_text(exercise)}  "]
-    lines.append(f"**Dose:** {dose_text(exercise.dose)}")
+        blocks.append(text((f"Also called {', '.join(exercise.aliases)}.", "italic"), tight=True))
+    blocks += [
+        text(exercise.summary),
+        text(("Position: ", "bold"), setting_text(exercise)),
+        text(("Dose: ", "bold"), dose_text(exercise.dose), tight=True),
+    ]
     if exercise.sciatica_friendly:
-        lines.append("**Sciatica-friendly** (marked so by the Essential Guide)")
-    lines += ["", "### Steps"]
-    lines += [f"{number}. {step}" for number, step in enumerate(exercise.steps, 1)]
+        blocks.append(
+            text(("Sciatica-friendly", "bold"), " (marked so by the Essential Guide)", tight=True)
+        )
+    blocks += [heading("Steps"), *numbered((step,) for step in exercise.steps)]
     if exercise.cautions:
-        lines += ["", "### Cautions"]
-        lines += [f"- {caution}" for caution in exercise.cautions]
+        blocks += [heading("Cautions"), *bullets(exercise.cautions)]
     for label, ids in (("Easier", exercise.easier), ("Harder", exercise.harder)):
         if ids:
             names = ", ".join(catalogue.exercise(i).name for i in ids)
-            lines += ["", f"**{label}:** {names}"]
-    lines += ["", "### Sources"]
-    lines += [f"- {text}" for text in sources_text(catalogue, exercise.sources)]
-    return "\n".join(lines)
+            blocks.append(text((f"{label}: ", "bold"), names))
+    blocks += [heading("Sources"), *bullets(sources_text(catalogue, exercise.sources))]
+    return tuple(blocks)
 
 
-def routine_markdown(catalogue: Catalogue, routine: Routine) -> str:
+def routine_description(catalogue: Catalogue, routine: Routine) -> Description:
     """A routine: what it is for, how long it takes, and each exercise with its dose."""
     minutes = max(1, round(catalogue.routine_seconds(routine) / 60))
-    lines = [f"## {routine.name}", "", routine.description, "", f"**About {minutes} min**", ""]
-    for number, item in enumerate(routine.items, 1):
-        exercise = catalogue.exercise(item.exercise)
-        lines.append(f"{number}. **{exercise.name}**: {dose_text(catalogue.dose_for(item))}")
+    blocks = [
+        title(routine.name),
+        text(routine.description),
+        text((f"About {minutes} min", "bold")),
+    ]
+    blocks += numbered(
+        (
+            (catalogue.exercise(item.exercise).name, "bold"),
+            f": {dose_text(catalogue.dose_for(item))}",
+        )
+        for item in routine.items
+    )
     if routine.source:
-        lines += ["", "### Source", *(f"- {t}" for t in sources_text(catalogue, (routine.source,)))]
-    return "\n".join(lines)
+        blocks += [heading("Source"), *bullets(sources_text(catalogue, (routine.source,)))]
+    return tuple(blocks)
+
+
+def nothing_matches(hint: str) -> Description:
+    """What the pane shows when a search finds nothing."""
+    return (text((hint, "italic")),)

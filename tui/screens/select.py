@@ -7,16 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, OptionList
+from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.building import Draft
-from tui.describe import exercise_markdown, routine_markdown
+from tui.describe import exercise_description, nothing_matches, routine_description
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
 from tui.model import Catalogue, Routine, RoutineItem
-from tui.screens.advice import AvoidList
 from tui.screens.confirm import Confirm
 from tui.search import exercise_matches, routine_matches
+from tui.widgets.description import DescriptionView
 from tui.widgets.mode_tabs import ModeTabs
 
 ROUTINE = "routine:"
@@ -69,6 +69,7 @@ plays it; **a** shows what to avoid and why, and the red flags.
         super().__init__()
         self.catalogue = catalogue
         self.custom = custom
+        self.on_custom = False  # whether the cursor is on one of the user's own routines
 
     def compose(self) -> ComposeResult:
         """Search on top, the list on the left, the detail on the right."""
@@ -78,7 +79,7 @@ plays it; **a** shows what to avoid and why, and the red flags.
         with Horizontal(id="panes"):
             yield OptionList(id="choices")
             with VerticalScroll(id="detail-pane"):
-                yield Markdown(id="detail")
+                yield DescriptionView(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -107,7 +108,9 @@ plays it; **a** shows what to avoid and why, and the red flags.
         first = next((i for i, option in enumerate(options) if not option.disabled), None)
         choices.highlighted = first
         if first is None:
-            self.query_one("#detail", Markdown).update("*Nothing matches. Press Escape.*")
+            self.query_one("#detail", DescriptionView).show(
+                nothing_matches("Nothing matches. Press Escape.")
+            )
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -123,15 +126,17 @@ plays it; **a** shows what to avoid and why, and the red flags.
     def show_detail(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted routine or exercise."""
         key = event.option.id or ""
-        detail = self.query_one("#detail", Markdown)
+        detail = self.query_one("#detail", DescriptionView)
         if key.startswith(ROUTINE):
             routine = self.catalogue.routine(key.removeprefix(ROUTINE))
-            detail.update(routine_markdown(self.catalogue, routine))
+            detail.show(routine_description(self.catalogue, routine))
         elif key.startswith(EXERCISE):
             exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
-            detail.update(exercise_markdown(self.catalogue, exercise))
+            detail.show(exercise_description(self.catalogue, exercise))
         self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
-        self.refresh_bindings()
+        if self.on_custom != (on_custom := self.highlighted_custom() is not None):
+            self.on_custom = on_custom
+            self.refresh_bindings()  # e and d come and go (the footer is rebuilt only then)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter plays from the list; in the search box it goes to the list instead."""
@@ -174,6 +179,7 @@ plays it; **a** shows what to avoid and why, and the red flags.
         else:  # it was deleted: the one now in its place, or the last before it
             usable = [i for i, key in enumerate(keys) if key and i <= was_index]
             choices.highlighted = usable[-1] if usable else choices.highlighted
+        self.on_custom = self.highlighted_custom() is not None
         self.refresh_bindings()
 
     def action_play(self) -> None:
@@ -227,6 +233,8 @@ plays it; **a** shows what to avoid and why, and the red flags.
 
     def action_avoid(self) -> None:
         """Show the exercises to avoid and the red flags."""
+        from tui.screens.advice import AvoidList  # Markdown: imported when first wanted
+
         self.app.push_screen(AvoidList(self.catalogue))
 
     def action_search(self) -> None:
