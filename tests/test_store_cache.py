@@ -8,6 +8,7 @@ documents they have not seen; but whenever the file's bytes are not the ones rem
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import msgspec
@@ -15,6 +16,7 @@ import pytest
 
 from tests.store_child import make_session
 from tui.documents import Records
+from tui.records import SafetyCheck
 from tui.storage import StoreError
 from tui.store import Store
 
@@ -84,3 +86,42 @@ def test_a_read_after_a_save_decodes_only_the_saved_document(
     assert store.session("s-3") == make_session("s-3", pain_before=1)
     assert len(store.sessions()) == 20
     assert decoded == ["s-3"]
+
+
+def damage_a_session(db: Path) -> str:
+    """Save two sessions, then break one by hand; the file's text after that."""
+    store = Store.open(db)
+    store.save_session(make_session("a"))
+    store.save_session(make_session("b"))
+    text = db.read_text().replace('"pain_before":5', '"pain_before":11', 1)
+    db.write_text(text)
+    return text
+
+
+def test_sessions_left_unchecked_on_open_are_checked_before_they_are_read(db: Path) -> None:
+    text = damage_a_session(db)
+    store = Store.open(db, check_sessions=False)  # quick: years of sessions wait
+    assert store.settings() == Store(db).settings()  # the rest of the file is read and checked
+    assert store.routines() == []
+    with pytest.raises(StoreError, match="damaged"):
+        store.sessions()
+    with pytest.raises(StoreError, match="damaged"):
+        store.check()
+    assert db.read_text() == text
+
+
+def test_a_save_checks_the_sessions_left_unchecked_and_writes_nothing_if_one_is_bad(
+    db: Path,
+) -> None:
+    text = damage_a_session(db)
+    store = Store.open(db, check_sessions=False)
+    with pytest.raises(StoreError, match="damaged"):
+        store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    assert db.read_text() == text
+
+
+def test_opening_checks_the_sessions_unless_told_to_wait(db: Path) -> None:
+    damage_a_session(db)
+    with pytest.raises(StoreError, match="damaged"):
+        Store.open(db)
+    Store.open(db, check_sessions=False)

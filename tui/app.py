@@ -30,7 +30,7 @@ from tui.safety import safety_due
 from tui.saver import SessionSaver
 from tui.screens.dialogs import TooSmall, fits
 from tui.screens.select import SelectScreen
-from tui.store import Store, StoreError
+from tui.store import Store, StoreError, UnusableFileError
 
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
@@ -168,6 +168,19 @@ class LumbarApp(App[None]):
         self.started = True
         self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
         self.check_size(self.size)
+        self.call_after_refresh(self.check_store)
+
+    def check_store(self) -> None:
+        """Once the first screen shows, check every record of the data file (years, perhaps).
+
+        The CLI opens the store without its sessions checked, so a long history does not delay
+        the first screen. A damaged file ends lumbar as opening it used to: with the message
+        that says what is wrong and what to do, the file untouched (nothing was written).
+        """
+        try:
+            self.store.check()
+        except UnusableFileError as error:
+            self.exit(return_code=1, message=str(error))
 
     def safety_answered(self, check: SafetyCheck | None) -> None:
         """Keep the answers and their date, then go on to what the user asked for."""
@@ -248,12 +261,16 @@ class LumbarApp(App[None]):
 
         if self.players():
             return
-        settings = self.store.settings()
+        try:
+            settings, history = self.store.settings(), self.store.sessions()
+        except StoreError as error:
+            self.notify(str(error), title="The session cannot start", severity="error")
+            return
         routine = message.routine
         timeline = build_timeline(
             self.catalogue,
             routine,
-            levels(self.store.sessions()),
+            levels(history),
             get_ready_seconds=settings.get_ready_seconds,
             warm_up=self.routine_of_kind("warm-up", routine) if settings.warm_up else None,
             cool_down=self.routine_of_kind("cool-down", routine) if settings.cool_down else None,

@@ -182,7 +182,8 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
     if loaded is None:
         return 1
     try:
-        store = Store.open(normalize(resolve_db_path(args.db, environ)))
+        # The sessions are checked by the app once its first screen is up (see check_store).
+        store = Store.open(normalize(resolve_db_path(args.db, environ)), check_sessions=False)
     except StoreError as error:
         print(error, file=err)
         return 1

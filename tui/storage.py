@@ -58,6 +58,9 @@ FILE_MODE = 0o600
 
 _TEMP_SUFFIX = ".tmp"
 
+OUTLINE = ""
+"""In ``FileState.checked``: the file's tables, their ids and its schema version are good."""
+
 
 class StoreError(Exception):
     """Something the user can act on went wrong with lumbar's data file; the message says what."""
@@ -313,12 +316,14 @@ class FileState:
     """The database file as it was last read or written: its bytes and its raw documents.
 
     Never changed in place (a save makes a new one), so one thread may read it while another
-    saves. ``checked`` is True once every record in it has been decoded and found good.
+    saves. ``checked`` names the tables whose every record has been decoded and found good
+    (with ``OUTLINE`` once the file's shape and schema are); the store checks a table the
+    first time it is read, and every table before a write.
     """
 
     raw: bytes | bytearray
     tables: RawTables
-    checked: bool = False
+    checked: frozenset[str] = frozenset()
 
 
 class AtomicStorage(Storage):
@@ -358,7 +363,7 @@ class AtomicStorage(Storage):
         if known is None or known.raw is state.raw:
             self._state = state
 
-    def write_raw(self, tables: RawTables, *, checked: bool) -> FileState:
+    def write_raw(self, tables: RawTables, *, checked: frozenset[str]) -> FileState:
         """Write raw documents atomically, under the lock, and remember them as the file."""
         known = self._state
         data = encode_raw_tables(tables, len(known.raw) if known is not None else 0)

@@ -38,6 +38,7 @@ from tui.schema import migrate as migrate
 from tui.schema import schema_version as schema_version
 from tui.schema import to_document as to_document
 from tui.storage import (
+    OUTLINE,
     AtomicStorage,
     FileState,
     RawTables,
@@ -131,6 +132,9 @@ def outline(tables: RawTables) -> Tables:
     return shape
 
 
+EVERY_TABLE = frozenset(KINDS)
+"""Every table of records: all are checked before any write."""
+
 META = encode_document({"version": SCHEMA_VERSION})
 """The schema document every write stores."""
 
@@ -146,11 +150,14 @@ class Store:
         self._swept = False
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, check_sessions: bool = True) -> Store:
         """Open (and check, and if older upgrade) the database at ``path``.
 
         Nothing at ``path`` is fine: the file and its folders are created on the first write.
-        Anything there that cannot be used raises StoreError and is left untouched.
+        Anything there that cannot be used raises StoreError and is left untouched. With
+        ``check_sessions=False`` the sessions (years of them, perhaps) are checked when they
+        are first read, by :meth:`check`, or before any write, rather than now: the app opens
+        its first screen without waiting for them, then checks them.
         """
         store = cls(normalize(path))
         state = store._storage.current()
@@ -160,31 +167,44 @@ class Store:
         if version is not None and version < SCHEMA_VERSION:
             store._upgrade()
         else:
-            store._checked(state)
+            store._checked(state, EVERY_TABLE if check_sessions else EVERY_TABLE - {"sessions"})
         return store
 
-    def _checked(self, state: FileState) -> FileState:
-        """``state``, once every record in it is known good (UnusableFileError names any not)."""
-        if state.checked:
+    def check(self) -> None:
+        """Check every record in the file now; UnusableFileError names any that is damaged."""
+        self._current()
+
+    def _checked(self, state: FileState, tables: frozenset[str] = EVERY_TABLE) -> FileState:
+        """``state``, once every record of ``tables`` in it is known good.
+
+        The file's outline (its tables, ids and schema) is checked the first time; then each
+        table named the first time. UnusableFileError names anything damaged.
+        """
+        wanted = tables | {OUTLINE}
+        if wanted <= state.checked:
             return state
-        tables = state.tables
-        check_current(outline(tables), self.path)
-        for table, key in SINGLE.items():
-            extra = sorted(set(tables.get(table, {})) - {key})
-            if extra:
-                raise UnusableFileError(self.path, f"table {table!r} has unknown records {extra}")
-        for table, kind in KINDS.items():
-            for key, document in tables.get(table, {}).items():
+        documents = state.tables
+        if OUTLINE not in state.checked:
+            check_current(outline(documents), self.path)
+            for table, key in SINGLE.items():
+                extra = sorted(set(documents.get(table, {})) - {key})
+                if extra:
+                    raise UnusableFileError(
+                        self.path, f"table {table!r} has unknown records {extra}"
+                    )
+            self._records.keep_only(documents)
+        for table in sorted(wanted - state.checked - {OUTLINE}):
+            kind = KINDS[table]
+            for key, document in documents.get(table, {}).items():
                 self._records.get(table, key, document, kind)
-        self._records.keep_only(tables)
-        checked = dataclasses.replace(state, checked=True)
+        checked = dataclasses.replace(state, checked=state.checked | wanted)
         self._storage.remember(checked)
         return checked
 
-    def _current(self) -> RawTables:
-        """The file's raw documents as they are now, checked (empty if there is no file)."""
+    def _current(self, tables: frozenset[str] = EVERY_TABLE) -> RawTables:
+        """The file's raw documents as they are now, ``tables`` checked (empty if no file)."""
         state = self._storage.current()
-        return {} if state is None else self._checked(state).tables
+        return {} if state is None else self._checked(state, tables).tables
 
     def _upgrade(self) -> None:
         """Migrate an older file under the lock, keeping a copy of the original beside it."""
@@ -205,13 +225,17 @@ class Store:
     # --- reads -----------------------------------------------------------------------------
 
     def _all(self, table: str, kind: type[R], tables: RawTables | None = None) -> list[R]:
-        documents = (self._current() if tables is None else tables).get(table, {})
+        if tables is None:
+            tables = self._current(frozenset({table}))
+        documents = tables.get(table, {})
         return [self._records.get(table, key, doc, kind) for key, doc in documents.items()]
 
     def _one(
         self, table: str, key: str, kind: type[R], tables: RawTables | None = None
     ) -> R | None:
-        document = (self._current() if tables is None else tables).get(table, {}).get(key)
+        if tables is None:
+            tables = self._current(frozenset({table}))
+        document = tables.get(table, {}).get(key)
         return None if document is None else self._records.get(table, key, document, kind)
 
     def sessions(self) -> list[Session]:
@@ -295,7 +319,7 @@ class Store:
             current = self._current()  # checked: a damaged file is never rewritten
             tables = {**current, table: {**current.get(table, {}), key: document}}
             tables["meta"] = {SINGLE["meta"]: META}
-            self._storage.write_raw(tables, checked=True)
+            self._storage.write_raw(tables, checked=EVERY_TABLE | {OUTLINE})
 
     def save_session(self, session: Session) -> None:
         """Insert or replace the session with this id (saved after each exercise and at the end)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +13,12 @@ from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.building import Draft
-from tui.describe import exercise_description, nothing_matches, routine_description
+from tui.describe import (
+    Description,
+    exercise_description,
+    nothing_matches,
+    routine_description,
+)
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
 from tui.model import Catalogue, Routine, RoutineItem
 from tui.screens.confirm import Confirm
@@ -23,8 +30,15 @@ ROUTINE = "routine:"
 EXERCISE = "exercise:"
 
 
+def first_choice(options: Sequence[Option]) -> int | None:
+    """The index of the first option that can be chosen (not a heading), if any."""
+    return next((i for i, option in enumerate(options) if not option.disabled), None)
+
+
 class SelectScreen(Screen[None]):
     """Every routine and exercise in a list you can filter by typing, with a detail pane."""
+
+    AUTO_FOCUS = "#choices"
 
     HELP = """\
 ## Choose
@@ -72,23 +86,32 @@ plays it; **a** shows what to avoid and why, and the red flags.
         self.on_custom = False  # whether the cursor is on one of the user's own routines
 
     def compose(self) -> ComposeResult:
-        """Search on top, the list on the left, the detail on the right."""
+        """Search on top, the list on the left, the detail on the right.
+
+        The list and the first routine's detail are there from the first frame, so the screen
+        is laid out once, not again as they arrive (start-up; see BENCHMARKS.md).
+        """
+        options = self.options_for("")
+        first = first_choice(options)
         yield Header()
         yield ModeTabs(id="modes")
         yield Input(placeholder="Type to filter: seated, towel, sciatica, align...", id="search")
         with Horizontal(id="panes"):
-            yield OptionList(id="choices")
+            yield OptionList(*options, id="choices")
             with VerticalScroll(id="detail-pane"):
-                yield DescriptionView(id="detail")
+                detail = DescriptionView(id="detail")
+                if first is not None:
+                    detail.show(self.description_of(options[first].id or ""))
+                yield detail
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the list and put the cursor on the first routine."""
-        self.refill("")
-        self.query_one("#choices", OptionList).focus()
+        """Put the cursor on the first routine."""
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = first_choice(choices.options)
 
-    def refill(self, query: str) -> None:
-        """Show the routines and exercises that match the query, each under a heading."""
+    def options_for(self, query: str) -> list[Option]:
+        """The routines and exercises that match the query, each kind under a heading."""
         catalogue = self.catalogue
         routines = [r for r in catalogue.routines.values() if routine_matches(catalogue, r, query)]
         exercises = [
@@ -103,10 +126,21 @@ plays it; **a** shows what to avoid and why, and the red flags.
         ]
         options.append(Option(f"Exercises ({len(exercises)})", disabled=True))
         options += [Option(f"  {e.name}", id=f"{EXERCISE}{e.id}") for e in exercises]
+        return options
+
+    def description_of(self, key: str) -> Description:
+        """The description of the routine or exercise an option stands for."""
+        if key.startswith(ROUTINE):
+            return routine_description(self.catalogue, self.catalogue.routine(key[len(ROUTINE) :]))
+        exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
+        return exercise_description(self.catalogue, exercise)
+
+    def refill(self, query: str) -> None:
+        """Show the routines and exercises that match the query, the cursor on the first."""
+        options = self.options_for(query)
         choices = self.query_one("#choices", OptionList)
         choices.set_options(options)
-        first = next((i for i, option in enumerate(options) if not option.disabled), None)
-        choices.highlighted = first
+        choices.highlighted = first = first_choice(options)
         if first is None:
             self.query_one("#detail", DescriptionView).show(
                 nothing_matches("Nothing matches. Press Escape.")
@@ -125,14 +159,8 @@ plays it; **a** shows what to avoid and why, and the red flags.
     @on(OptionList.OptionHighlighted, "#choices")
     def show_detail(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted routine or exercise."""
-        key = event.option.id or ""
-        detail = self.query_one("#detail", DescriptionView)
-        if key.startswith(ROUTINE):
-            routine = self.catalogue.routine(key.removeprefix(ROUTINE))
-            detail.show(routine_description(self.catalogue, routine))
-        elif key.startswith(EXERCISE):
-            exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
-            detail.show(exercise_description(self.catalogue, exercise))
+        if key := event.option.id:
+            self.query_one("#detail", DescriptionView).show(self.description_of(key))
         self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
         if self.on_custom != (on_custom := self.highlighted_custom() is not None):
             self.on_custom = on_custom
