@@ -37,6 +37,7 @@ async def test_a_damaged_session_ends_the_app_with_the_message_after_the_first_s
     shown = []
     async with app.run_test(size=(80, 24)) as pilot:
         shown.append(type(app.screen))
+        await app.workers.wait_for_complete()  # the check runs in a thread
         await pilot.pause()
     assert shown == [SelectScreen]
     assert app.return_code == 1
@@ -53,6 +54,7 @@ async def test_a_good_file_is_checked_and_the_app_goes_on(
     answered(db, store.safety().answered_at).save_session(make_session("a"))  # type: ignore[union-attr]
     app = make_app(catalogue, Store.open(db, check_sessions=False))
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, SelectScreen)
         assert [session.id for session in app.store.sessions()] == ["a"]

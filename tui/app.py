@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
@@ -170,17 +170,19 @@ class LumbarApp(App[None]):
         self.check_size(self.size)
         self.call_after_refresh(self.check_store)
 
+    @work(thread=True, exclusive=True, group="check-store")
     def check_store(self) -> None:
         """Once the first screen shows, check every record of the data file (years, perhaps).
 
         The CLI opens the store without its sessions checked, so a long history does not delay
-        the first screen. A damaged file ends lumbar as opening it used to: with the message
-        that says what is wrong and what to do, the file untouched (nothing was written).
+        the first screen; the check runs off the event loop, so it does not delay the keys
+        either. A damaged file ends lumbar as opening it used to: with the message that says
+        what is wrong and what to do, the file untouched (nothing was written).
         """
         try:
             self.store.check()
         except UnusableFileError as error:
-            self.exit(return_code=1, message=str(error))
+            self.call_from_thread(self.exit, return_code=1, message=str(error))
 
     def safety_answered(self, check: SafetyCheck | None) -> None:
         """Keep the answers and their date, then go on to what the user asked for."""

@@ -3,6 +3,7 @@
 ``python tests/benchmarks/baselines.py bare``       one Static (start-up, memory)
 ``python tests/benchmarks/baselines.py countdown``  Header, a centred Digits countdown, Footer
 ``python tests/benchmarks/baselines.py label``      a key (space) that changes one label
+``python tests/benchmarks/baselines.py widgets``    the widgets of lumbar's first screen, no lumbar
 
 Run as a file, not a module, so nothing but Textual is imported, as in any small Textual app.
 """
@@ -14,10 +15,15 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Middle
-from textual.widgets import Digits, Footer, Header, Label, Static
+from textual.containers import Center, Horizontal, Middle, VerticalScroll
+from textual.widgets import Digits, Footer, Header, Input, Label, OptionList, Static
 
-MARKERS = {"bare": "bare textual app", "countdown": "countdown app", "label": "RUNNING"}
+MARKERS = {
+    "bare": "bare textual app",
+    "countdown": "countdown app",
+    "label": "RUNNING",
+    "widgets": "Type to filter",
+}
 """A text each baseline shows in its first frame."""
 
 
@@ -81,7 +87,43 @@ class Toggle(App[None]):
         label.update("RUNNING" if paused else "PAUSED")
 
 
-APPS: dict[str, type[App[None]]] = {"bare": Bare, "countdown": Countdown, "label": Toggle}
+class Widgets(App[None]):
+    """The widgets of lumbar's select screen in plain Textual: what they cost on their own.
+
+    Header, a line of text, a search box, a list of 61 options, a scrolling pane of text and a
+    footer of seven keys, styled alike; no lumbar code, catalogue or data file.
+    """
+
+    CSS = """
+    Input { margin: 0 1; }
+    Horizontal { width: 100%; height: 1fr; }
+    OptionList { width: 36; height: 1fr; border: round $border; }
+    VerticalScroll { width: 1fr; height: 1fr; border: round $border; padding: 0 1; }
+    """
+    AUTO_FOCUS = "OptionList"
+    BINDINGS: ClassVar = [
+        Binding(key, key, key.title(), id=key, tooltip=key)
+        for key in ("play", "search", "avoid", "new", "quit", "help", "clear")
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The select screen's layout, with placeholder text."""
+        yield Header()
+        yield Static("Choose   Roadmap r   Progress p   Settings ,")
+        yield Input(placeholder=f"{MARKERS['widgets']}: seated, towel, sciatica, align...")
+        with Horizontal():
+            yield OptionList(*(f"  Option {number}" for number in range(61)))
+            with VerticalScroll():
+                yield Static("A routine's name, what it is for and its exercises. " * 12)
+        yield Footer()
+
+
+APPS: dict[str, type[App[None]]] = {
+    "bare": Bare,
+    "countdown": Countdown,
+    "label": Toggle,
+    "widgets": Widgets,
+}
 
 if __name__ == "__main__":
     APPS[sys.argv[1]]().run()
