@@ -12,7 +12,8 @@ from typing import TextIO
 import msgspec
 
 from tui import __version__
-from tui.catalogue import CatalogueError, Loaded, bundled_dir, check_paths, load_catalogue, user_dir
+from tui.catalogue import CatalogueError, Loaded, bundled_dir, check_paths, user_dir
+from tui.catalogue_cache import load_cached_catalogue
 from tui.problems import Problem
 from tui.storage import StoreError, normalize
 from tui.store import ENV_VAR, Store, check_file, resolve_db_path
@@ -119,7 +120,7 @@ def _report(problems: Sequence[Problem], out: TextIO, prefix: str = "") -> None:
 
 def _load(err: TextIO) -> Loaded | None:
     try:
-        loaded = load_catalogue(user=user_dir())
+        loaded = load_cached_catalogue(user=user_dir())
     except CatalogueError as error:
         print("lumbar: the bundled catalogue has problems (please report this):", file=err)
         _report(error.problems, err, "  ")

@@ -142,6 +142,13 @@ def decode_hook(kind: type, value: Any) -> Any:
     raise NotImplementedError(f"no decoder for {kind!r}")
 
 
+def encode_toml_range(value: Any) -> Any:
+    """Write a range as TOML does (a number or ``[low, high]``), the form ``decode_hook`` reads."""
+    if isinstance(value, Range):
+        return [value.low, value.high] if value.is_range else value.low
+    raise NotImplementedError(f"no encoder for {type(value)!r}")
+
+
 def encode_hook(value: Any) -> Any:
     """Teach msgspec to write the custom range types as JSON."""
     if isinstance(value, Range):

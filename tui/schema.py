@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import msgspec
 from msgspec import Struct
 
-from tui.model import Range, Routine, decode_hook
+from tui.model import Routine, decode_hook, encode_toml_range
 from tui.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Session, Settings
 from tui.storage import NewerSchemaError, Tables, UnusableFileError
 
@@ -43,16 +43,9 @@ MIGRATIONS: dict[int, Migration] = {}
 R = TypeVar("R", bound=Struct)
 
 
-def _encode_range(value: Any) -> Any:
-    """Write a range as TOML does (a number or ``[low, high]``), the form ``decode_hook`` reads."""
-    if isinstance(value, Range):
-        return [value.low, value.high] if value.is_range else value.low
-    raise NotImplementedError(f"no encoder for {type(value)!r}")
-
-
 def to_document(record: Struct) -> dict[str, Any]:
     """A record as a JSON-ready document (datetimes as ISO 8601 with their offset)."""
-    document: dict[str, Any] = msgspec.to_builtins(record, enc_hook=_encode_range)
+    document: dict[str, Any] = msgspec.to_builtins(record, enc_hook=encode_toml_range)
     return document
 
 
