@@ -1,14 +1,19 @@
-"""The settings screen, driven with keys: every change is stored, and it survives a restart."""
+"""The settings screen, driven with keys: every change is stored, and it survives a restart.
+
+A list or a switch is stored as it changes; a number only once it is entered (Enter, or leaving
+its box, the screen or the app) and in range: never half-typed.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Switch
 
 from tests.fakes import FakeClock
+from tests.pilots import Notice, notifications
 from tui.app import LumbarApp, make_app
 from tui.messages import PlayRoutine
 from tui.model import Catalogue
@@ -85,48 +90,183 @@ async def test_switches_say_on_or_off_in_words(catalogue: Catalogue, store: Stor
         assert str(state.content) == "off"
 
 
-@pytest.mark.parametrize(
-    ("widget", "field", "typed", "kept", "message"),
-    [
-        ("get-ready", "get_ready_seconds", "75", 7, "from 0 to 60 (still 7 s)."),
-        ("weekly-target", "weekly_target", "0", 3, "from 1 to 14 (still 3)."),
-        ("weekly-target", "weekly_target", "15", 1, "from 1 to 14 (still 1)."),
-    ],
-)
-async def test_a_number_out_of_range_is_refused_and_put_back_on_leaving(
-    catalogue: Catalogue,
-    store: Store,
-    widget: str,
-    field: str,
-    typed: str,
-    kept: int,
-    message: str,
+@dataclass(frozen=True)
+class NumberBox:
+    """A number box under test: what to type in it and what the screen should say."""
+
+    id: str
+    field: str
+    """Its field in Settings."""
+    valid: str
+    """An in-range number of two digits (its first digit alone is in range too)."""
+    too_big: str
+    """An out-of-range number (its first digit alone is in range)."""
+    refusal: str
+    """What the screen says of ``too_big`` over the default settings."""
+    saved: str
+    """What the screen says once ``valid`` is stored."""
+
+    def stored(self, store: Store) -> int:
+        """The number the store holds for this box, read from the file."""
+        value = getattr(Store.open(store.path).settings(), self.field)
+        assert isinstance(value, int)
+        return value
+
+
+NUMBER_BOXES = [
+    NumberBox(
+        "get-ready",
+        "get_ready_seconds",
+        "45",
+        "75",
+        "get ready 75 s is out of range; type a whole number from 0 to 60 (still 5 s).",
+        "Saved: get ready 45 s.",
+    ),
+    NumberBox(
+        "weekly-target",
+        "weekly_target",
+        "12",
+        "15",
+        "weekly target 15 is out of range; type a whole number from 1 to 14 (still 3).",
+        "Saved: weekly target 12.",
+    ),
+]
+each_box = pytest.mark.parametrize("box", NUMBER_BOXES, ids=lambda box: box.id)
+
+
+async def type_into(pilot: Pilot[None], box_id: str, *keys: str) -> Input:
+    """Open settings, focus a number box (its text selected: typing replaces it) and type."""
+    screen = await open_settings(pilot)
+    field = screen.query_one(f"#{box_id}", Input)
+    field.focus()
+    await pilot.press(*keys)
+    await pilot.pause()
+    return field
+
+
+@each_box
+async def test_a_number_is_stored_on_enter_not_while_it_is_typed(
+    catalogue: Catalogue, store: Store, box: NumberBox
 ) -> None:
-    """Each valid number is kept as it is typed (7 on the way to 75); an invalid one never is."""
+    """Typing 45 never stores 4 on the way: the old number stays until Enter."""
+    before = box.stored(store)
     app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_settings(pilot)
-        box = screen.query_one(f"#{widget}", Input)
-        box.focus()
-        await pilot.press(*typed)
+        field = await type_into(pilot, box.id, box.valid[0])
+        assert (field.value, box.stored(store)) == (box.valid[0], before)
+        await pilot.press(box.valid[1])
         await pilot.pause()
-        assert status(app).endswith(message)
-        assert box.value == typed
-        await pilot.press("tab")
+        assert (field.value, box.stored(store)) == (box.valid, before)
+        assert status(app).endswith("Enter or Tab keeps it.")
+        await pilot.press("enter")
         await pilot.pause()
-        assert box.value == str(kept)
-    assert getattr(store.settings(), field) == kept
+        assert box.stored(store) == int(box.valid)
+        assert status(app) == box.saved
+        assert focused_id(app) == box.id
+
+
+@each_box
+async def test_a_number_out_of_range_is_not_stored_on_enter_and_can_be_corrected(
+    catalogue: Catalogue, store: Store, box: NumberBox
+) -> None:
+    before = box.stored(store)
+    app = make_app(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        field = await type_into(pilot, box.id, *box.too_big)
+        assert status(app) == box.refusal.capitalize()  # said as soon as it is typed
+        assert field.has_class("-invalid")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.stored(store) == before
+        assert status(app) == f"Not saved: {box.refusal}"
+        assert app.screen.query_one("#status").has_class("-problem")
+        assert (field.value, focused_id(app)) == (box.too_big, box.id)  # left to be corrected
+        await pilot.press("backspace", "enter")
+        await pilot.pause()
+        assert box.stored(store) == int(box.too_big[0])
+        assert not field.has_class("-invalid")
+
+
+async def test_an_empty_box_is_not_stored(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        field = await type_into(pilot, "weekly-target", "backspace", "enter")
+        assert field.value == ""
+        assert status(app) == (
+            "Not saved: weekly target is empty; type a whole number from 1 to 14 (still 3)."
+        )
+    assert store.settings().weekly_target == 3
+
+
+@each_box
+async def test_tab_out_of_a_box_stores_a_valid_number_and_puts_back_an_invalid_one(
+    catalogue: Catalogue, store: Store, box: NumberBox
+) -> None:
+    before = box.stored(store)
+    app = make_app(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        field = await type_into(pilot, box.id, *box.too_big, "tab")
+        assert (field.value, box.stored(store)) == (str(before), before)
+        assert status(app) == f"Not saved: {box.refusal}"
+        field.focus()
+        await pilot.press(*box.valid, "tab")
+        await pilot.pause()
+        assert (field.value, box.stored(store)) == (box.valid, int(box.valid))
+        assert status(app) == box.saved
+
+
+@pytest.mark.parametrize("leave", ["escape", "f1"])
+async def test_leaving_settings_from_a_box_stores_the_number_typed(
+    catalogue: Catalogue, store: Store, leave: str
+) -> None:
+    """Escape (back to choosing) or F1 (help) with 45 typed and no Enter: 45 is kept."""
+    app = make_app(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "get-ready", "4", "5")
+        assert store.settings().get_ready_seconds == 5
+        await pilot.press(leave)
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert store.settings().get_ready_seconds == 45
+
+
+async def test_leaving_settings_with_a_number_out_of_range_tells_the_user(
+    catalogue: Catalogue, store: Store
+) -> None:
+    """The status line goes with the screen, so a notification says the number was not kept."""
+    app = make_app(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        field = await type_into(pilot, "get-ready", "7", "5")
+        said = notifications(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SelectScreen)
+        assert field.value == "5"  # the stored number, shown when settings open again
+    assert said == [Notice(f"Not saved: {NUMBER_BOXES[0].refusal}", "Settings", "warning")]
+    assert store.settings().get_ready_seconds == 5
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("45", 45), ("75", 5)])
+async def test_quitting_from_a_box_stores_the_number_only_if_in_range(
+    catalogue: Catalogue, store: Store, typed: str, kept: int
+) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "get-ready", *typed)
+        assert store.settings().get_ready_seconds == 5
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert Store.open(store.path).settings().get_ready_seconds == kept
 
 
 async def test_the_number_boxes_take_only_digits(catalogue: Catalogue, store: Store) -> None:
     app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_settings(pilot)
-        box = screen.query_one("#get-ready", Input)
-        box.focus()
-        await pilot.press("x", "-", "8")
-        assert box.value == "8"
-    assert store.settings().get_ready_seconds == 8
+        field = await type_into(pilot, "get-ready", "x", "-", "8")
+        assert field.value == "8"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.settings().get_ready_seconds == 8
 
 
 async def test_the_notification_hint_names_the_terminals_of_the_method(
@@ -225,7 +365,6 @@ async def test_a_store_that_cannot_save_gives_a_clear_notification(
     catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app(catalogue, store)
-    said: list[tuple[str, dict[str, Any]]] = []
 
     def refuse(settings: Settings) -> None:
         raise StoreError(f"lumbar cannot write {store.path}: the disk is full.", store.path)
@@ -233,15 +372,14 @@ async def test_a_store_that_cannot_save_gives_a_clear_notification(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         monkeypatch.setattr(store, "save_settings", refuse)
-        monkeypatch.setattr(app, "notify", lambda message, **kw: said.append((message, kw)))
+        said = notifications(app)
         screen.query_one("#bell", Switch).focus()
         await pilot.press("space")
         await pilot.pause()
         assert status(app) == "Not saved: bell off."
-    (message, details), *_ = said
-    assert "disk is full" in message
-    assert details["severity"] == "error"
-    assert details["title"] == "Settings not saved"
+    notice, *_ = said
+    assert "disk is full" in notice.message
+    assert (notice.severity, notice.title) == ("error", "Settings not saved")
     assert store.settings().bell is True
 
 

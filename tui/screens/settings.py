@@ -1,11 +1,15 @@
 """The settings screen: theme, get-ready time, bell, notifications, weekly target, warm-up.
 
-Every change is saved to the store as it is made (there is no save key to forget); a change the
-store cannot keep becomes an error notification and the line at the bottom says so.
+A list or a switch is saved to the store as it is changed (there is no save key to forget); a
+number is saved once it is whole: when the user presses Enter in its box or leaves the box (Tab,
+another mode, quitting), and only if it lies in its range; else the stored number stays and the
+user is told why. A change the store cannot keep becomes an error notification and the line at
+the bottom says so.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -14,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
 from tui.model import Catalogue, RoutineKind
@@ -49,10 +54,48 @@ def on_off(value: bool) -> str:
     return "on" if value else "off"
 
 
-def number_in(text: str, bounds: tuple[int, int]) -> int | None:
-    """The whole number typed, if it lies within ``bounds`` (inclusive); else None."""
-    low, high = bounds
-    return int(text) if text.isdigit() and low <= int(text) <= high else None
+@dataclass(frozen=True)
+class NumberSetting:
+    """A setting typed as a whole number: its box, its field in Settings, its range and words."""
+
+    box: str
+    """The id of its Input."""
+    field: str
+    """Its field in :class:`~tui.records.Settings`."""
+    name: str
+    """What it is called in a sentence: ``get ready``."""
+    bounds: tuple[int, int]
+    """The fewest and most it can be (inclusive)."""
+    unit: str = ""
+    """What follows the number: `` s`` for seconds."""
+
+    def value(self, text: str) -> int | None:
+        """The whole number typed, if it lies within the bounds; else None."""
+        low, high = self.bounds
+        return int(text) if text.isdigit() and low <= int(text) <= high else None
+
+    def words(self, value: object) -> str:
+        """``get ready 12 s``: the setting with a value."""
+        return f"{self.name} {value}{self.unit}"
+
+    def refusal(self, text: str, kept: object) -> str:
+        """Why ``text`` cannot be kept, what to type instead, and the number kept meanwhile.
+
+        ``get ready 75 s is out of range; type a whole number from 0 to 60 (still 5 s).``
+        """
+        low, high = self.bounds
+        wrong = f"{self.words(text)} is out of range" if text else f"{self.name} is empty"
+        return f"{wrong}; type a whole number from {low} to {high} (still {kept}{self.unit})."
+
+
+NUMBERS = {
+    number.box: number
+    for number in (
+        NumberSetting("get-ready", "get_ready_seconds", "get ready", GET_READY, " s"),
+        NumberSetting("weekly-target", "weekly_target", "weekly target", WEEKLY_TARGET),
+    )
+}
+"""The settings typed as numbers, by the id of their box."""
 
 
 def routine_hint(catalogue: Catalogue, kind: RoutineKind, when: str) -> str:
@@ -71,7 +114,7 @@ def frequency_hint(catalogue: Catalogue) -> str:
 
 
 class SettingsScreen(Screen[None]):
-    """One row per setting, keyboard only; each change is applied and saved at once."""
+    """One row per setting, keyboard only; a choice is saved at once, a number when entered."""
 
     CSS_PATH = "settings.tcss"
 
@@ -79,9 +122,11 @@ class SettingsScreen(Screen[None]):
 ## Settings
 
 **Tab** and **Shift+Tab** move between the settings. On a list, **Enter** or **Space** opens it,
-up and down choose and **Enter** takes the choice; on a switch, **Enter** or **Space** flips it;
-in a number, type it. Every change is saved at once and kept for next time; the theme shows
-straight away. **Escape** goes back to choosing a routine.
+up and down choose and **Enter** takes the choice; on a switch, **Enter** or **Space** flips it.
+A choice or a switch is saved at once and kept for next time; the theme shows straight away.
+In a number, type it and press **Enter** (or move on with **Tab**) to save it; a number out of
+its range is not saved, and the line at the bottom says what it can be. **Escape** goes back to
+choosing a routine, saving a number still being typed if it is in range.
 """
     BINDINGS = [
         Binding(
@@ -89,7 +134,7 @@ straight away. **Escape** goes back to choosing a routine.
             "app.switch_mode('select')",
             "Done",
             id="settings.done",
-            tooltip="Back to choosing a routine (changes are already saved)",
+            tooltip="Back to choosing a routine (changes are saved)",
         ),
     ]
 
@@ -98,6 +143,8 @@ straight away. **Escape** goes back to choosing a routine.
         super().__init__()
         self.catalogue = catalogue
         self.store = store
+        self.pending: dict[str, str] = {}
+        """What is typed in each number box and neither saved nor refused yet, by box id."""
 
     def compose(self) -> ComposeResult:
         """A line on how it works, then each setting with a word on what it does."""
@@ -107,7 +154,9 @@ straight away. **Escape** goes back to choosing a routine.
         yield Header()
         yield ModeTabs(id="modes")
         with VerticalScroll(id="settings-pane"):
-            yield Static("Tab moves; Enter or Space opens or flips. Saved as you go.", id="how")
+            yield Static(
+                "Tab moves; Enter or Space opens or flips; Enter or Tab keeps a number.", id="how"
+            )
             with Horizontal(classes="setting"):
                 yield Label("Theme", classes="name")
                 yield Select(
@@ -120,7 +169,7 @@ straight away. **Escape** goes back to choosing a routine.
             yield Static("Shown at once. ansi-dark suits a 16-colour terminal.", classes="hint")
             with Horizontal(classes="setting"):
                 yield Label("Get ready", classes="name")
-                yield self.number_input("get-ready", GET_READY, settings.get_ready_seconds)
+                yield self.number_input(NUMBERS["get-ready"], settings.get_ready_seconds)
                 yield Label(f"seconds before the first exercise ({GET_READY[0]} to {GET_READY[1]})")
             with Horizontal(classes="setting"):
                 yield Label("Bell", classes="name")
@@ -133,7 +182,7 @@ straight away. **Escape** goes back to choosing a routine.
             yield Static(notify_hint(settings.notify), id="notify-hint", classes="hint")
             with Horizontal(classes="setting"):
                 yield Label("Weekly target", classes="name")
-                yield self.number_input("weekly-target", WEEKLY_TARGET, settings.weekly_target)
+                yield self.number_input(NUMBERS["weekly-target"], settings.weekly_target)
                 yield Label(f"sessions a week ({WEEKLY_TARGET[0]} to {WEEKLY_TARGET[1]})")
             yield Static(frequency_hint(self.catalogue), classes="hint")
             with Horizontal(classes="setting"):
@@ -155,15 +204,17 @@ straight away. **Escape** goes back to choosing a routine.
         yield Label(hint)
 
     @staticmethod
-    def number_input(widget_id: str, bounds: tuple[int, int], value: int) -> Input:
-        """A short box that takes only digits, for a whole number within ``bounds``."""
+    def number_input(number: NumberSetting, value: int) -> Input:
+        """A short box that takes only digits, marked invalid while out of the number's range."""
+        low, high = number.bounds
         return Input(
             str(value),
             restrict=r"[0-9]*",
-            max_length=len(str(bounds[1])),
+            max_length=len(str(high)),
+            validators=[Function(lambda text: number.value(text) is not None)],
             compact=True,
-            id=widget_id,
-            tooltip=f"A whole number from {bounds[0]} to {bounds[1]}",
+            id=number.box,
+            tooltip=f"A whole number from {low} to {high}; Enter keeps it",
         )
 
     def on_mount(self) -> None:
@@ -180,6 +231,7 @@ straight away. **Escape** goes back to choosing a routine.
         settings = self.read()
         if settings is None:
             return
+        self.pending.clear()
         with self.prevent(Select.Changed, Input.Changed, Switch.Changed):
             self.query_one("#theme", Select).value = self.app.theme
             self.query_one("#get-ready", Input).value = str(settings.get_ready_seconds)
@@ -220,32 +272,81 @@ straight away. **Escape** goes back to choosing a routine.
             label = (event.switch.id or "").replace("-", " ")
             self.change(f"{label} {on_off(event.value)}", **{field: event.value})
 
-    @on(Input.Changed, "#get-ready")
-    def get_ready_typed(self, event: Input.Changed) -> None:
-        """Keep the get-ready seconds whenever the box holds a number from 0 to 60."""
-        seconds = number_in(event.value, GET_READY)
-        if seconds is None:
-            kept = self.stored("get_ready_seconds")
-            low, high = GET_READY
-            self.status(f"Get ready: type a whole number from {low} to {high} (still {kept} s).")
+    @on(Input.Changed)
+    def number_typed(self, event: Input.Changed) -> None:
+        """Say what Enter would do with the number typed so far; nothing is saved yet."""
+        number = NUMBERS.get(event.input.id or "")
+        if number is None:
+            return
+        kept = self.stored(number.field)
+        if event.value == str(kept):
+            self.pending.pop(number.box, None)
+            self.status("")
+            return
+        self.pending[number.box] = event.value
+        value = number.value(event.value)
+        if value is None:
+            refusal = number.refusal(event.value, kept)
+            self.status(refusal[0].upper() + refusal[1:], problem=True)
         else:
-            self.change(f"get ready {seconds} s", get_ready_seconds=seconds)
+            self.status(f"{number.words(value).capitalize()}: Enter or Tab keeps it.")
 
-    @on(Input.Changed, "#weekly-target")
-    def weekly_target_typed(self, event: Input.Changed) -> None:
-        """Keep the weekly target whenever the box holds a number from 1 to 14."""
-        target = number_in(event.value, WEEKLY_TARGET)
-        if target is None:
-            kept = self.stored("weekly_target")
-            low, high = WEEKLY_TARGET
-            self.status(f"Weekly target: type a whole number from {low} to {high} (still {kept}).")
-        else:
-            self.change(f"weekly target {target}", weekly_target=target)
+    @on(Input.Submitted)
+    def number_entered(self, event: Input.Submitted) -> None:
+        """Enter: save the number if it is in range; else say why not and let it be corrected."""
+        self.keep_number(event.input, leaving=False)
 
     @on(Input.Blurred)
-    def number_left(self) -> None:
-        """Leaving a box that holds no valid number puts back the number that is kept."""
-        self.show_settings()
+    def number_left(self, event: Input.Blurred) -> None:
+        """Leaving a box saves its number if it is in range; else the stored one is put back."""
+        self.keep_number(event.input, leaving=True)
+
+    def on_screen_suspend(self) -> None:
+        """Going to another mode (or help) from a box being typed in: as if Tab were pressed.
+
+        The status line is not seen once the screen has gone, so a number not saved is also
+        told in a notification.
+        """
+        for box_id in list(self.pending):
+            self.keep_number(self.query_one(f"#{box_id}", Input), leaving=True, notify=True)
+
+    def on_unmount(self) -> None:
+        """Quitting from a box being typed in: save its number if it is in range.
+
+        A number out of range is not saved; the status line has said so since it was typed.
+        """
+        for box_id, text in self.pending.items():
+            number = NUMBERS[box_id]
+            value = number.value(text)
+            if value is not None:
+                self.change(number.words(value), **{number.field: value})
+
+    def keep_number(self, box: Input, *, leaving: bool, notify: bool = False) -> None:
+        """Save the number in ``box`` if it is in range, or say it is not saved and why.
+
+        ``leaving``: the user is going elsewhere, so a number not saved is replaced by the stored
+        one (else it stays, to be corrected); ``notify``: say so in a notification too.
+        """
+        number = NUMBERS.get(box.id or "")
+        if number is None or number.box not in self.pending:
+            return  # nothing typed since the box last showed the stored number
+        value = number.value(box.value)
+        if value is not None:
+            del self.pending[number.box]
+            with self.prevent(Input.Changed):
+                box.value = str(value)  # 07 -> 7
+            self.status("")
+            self.change(number.words(value), **{number.field: value})
+            return
+        kept = self.stored(number.field)
+        refusal = f"Not saved: {number.refusal(box.value, kept)}"
+        self.status(refusal, problem=True)
+        if notify:
+            self.notify(refusal, title="Settings", severity="warning")
+        if leaving:
+            self.pending.pop(number.box, None)
+            with self.prevent(Input.Changed):
+                box.value = str(kept)
 
     def stored(self, field: str) -> object:
         """One stored setting, by its field name (``?`` if the store cannot be read)."""
@@ -264,7 +365,7 @@ straight away. **Escape** goes back to choosing a routine.
         """Save the stored settings with ``fields`` changed; say whether it worked."""
         current = self.read()
         if current is None:
-            self.status("Not saved: lumbar cannot read your data file.")
+            self.status("Not saved: lumbar cannot read your data file.", problem=True)
             return
         updated = msgspec.structs.replace(current, **fields)
         if updated == current:
@@ -273,10 +374,15 @@ straight away. **Escape** goes back to choosing a routine.
             self.store.save_settings(updated)
         except StoreError as error:
             self.notify(str(error), title="Settings not saved", severity="error")
-            self.status(f"Not saved: {what}.")
+            self.status(f"Not saved: {what}.", problem=True)
             return
         self.status(f"Saved: {what}.")
 
-    def status(self, text: str) -> None:
-        """Say what happened to the last change."""
-        self.query_one("#status", Static).update(text)
+    def status(self, text: str, *, problem: bool = False) -> None:
+        """Say what happened to the last change (``problem``: in the warning colour).
+
+        Quietly nothing once the line has gone, as the app quits.
+        """
+        for line in self.query("#status").results(Static):
+            line.update(text)
+            line.set_class(problem, "-problem")
