@@ -8,8 +8,6 @@ routine's id (or None) for the app to reload the routines.
 
 from __future__ import annotations
 
-import textwrap
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +25,6 @@ from tui.building import (
     Part,
     adjust,
     bounds_text,
-    draft_seconds,
     item_parts,
     limits,
     part_text,
@@ -37,7 +34,7 @@ from tui.model import Catalogue
 from tui.screens.confirm import Confirm
 from tui.search import exercise_matches
 from tui.store import Store, StoreError
-from tui.words import dose_text
+from tui.widgets.draft_items import DraftItems
 
 MOVE = Binding.Group("Move", compact=True)
 
@@ -164,7 +161,7 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
                 id="name",
             )
         with Horizontal(id="builder-panes"):
-            items = OptionList(id="items")
+            items = DraftItems(id="items")
             items.border_title = "Your routine"
             yield items
             with Vertical(id="add-pane"):
@@ -186,9 +183,9 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
     # --- showing ---------------------------------------------------------------------------
 
     @property
-    def items_list(self) -> OptionList:
+    def items_list(self) -> DraftItems:
         """The routine's exercises."""
-        return self.query_one("#items", OptionList)
+        return self.query_one("#items", DraftItems)
 
     @property
     def exercise_list(self) -> OptionList:
@@ -197,29 +194,7 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
 
     def show_items(self, highlight: int | None) -> None:
         """Show the routine's items, each with its dose, the cursor on ``highlight``."""
-        options = []
-        width = max(20, (self.items_list.size.width or 44) - 3)
-        for number, item in enumerate(self.draft.items, 1):
-            if item.exercise in self.catalogue.exercises:
-                name = self.catalogue.exercise(item.exercise).name
-                dose = dose_text(self.catalogue.dose_for(item))
-            else:
-                name, dose = item.exercise, "no longer in the catalogue: remove it with x"
-            lines = textwrap.wrap(dose, width, initial_indent="   ", subsequent_indent="   ")
-            prompt = Content.assemble((f"{number}. {name}", "bold"), "\n", "\n".join(lines))
-            options.append(Option(prompt))
-        if not options:
-            options.append(
-                Option("Nothing yet: add exercises from the list on the right.", disabled=True)
-            )
-        items = self.items_list
-        items.set_options(options)
-        items.highlighted = highlight if self.draft.items else None
-        count = len(self.draft.items)
-        minutes = max(1, round(draft_seconds(self.catalogue, self.draft) / 60))
-        items.border_subtitle = (
-            f"{count} exercise{'' if count == 1 else 's'}, about {minutes} min" if count else ""
-        )
+        self.items_list.show(self.catalogue, self.draft, highlight)
         self.show_dose()
 
     def fill_exercises(self, query: str) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
@@ -24,34 +23,19 @@ from tui.engine_events import Event, ExerciseDone, SessionDone, SessionEnded, Sn
 from tui.recorder import SessionRecorder
 from tui.records import Feedback
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, fits
+from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
 from tui.timeline import PlannedExercise
 from tui.widgets.countdown import next_wake
-from tui.widgets.feedback import CHOICES, WAIT_SECONDS, FeedbackPrompt, Question
+from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
 from tui.widgets.session_view import SessionView
 
 T = TypeVar("T")
 
-ADJUST_SECONDS = 5
-"""How much + and - change the step in play."""
 MARGIN = 0.01
 """Wake this long after a whole second, so the countdown has surely moved on."""
 LEAVE_WAIT = 1.0
 """Leaving the player waits at most this long for its last save (long written by then, as a
 rule), so the screen it returns to shows the session as saved."""
-SESSION_ACTIONS = frozenset(
-    {
-        "pause",
-        "next_step",
-        "previous_step",
-        "extend",
-        "shorten",
-        "count_rep",
-        "skip_exercise",
-        "this_hurts",
-        "end_session",
-    }
-)
-"""The actions that only mean something while the session runs."""
 
 
 @dataclass(frozen=True)
@@ -87,53 +71,7 @@ counts a rep, **s** skips the exercise, **!** stops it because it hurts, **q** /
 the session (it asks first). After each exercise press **1** to **4** to say how it felt, or
 just carry on. Everything you do is saved as you go.
 """
-    BINDINGS = [
-        Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause or resume"),
-        Binding("n,right", "next_step", "Next", id="player.next", tooltip="End this step now"),
-        Binding(
-            "b,left",
-            "previous_step",
-            "Back",
-            id="player.back",
-            tooltip="Go back one step in this exercise",
-            show=False,
-        ),
-        Binding(
-            "plus", "extend", "+5 s", id="player.extend", tooltip="Hold 5 s longer", show=False
-        ),
-        Binding(
-            "minus", "shorten", "-5 s", id="player.shorten", tooltip="Hold 5 s less", show=False
-        ),
-        Binding("enter", "count_rep", "Rep", id="player.count", tooltip="Count a rep done"),
-        Binding("s", "skip_exercise", "Skip", id="player.skip", tooltip="Skip this exercise"),
-        Binding(
-            "exclamation_mark",
-            "this_hurts",
-            "Hurts",
-            id="player.hurts",
-            tooltip="This hurts: stop the exercise",
-        ),
-        *(
-            Binding(
-                choice.key,
-                f"feedback('{choice.feedback}')",
-                choice.label,
-                id=f"player.feedback-{choice.feedback}",
-                tooltip=f"The last exercise felt {choice.label}",
-                show=False,
-            )
-            for choice in CHOICES
-        ),
-        Binding("q", "end_session", "End", id="player.end", tooltip="End the session (asks first)"),
-        Binding(
-            "escape",
-            "escape",
-            "Skip question / End",
-            id="player.escape",
-            tooltip="Skip the question if one is up, else end the session (asks first)",
-            show=False,
-        ),
-    ]
+    BINDINGS = PLAYER_BINDINGS
 
     def __init__(
         self,

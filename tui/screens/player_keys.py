@@ -1,0 +1,88 @@
+"""The player's keys: a binding per session action, each with an id (to remap) and a tooltip.
+
+The keymap reads in one place, apart from the screen that plays the session: which key does
+what, how much + and - change a hold, and which actions need a session running (the screen's
+``check_action`` offers those only then). The screen's help text describes these keys.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from tui.widgets.feedback import CHOICES
+
+ADJUST_SECONDS = 5
+"""How much + and - change the step in play."""
+SESSION_ACTIONS = frozenset(
+    {
+        "pause",
+        "next_step",
+        "previous_step",
+        "extend",
+        "shorten",
+        "count_rep",
+        "skip_exercise",
+        "this_hurts",
+        "end_session",
+    }
+)
+"""The actions that only mean something while the session runs."""
+
+PLAYER_BINDINGS: list[BindingType] = [
+    Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause or resume"),
+    Binding("n,right", "next_step", "Next", id="player.next", tooltip="End this step now"),
+    Binding(
+        "b,left",
+        "previous_step",
+        "Back",
+        id="player.back",
+        tooltip="Go back one step in this exercise",
+        show=False,
+    ),
+    Binding(
+        "plus",
+        "extend",
+        f"+{ADJUST_SECONDS} s",
+        id="player.extend",
+        tooltip=f"Hold {ADJUST_SECONDS} s longer",
+        show=False,
+    ),
+    Binding(
+        "minus",
+        "shorten",
+        f"-{ADJUST_SECONDS} s",
+        id="player.shorten",
+        tooltip=f"Hold {ADJUST_SECONDS} s less",
+        show=False,
+    ),
+    Binding("enter", "count_rep", "Rep", id="player.count", tooltip="Count a rep done"),
+    Binding("s", "skip_exercise", "Skip", id="player.skip", tooltip="Skip this exercise"),
+    Binding(
+        "exclamation_mark",
+        "this_hurts",
+        "Hurts",
+        id="player.hurts",
+        tooltip="This hurts: stop the exercise",
+    ),
+    *(
+        Binding(
+            choice.key,
+            f"feedback('{choice.feedback}')",
+            choice.label,
+            id=f"player.feedback-{choice.feedback}",
+            tooltip=f"The last exercise felt {choice.label}",
+            show=False,
+        )
+        for choice in CHOICES
+    ),
+    Binding("q", "end_session", "End", id="player.end", tooltip="End the session (asks first)"),
+    Binding(
+        "escape",
+        "escape",
+        "Skip question / End",
+        id="player.escape",
+        tooltip="Skip the question if one is up, else end the session (asks first)",
+        show=False,
+    ),
+]
+"""The player's keys, in the order the footer shows them."""
