@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from tests.fakes import FakeClock
+from tests.pilots import app_on, notifications
 from tests.test_player_screen import asking, begin, snapshot, wait
-from tui.app import LumbarApp, make_app
+from tui.app import LumbarApp
 from tui.model import Catalogue, Count, Dose, Routine, RoutineItem, Seconds
 from tui.screens.builder import BuilderScreen
 from tui.screens.confirm import Confirm
@@ -32,11 +30,6 @@ EVENING = Routine(
         RoutineItem(exercise="childs-pose"),
     ),
 )
-
-
-def app_on(catalogue: Catalogue, store: Store, clock: FakeClock | None = None) -> LumbarApp:
-    clock = clock or FakeClock()
-    return make_app(catalogue, store, clock=clock, wall=clock.wall)
 
 
 def option_ids(app: LumbarApp, list_id: str) -> list[str | None]:
@@ -82,19 +75,6 @@ def dose_line(app: LumbarApp) -> str:
     return str(builder(app).query_one("#dose-line", Static).render())
 
 
-def notes_of(app: LumbarApp) -> list[str]:
-    """Record what the app tells the user (every notification passes through app.notify)."""
-    notes: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, **kwargs: Any) -> None:
-        notes.append(message)
-        notify(message, **kwargs)
-
-    app.notify = recording  # type: ignore[method-assign]
-    return notes
-
-
 async def play_to_the_end(pilot: Pilot[None], clock: FakeClock) -> None:
     """Answer every question and wait out every step until the summary, then close it."""
     app: LumbarApp = pilot.app  # type: ignore[assignment]
@@ -118,8 +98,8 @@ async def play_to_the_end(pilot: Pilot[None], clock: FakeClock) -> None:
 async def test_a_routine_built_saved_reloaded_and_played(
     catalogue: Catalogue, store: Store
 ) -> None:
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "plank", "exercise:plank")
         await pilot.press("n")
         assert [i.exercise for i in builder(app).draft.items] == ["plank"]
@@ -154,8 +134,8 @@ async def test_a_routine_built_saved_reloaded_and_played(
 
     clock = FakeClock()
     reopened = Store.open(store.path)
-    async with app_on(catalogue, reopened, clock).run_test(size=SIZE) as pilot:
-        app = pilot.app  # type: ignore[assignment]
+    app = app_on(catalogue, reopened, clock)
+    async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "evening", "routine:evening-ease")
         await pilot.press("enter")
         await play_to_the_end(pilot, clock)
@@ -173,8 +153,8 @@ async def test_the_routine_is_listed_as_yours_and_only_yours_can_be_edited(
     catalogue: Catalogue, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
         choices = app.screen.query_one("#choices", OptionList)
         prompts = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
         assert "  Evening (yours)" in prompts
@@ -190,8 +170,8 @@ async def test_a_saved_routine_edited_renamed_and_reordered_keeps_its_id(
     catalogue: Catalogue, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "evening", "routine:evening")
         await pilot.press("e")
         assert builder(app).query_one("#items", OptionList).has_focus
@@ -213,8 +193,8 @@ async def test_deleting_asks_first_and_then_the_routine_is_gone(
     catalogue: Catalogue, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "evening", "routine:evening")
         await pilot.press("d")
         assert isinstance(app.screen, Confirm)
@@ -232,8 +212,8 @@ async def test_deleting_asks_first_and_then_the_routine_is_gone(
 
 
 async def test_leaving_with_unsaved_changes_asks_first(catalogue: Catalogue, store: Store) -> None:
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "plank", "exercise:plank")
         await pilot.press("n", "escape")  # nothing changed yet: no question
         assert isinstance(app.screen, SelectScreen)
@@ -249,29 +229,29 @@ async def test_leaving_with_unsaved_changes_asks_first(catalogue: Catalogue, sto
 async def test_a_routine_without_a_name_or_exercises_is_not_saved(
     catalogue: Catalogue, store: Store
 ) -> None:
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
-        notes = notes_of(app)
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        notes = notifications(app)
         await choose(pilot, "plank", "exercise:plank")
         await pilot.press("n", "ctrl+s")
-        assert notes[-1] == "Give the routine a name."
+        assert notes[-1].message == "Give the routine a name."
         assert builder(app).query_one("#name", Input).has_focus
         await pilot.press(*"Plank only", "tab", "x", "ctrl+s")
-        assert notes[-1] == "Add at least one exercise."
+        assert notes[-1].message == "Add at least one exercise."
         assert builder(app).draft.items == ()
     assert store.routines() == []
 
 
 async def test_a_store_error_on_save_loses_nothing(catalogue: Catalogue, store: Store) -> None:
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
-        notes = notes_of(app)
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        notes = notifications(app)
         await choose(pilot, "plank", "exercise:plank")
         await pilot.press("n", *"Evening", "tab", "right", "plus")
         good = store.path.read_bytes()
         store.path.write_text("this is not lumbar's file")  # another program wrote over it
         await pilot.press("ctrl+s")
-        assert "lumbar cannot use" in notes[-1] and "still here" in notes[-1]
+        assert "lumbar cannot use" in notes[-1].message and "still here" in notes[-1].message
         assert store.path.read_text() == "this is not lumbar's file"
         draft = builder(app).draft
         assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(15, 35))
@@ -285,8 +265,8 @@ async def test_a_store_error_on_save_loses_nothing(catalogue: Catalogue, store: 
 async def test_a_new_routine_can_start_from_a_copy_of_a_built_in_one(
     catalogue: Catalogue, store: Store
 ) -> None:
-    async with app_on(catalogue, store).run_test(size=SIZE) as pilot:
-        app: LumbarApp = pilot.app  # type: ignore[assignment]
+    app = app_on(catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "quick", "routine:quick-10")
         await pilot.press("n")
         draft = builder(app).draft
@@ -303,17 +283,17 @@ async def test_a_new_routine_can_start_from_a_copy_of_a_built_in_one(
 
 
 async def test_a_routine_naming_a_missing_exercise_plays_without_it_and_says_so(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    catalogue: Catalogue, store: Store
 ) -> None:
     gone = RoutineItem(exercise="my-own-stretch")  # from a user file since removed
     store.save_routine(msgspec.structs.replace(EVENING, items=(*EVENING.items, gone)))
     lost = Routine(id="lost", name="Lost", kind="custom", description="Gone.", items=(gone,))
     store.save_routine(lost)
     app = app_on(catalogue, store)
-    notes: list[str] = []
-    monkeypatch.setattr(app, "notify", lambda message, **_: notes.append(message))
+    notices = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        notes = [notice.message for notice in notices]
         assert any("'Evening' names my-own-stretch" in n and "plays without" in n for n in notes)
         assert any("'Lost'" in n and "hidden" in n for n in notes)
         assert [i.exercise for i in app.catalogue.routine("evening").items] == [

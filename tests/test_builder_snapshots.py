@@ -2,31 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 
-from tests.fakes import FakeClock
+from tests.pilots import app_on
 from tests.test_builder import EVENING, add, choose
-from tui.app import make_app
+from tui.app import LumbarApp
 from tui.model import Catalogue
 from tui.store import Store
 
 SnapCompare = Callable[..., bool]
+RunBefore = Callable[[Any], Awaitable[None]]
 THEMES = ["textual-dark", "ansi-dark"]
 
 
-def app_for(catalogue: Catalogue, store: Store) -> Any:
-    clock = FakeClock()
-    return make_app(catalogue, store, clock=clock, wall=clock.wall)
+def chosen(
+    app: LumbarApp, words: str, option_id: str, *keys: str, theme: str | None = None
+) -> RunBefore:
+    """Steps: the theme (if given), search for an option and put the cursor on it, press keys."""
+
+    async def run_before(pilot: Any) -> None:
+        if theme is not None:
+            app.theme = theme
+        await choose(pilot, words, option_id)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
 
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_builder_with_three_exercises(
     snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
 ) -> None:
-    app = app_for(catalogue, store)
+    app = app_on(catalogue, store)
 
     async def run_before(pilot: Any) -> None:
         app.theme = theme
@@ -44,28 +55,19 @@ def test_builder_with_three_exercises(
 def test_builder_adding_from_the_list(
     snap_compare: SnapCompare, catalogue: Catalogue, store: Store
 ) -> None:
-    app = app_for(catalogue, store)
-
-    async def run_before(pilot: Any) -> None:
-        await choose(pilot, "bridge", "exercise:bridge")
-        await pilot.press("n", *"Strong", "tab", "a", *"sciatica", "enter")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    app = app_on(catalogue, store)
+    keys = ("n", *"Strong", "tab", "a", *"sciatica", "enter")
+    steps = chosen(app, "bridge", "exercise:bridge", *keys)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
 
 
 def test_builder_asks_before_leaving_unsaved(
     snap_compare: SnapCompare, catalogue: Catalogue, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    app = app_for(catalogue, store)
-
-    async def run_before(pilot: Any) -> None:
-        await choose(pilot, "evening", "routine:evening")
-        await pilot.press("e", "x", "escape")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    app = app_on(catalogue, store)
+    steps = chosen(app, "evening", "routine:evening", "e", "x", "escape")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -73,25 +75,15 @@ def test_select_screen_with_your_routine_and_the_delete_question(
     snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
 ) -> None:
     store.save_routine(EVENING)
-    app = app_for(catalogue, store)
-
-    async def run_before(pilot: Any) -> None:
-        app.theme = theme
-        await choose(pilot, "evening", "routine:evening")
-        await pilot.press("d")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    app = app_on(catalogue, store)
+    steps = chosen(app, "evening", "routine:evening", "d", theme=theme)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
 
 
 def test_select_screen_on_your_routine(
     snap_compare: SnapCompare, catalogue: Catalogue, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    app = app_for(catalogue, store)
-
-    async def run_before(pilot: Any) -> None:
-        await choose(pilot, "evening", "routine:evening")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    app = app_on(catalogue, store)
+    steps = chosen(app, "evening", "routine:evening")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps)

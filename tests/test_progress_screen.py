@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from tests.demo import demo_history, years_of_sessions
-from tests.fakes import BASE, FakeClock, run_cli
-from tui.app import LumbarApp, make_app
+from tests.fakes import BASE, run_cli
+from tests.pilots import app_on, notifications
+from tui.app import LumbarApp
 from tui.model import Catalogue
 from tui.progress import work_out
 from tui.records import Session, Settings
@@ -23,27 +26,6 @@ from tui.transfer import CSV_COLUMNS
 from tui.widgets.session_list import SessionList
 
 
-def app_with(catalogue: Catalogue, store: Store, history: list[Session]) -> LumbarApp:
-    """The app on the fake clock (Saturday 1 March 2025, 09:00 UTC) with this history."""
-    clock = FakeClock()
-    for session in history:
-        store.save_session(session)
-    return make_app(catalogue, store, clock=clock, wall=clock.wall)
-
-
-def recorded(app: LumbarApp) -> list[dict[str, Any]]:
-    """Every notification the app shows from now on, with its keyword arguments."""
-    shown: list[dict[str, Any]] = []
-    notify = app.notify
-
-    def keep(message: str, **kwargs: Any) -> None:
-        shown.append({"message": message, **kwargs})
-        notify(message, **kwargs)
-
-    app.notify = keep  # type: ignore[method-assign]
-    return shown
-
-
 async def open_progress(pilot: Pilot[None]) -> ProgressScreen:
     """Press p and wait until the history has been read."""
     await pilot.press("p")
@@ -52,6 +34,13 @@ async def open_progress(pilot: Pilot[None]) -> ProgressScreen:
     screen = pilot.app.screen
     assert isinstance(screen, ProgressScreen)
     return screen
+
+
+@asynccontextmanager
+async def on_progress(app: LumbarApp) -> AsyncIterator[tuple[Pilot[None], ProgressScreen]]:
+    """Run the app at 80x24 and open the progress screen: the pilot, and the screen."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        yield pilot, await open_progress(pilot)
 
 
 def text(screen: ProgressScreen, selector: str) -> str:
@@ -68,12 +57,14 @@ def history(catalogue: Catalogue) -> list[Session]:
     return demo_history(catalogue, BASE)
 
 
-async def test_p_shows_the_streak_and_this_week(
-    catalogue: Catalogue, store: Store, history: list[Session]
-) -> None:
-    app = app_with(catalogue, store, history)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+@pytest.fixture
+def app(catalogue: Catalogue, store: Store, history: list[Session]) -> LumbarApp:
+    """The app on the fake clock (Saturday 1 March 2025, 09:00 UTC) with the demo history."""
+    return app_on(catalogue, store, history=history)
+
+
+async def test_p_shows_the_streak_and_this_week(app: LumbarApp, history: list[Session]) -> None:
+    async with on_progress(app) as (_pilot, screen):
         # The demo's week 6 has one session; the six weeks since, this one included, met 3.
         assert text(screen, "#streak") == "6 weeks in a row, your best"
         this_week = [s for s in history if s.started_at.date() >= BASE.date().replace(day=1)]
@@ -92,9 +83,8 @@ async def test_p_shows_the_streak_and_this_week(
 
 
 async def test_a_new_user_sees_how_to_start(catalogue: Catalogue, store: Store) -> None:
-    app = app_with(catalogue, store, [])
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+    app = app_on(catalogue, store, history=[])
+    async with on_progress(app) as (pilot, screen):
         assert text(screen, "#streak") == "No streak yet"
         # Saturday: two days left cannot make three.
         assert text(screen, "#next-step") == (
@@ -112,9 +102,8 @@ async def test_the_weekly_target_comes_from_the_settings(
     catalogue: Catalogue, store: Store, history: list[Session]
 ) -> None:
     store.save_settings(Settings(weekly_target=4))
-    app = app_with(catalogue, store, history)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+    app = app_on(catalogue, store, history=history)
+    async with on_progress(app) as (_pilot, screen):
         assert text(screen, "#week").startswith("This week: 3 of 4 days")
         expected = work_out(history, catalogue, 4, BASE.date()).streak
         assert expected.needed == 1 and expected.days_left == 1
@@ -122,11 +111,9 @@ async def test_the_weekly_target_comes_from_the_settings(
 
 
 async def test_the_exercises_sort_with_s_and_by_clicking_a_header(
-    catalogue: Catalogue, store: Store, history: list[Session]
+    app: LumbarApp, catalogue: Catalogue, history: list[Session]
 ) -> None:
-    app = app_with(catalogue, store, history)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+    async with on_progress(app) as (pilot, screen):
         assert not screen.check_action("sort", ())  # only on the exercises tab
         await pilot.press("2")
         table = screen.query_one("#exercise-table", DataTable)
@@ -153,11 +140,9 @@ async def test_the_exercises_sort_with_s_and_by_clicking_a_header(
 
 
 async def test_enter_on_a_session_shows_planned_against_done(
-    catalogue: Catalogue, store: Store, history: list[Session]
+    app: LumbarApp, catalogue: Catalogue, history: list[Session]
 ) -> None:
-    app = app_with(catalogue, store, history)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+    async with on_progress(app) as (pilot, screen):
         await pilot.press("3")
         listed = screen.query_one(SessionList)
         assert listed.has_focus and len(listed.rows) == len(history)
@@ -183,11 +168,9 @@ async def test_enter_on_a_session_shows_planned_against_done(
 
 
 async def test_a_session_that_hurt_is_marked_in_its_detail(
-    catalogue: Catalogue, store: Store, history: list[Session]
+    app: LumbarApp, catalogue: Catalogue, history: list[Session]
 ) -> None:
-    app = app_with(catalogue, store, history)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+    async with on_progress(app) as (pilot, screen):
         await pilot.press("3")
         hurt = next(s for s in reversed(history) if s.hurt)
         listed = screen.query_one(SessionList)
@@ -202,16 +185,14 @@ async def test_a_session_that_hurt_is_marked_in_its_detail(
 
 
 async def test_export_writes_a_file_that_lumbar_import_reads_back(
-    catalogue: Catalogue,
-    store: Store,
+    app: LumbarApp,
     history: list[Session],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    app = app_with(catalogue, store, history)
     target = tmp_path / "out" / "mine.json"
     async with app.run_test(size=(80, 24)) as pilot:
-        shown = recorded(app)
+        shown = notifications(app)
         await open_progress(pilot)
         await pilot.press("e")
         assert isinstance(app.screen, ExportDialog)
@@ -222,17 +203,16 @@ async def test_export_writes_a_file_that_lumbar_import_reads_back(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ProgressScreen)
-    assert shown[-1]["title"] == "Exported"
-    assert shown[-1]["message"].startswith(f"Exported {len(history)} sessions")
+    assert shown[-1].title == "Exported"
+    assert shown[-1].message.startswith(f"Exported {len(history)} sessions")
     status, out, _ = run_cli(capsys, "--db", str(tmp_path / "fresh.json"), "import", str(target))
     assert status == 0 and f"{len(history)} sessions" in out
     assert Store.open(tmp_path / "fresh.json").sessions() == history
 
 
 async def test_export_to_the_default_csv_in_the_home_folder(
-    catalogue: Catalogue, store: Store, history: list[Session], isolated_home: Path
+    app: LumbarApp, history: list[Session], isolated_home: Path
 ) -> None:
-    app = app_with(catalogue, store, history)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_progress(pilot)
         await pilot.press("e", "enter")
@@ -243,14 +223,11 @@ async def test_export_to_the_default_csv_in_the_home_folder(
     assert len(lines) == 1 + sum(len(s.exercises) for s in history)
 
 
-async def test_export_problems_are_said_clearly(
-    catalogue: Catalogue, store: Store, history: list[Session], tmp_path: Path
-) -> None:
-    app = app_with(catalogue, store, history)
+async def test_export_problems_are_said_clearly(app: LumbarApp, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     async with app.run_test(size=(80, 24)) as pilot:
-        shown = recorded(app)
+        shown = notifications(app)
         await open_progress(pilot)
         await pilot.press("e")
         dialog = app.screen
@@ -266,17 +243,16 @@ async def test_export_problems_are_said_clearly(
         assert isinstance(app.screen, ProgressScreen)
         await pilot.press("e", "escape")
         assert isinstance(app.screen, ProgressScreen)
-    assert [(n["title"], n["severity"]) for n in shown] == [("Could not export", "error")]
-    assert str(blocker) in shown[0]["message"]
+    assert [(n.title, n.severity) for n in shown] == [("Could not export", "error")]
+    assert str(blocker) in shown[0].message
     assert not (tmp_path / "notes.txt").exists()
 
 
 async def test_a_session_played_since_shows_when_the_screen_comes_back(
     catalogue: Catalogue, store: Store, history: list[Session]
 ) -> None:
-    app = app_with(catalogue, store, history[:-1])  # not yet this morning's session
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+    app = app_on(catalogue, store, history=history[:-1])  # not yet this morning's session
+    async with on_progress(app) as (pilot, screen):
         assert text(screen, "#week").startswith("This week: 2 of 3 days")
         assert screen.query_one(TabbedContent).active == "overview"
         await pilot.press("c")
@@ -298,9 +274,8 @@ async def test_ten_years_of_sessions_list_and_open_from_either_end(
         return True
 
     store.update(put)
-    app = app_with(catalogue, store, [])
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_progress(pilot)
+    app = app_on(catalogue, store, history=[])
+    async with on_progress(app) as (pilot, screen):
         # Wednesday 4 March 2015 to Friday 28 February 2025: every week from the one of 2 March
         # 2015 to this one (3647 days, 521 weeks later) has at least three days: 522 weeks.
         assert text(screen, "#streak") == "522 weeks in a row, your best"

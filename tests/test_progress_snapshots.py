@@ -9,7 +9,9 @@ import pytest
 
 from tests.demo import demo_history
 from tests.fakes import FakeClock
-from tui.app import LumbarApp, make_app
+from tests.pilots import app_on
+from tests.test_progress_screen import open_progress
+from tui.app import LumbarApp
 from tui.model import Catalogue
 from tui.store import Store
 
@@ -20,9 +22,8 @@ THEMES = ["textual-dark", "ansi-dark"]
 def demo_app(catalogue: Catalogue, store: Store, *, empty: bool = False) -> LumbarApp:
     """The app on the fake clock (Saturday 1 March 2025, 09:00) with months of history."""
     clock = FakeClock()
-    for session in [] if empty else demo_history(catalogue, clock.wall()):
-        store.save_session(session)
-    return make_app(catalogue, store, clock=clock, wall=clock.wall)
+    history = [] if empty else demo_history(catalogue, clock.wall())
+    return app_on(catalogue, store, clock, history=history)
 
 
 def opened(app: LumbarApp, theme: str, *keys: str) -> Callable[[Any], Any]:
@@ -30,9 +31,7 @@ def opened(app: LumbarApp, theme: str, *keys: str) -> Callable[[Any], Any]:
 
     async def run_before(pilot: Any) -> None:
         app.theme = theme
-        await pilot.press("p")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_progress(pilot)
         await pilot.press(*keys)
         await pilot.pause()
 
