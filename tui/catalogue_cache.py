@@ -18,18 +18,18 @@ the next start, if every file is as it was, the cache is read instead (a few mil
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import platformdirs
 
 from tui import __version__
 from tui.catalogue import Loaded, bundled_dir, load_catalogue, toml_files
-from tui.model import Catalogue, decode_hook, encode_toml_range
-from tui.problems import Problem
+from tui.model import decode_hook, encode_toml_range
+from tui.storage import StoreError, write_atomic
 
 FRESH_SECONDS = 2.0
 """A file changed more recently than this is not cached (its time may not show a new change)."""
@@ -38,27 +38,26 @@ FileKey = tuple[str, int, int]
 """A file's path, size in bytes and modification time in nanoseconds."""
 
 
-class CachedProblem(msgspec.Struct, frozen=True):
-    """A :class:`~tui.problems.Problem`, with its path as text."""
-
-    file: str
-    message: str
-    hint: str
-    where: str
-    line: int | None
-
-
 class Cached(msgspec.Struct, frozen=True):
-    """What the cache file holds: the key it was made for, the catalogue and the problems."""
+    """What the cache file holds: the key it was made for, and what was loaded."""
 
     version: str
     files: tuple[FileKey, ...]
-    catalogue: Catalogue
-    problems: tuple[CachedProblem, ...]
+    loaded: Loaded
 
 
-_DECODER = msgspec.msgpack.Decoder(Cached, dec_hook=decode_hook)
-_ENCODER = msgspec.msgpack.Encoder(enc_hook=encode_toml_range)
+def _encode(value: Any) -> Any:
+    """Paths as text, ranges as TOML writes them."""
+    return str(value) if isinstance(value, Path) else encode_toml_range(value)
+
+
+def _decode(kind: type, value: Any) -> Any:
+    """Paths from text, ranges as TOML writes them."""
+    return Path(value) if kind is Path else decode_hook(kind, value)
+
+
+_DECODER = msgspec.msgpack.Decoder(Cached, dec_hook=_decode)
+_ENCODER = msgspec.msgpack.Encoder(enc_hook=_encode)
 
 
 def cache_path() -> Path:
@@ -89,29 +88,16 @@ def read_cache(path: Path, version: str, files: tuple[FileKey, ...]) -> Loaded |
         return None  # none yet, or unreadable, or another version's: it is made again
     if cached.version != version or cached.files != files:
         return None
-    problems = tuple(
-        Problem(Path(p.file), p.message, p.hint, p.where, p.line) for p in cached.problems
-    )
-    return Loaded(cached.catalogue, problems)
+    return cached.loaded
 
 
 def write_cache(path: Path, version: str, files: tuple[FileKey, ...], loaded: Loaded) -> None:
-    """Keep ``loaded`` at ``path`` (atomically), unless a file is too fresh to be trusted."""
+    """Keep ``loaded`` at ``path`` (written as the data file is), unless a file is too fresh."""
     newest = max((mtime for _, _, mtime in files), default=0)
     if time.time_ns() - newest < FRESH_SECONDS * 1e9:
         return
-    problems = tuple(
-        CachedProblem(str(p.file), p.message, p.hint, p.where, p.line) for p in loaded.problems
-    )
-    data = _ENCODER.encode(Cached(version, files, loaded.catalogue, problems))
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(data)
-        os.replace(temp, path)  # readers see the old cache or the new one, never half of one
-    except OSError:
-        with contextlib.suppress(OSError):  # a cache is a convenience: lumbar works without it
-            temp.unlink(missing_ok=True)
+    with contextlib.suppress(StoreError, OSError):  # a convenience: lumbar works without it
+        write_atomic(path, _ENCODER.encode(Cached(version, files, loaded)))
 
 
 def load_cached_catalogue(

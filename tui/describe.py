@@ -15,6 +15,7 @@ from tui.model import Catalogue, Exercise, Routine
 from tui.words import dose_text, setting_text, sources_text
 
 Emphasis = Literal["", "bold", "italic"]
+"""How a run of text is emphasised: the Textual style it is shown in."""
 Run = tuple[str, Emphasis]
 """Some text and how it is emphasised."""
 
@@ -31,11 +32,6 @@ class Block:
     """A list item's marker: its number ("3.") or a bullet."""
     tight: bool = False
     """True if the block follows the one before it without a blank line (list items do)."""
-
-    @property
-    def plain(self) -> str:
-        """The block's text without emphasis (and without its marker)."""
-        return "".join(text for text, _ in self.runs)
 
 
 Description = tuple[Block, ...]
@@ -68,16 +64,6 @@ def numbered(items: Iterable[tuple[Run | str, ...]]) -> list[Block]:
 def bullets(items: Iterable[str]) -> list[Block]:
     """A bulleted list of plain texts."""
     return [Block("item", ((item, ""),), BULLET, tight=True) for item in items]
-
-
-def plain_text(description: Description) -> str:
-    """The whole description as plain lines, a blank line between blocks that are not tight."""
-    lines: list[str] = []
-    for block in description:
-        if lines and not block.tight:
-            lines.append("")
-        lines.append(f"{block.marker} {block.plain}" if block.marker else block.plain)
-    return "\n".join(lines)
 
 
 def exercise_description(catalogue: Catalogue, exercise: Exercise) -> Description:

@@ -131,7 +131,8 @@ plays it; **a** shows what to avoid and why, and the red flags.
     def description_of(self, key: str) -> Description:
         """The description of the routine or exercise an option stands for."""
         if key.startswith(ROUTINE):
-            return routine_description(self.catalogue, self.catalogue.routine(key[len(ROUTINE) :]))
+            routine = self.catalogue.routine(key.removeprefix(ROUTINE))
+            return routine_description(self.catalogue, routine)
         exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
         return exercise_description(self.catalogue, exercise)
 

@@ -16,13 +16,12 @@ from textual.widget import Widget
 
 from tui.describe import Block, Description
 
-EMPHASIS = {"": "", "bold": "bold", "italic": "italic"}
 KIND_STYLE = {"title": "bold $text-accent", "heading": "bold $text-primary"}
 
 
 def block_lines(block: Block, width: int) -> list[Content]:
     """One block wrapped to ``width`` cells; an item's later lines indented under its text."""
-    body = Content.assemble(*((text, EMPHASIS[emphasis]) for text, emphasis in block.runs))
+    body = Content.assemble(*block.runs)
     if style := KIND_STYLE.get(block.kind):
         body = body.stylize(style)
     if not block.marker:
