@@ -23,9 +23,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check tui tests
 	$(BIN)/ruff format --check tui tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
+# Everything in parallel (one worker per core), then the serial system tests on their own.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto -m "not serial"
+	$(BIN)/python -m pytest -m serial
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.catalogue import load_catalogue
-from tui.model import Catalogue
-from tui.records import SafetyCheck
-from tui.store import Store
+from tui.catalogue.load import load_catalogue
+from tui.model.catalogue import Catalogue
+from tui.model.records import SafetyCheck
+from tui.store.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -36,7 +36,7 @@ def answered_safety_check(store: Store) -> Store:
     """The store with the red-flag questions answered "no" just now, so the app skips them.
 
     Dated by the real clock: tests on the fake wall clock (2025) see an answer from their
-    future, which still holds (see ``tui.safety.safety_due``).
+    future, which still holds (see ``tui.history.safety.safety_due``).
     """
     store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
     return store

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tui.model import Catalogue
-from tui.progression import levels
-from tui.records import ExerciseResult, Feedback, Outcome, Session
-from tui.timeline import PlannedExercise, build_timeline
+from tui.history.levels import levels
+from tui.model.catalogue import Catalogue
+from tui.model.records import ExerciseResult, Feedback, Outcome, Session
+from tui.session.timeline import PlannedExercise, build_timeline
 
 DEMO_WEEKS = 13
 """How many weeks the demo history covers, ending with the week of ``now``."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from tui.model import Catalogue
-from tui.records import ExerciseResult, Feedback, Outcome, Session
+from tui.model.catalogue import Catalogue
+from tui.model.records import ExerciseResult, Feedback, Outcome, Session
 
 TILT, MARCH, TUCK = "pelvic-tilt", "lumbo-pelvic-march", "double-knee-tuck"
 UNLOCKS = ("hip-flexor-unlock", "hip-flexor-stretch", "hamstring-unlock")

@@ -8,9 +8,9 @@ from typing import Any
 
 from tests.fakes import FakeClock
 from tui.app import LumbarApp, make_app
-from tui.model import Catalogue
-from tui.records import Session
-from tui.store import Store
+from tui.model.catalogue import Catalogue
+from tui.model.records import Session
+from tui.store.store import Store
 
 
 def app_on(

@@ -16,10 +16,10 @@ from textual.pilot import Pilot
 from tests.demo import demo_history
 from tests.histories import midway
 from tui.app import LumbarApp, make_app
-from tui.catalogue import load_catalogue
+from tui.catalogue.load import load_catalogue
 from tui.messages import PlayRoutine
-from tui.records import SafetyCheck
-from tui.store import Store
+from tui.model.records import SafetyCheck
+from tui.store.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 SIZE = (80, 24)

@@ -16,8 +16,8 @@ from typing import Any
 
 import msgspec
 
-from tui.records import ExerciseResult, Session, SessionStatus, StagePlan
-from tui.store import Store
+from tui.model.records import ExerciseResult, Session, SessionStatus, StagePlan
+from tui.store.store import Store
 
 BASE = datetime(2025, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=2)))
 

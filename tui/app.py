@@ -20,17 +20,14 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui.building import with_custom_routines
+from tui.catalogue import Problem, with_custom_routines
 from tui.commands import ScreenCommands
+from tui.history import safety_due
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine, SaveFailed
-from tui.model import Catalogue, Routine, RoutineKind
-from tui.problems import Problem
-from tui.records import SafetyCheck
-from tui.safety import safety_due
-from tui.saver import SessionSaver
+from tui.model import Catalogue, Routine, RoutineKind, SafetyCheck
 from tui.screens.dialogs import TooSmall, fits
 from tui.screens.select import SelectScreen
-from tui.store import Store, StoreError, UnusableFileError
+from tui.store import SessionSaver, Store, StoreError, UnusableFileError
 
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
@@ -254,12 +251,9 @@ class LumbarApp(App[None]):
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""
-        from tui.cues import Cues
-        from tui.engine import Engine
-        from tui.progression import levels
-        from tui.recorder import SessionRecorder
+        from tui.history import levels
         from tui.screens.player import PlayerScreen
-        from tui.timeline import build_timeline
+        from tui.session import Cues, Engine, SessionRecorder, build_timeline
 
         if self.players():
             return

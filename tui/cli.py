@@ -12,19 +12,28 @@ from typing import TextIO
 import msgspec
 
 from tui import __version__
-from tui.catalogue import CatalogueError, Loaded, bundled_dir, check_paths, user_dir
-from tui.catalogue_cache import load_cached_catalogue
-from tui.problems import Problem
-from tui.storage import StoreError, normalize
-from tui.store import ENV_VAR, Store, check_file, resolve_db_path
-from tui.transfer import (
+from tui.catalogue import (
+    CatalogueError,
+    Loaded,
+    Problem,
+    bundled_dir,
+    check_paths,
+    load_cached_catalogue,
+    user_dir,
+)
+from tui.model import plural
+from tui.store import (
+    ENV_VAR,
+    Store,
+    StoreError,
+    check_file,
     describe,
     export,
     history_json,
     history_table,
     import_file,
     move_aside,
-    plural,
+    resolve_db_path,
     sessions_csv,
 )
 
@@ -184,7 +193,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         return 1
     try:
         # The sessions are checked by the app once its first screen is up (see check_store).
-        store = Store.open(normalize(resolve_db_path(args.db, environ)), check_sessions=False)
+        store = Store.open(resolve_db_path(args.db, environ), check_sessions=False)
     except StoreError as error:
         print(error, file=err)
         return 1
@@ -267,7 +276,7 @@ def run_store(
     args: argparse.Namespace, out: TextIO, err: TextIO, environ: Mapping[str, str]
 ) -> int:
     """Run a data sub-command; a StoreError is printed to ``err`` and exits 1."""
-    path = normalize(resolve_db_path(args.db, environ))
+    path = resolve_db_path(args.db, environ)
     try:
         return _run_store(args, path, out)
     except StoreError as error:

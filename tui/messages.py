@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.building import Draft
+from tui.catalogue import Draft
 from tui.model import Routine
 
 

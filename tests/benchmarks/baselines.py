@@ -72,7 +72,7 @@ class Toggle(App[None]):
     """A key that changes one label: space switches it between RUNNING and PAUSED."""
 
     BINDINGS: ClassVar = [
-        Binding("space", "toggle", "Pause", id="toggle", tooltip="Pause or resume")
+        Binding("space", "toggle_label", "Pause", id="toggle", tooltip="Pause or resume")
     ]
 
     def compose(self) -> ComposeResult:
@@ -80,7 +80,7 @@ class Toggle(App[None]):
         yield Label(MARKERS["label"])
         yield Footer()
 
-    def action_toggle(self) -> None:
+    def action_toggle_label(self) -> None:
         """Change the label."""
         label = self.query_one(Label)
         paused = str(label.content) == "PAUSED"

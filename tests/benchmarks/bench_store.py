@@ -21,7 +21,7 @@ import msgspec
 
 from tests.benchmarks.history import todays_session, write_history
 from tests.benchmarks.report import Figure, print_figures
-from tui.store import Store
+from tui.store.store import Store
 
 TURNS = 25
 HISTORIES = {"empty history": 0, "1 year": 1, "10 years": 10}

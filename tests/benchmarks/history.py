@@ -8,10 +8,10 @@ from pathlib import Path
 import msgspec
 
 from tests.demo import years_of_sessions
-from tui.catalogue import load_catalogue
-from tui.records import SafetyCheck, Session
-from tui.storage import Tables
-from tui.store import Store, to_document
+from tui.catalogue.load import load_catalogue
+from tui.model.records import SafetyCheck, Session
+from tui.store.storage import Tables
+from tui.store.store import Store, to_document
 
 
 def now() -> datetime:

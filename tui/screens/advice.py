@@ -8,8 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from tui.model import Advice, Catalogue
-from tui.words import sources_text
+from tui.model import Advice, Catalogue, sources_text
 
 
 def advice_markdown(catalogue: Catalogue, items: list[Advice], heading: str) -> str:

@@ -1,9 +1,9 @@
 """The routine builder: name a routine, add, remove and reorder exercises, change doses, save.
 
-The rules (ids, limits, checks) live in :mod:`tui.building`; this screen shows a
-:class:`~tui.building.Draft` and turns keys into its changes. It saves to the store itself, so a
-store error leaves the user where they were with nothing lost, and dismisses with the saved
-routine's id (or None) for the app to reload the routines.
+The rules (ids, limits, checks) live in :mod:`tui.catalogue.custom`; this screen shows a
+:class:`~tui.catalogue.custom.Draft` and turns keys into its changes. It saves to the store
+itself, so a store error leaves the user where they were with nothing lost, and dismisses with
+the saved routine's id (or None) for the app to reload the routines.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.building import (
+from tui.catalogue import (
     NAME_MAX,
     Draft,
     DraftError,
     Part,
     adjust,
     bounds_text,
+    exercise_matches,
     item_parts,
     limits,
     part_text,
@@ -32,7 +33,6 @@ from tui.building import (
 )
 from tui.model import Catalogue
 from tui.screens.confirm import Confirm
-from tui.search import exercise_matches
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
 

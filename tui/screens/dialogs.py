@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.screen import ModalScreen
 
-from tui.records import Session
+from tui.model import Session
 from tui.widgets.readout import Readout
 
 MIN_SIZE = Size(60, 20)

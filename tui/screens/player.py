@@ -17,14 +17,23 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
-from tui.cues import Cues, notification_for, window_title
-from tui.engine import Engine
-from tui.engine_events import Event, ExerciseDone, SessionDone, SessionEnded, Snapshot, StepStarted
-from tui.recorder import SessionRecorder
-from tui.records import Feedback
+from tui.model import Feedback
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, fits
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
-from tui.timeline import PlannedExercise
+from tui.session import (
+    Cues,
+    Engine,
+    Event,
+    ExerciseDone,
+    PlannedExercise,
+    SessionDone,
+    SessionEnded,
+    SessionRecorder,
+    Snapshot,
+    StepStarted,
+    notification_for,
+    window_title,
+)
 from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
 from tui.widgets.session_view import SessionView

@@ -1,7 +1,7 @@
 """The progress screen: is it working? Streak, this week, pain over time, what helps, history.
 
 The history is read and worked out once, off the event loop, each time the screen is shown
-(:func:`tui.progress.work_out`); the widgets only format what it found.
+(:func:`tui.history.progress.work_out`); the widgets only format what it found.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from tui.model import Catalogue
-from tui.progress import (
+from tui.history import (
     SORTS,
     ExerciseRow,
     HistoryRow,
@@ -26,16 +25,17 @@ from tui.progress import (
     SortColumn,
     glance_lines,
     hurt_most,
+    next_step_text,
     sort_rows,
+    streak_line,
+    today_of,
     trend_text,
+    week_text,
     work_out,
 )
-from tui.records import Settings
+from tui.model import Catalogue, Settings, plural
 from tui.screens.progress_dialogs import ExportDialog, SessionDetail
-from tui.storage import StoreError
-from tui.store import Store
-from tui.streak import next_step_text, streak_line, today_of, week_text
-from tui.transfer import export, plural
+from tui.store import Store, StoreError, export
 from tui.widgets.calendar import TrainingCalendar
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.pain_chart import PainChart

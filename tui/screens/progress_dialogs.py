@@ -12,8 +12,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from tui.progress import result_lines, session_heading, session_summary
-from tui.records import Session
+from tui.history import result_lines, session_heading, session_summary
+from tui.model import Session
 
 EXPORT_KINDS = (".csv", ".json")
 """What ``lumbar export`` can write: the sessions as CSV, or everything as JSON."""

@@ -14,10 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Label, Static
 
-from tui.messages import PlayRoutine
-from tui.model import Catalogue
-from tui.records import RoadmapState
-from tui.roadmap import (
+from tui.history import (
     CLIMB_AFTER,
     PhaseStanding,
     Standing,
@@ -27,8 +24,9 @@ from tui.roadmap import (
     standing,
     todays_routine,
 )
-from tui.storage import StoreError
-from tui.store import Store
+from tui.messages import PlayRoutine
+from tui.model import Catalogue, RoadmapState
+from tui.store import Store, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
 MARKS = {"done": "✓", "rung": "▸", "todo": "·", "locked": "⊘"}

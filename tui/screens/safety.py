@@ -15,9 +15,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
-from tui.model import Catalogue
-from tui.records import SafetyCheck
-from tui.safety import answer, red_flags, see_a_clinician
+from tui.history import answer, red_flags, see_a_clinician
+from tui.model import Catalogue, SafetyCheck
 from tui.screens.advice import advice_markdown, disclaimer_markdown
 
 

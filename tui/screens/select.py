@@ -12,17 +12,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.building import Draft
-from tui.describe import (
+from tui.catalogue import (
     Description,
+    Draft,
     exercise_description,
+    exercise_matches,
     nothing_matches,
     routine_description,
+    routine_matches,
 )
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
 from tui.model import Catalogue, Routine, RoutineItem
 from tui.screens.confirm import Confirm
-from tui.search import exercise_matches, routine_matches
 from tui.widgets.description import DescriptionView
 from tui.widgets.mode_tabs import ModeTabs
 

@@ -21,10 +21,8 @@ from textual.screen import Screen
 from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
-from tui.model import Catalogue, RoutineKind
-from tui.records import NotifyMethod, Settings
-from tui.storage import StoreError
-from tui.store import Store
+from tui.model import Catalogue, NotifyMethod, RoutineKind, Settings
+from tui.store import Store, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
 NOTIFY_CHOICES: dict[NotifyMethod, tuple[str, str]] = {
@@ -61,7 +59,7 @@ class NumberSetting:
     box: str
     """The id of its Input."""
     field: str
-    """Its field in :class:`~tui.records.Settings`."""
+    """Its field in :class:`~tui.model.records.Settings`."""
     name: str
     """What it is called in a sentence: ``get ready``."""
     bounds: tuple[int, int]

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
-from tui.streak import SHADE_MINUTES, CalendarDay
+from tui.history import SHADE_MINUTES, CalendarDay
 
 GLYPHS = "·░▒▓█"
 """A day's glyph by its shade (no exercise, then more and more minutes): readable in any colour."""

@@ -6,7 +6,7 @@ import math
 
 from textual.widgets import Digits
 
-from tui.engine_events import Snapshot
+from tui.session import Snapshot
 
 
 def clock_text(seconds: float) -> str:

@@ -1,4 +1,4 @@
-"""A description (``tui.describe``) laid out for the width it is given: one widget, no Markdown.
+"""A description (``tui.catalogue.describe``) laid out for the width given: one widget, no Markdown.
 
 The select screen shows one on start-up, so it is drawn as a single block of text rather than a
 Markdown tree of dozens of widgets (which took most of lumbar's start-up; see BENCHMARKS.md).
@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from tui.describe import Block, Description
+from tui.catalogue import Block, Description
 
 KIND_STYLE = {"title": "bold $text-accent", "heading": "bold $text-primary"}
 

@@ -8,9 +8,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.building import Draft, draft_seconds
-from tui.model import Catalogue
-from tui.words import dose_text
+from tui.catalogue import Draft, draft_seconds
+from tui.model import Catalogue, dose_text
 
 EMPTY = "Nothing yet: add exercises from the list on the right."
 """What the list says before it has any exercise."""

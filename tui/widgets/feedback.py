@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widget import Widget
 
-from tui.records import Feedback
+from tui.model import Feedback
 from tui.widgets.readout import Readout
 
 

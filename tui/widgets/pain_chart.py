@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
-from tui.progress import PainPoint
+from tui.history import PainPoint
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 """Eighths of a cell, from empty to full."""

@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.progress import HistoryRow
+from tui.history import HistoryRow
 
 Align = Literal["left", "right"]
 COLUMNS: tuple[tuple[str, int, Align], ...] = (

@@ -11,12 +11,11 @@ import math
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from tui.engine_events import Snapshot
-from tui.timeline import PlannedExercise, Step, StepKind
+from tui.model import minutes_left
+from tui.session import PlannedExercise, Snapshot, Step, StepKind
 from tui.widgets.countdown import Countdown, clock_text
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar
-from tui.words import minutes_left
 
 KIND_WORDS = {
     StepKind.GET_READY: "GET READY",

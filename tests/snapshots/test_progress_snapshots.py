@@ -1,0 +1,82 @@
+"""The progress screen as a person sees it at 80x24, on the demo history and a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.demo import demo_history
+from tests.fakes import FakeClock
+from tests.pilots import app_on
+from tests.ui.test_progress_screen import open_progress
+from tui.app import LumbarApp
+from tui.model.catalogue import Catalogue
+from tui.store.store import Store
+
+SnapCompare = Callable[..., bool]
+THEMES = ["textual-dark", "ansi-dark"]
+
+
+def demo_app(catalogue: Catalogue, store: Store, *, empty: bool = False) -> LumbarApp:
+    """The app on the fake clock (Saturday 1 March 2025, 09:00) with months of history."""
+    clock = FakeClock()
+    history = [] if empty else demo_history(catalogue, clock.wall())
+    return app_on(catalogue, store, clock, history=history)
+
+
+def opened(app: LumbarApp, theme: str, *keys: str) -> Callable[[Any], Any]:
+    """Steps: choose the theme, press p, wait for the history, then press ``keys``."""
+
+    async def run_before(pilot: Any) -> None:
+        app.theme = theme
+        await open_progress(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_progress_overview(
+    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
+) -> None:
+    app = demo_app(catalogue, store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, theme))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_progress_exercises(
+    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
+) -> None:
+    app = demo_app(catalogue, store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, theme, "2", "s"))
+
+
+def test_progress_history(snap_compare: SnapCompare, catalogue: Catalogue, store: Store) -> None:
+    app = demo_app(catalogue, store)
+    steps = opened(app, "textual-dark", "3")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_progress_session_detail(
+    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
+) -> None:
+    app = demo_app(catalogue, store)
+    # The ninth newest session: the Essential Guide on 11 February, where the cat-cow hurt.
+    keys = ("3", "down", "down", "down", "down", "down", "down", "down", "down", "enter")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, theme, *keys))
+
+
+def test_progress_export_dialog(
+    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
+) -> None:
+    app = demo_app(catalogue, store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, "textual-dark", "e"))
+
+
+def test_progress_new_user(snap_compare: SnapCompare, catalogue: Catalogue, store: Store) -> None:
+    app = demo_app(catalogue, store, empty=True)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, "textual-dark"))

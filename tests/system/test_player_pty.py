@@ -1,0 +1,116 @@
+"""The real program in a real (pseudo) terminal: a hang-up mid-session keeps what was done."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tui.catalogue.load import load_catalogue
+from tui.history.safety import red_flags
+from tui.model.records import Session
+from tui.store.store import Store
+
+LUMBAR = Path(sys.executable).parent / "lumbar"
+TIMEOUT = 15.0
+
+pytestmark = [
+    pytest.mark.skipif(not LUMBAR.exists(), reason="the lumbar script is not installed"),
+    pytest.mark.serial,  # a real terminal or killed processes: run on its own (make test)
+]
+
+
+class Terminal:
+    """A program running in a pseudo-terminal of 80x24, its output drained as it comes."""
+
+    def __init__(self, argv: list[str]) -> None:
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: size the terminal, then become lumbar
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+            os.execve(argv[0], argv, env)
+        self.pid, self.fd = pid, fd
+        self.output = b""
+        self.status: int | None = None
+
+    def drain(self, seconds: float = 0.05) -> None:
+        """Read whatever the program wrote (so it never blocks on a full terminal)."""
+        ready, _, _ = select.select([self.fd], [], [], seconds)
+        if ready:
+            try:
+                self.output += os.read(self.fd, 65536)
+            except OSError:  # the child is gone and the terminal closed
+                time.sleep(seconds)
+
+    def until(self, what: str, condition: Callable[[], bool]) -> None:
+        """Drain the output until ``condition`` holds; fail saying ``what`` if it never does."""
+        deadline = time.monotonic() + TIMEOUT
+        while not condition():
+            if time.monotonic() > deadline:
+                tail = self.output[-600:].decode(errors="replace")
+                pytest.fail(f"timed out waiting for {what}; the terminal last showed:\n{tail}")
+            self.drain()
+
+    def exited(self) -> bool:
+        """True once the program has exited (its status kept)."""
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+        return self.status is not None
+
+    def type(self, keys: str) -> None:
+        """Press keys."""
+        os.write(self.fd, keys.encode())
+
+    def close(self) -> None:
+        """Kill the program if it is still there, and close the terminal."""
+        if not self.exited():
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def sessions(db: Path) -> list[Session]:
+    """What the store file holds now (nothing if it is not there yet)."""
+    return Store.open(db).sessions() if db.exists() else []
+
+
+def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
+    db = tmp_path / "lumbar.json"
+    terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    try:
+        # A first run: the red-flag questions come first, then the routine asked for.
+        terminal.until("the safety check", lambda: b"Do you have this now?" in terminal.output)
+        terminal.type("n" * len(red_flags(load_catalogue().catalogue)))
+        terminal.until("the pain check", lambda: b"hurt right now" in terminal.output)
+        terminal.type("4")
+        terminal.until("the session to start", lambda: len(sessions(db)) == 1)
+        terminal.type("s")
+        terminal.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+        os.kill(terminal.pid, signal.SIGHUP)
+        terminal.until("lumbar to exit", terminal.exited)
+    finally:
+        terminal.close()
+    (session,) = sessions(db)
+    assert session.status == "partial"
+    assert session.pain_before == 4
+    assert session.ended_at is not None  # the session was closed, not just cut off
+    assert [(r.exercise, r.outcome) for r in session.exercises] == [("pelvic-tilt", "skipped")]
+    assert terminal.status is not None and os.WIFEXITED(terminal.status)
+    assert os.WEXITSTATUS(terminal.status) == 128 + signal.SIGHUP  # as a shell reports a hang-up
+    # The window title went to the real terminal, after saving the user's own title.
+    assert b"\x1b[22;0t" in terminal.output
+    assert b"\x1b]2;lumbar: Pelvic tilt, 10 min left\x07" in terminal.output
+    safety = Store.open(db).safety()
+    assert safety is not None and not safety.any_yes

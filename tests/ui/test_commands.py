@@ -1,0 +1,86 @@
+"""The command palette offers each screen's actions by name, and only where they work."""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.fakes import FakeClock
+from tests.ui.test_player_screen import begin, player
+from tui.app import LumbarApp, make_app
+from tui.commands import ScreenCommands, group_of
+from tui.model.catalogue import Catalogue
+from tui.screens.advice import AvoidList
+from tui.store.store import Store
+
+
+def names(app: LumbarApp) -> set[str]:
+    """The lumbar entries the palette would offer over the current screen."""
+    provider = ScreenCommands(app.screen)
+    return {command.name for command in provider.commands()}
+
+
+async def run_from_palette(pilot: Pilot[None], typed: str) -> None:
+    """Open the palette, type, wait for its (background) search to list hits, press Enter."""
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    palette.query_one(Input).value = typed
+    hits = palette.query_one(CommandList)
+    for _ in range(200):  # polls the search worker; does not rely on how long it takes
+        await pilot.pause(0.02)
+        if hits.option_count and hits.highlighted is not None:
+            break
+    assert typed.lower() in str(hits.get_option_at_index(0).prompt).lower()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def test_binding_ids_name_their_namespace() -> None:
+    assert group_of("player.skip") == "session"
+    assert group_of("select.avoid") == "choose"
+    assert group_of("move-on.yes") == "move on"
+
+
+async def test_the_select_screen_offers_its_actions_not_the_players(
+    catalogue: Catalogue, store: Store
+) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        offered = names(app)
+        assert {"choose: Avoid", "choose: Play", "lumbar: Roadmap"} <= offered
+        assert "lumbar: Choose" not in offered  # already here: check_action hides it
+        assert not any(name.startswith("session:") for name in offered)
+
+
+async def test_the_player_offers_session_actions_only_while_it_runs(
+    catalogue: Catalogue, store: Store
+) -> None:
+    clock = FakeClock()
+    app = make_app(catalogue, store, clock=clock, wall=clock.wall, play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "session: Skip" not in names(app)  # the pain check is up: nothing runs yet
+        await begin(pilot)
+        assert {"session: Skip", "session: Pause", "session: Next"} <= names(app)
+        assert "lumbar: Roadmap" not in names(app)  # no leaving a session by switching modes
+
+
+async def test_a_command_typed_in_the_palette_runs_it(catalogue: Catalogue, store: Store) -> None:
+    clock = FakeClock()
+    app = make_app(catalogue, store, clock=clock, wall=clock.wall, play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        first = player(app).engine.snapshot().exercise.name
+        await run_from_palette(pilot, "session: Skip")
+        assert player(app).engine.snapshot().exercise.name != first
+        assert player(app).engine.session().exercises[0].outcome == "skipped"
+
+
+async def test_the_avoid_list_is_in_the_palette(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_from_palette(pilot, "choose: Avoid")
+        assert isinstance(app.screen, AvoidList)

@@ -1,0 +1,146 @@
+"""Desktop notifications and the window title: the exact bytes, and when they are sent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fakes import FakeClock
+from tests.ui.test_player_screen import begin, end_now, wait
+from tui.app import make_app
+from tui.model.catalogue import Catalogue
+from tui.model.records import Settings
+from tui.session.cues import (
+    RESTORE_TITLE,
+    SAVE_TITLE,
+    Cues,
+    notification_for,
+    notification_sequence,
+    title_sequence,
+    tmux_wrap,
+    window_title,
+)
+from tui.session.engine import Engine
+from tui.session.timeline import StepKind, Timeline, build_timeline
+from tui.store.store import Store
+
+
+def test_the_title_is_osc_2_with_control_characters_taken_out() -> None:
+    assert title_sequence("lumbar: Bridge") == "\x1b]2;lumbar: Bridge\x07"
+    assert title_sequence("a\x1b]0;evil\x07b\x9c") == "\x1b]2;a ]0;evil b \x07"
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        ("osc9", "\x1b]9;lumbar: Rest 10 s\x07"),
+        ("osc777", "\x1b]777;notify;lumbar;Rest 10 s\x07"),
+        ("osc99", "\x1b]99;i=lumbar:d=0;lumbar\x1b\\\x1b]99;i=lumbar:p=body;Rest 10 s\x1b\\"),
+        ("off", ""),
+    ],
+)
+def test_each_notification_method_writes_its_own_sequence(method: str, expected: str) -> None:
+    assert notification_sequence(method, "lumbar", "Rest 10 s") == expected  # type: ignore[arg-type]
+
+
+def test_osc_777_keeps_the_title_out_of_the_body() -> None:
+    assert notification_sequence("osc777", "a;b", "c;d") == "\x1b]777;notify;a,b;c;d\x07"
+
+
+def test_tmux_passthrough_doubles_every_escape() -> None:
+    assert tmux_wrap("\x1b]9;hi\x07") == "\x1bPtmux;\x1b\x1b]9;hi\x07\x1b\\"
+
+
+def test_the_title_is_saved_once_written_on_change_and_given_back() -> None:
+    written: list[str] = []
+    cues = Cues(written.append)
+    cues.set_title("lumbar: Bridge, 9 min left")
+    cues.set_title("lumbar: Bridge, 9 min left")
+    cues.set_title("lumbar: Bridge, 8 min left")
+    cues.restore_title()
+    cues.restore_title()
+    assert written == [
+        SAVE_TITLE,
+        title_sequence("lumbar: Bridge, 9 min left"),
+        title_sequence("lumbar: Bridge, 8 min left"),
+        RESTORE_TITLE,
+    ]
+
+
+def test_notifications_off_or_nowhere_to_write_send_nothing() -> None:
+    written: list[str] = []
+    Cues(written.append, "off").notify("Rest 10 s")
+    Cues(None, "osc9").notify("Rest 10 s")
+    assert written == []
+    Cues(written.append, "osc9", tmux=True).notify("Rest 10 s")
+    assert written == [tmux_wrap("\x1b]9;lumbar: Rest 10 s\x07")]
+
+
+def quick_10(catalogue: Catalogue) -> tuple[Timeline, Engine, FakeClock]:
+    clock = FakeClock()
+    timeline = build_timeline(catalogue, catalogue.routine("quick-10"), get_ready_seconds=5)
+    return timeline, Engine(timeline, clock, clock.wall), clock
+
+
+def test_the_window_title_counts_minutes_not_seconds(catalogue: Catalogue) -> None:
+    timeline, engine, clock = quick_10(catalogue)
+    assert window_title("Quick 10 minutes", engine.snapshot()) == "lumbar: Quick 10 minutes"
+    engine.start()
+    first = engine.snapshot().exercise.name
+    minutes = -(-timeline.total_seconds // 60)
+    assert window_title("Quick", engine.snapshot()) == f"lumbar: {first}, {minutes} min left"
+    clock.now += 1
+    assert (
+        window_title("Quick", engine.snapshot(clock.now)) == f"lumbar: {first}, {minutes} min left"
+    )
+    engine.pause(clock.now)
+    assert (
+        window_title("Quick", engine.snapshot(clock.now)) == f"lumbar: paused, {minutes} min left"
+    )
+
+
+def test_time_moving_on_is_notified_a_key_press_is_not(catalogue: Catalogue) -> None:
+    timeline, engine, clock = quick_10(catalogue)
+    assert notification_for(engine.start(clock.now), timeline) == (
+        f"Next exercise: {timeline.exercises[0].name}"
+    )
+    clock.now += 5  # the get-ready step ends by itself: work starts
+    told = notification_for(engine.tick(clock.now), timeline)
+    assert told is not None and told.startswith(f"{timeline.exercises[0].name}: Hold")
+    assert notification_for(engine.next_step(clock.now), timeline) is None
+
+
+def test_paced_reps_after_the_first_are_left_to_the_bell(catalogue: Catalogue) -> None:
+    timeline, engine, clock = quick_10(catalogue)
+    engine.start(clock.now)
+    told = []
+    while not engine.snapshot(clock.now).finished:
+        clock.now += 1
+        events = engine.tick(clock.now)
+        if (note := notification_for(events, timeline)) is not None:
+            told.append(note)
+    steps = timeline.steps
+    paced = [s for s in steps if s.kind in (StepKind.MOVE, StepKind.COUNTED) and s.rep_number > 1]
+    assert paced  # quick-10 has paced moves (cat-cow, dead bug)
+    assert len(told) == len(steps) - len(paced)  # each other step once, the end once
+    assert told[-1] == "Session complete. How is your back now?"
+
+
+async def test_the_player_sets_the_title_notifies_and_gives_the_title_back(
+    catalogue: Catalogue, store: Store
+) -> None:
+    store.save_settings(Settings(notify="osc777"))
+    written: list[str] = []
+    clock = FakeClock()
+    app = make_app(
+        catalogue, store, clock=clock, wall=clock.wall, play="quick-10", terminal=written.append
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        assert written[0] == SAVE_TITLE
+        assert any(w.startswith("\x1b]2;lumbar: Pelvic tilt, 1") for w in written)
+        assert "\x1b]777;notify;lumbar;Next exercise: Pelvic tilt\x07" in written
+        await wait(pilot, clock, 5)
+        assert any(w.startswith("\x1b]777;notify;lumbar;Pelvic tilt: Hold 5 s") for w in written)
+        await end_now(pilot)
+        await pilot.pause()
+    assert written[-1] == RESTORE_TITLE

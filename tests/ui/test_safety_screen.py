@@ -1,0 +1,102 @@
+"""The first-run safety check, answered with keys as a person would."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from textual.widgets import Markdown
+
+from tests.fakes import FakeClock
+from tui.app import make_app
+from tui.history.safety import red_flags
+from tui.model.catalogue import Catalogue
+from tui.model.records import SafetyCheck
+from tui.screens.player import PlayerScreen
+from tui.screens.safety import SafetyScreen
+from tui.screens.select import SelectScreen
+from tui.store.store import Store
+
+
+def shown(app: Any) -> str:
+    return str(app.screen.query_one("#safety-text", Markdown).source)
+
+
+async def test_first_run_asks_each_red_flag_and_stores_no(
+    catalogue: Catalogue, empty_store: Store
+) -> None:
+    clock = FakeClock()
+    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall)
+    flags = red_flags(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        assert "not medical advice" in shown(app)
+        for number, flag in enumerate(flags, 1):
+            assert f"Question {number} of {len(flags)}" in shown(app)
+            assert flag.title in shown(app)
+            await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SelectScreen)
+    assert empty_store.safety() == SafetyCheck(answered_at=clock.wall(), any_yes=False)
+
+
+async def test_any_yes_says_to_see_a_clinician_and_is_stored(
+    catalogue: Catalogue, empty_store: Store
+) -> None:
+    clock = FakeClock()
+    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall)
+    flags = red_flags(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y", *"n" * (len(flags) - 1))
+        assert isinstance(app.screen, SafetyScreen)
+        assert "See a doctor or physiotherapist before you exercise" in shown(app)
+        assert flags[0].title in shown(app) and flags[0].text in shown(app)
+        assert empty_store.safety() is None  # not until the user has read it
+        await pilot.press("enter")
+        assert isinstance(app.screen, SelectScreen)
+    check = empty_store.safety()
+    assert check is not None and check.any_yes and check.yes_to == (flags[0].id,)
+
+
+async def test_b_takes_back_an_answer(catalogue: Catalogue, empty_store: Store) -> None:
+    app = make_app(catalogue, empty_store)
+    flags = red_flags(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("y", "b")
+        assert "Question 1 of" in shown(app)
+        await pilot.press(*"n" * (len(flags) - 1), "y")
+        assert "See a doctor" in shown(app)
+        await pilot.press("b", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, SelectScreen)
+    check = empty_store.safety()
+    assert check is not None and not check.any_yes
+
+
+@pytest.mark.parametrize(("days", "asked"), [(29, False), (30, True), (90, True)])
+async def test_asked_again_once_the_answer_is_thirty_days_old(
+    catalogue: Catalogue, empty_store: Store, days: int, asked: bool
+) -> None:
+    clock = FakeClock()
+    empty_store.save_safety(
+        SafetyCheck(answered_at=clock.wall() - timedelta(days=days), any_yes=False)
+    )
+    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen) is asked
+
+
+async def test_play_on_first_run_asks_first_then_plays(
+    catalogue: Catalogue, empty_store: Store
+) -> None:
+    clock = FakeClock()
+    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall, play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press(*"n" * len(red_flags(catalogue)))
+        await pilot.pause()
+        assert any(isinstance(screen, PlayerScreen) for screen in app.screen_stack)

@@ -1,0 +1,98 @@
+"""The select screen, driven with keys as a person would."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Markdown, OptionList
+
+from tui.app import make_app
+from tui.model.catalogue import Catalogue
+from tui.screens.advice import AvoidList
+from tui.store.store import Store
+from tui.widgets.description import DescriptionView
+
+
+def listed(app: object) -> list[str]:
+    choices = app.screen.query_one("#choices", OptionList)  # type: ignore[attr-defined]
+    return [str(choices.get_option_at_index(i).id) for i in range(choices.option_count)]
+
+
+async def test_the_list_starts_on_the_first_routine_and_shows_it(
+    catalogue: Catalogue, store: Store
+) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choices = app.screen.query_one("#choices", OptionList)
+        assert choices.has_focus
+        assert choices.highlighted == 1
+        detail = app.screen.query_one("#detail", DescriptionView)
+        assert "SpineNation" in detail.text
+
+
+async def test_typing_filters_routines_and_exercises(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"towel")
+        assert app.screen.query_one("#search", Input).value == "towel"
+        assert [i for i in listed(app) if i != "None"] == ["exercise:hamstring-stretch-lying"]
+        await pilot.press("enter")
+        detail = app.screen.query_one("#detail", DescriptionView)
+        assert "Lying hamstring stretch" in detail.text
+        assert "\nCautions\n" in detail.text and "SpineNation" in detail.text
+
+
+async def test_moving_down_shows_each_routine(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        detail = app.screen.query_one("#detail", DescriptionView)
+        assert "Essential Guide" in detail.text
+        assert "Back extension" in detail.text
+
+
+async def test_escape_clears_the_search(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"zzz")
+        assert [i for i in listed(app) if i != "None"] == []
+        assert "Nothing matches" in app.screen.query_one("#detail", DescriptionView).text
+        await pilot.press("escape")
+        assert len(listed(app)) == len(catalogue.routines) + len(catalogue.exercises) + 2
+
+
+async def test_the_avoid_list_is_one_key_away(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, AvoidList)
+        text = app.screen.query_one(Markdown).source
+        for words in ("Toe touches", "Sit-ups", "both legs", "High-impact", "Stop and get medical"):
+            assert words.lower() in text.lower(), words
+        assert "bladder" in text and "Source:" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AvoidList)
+
+
+async def test_typing_a_in_the_search_box_searches_rather_than_opening_the_list(
+    catalogue: Catalogue, store: Store
+) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "a")
+        assert not isinstance(app.screen, AvoidList)
+        assert app.screen.query_one("#search", Input).value == "a"
+
+
+async def test_a_long_step_hangs_under_its_number(catalogue: Catalogue, store: Store) -> None:
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"bird dog", "enter")
+        lines = app.screen.query_one("#detail", DescriptionView).text.splitlines()
+        width = app.screen.query_one("#detail", DescriptionView).size.width
+        assert lines[:2] == ["Bird dog", "Also called Quadruped arm-leg raise."]
+        first = lines.index(next(line for line in lines if line.startswith("1. ")))
+        assert lines[first + 1].startswith("   ") and lines[first + 1].strip()  # wrapped: hangs
+        assert all(len(line) <= width for line in lines)
+        assert "Stop if you feel sharp, shooting or burning pain." in " ".join(
+            line.strip() for line in lines
+        )

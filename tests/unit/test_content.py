@@ -1,0 +1,156 @@
+"""Rules the bundled content keeps: readable cues, safe composed routines, complete advice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import get_args
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.model.catalogue import AdviceKind, Catalogue
+
+SCIATICA_FRIENDLY = {  # the Essential Guide's asterisks, with their easier variants
+    "back-extension",
+    "piriformis-stretch",
+    "bird-dog",
+    "partial-crunch",
+    "side-plank",
+    "side-plank-bent-knees",
+    "dead-bug",
+    "dead-bug-single-limb",
+}
+
+
+def test_every_cue_is_short_enough_to_read_from_the_mat(catalogue: Catalogue) -> None:
+    for exercise in catalogue.exercises.values():
+        assert 3 <= len(exercise.steps) <= 8, exercise.id
+        for step in exercise.steps:
+            assert len(step) <= 80, f"{exercise.id}: {step!r}"
+        for stage in exercise.dose.stages:
+            assert len(stage.cue) <= 80, f"{exercise.id} stage {stage.name}"
+    for routine in catalogue.routines.values():
+        for item in routine.items:
+            for counts in catalogue.dose_for(item).plan():
+                for cue in counts.positions:
+                    assert len(cue) <= 80, f"{routine.id} {item.exercise}: {cue!r}"
+
+
+def test_a_rep_with_positions_holds_or_paces_each_of_them(catalogue: Catalogue) -> None:
+    doses = [e.dose for e in catalogue.exercises.values()]
+    doses += [i.dose for r in catalogue.routines.values() for i in r.items if i.dose]
+    for dose in doses:
+        for counts in dose.plan():
+            if counts.positions:
+                assert len(counts.positions) >= 2
+                assert counts.hold or counts.tempo
+
+
+def test_every_exercise_keeps_a_caution_and_names_its_sources(catalogue: Catalogue) -> None:
+    for exercise in catalogue.exercises.values():
+        assert exercise.cautions, f"{exercise.id} has no caution"
+        assert set(exercise.sources) <= set(catalogue.sources), exercise.id
+
+
+def test_sciatica_friendly_marks_exactly_the_essential_guides_asterisks(
+    catalogue: Catalogue,
+) -> None:
+    marked = {e.id for e in catalogue.exercises.values() if e.sciatica_friendly}
+    assert marked == SCIATICA_FRIENDLY
+    for exercise_id in marked:
+        assert "essential-guide" in catalogue.exercise(exercise_id).sources
+
+
+def test_easier_and_harder_links_mirror_each_other(catalogue: Catalogue) -> None:
+    for exercise in catalogue.exercises.values():
+        for other in exercise.harder:
+            assert exercise.id in catalogue.exercise(other).easier, f"{exercise.id} -> {other}"
+        for other in exercise.easier:
+            assert exercise.id in catalogue.exercise(other).harder, f"{other} -> {exercise.id}"
+
+
+def test_the_quick_routine_takes_about_ten_minutes(catalogue: Catalogue) -> None:
+    assert 540 <= catalogue.routine_seconds(catalogue.routine("quick-10")) <= 660
+
+
+def test_the_desk_break_only_stands_or_sits(catalogue: Catalogue) -> None:
+    for item in catalogue.routine("desk-break").items:
+        assert catalogue.exercise(item.exercise).position in ("standing", "seated"), item
+
+
+def test_the_sciatica_routine_only_uses_sciatica_friendly_exercises(catalogue: Catalogue) -> None:
+    routine = catalogue.routine("sciatica-friendly")
+    assert {item.exercise for item in routine.items} <= SCIATICA_FRIENDLY
+
+
+@pytest.mark.parametrize("kind", ["warm-up", "cool-down"])
+def test_there_is_a_warm_up_and_a_cool_down(catalogue: Catalogue, kind: str) -> None:
+    assert [r for r in catalogue.routines.values() if r.kind == kind]
+
+
+def test_the_warm_up_marches_and_circles_the_arms(catalogue: Catalogue) -> None:
+    items = {item.exercise for item in catalogue.routine("warm-up").items}
+    assert {"marching-in-place", "arm-circles"} <= items
+
+
+def test_advice_covers_every_topic_the_articles_raise(catalogue: Catalogue) -> None:
+    kinds = {advice.kind for advice in catalogue.advice}
+    assert kinds == set(get_args(AdviceKind))
+    avoided = " ".join(a.title.lower() for a in catalogue.advice if a.kind == "avoid")
+    for moves in (("toe touch",), ("sit-up",), ("leg lift", "both legs"), ("high-impact",)):
+        assert any(move in avoided for move in moves), moves
+
+
+def test_red_flags_name_the_signs_that_need_help_now(catalogue: Catalogue) -> None:
+    text = " ".join(
+        " ".join((a.title, a.text, *a.points)).lower()
+        for a in catalogue.advice
+        if a.kind == "red-flag"
+    )
+    for sign in ("numb", "bladder", "bowel", "fever"):
+        assert sign in text, sign
+
+
+def test_the_disclaimer_says_lumbar_is_not_medical_advice(catalogue: Catalogue) -> None:
+    (disclaimer,) = [a for a in catalogue.advice if a.kind == "disclaimer"]
+    assert "not medical advice" in f"{disclaimer.title} {disclaimer.text}".lower()
+
+
+def _catalogue_sentences(catalogue: Catalogue) -> Iterator[tuple[str, str]]:
+    for exercise in catalogue.exercises.values():
+        for text in (exercise.summary, *exercise.steps, *exercise.cautions, exercise.dose.note):
+            yield exercise.id, text
+        for stage in exercise.dose.stages:
+            yield exercise.id, stage.cue
+    for routine in catalogue.routines.values():
+        yield routine.id, routine.description
+        for item in routine.items:
+            yield routine.id, item.note
+    for advice in catalogue.advice:
+        for text in (advice.text, *advice.points):
+            yield advice.id, text
+    for phase in catalogue.phases:
+        yield phase.id, phase.summary
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+RUN = 8  # words in a row that would make a sentence a copy rather than our own words
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the source articles are not at {SEEDS}")
+def test_instructions_are_written_in_our_own_words(catalogue: Catalogue) -> None:
+    runs: set[tuple[str, ...]] = set()
+    for seed in SEEDS.glob("*.txt"):
+        words = _words(seed.read_text(encoding="utf-8"))
+        runs |= {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+    copied = []
+    for where, text in _catalogue_sentences(catalogue):
+        words = _words(text)
+        for i in range(len(words) - RUN + 1):
+            if tuple(words[i : i + RUN]) in runs:
+                copied.append(f"{where}: {' '.join(words[i : i + RUN])}")
+    assert not copied, "\n".join(copied)

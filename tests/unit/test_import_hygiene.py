@@ -1,0 +1,61 @@
+"""The core never imports Textual, the CLI loads it only to run the app, and facades are used.
+
+import-linter holds the layers statically (``make lint``); these prove the same lines at run
+time, which also catches an import that a static graph cannot see.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "tui"
+CORE_PACKAGES = ("model", "catalogue", "store", "session", "history")
+CORE = sorted(
+    ".".join(("tui", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+    for name in CORE_PACKAGES
+    for path in (PACKAGE / name).glob("*.py")
+)
+PROBE = """
+import importlib, json, sys
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich"))))
+"""
+
+
+def loaded_textual(modules: list[str]) -> list[str]:
+    """The textual and rich modules loaded after importing ``modules`` in a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *modules], capture_output=True, text=True, check=True
+    )
+    loaded: list[str] = json.loads(result.stdout)
+    return loaded
+
+
+def test_the_core_modules_are_found() -> None:
+    assert {"tui.model.catalogue", "tui.catalogue.load", "tui.store.store"} <= set(CORE)
+
+
+def test_the_core_does_not_import_textual() -> None:
+    assert loaded_textual(CORE) == []
+
+
+def test_the_cli_does_not_import_textual_until_it_runs_the_app() -> None:
+    assert loaded_textual(["tui.cli"]) == []
+
+
+def test_code_outside_a_core_package_imports_from_its_facade() -> None:
+    reaching_in = []
+    for path in PACKAGE.rglob("*.py"):
+        owner = path.relative_to(PACKAGE).parts[0]
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                parts = node.module.split(".")
+                inside = len(parts) > 2 and parts[0] == "tui" and parts[1] in CORE_PACKAGES
+                if inside and parts[1] != owner:
+                    reaching_in.append(f"{path.relative_to(PACKAGE)}: from {node.module}")
+    assert reaching_in == []

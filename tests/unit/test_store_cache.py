@@ -1,0 +1,127 @@
+"""The store remembers the file between saves, and never trusts that memory over the disk.
+
+A save writes one new document among the others as they are, and reads decode only the
+documents they have not seen; but whenever the file's bytes are not the ones remembered
+(another lumbar saved, someone edited it), it is read and checked again.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from tests.store_child import make_session
+from tui.model.records import SafetyCheck
+from tui.store.documents import Records
+from tui.store.storage import StoreError
+from tui.store.store import Store
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "lumbar.json"
+
+
+def test_a_save_after_another_store_saved_keeps_both(db: Path) -> None:
+    mine, theirs = Store.open(db), Store.open(db)
+    mine.save_session(make_session("a"))
+    theirs.save_session(make_session("b"))
+    mine.save_session(make_session("c"))  # must not write back its memory of the file without b
+    assert [s.id for s in Store.open(db).sessions()] == ["a", "b", "c"]
+
+
+def test_a_file_changed_by_hand_is_read_again(db: Path) -> None:
+    store = Store.open(db)
+    store.save_session(make_session("a", pain_before=5))
+    data = json.loads(db.read_text())
+    data["sessions"]["a"]["pain_before"] = 2
+    db.write_text(json.dumps(data))
+    assert store.session("a") == make_session("a", pain_before=2)
+
+
+def test_a_file_that_went_bad_is_refused_though_it_was_remembered(db: Path) -> None:
+    store = Store.open(db)
+    store.save_session(make_session("a"))
+    text = db.read_text().replace('"pain_before":5', '"pain_before":11')
+    db.write_text(text)
+    with pytest.raises(StoreError, match="damaged"):
+        store.sessions()
+    with pytest.raises(StoreError, match="damaged"):
+        store.save_session(make_session("b"))
+    assert db.read_text() == text
+
+
+def test_the_saved_bytes_are_what_a_full_encode_gives(db: Path) -> None:
+    store = Store.open(db)
+    for number in range(3):
+        store.save_session(make_session(f"s-{number}", day=number))
+    written = json.loads(db.read_bytes())
+    assert list(written) == ["sessions", "meta"]
+    assert written["meta"] == {"schema": {"version": 1}}
+    assert written["sessions"]["s-1"] == json.loads(msgspec.json.encode(make_session("s-1", day=1)))
+
+
+def test_a_read_after_a_save_decodes_only_the_saved_document(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(db)
+    for number in range(20):
+        store.save_session(make_session(f"s-{number}", day=number))
+    store = Store.open(db)  # decodes all 20 once, to check them
+    decoded: list[str] = []
+    real = Records._decode
+
+    def counting(self: Records, table: str, key: str, *args: object) -> object:
+        decoded.append(key)
+        return real(self, table, key, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Records, "_decode", counting)
+    assert len(store.sessions()) == 20
+    assert decoded == []
+    store.save_session(make_session("s-3", pain_before=1))
+    assert store.session("s-3") == make_session("s-3", pain_before=1)
+    assert len(store.sessions()) == 20
+    assert decoded == ["s-3"]
+
+
+def damage_a_session(db: Path) -> str:
+    """Save two sessions, then break one by hand; the file's text after that."""
+    store = Store.open(db)
+    store.save_session(make_session("a"))
+    store.save_session(make_session("b"))
+    text = db.read_text().replace('"pain_before":5', '"pain_before":11', 1)
+    db.write_text(text)
+    return text
+
+
+def test_sessions_left_unchecked_on_open_are_checked_before_they_are_read(db: Path) -> None:
+    text = damage_a_session(db)
+    store = Store.open(db, check_sessions=False)  # quick: years of sessions wait
+    assert store.settings() == Store(db).settings()  # the rest of the file is read and checked
+    assert store.routines() == []
+    with pytest.raises(StoreError, match="damaged"):
+        store.sessions()
+    with pytest.raises(StoreError, match="damaged"):
+        store.check()
+    assert db.read_text() == text
+
+
+def test_a_save_checks_the_sessions_left_unchecked_and_writes_nothing_if_one_is_bad(
+    db: Path,
+) -> None:
+    text = damage_a_session(db)
+    store = Store.open(db, check_sessions=False)
+    with pytest.raises(StoreError, match="damaged"):
+        store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    assert db.read_text() == text
+
+
+def test_opening_checks_the_sessions_unless_told_to_wait(db: Path) -> None:
+    damage_a_session(db)
+    with pytest.raises(StoreError, match="damaged"):
+        Store.open(db)
+    Store.open(db, check_sessions=False)

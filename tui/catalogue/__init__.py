@@ -1,0 +1,71 @@
+"""The content: read the TOML catalogue, check, cache, search and describe it; custom routines."""
+
+from __future__ import annotations
+
+from tui.catalogue.cache import (
+    load_cached_catalogue,
+)
+from tui.catalogue.custom import (
+    NAME_MAX,
+    Draft,
+    DraftError,
+    Part,
+    adjust,
+    bounds_text,
+    draft_seconds,
+    item_parts,
+    limits,
+    part_text,
+    parts,
+    with_custom_routines,
+)
+from tui.catalogue.describe import (
+    Block,
+    Description,
+    exercise_description,
+    nothing_matches,
+    routine_description,
+)
+from tui.catalogue.load import (
+    CatalogueError,
+    Loaded,
+    bundled_dir,
+    check_paths,
+    user_dir,
+)
+from tui.catalogue.problems import (
+    Problem,
+)
+from tui.catalogue.search import (
+    exercise_matches,
+    routine_matches,
+)
+
+__all__ = [
+    "NAME_MAX",
+    "Block",
+    "CatalogueError",
+    "Description",
+    "Draft",
+    "DraftError",
+    "Loaded",
+    "Part",
+    "Problem",
+    "adjust",
+    "bounds_text",
+    "bundled_dir",
+    "check_paths",
+    "draft_seconds",
+    "exercise_description",
+    "exercise_matches",
+    "item_parts",
+    "limits",
+    "load_cached_catalogue",
+    "nothing_matches",
+    "part_text",
+    "parts",
+    "routine_description",
+    "routine_matches",
+    "user_dir",
+    "with_custom_routines",
+]

@@ -1,0 +1,148 @@
+"""Cross-checks over a set of parsed catalogue files: unique ids and references that resolve."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.catalogue.problems import FieldPath, Problem, describe_path, locate
+from tui.model import CatalogueFile
+
+KINDS = ("source", "exercise", "routine", "phase", "advice")
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A catalogue file that parsed and decoded: its text, raw TOML and typed content."""
+
+    path: Path
+    text: str
+    raw: dict[str, Any]
+    content: CatalogueFile
+
+    def problem(self, parts: FieldPath, message: str, hint: str = "") -> Problem:
+        """A problem in this file at a field path, with its line and a readable place."""
+        return Problem(
+            file=self.path,
+            message=message,
+            hint=hint,
+            where=describe_path(parts, self.raw),
+            line=locate(self.text, parts),
+        )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One record and where it was defined."""
+
+    file: ParsedFile
+    kind: str
+    index: int
+    record: Any
+
+    @property
+    def id(self) -> str:
+        """The record's id."""
+        return str(self.record.id)
+
+
+def entries(files: Sequence[ParsedFile], kind: str) -> Iterator[Entry]:
+    """Every record of one kind across the files, in file order."""
+    for parsed in files:
+        for index, record in enumerate(getattr(parsed.content, kind)):
+            yield Entry(parsed, kind, index, record)
+
+
+def cross_check(files: Sequence[ParsedFile]) -> list[Problem]:
+    """Every problem that only shows across records: duplicates and dangling references."""
+    problems: list[Problem] = []
+    known: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
+    for kind in KINDS:
+        for entry in entries(files, kind):
+            first = known[kind].get(entry.id)
+            if first is None:
+                known[kind][entry.id] = entry
+                continue
+            line = locate(first.file.text, (kind, first.index))
+            problems.append(
+                entry.file.problem(
+                    (kind, entry.index, "id"),
+                    f'{kind} id "{entry.id}" is already used in {first.file.path}'
+                    + (f":{line}" if line else ""),
+                    "Give one of them another id.",
+                )
+            )
+    problems += _check_references(files, known)
+    return problems
+
+
+def _check_references(
+    files: Sequence[ParsedFile], known: dict[str, dict[str, Entry]]
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def need(entry: Entry, parts: FieldPath, kind: str, wanted: str | None) -> None:
+        if wanted is None or wanted in known[kind]:
+            return
+        path = (entry.kind, entry.index, *parts)
+        hint = _suggest(wanted, known[kind])
+        problems.append(entry.file.problem(path, f'no {kind} has the id "{wanted}"', hint))
+
+    for entry in entries(files, "exercise"):
+        exercise = entry.record
+        for position, source in enumerate(exercise.sources):
+            need(entry, ("sources", position), "source", source)
+        for link in ("easier", "harder"):
+            for position, other in enumerate(getattr(exercise, link)):
+                if other == exercise.id:
+                    problems.append(
+                        entry.file.problem(
+                            (entry.kind, entry.index, link, position),
+                            f"exercise lists itself as {link}",
+                            f"Name a different exercise in `{link}`.",
+                        )
+                    )
+                need(entry, (link, position), "exercise", other)
+    for entry in entries(files, "routine"):
+        need(entry, ("source",), "source", entry.record.source)
+        for position, item in enumerate(entry.record.items):
+            need(entry, ("items", position, "exercise"), "exercise", item.exercise)
+    for entry in entries(files, "advice"):
+        for position, source in enumerate(entry.record.sources):
+            need(entry, ("sources", position), "source", source)
+    for entry in entries(files, "phase"):
+        problems += _check_phase(entry, need)
+    return problems
+
+
+def _check_phase(entry: Entry, need: Any) -> list[Problem]:
+    phase = entry.record
+    problems: list[Problem] = []
+    need(entry, ("source",), "source", phase.source)
+    need(entry, ("routine",), "routine", phase.routine)
+    for position, exercise in enumerate(phase.exercises):
+        need(entry, ("exercises", position), "exercise", exercise)
+    for number, progression in enumerate(phase.progressions):
+        for position, exercise in enumerate(progression.exercises):
+            path: FieldPath = ("progressions", number, "exercises", position)
+            need(entry, path, "exercise", exercise)
+            if exercise not in phase.exercises:
+                problems.append(
+                    entry.file.problem(
+                        (entry.kind, entry.index, *path),
+                        f'progression "{progression.name}" names "{exercise}", '
+                        f"which is not in this phase's exercises",
+                        "Add it to the phase's `exercises` or remove it from the progression.",
+                    )
+                )
+    return problems
+
+
+def _suggest(wanted: str, known: dict[str, Entry]) -> str:
+    close = difflib.get_close_matches(wanted, list(known), n=1)
+    if close:
+        return f'Did you mean "{close[0]}"?'
+    return "Check the spelling, or define it first."

@@ -1,0 +1,219 @@
+"""Load and validate the catalogue: the bundled TOML files and the user's own.
+
+The bundled catalogue must be perfect (a problem there is a bug in lumbar and stops it). A
+user's file with a problem is reported and skipped; everything else still loads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import msgspec
+import platformdirs
+
+from tui.catalogue.checks import ParsedFile, cross_check, entries
+from tui.catalogue.problems import (
+    Problem,
+    describe_path,
+    explain_validation,
+    locate,
+    split_validation,
+)
+from tui.model import Catalogue, CatalogueFile, decode_hook
+
+USER_KINDS = ("source", "exercise", "routine")
+_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class CatalogueError(Exception):
+    """The catalogue cannot be used; ``problems`` says why, file by file."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        """Keep the problems and summarise them as the message."""
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A usable catalogue, and the problems of the user files that were skipped."""
+
+    catalogue: Catalogue
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def bundled_dir() -> Path:
+    """Where the bundled catalogue is: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parents[1]  # the tui package
+    for candidate in (here / "content", here.parent / "catalogue"):
+        if (candidate / "roadmap.toml").is_file():
+            return candidate
+    raise CatalogueError([Problem(here, "the bundled catalogue is missing", "Reinstall lumbar.")])
+
+
+def user_dir() -> Path:
+    """Where the user's own exercises and routines live (it may not exist)."""
+    return platformdirs.user_config_path("lumbar") / "catalogue"
+
+
+def parse_file(path: Path) -> ParsedFile | Problem:
+    """Read, parse and decode one TOML file, or say exactly what is wrong with it."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Problem(
+            path, f"cannot be read ({error.strerror})", "Check the path and its permissions."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = "\x00"
+    if "\x00" in text:
+        return Problem(
+            path,
+            "is not a text file (it is binary or not UTF-8)",
+            "Save it as UTF-8 TOML, or move it out of the catalogue folder.",
+        )
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_LINE.search(str(error))
+        line = int(match.group(1)) if match else None
+        if "(at end of document)" in str(error):
+            line = max(1, len(text.splitlines()))
+        message = _TOML_LINE.sub("", str(error)).replace("(at end of document)", "at the end")
+        message = message.strip()
+        return Problem(
+            path,
+            f"is not valid TOML: {message}",
+            "Fix the syntax there; a missing quote, bracket, comma or `=` is the usual cause.",
+            line=line,
+        )
+    try:
+        content = msgspec.convert(raw, CatalogueFile, dec_hook=decode_hook, strict=True)
+    except msgspec.ValidationError as error:
+        message, parts = split_validation(error)
+        what, hint, parts = explain_validation(message, parts)
+        return Problem(path, what, hint, describe_path(parts, raw), locate(text, parts))
+    if content.is_empty:
+        return Problem(
+            path,
+            "defines nothing",
+            "Add [[exercise]] or [[routine]] tables (see the README), or delete the file.",
+        )
+    return ParsedFile(path, text, raw, content)
+
+
+def toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The TOML files named by files and directories (recursively), sorted, and any bad paths."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.toml") if p.is_file())
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Problem(path, "does not exist", "Check the path."))
+    return found, problems
+
+
+def parse_files(paths: Iterable[Path]) -> tuple[list[ParsedFile], list[Problem]]:
+    """Parse every file, keeping the good ones and the problems of the others."""
+    parsed: list[ParsedFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        result = parse_file(path)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            parsed.append(result)
+    return parsed, problems
+
+
+def build(files: Sequence[ParsedFile], user_files: Sequence[ParsedFile] = ()) -> Catalogue:
+    """Assemble checked files into one catalogue (records in file order)."""
+    every = [*files, *user_files]
+    user_ids = frozenset(
+        e.id for kind in ("exercise", "routine") for e in entries(user_files, kind)
+    )
+    return Catalogue(
+        sources={e.id: e.record for e in entries(every, "source")},
+        exercises={e.id: e.record for e in entries(every, "exercise")},
+        routines={e.id: e.record for e in entries(every, "routine")},
+        phases=tuple(e.record for e in entries(every, "phase")),
+        advice=tuple(e.record for e in entries(every, "advice")),
+        user_ids=user_ids,
+    )
+
+
+def _user_kind_problems(parsed: ParsedFile) -> list[Problem]:
+    """A user file may add sources, exercises and routines, not phases or advice."""
+    problems = []
+    for kind in ("phase", "advice"):
+        if getattr(parsed.content, kind):
+            problems.append(
+                parsed.problem(
+                    (kind, 0),
+                    f"user files cannot define [[{kind}]]",
+                    "Only [[exercise]], [[routine]] and [[source]] can be added; remove it.",
+                )
+            )
+    return problems
+
+
+def load_catalogue(bundled: Path | None = None, user: Path | None = None) -> Loaded:
+    """Load the bundled catalogue (it must be valid) and every valid user file on top of it."""
+    base_paths, missing = toml_files([bundled or bundled_dir()])
+    base, problems = parse_files(base_paths)
+    problems += missing + cross_check(base)
+    if problems:
+        raise CatalogueError(problems)
+    if user is None or not user.is_dir():
+        return Loaded(build(base))
+    user_paths, _ = toml_files([user])
+    parsed, user_problems = parse_files(user_paths)
+    pending = []
+    for candidate in parsed:
+        kind_problems = _user_kind_problems(candidate)
+        user_problems += kind_problems
+        if not kind_problems:
+            pending.append(candidate)
+    accepted: list[ParsedFile] = []
+    # Users' files may refer to each other: accept in rounds until nothing more resolves.
+    progress = True
+    while progress and pending:
+        progress = False
+        for candidate in list(pending):
+            if not _own_problems([*base, *accepted, candidate], candidate):
+                accepted.append(candidate)
+                pending.remove(candidate)
+                progress = True
+    for candidate in pending:
+        user_problems += _own_problems([*base, *accepted, candidate], candidate)
+    return Loaded(build(base, accepted), tuple(user_problems))
+
+
+def _own_problems(files: Sequence[ParsedFile], candidate: ParsedFile) -> list[Problem]:
+    return [p for p in cross_check(files) if p.file == candidate.path]
+
+
+def check_paths(paths: Sequence[Path], alone: bool = False) -> tuple[int, list[Problem]]:
+    """Check files together with the bundled catalogue (or ``alone``); every problem found.
+
+    Returns how many files were checked and the problems. Bundled files named in ``paths``
+    are checked once, as themselves.
+    """
+    given, problems = toml_files(paths)
+    chosen = {p.resolve() for p in given}
+    base: list[Path] = []
+    if not alone:
+        base_paths, _ = toml_files([bundled_dir()])
+        base = [p for p in base_paths if p.resolve() not in chosen]
+    parsed, parse_problems = parse_files([*base, *given])
+    problems += parse_problems + cross_check(parsed)
+    return len(given), problems

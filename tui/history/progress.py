@@ -1,0 +1,385 @@
+"""Is it working? Everything the progress screen shows, worked out once from the history.
+
+``work_out(sessions, catalogue, target, today)`` reads the sessions once (plus the dose
+progression's own replay) and returns a :class:`Progress`: the forgiving streak and this week
+(:mod:`tui.history.streak`), the calendar of the last weeks, pain before and after each session and
+its trend, one row per exercise (the "which movements help and which cause discomfort" log the
+10 Best Exercises article advises keeping, with what goes well and what hurt picked out) and the
+session history, newest first. The screen
+only formats what is here; nothing is recomputed when it draws. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from statistics import fmean
+from typing import Any, Literal
+
+from tui.history.levels import levels, pain_rose
+from tui.history.streak import CalendarDay, Streak, calendar, day_totals, session_day, streak
+from tui.model import (
+    Catalogue,
+    ExerciseResult,
+    Session,
+    SessionStatus,
+    duration,
+    outcome_counts,
+    plan_dose,
+    plan_text,
+)
+
+TREND_SESSIONS = 5
+"""How many sessions at each end of the history the pain trend compares."""
+OUTCOME_WORDS = {
+    "done": "done",
+    "skipped": "skipped",
+    "hurt": "stopped because it hurt",
+    "stopped": "stopped early",
+}
+"""An exercise's outcome in the words the session detail uses."""
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """The pain scores of one session (either may be missing)."""
+
+    day: date
+    before: int | None
+    after: int | None
+
+
+@dataclass(frozen=True)
+class PainTrend:
+    """Pain over the history, in three numbers.
+
+    ``first`` and ``recent`` are the mean pain before a session over the first and the last
+    ``span`` sessions that recorded it (``span`` is ``TREND_SESSIONS``, or half of them when
+    there are fewer than twice as many). ``relief`` is the mean of before minus after over the
+    sessions that recorded both; ``rose`` counts those where pain was higher after.
+    """
+
+    first: float | None = None
+    recent: float | None = None
+    span: int = 0
+    relief: float | None = None
+    rose: int = 0
+
+
+def pain_trend(points: Sequence[PainPoint]) -> PainTrend:
+    """The trend of a series of pain scores, oldest first (see :class:`PainTrend`)."""
+    befores = [point.before for point in points if point.before is not None]
+    pairs = [
+        (point.before, point.after)
+        for point in points
+        if point.before is not None and point.after is not None
+    ]
+    span = min(TREND_SESSIONS, len(befores) // 2)
+    return PainTrend(
+        first=fmean(befores[:span]) if span else None,
+        recent=fmean(befores[-span:]) if span else None,
+        span=span,
+        relief=fmean(before - after for before, after in pairs) if pairs else None,
+        rose=sum(after > before for before, after in pairs),
+    )
+
+
+def _number(value: float) -> str:
+    """A mean score with one decimal, without a trailing ``.0``."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def trend_text(trend: PainTrend) -> str:
+    """The pain trend in a sentence or two."""
+    if trend.first is None and trend.relief is None:
+        return "No pain scores yet: the player asks before and after each session."
+    parts = []
+    if trend.first is not None and trend.recent is not None:
+        parts.append(
+            f"Pain before a session: {_number(trend.first)} in your first {trend.span}, "
+            f"{_number(trend.recent)} in your last {trend.span}."
+        )
+    if trend.relief is not None:
+        if trend.relief > 0:
+            eased = f"Sessions eased it by {_number(trend.relief)} on average"
+        elif trend.relief < 0:
+            eased = f"Pain rose by {_number(-trend.relief)} after a session on average"
+        else:
+            eased = "On average a session left it as it was"
+        rose = f"; it rose after {trend.rose}" if trend.rose else ""
+        parts.append(f"{eased}{rose}.")
+    return " ".join(parts)
+
+
+def pain_text(before: int | None, after: int | None) -> str:
+    """``5 → 3``, ``5 → ?`` or ``-`` when neither was recorded."""
+    if before is None and after is None:
+        return "-"
+    return f"{'?' if before is None else before} → {'?' if after is None else after}"
+
+
+@dataclass
+class ExerciseRow:
+    """One exercise across the history: how often, how it felt, where its dose is now.
+
+    ``done`` counts results done in full; ``easy``, ``right`` and ``hard`` count the ratings;
+    ``hurt`` counts results that hurt (during the exercise or rated so after); ``flags`` counts
+    sessions with a pain flag for it (it hurt, or pain rose over the session, as in
+    :mod:`tui.history.levels`). ``last`` is the last day it was trained (anything but skipped).
+    """
+
+    exercise: str
+    name: str
+    done: int = 0
+    easy: int = 0
+    right: int = 0
+    hard: int = 0
+    hurt: int = 0
+    flags: int = 0
+    skipped: int = 0
+    last: date | None = None
+    level: float = 0.0
+    dose: str = "-"
+
+    def count(self, result: ExerciseResult) -> None:
+        """Add one result of this exercise to the tallies."""
+        self.done += result.outcome == "done"
+        self.skipped += result.outcome == "skipped"
+        self.easy += result.feedback == "easy"
+        self.right += result.feedback == "right"
+        self.hard += result.feedback == "hard"
+        self.hurt += result.hurt
+        if result.outcome != "skipped":
+            self.last = session_day_of(result)
+
+
+def session_day_of(result: ExerciseResult) -> date:
+    """The user's local date an exercise was played (the date in its recorded offset)."""
+    return result.started_at.date()
+
+
+SortKey = Callable[[ExerciseRow], Any]
+SortColumn = Literal["name", "done", "easy", "right", "hard", "hurt", "flags", "last", "dose"]
+SORTS: dict[SortColumn, tuple[str, SortKey, bool]] = {
+    "name": ("name", lambda row: row.name.casefold(), False),
+    "done": ("times done", lambda row: row.done, True),
+    "easy": ("rated easy", lambda row: row.easy, True),
+    "right": ("rated right", lambda row: row.right, True),
+    "hard": ("rated hard", lambda row: row.hard, True),
+    "hurt": ("times it hurt", lambda row: row.hurt, True),
+    "flags": ("pain flags", lambda row: (row.flags, row.hurt), True),
+    "last": ("last done", lambda row: row.last or date.min, True),
+    "dose": ("dose level", lambda row: row.level, True),
+}
+"""Each sortable column: what it is called, its key, and whether it sorts largest first."""
+
+
+def sort_rows(
+    rows: Iterable[ExerciseRow], column: SortColumn, *, flip: bool = False
+) -> list[ExerciseRow]:
+    """The rows sorted by ``column`` in its natural order (reversed with ``flip``); ties by name."""
+    _, key, reverse = SORTS[column]
+    by_name = sorted(rows, key=lambda row: row.name.casefold())
+    return sorted(by_name, key=key, reverse=reverse != flip)
+
+
+GOING_WELL_AFTER = 3
+"""How many times an exercise must be done in full before it can be said to go well."""
+
+
+def going_well(rows: Iterable[ExerciseRow]) -> list[ExerciseRow]:
+    """Exercises done in full at least 3 times and never with a pain flag, best rated first.
+
+    Best rated is the largest share of "easy" and "right" among the times done; then the most
+    done, then by name.
+    """
+    found = [row for row in rows if row.done >= GOING_WELL_AFTER and not row.flags]
+    return sorted(found, key=lambda row: (-(row.easy + row.right) / row.done, -row.done, row.name))
+
+
+def hurt_most(rows: Iterable[ExerciseRow]) -> list[ExerciseRow]:
+    """Exercises that hurt at least once: most often first, then the most recent."""
+    found = [row for row in rows if row.hurt]
+    by_recent = sorted(found, key=lambda row: row.last or date.min, reverse=True)
+    return sorted(by_recent, key=lambda row: row.hurt, reverse=True)
+
+
+def names_line(label: str, rows: Sequence[ExerciseRow], width: int) -> str:
+    """``Label: A, B, C``, as many names as fit in ``width`` (one at least)."""
+    line = f"{label}: {rows[0].name}" if rows else ""
+    for row in rows[1:]:
+        longer = f"{line}, {row.name}"
+        if len(longer) > width:
+            break
+        line = longer
+    return line
+
+
+def glance_lines(rows: Sequence[ExerciseRow], width: int) -> tuple[str, str]:
+    """What goes well and what hurt, a line each (before any session, what will show here)."""
+    if not rows:
+        return "Rate each exercise when the player asks: what goes well shows here.", ""
+    well = names_line("Going well", going_well(rows), width)
+    hurt = names_line("It hurt", hurt_most(rows), width) or "Nothing has hurt so far."
+    return well, hurt
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One session in the history list."""
+
+    session: str
+    started_at: datetime
+    routine: str
+    minutes: int
+    status: SessionStatus
+    pain: str
+    done: int
+    skipped: int
+    hurt: int
+
+
+def history_row(session: Session) -> HistoryRow:
+    """A session as a row of the history list."""
+    done, skipped, hurt = outcome_counts(session)
+    return HistoryRow(
+        session=session.id,
+        started_at=session.started_at,
+        routine=session.routine_name,
+        minutes=round(session.seconds / 60),
+        status=session.status,
+        pain=pain_text(session.pain_before, session.pain_after),
+        done=done,
+        skipped=skipped,
+        hurt=hurt,
+    )
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    """One exercise of a session, planned against done, for the session detail."""
+
+    name: str
+    planned: str
+    done: str
+    outcome: str
+    feedback: str
+    rated: bool
+    hurt: bool
+
+
+def done_text(result: ExerciseResult) -> str:
+    """What was done: ``8 of 10 reps, held 45 s (+5 s)``."""
+    text = f"{result.reps_done} of {result.planned_reps} reps"
+    if result.seconds_held:
+        text += f", held {duration(result.seconds_held)}"
+        if result.seconds_added:
+            sign = "+" if result.seconds_added > 0 else "-"
+            text += f" ({sign}{abs(result.seconds_added)} s)"
+    return text
+
+
+def result_lines(session: Session, names: Mapping[str, str]) -> list[ResultLine]:
+    """Each exercise of the session in the order played, planned against done."""
+    return [
+        ResultLine(
+            name=names.get(result.exercise, result.exercise),
+            planned=plan_text(result.planned),
+            done=done_text(result),
+            outcome=OUTCOME_WORDS[result.outcome],
+            feedback=f"rated {result.feedback}" if result.feedback else "not rated",
+            rated=result.feedback is not None,
+            hurt=result.hurt,
+        )
+        for result in session.exercises
+    ]
+
+
+def session_heading(session: Session) -> str:
+    """When and what: ``Sat 1 Mar 2025, 07:30 · Quick 10 minutes``."""
+    when = session.started_at
+    return f"{when:%a} {when.day} {when:%b %Y, %H:%M} · {session.routine_name}"
+
+
+def session_summary(session: Session) -> str:
+    """How long, whether complete, the pain, and how many exercises were recorded."""
+    minutes = round(session.seconds / 60)
+    status = "complete" if session.status == "complete" else "stopped before the end"
+    count = len(session.exercises)
+    exercises = f"{count} exercise{'' if count == 1 else 's'}"
+    pain = pain_text(session.pain_before, session.pain_after)
+    return f"{minutes} min · {status} · pain {pain} · {exercises} recorded"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Everything the progress screen shows, worked out once."""
+
+    today: date
+    streak: Streak
+    calendar: tuple[tuple[CalendarDay, ...], ...]
+    pain: tuple[PainPoint, ...]
+    trend: PainTrend
+    exercises: tuple[ExerciseRow, ...]
+    history: tuple[HistoryRow, ...]
+    sessions: Mapping[str, Session] = field(default_factory=dict)
+    minutes: float = 0.0
+
+    @property
+    def empty(self) -> bool:
+        """True when there is no session at all yet."""
+        return not self.history
+
+
+def work_out(
+    sessions: Sequence[Session], catalogue: Catalogue, target: int, today: date
+) -> Progress:
+    """Everything the progress screen shows, from the history, the weekly target and today.
+
+    ``sessions`` are oldest first (as the store gives them).
+    """
+    rows: dict[str, ExerciseRow] = {}
+    pain: list[PainPoint] = []
+    history: list[HistoryRow] = []
+    for session in sessions:
+        history.append(history_row(session))
+        if session.pain_before is not None or session.pain_after is not None:
+            pain.append(PainPoint(session_day(session), session.pain_before, session.pain_after))
+        flagged: set[str] = set()
+        rose = pain_rose(session)
+        for result in session.exercises:
+            row = rows.get(result.exercise)
+            if row is None:
+                row = rows[result.exercise] = ExerciseRow(
+                    result.exercise, _name(catalogue, result.exercise)
+                )
+            row.count(result)
+            if rose or result.hurt:
+                flagged.add(result.exercise)
+        for exercise in flagged:
+            rows[exercise].flags += 1
+    for exercise, level in levels(sessions).items():
+        row = rows[exercise]
+        row.level = level
+        if exercise in catalogue.exercises:
+            row.dose = plan_text(plan_dose(catalogue.exercise(exercise).dose, level))
+    days = day_totals(sessions)
+    history.reverse()
+    return Progress(
+        today=today,
+        streak=streak(days, target, today),
+        calendar=calendar(days, today),
+        pain=tuple(pain),
+        trend=pain_trend(pain),
+        exercises=tuple(sort_rows(rows.values(), "done")),
+        history=tuple(history),
+        sessions={session.id: session for session in sessions},
+        minutes=sum(total.minutes for total in days.values()),
+    )
+
+
+def _name(catalogue: Catalogue, exercise: str) -> str:
+    """The exercise's name, or its id when the catalogue no longer has it."""
+    found = catalogue.exercises.get(exercise)
+    return found.name if found is not None else exercise

@@ -1,0 +1,353 @@
+"""Where the user stands on the roadmap (ALIGN, STABILIZE, MAINTAIN), worked out from the history.
+
+Pure functions: the caller passes the catalogue, the sessions, the saved ``RoadmapState`` and
+``today``. A pain flag is defined in ``tui.history.levels``. The rules:
+
+- A session counts for a phase when it is complete and ``session.phase`` is the phase's id or
+  ``session.routine`` is the phase's routine. A partial session of the phase counts only
+  against the user: "this hurts" in it drops a ladder rung and any pain flag in it ends the
+  pain-free streak.
+- Days: the whole days between the first and the latest counting session.
+- Pain-free streak: the latest counting sessions in a row with no pain flag for any exercise.
+- Ladder: the current rung starts at the first exercise. Two counting sessions in a row where
+  the rung exercise was done, rated "easy" or "right", with no pain flag, climb one rung;
+  "this hurts" on it drops one rung (the article's "regress to the march"); any other counting
+  session breaks the run. The ladder is done while the user is on its top rung and has done
+  it (outcome "done", not "hurt") at least once since reaching it.
+- Sequence (unlock before stretch): done when every exercise in it has been done at least once
+  in a counting session.
+- A phase is complete when its ``complete_when`` rule holds: enough sessions, over enough
+  days, a long enough pain-free streak and, when asked, every progression done.
+- The current phase is the first one not complete, searching from the phase the user moved on
+  to early (``RoadmapState.moved_to``) if they did; when all are complete, the last (MAINTAIN)
+  stays current, since it is a way of living.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import msgspec
+
+from tui.history.levels import chronological, session_pain_flag, verdict
+from tui.model import Catalogue, Phase, PhaseRule, Progression, RoadmapState, Routine, Session
+
+CLIMB_AFTER = 2
+"""How many good counting sessions in a row move a ladder up one rung."""
+
+
+@dataclass(frozen=True)
+class ProgressionStatus:
+    """Where the user stands on one progression of a phase."""
+
+    progression: Progression
+    rung: int
+    """Ladders: the index of the current rung. Sequences: how many exercises are done."""
+    current: str | None
+    """Ladders: the rung exercise to play. Sequences: the next one not done (None when done)."""
+    good_in_a_row: int
+    """Ladders: good counting sessions in a row on the current rung. Sequences: 0."""
+    done_exercises: tuple[str, ...]
+    """The progression's exercises done at least once in a counting session, in its order."""
+    done: bool
+    """Ladders: on the top rung and done there. Sequences: every exercise done."""
+
+    @property
+    def is_ladder(self) -> bool:
+        """True for a ladder, False for a sequence."""
+        return self.progression.mode == "ladder"
+
+
+@dataclass(frozen=True)
+class PhaseStanding:
+    """Where the user stands in one phase, and what is still missing, in plain words."""
+
+    phase: Phase
+    sessions: tuple[Session, ...]
+    """The complete sessions that count for the phase, oldest first."""
+    days: int
+    pain_free_streak: int
+    progressions: tuple[ProgressionStatus, ...]
+    unmet: tuple[str, ...]
+    """The unmet conditions of the phase's rule, e.g. "3 more sessions"; empty when complete."""
+
+    @property
+    def done(self) -> frozenset[str]:
+        """The phase's exercises done (and not hurting) at least once in a counting session."""
+        return frozenset(
+            exercise
+            for exercise in self.phase.exercises
+            if any(_done(session, exercise) for session in self.sessions)
+        )
+
+    @property
+    def complete(self) -> bool:
+        """True when the phase's ``complete_when`` rule is met."""
+        return not self.unmet
+
+    @property
+    def id(self) -> str:
+        """The phase's id."""
+        return self.phase.id
+
+    @property
+    def name(self) -> str:
+        """The phase's name, such as ALIGN."""
+        return self.phase.name
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where the user stands on the whole roadmap on one day."""
+
+    today: date
+    phases: tuple[PhaseStanding, ...]
+    current_index: int
+    moved_early: bool
+    """True when the user moved on before an earlier phase was complete."""
+
+    @property
+    def current(self) -> PhaseStanding:
+        """The phase the user is in now."""
+        return self.phases[self.current_index]
+
+    @property
+    def next(self) -> PhaseStanding | None:
+        """The phase after the current one (None in the last phase)."""
+        following = self.current_index + 1
+        return self.phases[following] if following < len(self.phases) else None
+
+    def phase(self, phase_id: str) -> PhaseStanding:
+        """The standing in the phase with this id (KeyError if there is none)."""
+        for standing in self.phases:
+            if standing.id == phase_id:
+                return standing
+        raise KeyError(phase_id)
+
+
+def counts_for(phase: Phase, session: Session) -> bool:
+    """True when the session belongs to the phase (by phase id or by the phase's routine)."""
+    return session.phase == phase.id or session.routine == phase.routine
+
+
+def standing(
+    catalogue: Catalogue,
+    sessions: Iterable[Session],
+    state: RoadmapState | None,
+    today: date,
+) -> Standing:
+    """Work out every phase's standing and the current phase from the history."""
+    ordered = chronological(sessions)
+    phases = tuple(_phase_standing(catalogue, phase, ordered, today) for phase in catalogue.phases)
+    ids = [phase.id for phase in phases]
+    start = ids.index(state.moved_to) if state and state.moved_to in ids else 0
+    current = next((i for i in range(start, len(phases)) if not phases[i].complete), None)
+    if current is None:
+        current = len(phases) - 1
+    moved_early = any(not phase.complete for phase in phases[:current])
+    return Standing(today=today, phases=phases, current_index=current, moved_early=moved_early)
+
+
+def can_move_on(standing: Standing) -> bool:
+    """True when the user may move on early: the current phase is not done and one follows."""
+    return standing.next is not None and not standing.current.complete
+
+
+def moving_on_note(standing: Standing) -> str:
+    """What moving on early means, in plain words, for the screen to show before it confirms."""
+    following = standing.next
+    if following is None or standing.current.complete:
+        return f"{standing.current.name} is the last phase: there is nowhere to move on to."
+    current = standing.current
+    return (
+        f"{current.name} is not done yet: {', '.join(current.unmet)}. Moving on makes "
+        f"{following.name} your phase from today, and its routine becomes today's session. "
+        f"Your {current.name} sessions stay in your history. The roadmap puts quality of "
+        f"movement before speed: move on only if {current.name} feels easy and pain-free."
+    )
+
+
+def move_on(standing: Standing, now: datetime) -> RoadmapState:
+    """The roadmap state to save once the user confirms moving on early to the next phase."""
+    following = standing.next
+    if following is None or not can_move_on(standing):
+        raise ValueError(f"cannot move on from {standing.current.name}: no phase to skip to")
+    return RoadmapState(moved_to=following.id, moved_at=now)
+
+
+def todays_routine(catalogue: Catalogue, standing: Standing) -> Routine:
+    """The current phase's routine, each ladder's first exercise swapped for the current rung.
+
+    A swapped-in exercise plays its own default dose (the item's dose becomes None), since the
+    routine's dose was written for the first rung; the item keeps its note. A swap gives a new
+    record with the same id; with no swap, the phase routine itself comes back (it is frozen).
+    """
+    routine = catalogue.routine(standing.current.phase.routine)
+    swaps = {
+        status.progression.exercises[0]: status.current
+        for status in standing.current.progressions
+        if status.is_ladder and status.rung > 0 and status.current is not None
+    }
+    if not swaps:
+        return routine
+    items = tuple(
+        msgspec.structs.replace(item, exercise=swaps[item.exercise], dose=None)
+        if item.exercise in swaps
+        else item
+        for item in routine.items
+    )
+    return msgspec.structs.replace(routine, items=items)
+
+
+def _phase_standing(
+    catalogue: Catalogue, phase: Phase, ordered: Sequence[Session], today: date
+) -> PhaseStanding:
+    """One phase's standing from the whole history, oldest session first."""
+    mine = [session for session in ordered if counts_for(phase, session)]
+    counting = tuple(session for session in mine if session.status == "complete")
+    days = (counting[-1].started_at.date() - counting[0].started_at.date()).days if counting else 0
+    streak = _pain_free_streak(mine)
+    progressions = tuple(
+        _ladder(progression, mine) if progression.mode == "ladder" else _sequence(progression, mine)
+        for progression in phase.progressions
+    )
+    unmet = _unmet(catalogue, phase.complete_when, counting, days, streak, progressions, today)
+    return PhaseStanding(
+        phase=phase,
+        sessions=counting,
+        days=days,
+        pain_free_streak=streak,
+        progressions=progressions,
+        unmet=unmet,
+    )
+
+
+def _pain_free_streak(mine: Sequence[Session]) -> int:
+    """Counting sessions in a row with no pain flag, back from the phase's latest session."""
+    streak = 0
+    for session in reversed(mine):
+        if session_pain_flag(session):
+            break
+        if session.status == "complete":
+            streak += 1
+    return streak
+
+
+def _done(session: Session, exercise_id: str) -> bool:
+    """True when the session recorded the exercise as done, and not as hurting."""
+    return any(
+        result.exercise == exercise_id and result.outcome == "done" and not result.hurt
+        for result in session.exercises
+    )
+
+
+def _ladder(progression: Progression, mine: Sequence[Session]) -> ProgressionStatus:
+    """Climb the ladder through the phase's sessions, oldest first."""
+    top = len(progression.exercises) - 1
+    rung, good, top_done = 0, 0, False
+    done: set[str] = set()
+    for session in mine:
+        exercise = progression.exercises[rung]
+        change = verdict(session, exercise)
+        if session.status == "complete":
+            done.update(e for e in progression.exercises if _done(session, e))
+        if change == "down":
+            rung, good, top_done = max(rung - 1, 0), 0, False
+            continue
+        if session.status != "complete":
+            continue
+        if rung == top:
+            top_done = top_done or _done(session, exercise)
+        elif change == "up":
+            good += 1
+            if good >= CLIMB_AFTER:
+                rung, good = rung + 1, 0
+        else:
+            good = 0
+    return ProgressionStatus(
+        progression=progression,
+        rung=rung,
+        current=progression.exercises[rung],
+        good_in_a_row=good,
+        done_exercises=tuple(e for e in progression.exercises if e in done),
+        done=rung == top and top_done,
+    )
+
+
+def _sequence(progression: Progression, mine: Sequence[Session]) -> ProgressionStatus:
+    """Which exercises of an unlock-then-stretch sequence have been done."""
+    complete = [session for session in mine if session.status == "complete"]
+    done = tuple(
+        exercise
+        for exercise in progression.exercises
+        if any(_done(session, exercise) for session in complete)
+    )
+    missing = [exercise for exercise in progression.exercises if exercise not in done]
+    return ProgressionStatus(
+        progression=progression,
+        rung=len(done),
+        current=missing[0] if missing else None,
+        good_in_a_row=0,
+        done_exercises=done,
+        done=not missing,
+    )
+
+
+def _unmet(
+    catalogue: Catalogue,
+    rule: PhaseRule,
+    counting: Sequence[Session],
+    days: int,
+    streak: int,
+    progressions: Sequence[ProgressionStatus],
+    today: date,
+) -> tuple[str, ...]:
+    """The rule's conditions that are not met yet, each in plain words."""
+    unmet: list[str] = []
+    if len(counting) < rule.min_sessions:
+        unmet.append(_more(rule.min_sessions - len(counting), "session"))
+    if days < rule.min_days:
+        first = counting[0].started_at.date() if counting else today
+        left = (first + timedelta(days=rule.min_days) - today).days
+        if left > 0:
+            unmet.append(_more(left, "day"))
+        elif len(counting) >= rule.min_sessions:  # else the sessions still missing will span it
+            unmet.append(f"1 more session to span {rule.min_days} days")
+    if streak < rule.pain_free_streak:
+        unmet.append(_more(rule.pain_free_streak - streak, "pain-free session") + " in a row")
+    if rule.progressions_done:
+        for status in progressions:
+            if status.done:
+                continue
+            if status.is_ladder:
+                top = status.progression.exercises[-1]
+                verb = "reach" if status.current != top else "do"
+                unmet.append(f"{verb} the {_name(catalogue, top)}")
+            else:
+                missing = [
+                    f"the {_name(catalogue, e)}"
+                    for e in status.progression.exercises
+                    if e not in status.done_exercises
+                ]
+                unmet.append("do " + _join(missing))
+    return tuple(unmet)
+
+
+def _more(count: int, noun: str) -> str:
+    """Count something still missing: "1 more session", "3 more sessions"."""
+    return f"{count} more {noun}{'' if count == 1 else 's'}"
+
+
+def _join(parts: Sequence[str]) -> str:
+    """Join words as a sentence does: "a", "a and b", "a, b and c"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _name(catalogue: Catalogue, exercise_id: str) -> str:
+    """An exercise's name to use inside a sentence: "double knee tuck"."""
+    exercise = catalogue.exercises.get(exercise_id)
+    name = exercise.name if exercise else exercise_id.replace("-", " ")
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]

@@ -1,0 +1,159 @@
+"""Typed records of what the user did: planned doses, exercise results, sessions and settings.
+
+The engine produces them, the store keeps them, the screens show them. Nothing here imports
+Textual. Times are timezone-aware datetimes (the user's local time with its offset).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from msgspec import Meta, Struct
+
+from tui.model.catalogue import Counts, Dose, Sides
+
+Feedback = Literal["easy", "right", "hard", "hurt"]
+Outcome = Literal["done", "skipped", "hurt", "stopped"]
+SessionStatus = Literal["partial", "complete"]
+NotifyMethod = Literal["off", "osc9", "osc777", "osc99"]
+PainScore = Annotated[int, Meta(ge=0, le=10)]
+
+SCHEMA_VERSION = 1
+
+
+class Entry(Struct, kw_only=True, frozen=True, forbid_unknown_fields=True, gc=False):
+    """Base of the stored records: keyword-only, immutable, unknown fields refused."""
+
+
+class StagePlan(Entry, kw_only=True, frozen=True):
+    """A dose (or one stage of it) resolved to plain numbers at the user's level."""
+
+    name: str = ""
+    sets: int = 1
+    reps: int = 1
+    hold: int = 0
+    sides: Sides = "none"
+    rest_reps: int = 0
+    rest_sets: int = 0
+    tempo: int = 0
+    positions: tuple[str, ...] = ()
+
+    @property
+    def side_count(self) -> int:
+        """How many sides each rep is done on: 1, or 2 for each/alternate."""
+        return 1 if self.sides == "none" else 2
+
+    @property
+    def total_reps(self) -> int:
+        """Every rep of every set on every side."""
+        return self.sets * self.reps * self.side_count
+
+
+def plan_counts(counts: Counts, level: float, name: str = "") -> StagePlan:
+    """Resolve one set of counts to plain numbers a fraction ``level`` of the way up its ranges."""
+    return StagePlan(
+        name=name,
+        sets=counts.sets.at(level),
+        reps=counts.reps.at(level),
+        hold=counts.hold.at(level) if counts.hold else 0,
+        sides=counts.sides,
+        rest_reps=counts.rest_reps,
+        rest_sets=counts.rest_sets,
+        tempo=counts.tempo,
+        positions=counts.positions,
+    )
+
+
+def plan_dose(dose: Dose, level: float) -> tuple[StagePlan, ...]:
+    """Resolve a dose to the stages to play at a progression level (0 low end, 1 high end)."""
+    if dose.stages:
+        return tuple(plan_counts(stage, level, stage.name) for stage in dose.stages)
+    return (plan_counts(dose, level),)
+
+
+class ExerciseResult(Entry, kw_only=True, frozen=True):
+    """How one exercise of a session went: what was planned and what was done."""
+
+    exercise: str
+    level: float = 0.0
+    planned: tuple[StagePlan, ...]
+    reps_done: int = 0
+    seconds_held: int = 0
+    seconds_added: int = 0
+    outcome: Outcome
+    feedback: Feedback | None = None
+    started_at: datetime
+    ended_at: datetime
+
+    @property
+    def planned_reps(self) -> int:
+        """Every rep the plan asked for, each side counting once."""
+        return sum(stage.total_reps for stage in self.planned)
+
+    @property
+    def hurt(self) -> bool:
+        """True when the user said it hurt, during the exercise or in feedback after it."""
+        return self.outcome == "hurt" or self.feedback == "hurt"
+
+
+class Session(Entry, kw_only=True, frozen=True):
+    """One session of a routine, saved as it goes (partial) and at the end (complete)."""
+
+    id: str
+    routine: str
+    routine_name: str
+    phase: str | None = None
+    started_at: datetime
+    ended_at: datetime | None = None
+    status: SessionStatus = "partial"
+    pain_before: PainScore | None = None
+    pain_after: PainScore | None = None
+    exercises: tuple[ExerciseResult, ...] = ()
+
+    @property
+    def hurt(self) -> bool:
+        """True when any exercise of the session hurt."""
+        return any(result.hurt for result in self.exercises)
+
+    @property
+    def seconds(self) -> float:
+        """How long the session lasted, from start to its last saved moment."""
+        end = self.ended_at or (self.exercises[-1].ended_at if self.exercises else None)
+        return (end - self.started_at).total_seconds() if end else 0.0
+
+
+class Settings(Entry, kw_only=True, frozen=True):
+    """The user's settings; every field has a default, so an old file gains new ones."""
+
+    theme: str = "textual-dark"
+    get_ready_seconds: Annotated[int, Meta(ge=0, le=60)] = 5
+    bell: bool = True
+    notify: NotifyMethod = "off"
+    weekly_target: Annotated[int, Meta(ge=1, le=14)] = 3
+    warm_up: bool = False
+    cool_down: bool = False
+
+
+class SafetyCheck(Entry, kw_only=True, frozen=True):
+    """The user's answers to the red-flag questions, and when they gave them."""
+
+    answered_at: datetime
+    any_yes: bool
+    yes_to: tuple[str, ...] = ()
+    """The red flags (advice ids) the user said yes to; empty in records from before it was kept."""
+
+
+class RoadmapState(Entry, kw_only=True, frozen=True):
+    """Choices the user made on the roadmap that the history alone cannot tell."""
+
+    moved_to: str | None = None
+    moved_at: datetime | None = None
+
+
+def outcome_counts(session: Session) -> tuple[int, int, int]:
+    """Exercises done, skipped (or stopped) and that hurt, in one session."""
+    done = sum(result.outcome == "done" for result in session.exercises)
+    skipped = sum(result.outcome in ("skipped", "stopped") for result in session.exercises)
+    hurt = sum(result.hurt for result in session.exercises)
+    return done, skipped, hurt

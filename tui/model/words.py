@@ -1,0 +1,154 @@
+"""Catalogue records said in plain words: doses, positions, equipment and sources."""
+
+from __future__ import annotations
+
+import math
+
+from tui.model.catalogue import Catalogue, Counts, Dose, Exercise, Position, Range
+from tui.model.records import StagePlan
+
+POSITIONS: dict[Position, str] = {
+    "lying-on-back": "lying on your back",
+    "face-down": "lying face down",
+    "all-fours": "on all fours",
+    "kneeling": "kneeling",
+    "standing": "standing",
+    "seated": "seated",
+    "side-lying": "lying on your side",
+}
+EQUIPMENT = {
+    "towel": "a towel",
+    "chair": "a chair",
+    "stool": "a stool",
+    "tennis-ball": "a tennis ball",
+    "dowel": "a dowel or broomstick",
+    "wall": "a wall",
+    "mat": "a mat",
+    "pillow": "a pillow",
+    "weights": "light weights",
+}
+
+
+def minutes_left(seconds: float) -> str:
+    """The time left in a session in whole minutes, rounded up: ``9 min left``.
+
+    Minutes, not seconds, wherever it is not the countdown itself: a figure that changed every
+    second would cost bytes every second on a slow link, and tell nothing the countdown does not.
+    """
+    if seconds <= 0:
+        return "nothing left"
+    return f"{math.ceil(seconds / 60)} min left"
+
+
+def span(value: Range, unit: str = "") -> str:
+    """``15-30 s`` for a range, ``20 s`` for a single value."""
+    text = f"{value.low}-{value.high}" if value.is_range else str(value.low)
+    return f"{text}{unit}"
+
+
+def duration(seconds: int) -> str:
+    """``45 s``, ``2 min`` or ``1 min 30 s``."""
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def hold_span(value: Range) -> str:
+    """A hold range in seconds or minutes, whichever reads better."""
+    if value.low >= 60 and value.low % 60 == 0 and value.high % 60 == 0:
+        low, high = value.low // 60, value.high // 60
+        return f"{low}-{high} min" if low != high else f"{low} min"
+    return span(value, " s")
+
+
+def counts_text(counts: Counts) -> str:
+    """One line for a set of counts: ``3 sets of 8-12 reps, hold 5 s, each side``."""
+    parts = []
+    reps = span(counts.reps)
+    if counts.sets != Range(1) and counts.sets.high > 1:
+        parts.append(f"{span(counts.sets)} sets of {reps}")
+    elif counts.reps.high > 1:
+        parts.append(f"{reps} reps")
+    if counts.hold:
+        held = hold_span(counts.hold)
+        verb = "for" if counts.hold.low >= 60 else "hold"
+        if counts.positions:
+            held = f"{held} in each of {len(counts.positions)} positions"
+        parts.append(f"{verb} {held}")
+    elif counts.tempo:
+        parts.append(f"{counts.tempo} s a rep")
+    if counts.sides == "each":
+        parts.append("each side")
+    elif counts.sides == "alternate":
+        parts.append("alternating sides")
+    if counts.rest_reps:
+        parts.append(f"{counts.rest_reps} s rest between reps")
+    if counts.rest_sets:
+        parts.append(f"{counts.rest_sets} s rest between sets")
+    return ", ".join(parts) or "once"
+
+
+def dose_text(dose: Dose) -> str:
+    """A dose in one line, or one line per stage joined by ``then``."""
+    if not dose.stages:
+        return counts_text(dose)
+    return "; then ".join(f"{stage.name}: {counts_text(stage)}" for stage in dose.stages)
+
+
+def setting_text(exercise: Exercise) -> str:
+    """Where and with what: ``lying on your back, with a towel``."""
+    place = POSITIONS[exercise.position]
+    if not exercise.equipment:
+        return place
+    kit = " and ".join(EQUIPMENT[item] for item in exercise.equipment)
+    return f"{place}, with {kit}"
+
+
+def sources_text(catalogue: Catalogue, source_ids: tuple[str, ...]) -> list[str]:
+    """Each source as ``Title (Publisher)``."""
+    lines = []
+    for source_id in source_ids:
+        source = catalogue.sources[source_id]
+        lines.append(f"{source.title} ({source.publisher})")
+    return lines
+
+
+def stage_plan_text(stage: StagePlan) -> str:
+    """A planned stage in a few words: ``2 sets of 10 reps, hold 5 s, each side``."""
+    parts = []
+    if stage.sets > 1:
+        reps = f" of {stage.reps} reps" if stage.reps > 1 else ""
+        parts.append(f"{stage.sets} sets{reps}")
+    elif stage.reps > 1:
+        parts.append(f"{stage.reps} reps")
+    if stage.hold:
+        held = f"for {duration(stage.hold)}" if stage.hold >= 60 else f"hold {stage.hold} s"
+        if stage.positions:
+            held = f"{held} in each of {len(stage.positions)} positions"
+        parts.append(held)
+    elif stage.tempo:
+        parts.append(f"{stage.tempo} s a rep")
+    if stage.sides == "each":
+        parts.append("each side")
+    elif stage.sides == "alternate":
+        parts.append("alternating sides")
+    return ", ".join(parts) or "once"
+
+
+def plan_text(planned: tuple[StagePlan, ...]) -> str:
+    """A planned dose in a few words, one part per stage joined by ``then``."""
+    if len(planned) == 1 and not planned[0].name:
+        return stage_plan_text(planned[0])
+    return (
+        "; then ".join(
+            f"{stage.name}: {stage_plan_text(stage)}" if stage.name else stage_plan_text(stage)
+            for stage in planned
+        )
+        or "nothing planned"
+    )
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 session``, ``2 sessions``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

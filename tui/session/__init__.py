@@ -1,0 +1,47 @@
+"""One routine, played: its timeline, the engine on an injected clock, events, recorder, cues."""
+
+from __future__ import annotations
+
+from tui.session.cues import (
+    Cues,
+    notification_for,
+    window_title,
+)
+from tui.session.engine import (
+    Engine,
+)
+from tui.session.events import (
+    Event,
+    ExerciseDone,
+    SessionDone,
+    SessionEnded,
+    Snapshot,
+    StepStarted,
+)
+from tui.session.recorder import (
+    SessionRecorder,
+)
+from tui.session.timeline import (
+    PlannedExercise,
+    Step,
+    StepKind,
+    build_timeline,
+)
+
+__all__ = [
+    "Cues",
+    "Engine",
+    "Event",
+    "ExerciseDone",
+    "PlannedExercise",
+    "SessionDone",
+    "SessionEnded",
+    "SessionRecorder",
+    "Snapshot",
+    "Step",
+    "StepKind",
+    "StepStarted",
+    "build_timeline",
+    "notification_for",
+    "window_title",
+]

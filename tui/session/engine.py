@@ -1,0 +1,393 @@
+"""The session engine: plays a timeline against an injected clock, driven by the user's actions.
+
+Each timed step ends at its deadline: its start, plus its duration, plus any time added,
+plus the time spent paused. The next step starts at that deadline, not when the engine next
+hears from the clock, so a session never drifts however irregularly it is ticked. Nothing
+here sleeps or imports Textual.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import msgspec
+
+from tui.model import ExerciseResult, Feedback, Outcome, Session
+from tui.session.events import (
+    Event,
+    ExerciseDone,
+    SessionDone,
+    SessionEnded,
+    Snapshot,
+    StepDone,
+    StepEnd,
+    StepStarted,
+)
+from tui.session.tally import ExerciseTally, check_pain
+from tui.session.timeline import Step, StepKind, Timeline
+
+COMPLETING: frozenset[StepEnd] = frozenset({"time", "next", "counted"})
+RECORDING: frozenset[StepEnd] = frozenset({"time", "next", "counted", "skipped", "hurt", "quit"})
+
+
+class Engine:
+    """Plays a timeline against a monotonic clock and reports what happened as events."""
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Callable[[], float],
+        wall: Callable[[], datetime],
+        *,
+        session_id: str | None = None,
+        phase: str | None = None,
+    ) -> None:
+        self._timeline = timeline
+        self._clock = clock
+        self._wall = wall
+        self._id = session_id or uuid.uuid4().hex
+        self._phase = phase
+        self._index = 0
+        self._started: float | None = None
+        self._started_at: datetime | None = None
+        self._finished: float | None = None
+        self._ended_at: datetime | None = None
+        self._complete = False
+        self._step_start = 0.0
+        self._extension = 0.0
+        self._paused_in_step = 0.0
+        self._paused_since: float | None = None
+        self._paused_total = 0.0
+        self._latest = -math.inf
+        self._anchor = (0.0, datetime.min)
+        self._tally: ExerciseTally | None = None
+        self._results: dict[int, ExerciseResult] = {}
+        self._pain_before: int | None = None
+        self._pain_after: int | None = None
+
+    @property
+    def timeline(self) -> Timeline:
+        """The timeline being played (a new one after an exercise is inserted)."""
+        return self._timeline
+
+    @property
+    def running(self) -> bool:
+        """True between start and the end of the session."""
+        return self._started is not None and self._finished is None
+
+    # Actions -----------------------------------------------------------------------------
+
+    def start(self, now: float | None = None) -> list[Event]:
+        """Start the session: the first step begins now."""
+        t = self._time(now)
+        if self._started is not None:
+            return []
+        started_at = self._wall_at(t)
+        if started_at.tzinfo is None:
+            raise ValueError("wall() must give timezone-aware times: datetime.now().astimezone()")
+        self._started, self._started_at = t, started_at
+        return self._start_step(0, t)
+
+    def tick(self, now: float | None = None) -> list[Event]:
+        """Finish every step whose deadline has passed; each next step starts at that deadline."""
+        return self._catch_up(self._time(now))
+
+    def pause(self, now: float | None = None) -> list[Event]:
+        """Stop the clock for the session: nothing ends and no hold counts until resume."""
+        t = self._time(now)
+        events = self._catch_up(t)
+        if self.running and self._paused_since is None:
+            self._paused_since = t
+        return events
+
+    def resume(self, now: float | None = None) -> list[Event]:
+        """Restart the clock; every later deadline moves by the time spent paused."""
+        t = self._time(now)
+        if self.running and self._paused_since is not None:
+            self._paused_in_step += t - self._paused_since
+            self._paused_total += t - self._paused_since
+            self._paused_since = None
+        return self._catch_up(t)
+
+    def next_step(self, now: float | None = None) -> list[Event]:
+        """End the current step now (it counts as done); the next one starts now."""
+        t = self._time(now)
+        events = self._catch_up(t)
+        return events + self._advance(t, "next") if self.running else events
+
+    def previous_step(self, now: float | None = None) -> list[Event]:
+        """Restart the step before this one (within the exercise) now; it counts only once."""
+        t = self._time(now)
+        events = self._catch_up(t)
+        if not self.running:
+            return events
+        first = self._exercise_first_step()
+        events.append(self._end_step(t, "back"))
+        return events + self._start_step(max(first, self._index - 1), t)
+
+    def extend(self, seconds: int = 5, now: float | None = None) -> list[Event]:
+        """Add seconds to the current timed step."""
+        if seconds < 0:
+            raise ValueError("extend by a positive number of seconds; use shorten to take away")
+        t = self._time(now)
+        events = self._catch_up(t)
+        if self.running and self._step.is_timed:
+            self._extension += seconds
+        return events
+
+    def shorten(self, seconds: int = 5, now: float | None = None) -> list[Event]:
+        """Take seconds off the current timed step; taking all that remains ends it now."""
+        if seconds < 0:
+            raise ValueError("shorten by a positive number of seconds; use extend to add")
+        t = self._time(now)
+        events = self._catch_up(t)
+        remaining = self._remaining(t)
+        if not self.running or remaining is None:
+            return events
+        if seconds < remaining:
+            self._extension -= seconds
+            return events
+        self._extension -= remaining
+        return events + self._advance(t, "time")
+
+    def count_rep(self, now: float | None = None) -> list[Event]:
+        """Complete the current counted rep; on any other step this does nothing."""
+        t = self._time(now)
+        events = self._catch_up(t)
+        if self.running and self._step.kind is StepKind.COUNTED:
+            events += self._advance(t, "counted")
+        return events
+
+    def skip_exercise(self, now: float | None = None) -> list[Event]:
+        """Leave the exercise now, recorded as skipped; the next exercise's lead-in starts."""
+        return self._leave_exercise(self._time(now), "skipped")
+
+    def this_hurts(self, now: float | None = None) -> list[Event]:
+        """Stop the exercise now, recorded as hurt; ExerciseDone carries its easier variants.
+
+        During a lead-in no exercise is in play, so this does nothing: the exercise just
+        finished takes ``set_feedback(index, "hurt")`` instead.
+        """
+        t = self._time(now)
+        events = self._catch_up(t)
+        if self.running and self._step.kind.is_lead_in:
+            return events
+        return events + self._leave_exercise(t, "hurt")
+
+    def insert_exercise(self, exercise_id: str, now: float | None = None) -> list[Event]:
+        """Play an exercise (default dose, level 0) next: after this one, or before the preview.
+
+        During a lead-in the new exercise goes before the one previewed, and the lead-in
+        restarts now to preview it. Does nothing before the start or after the end.
+        """
+        t = self._time(now)
+        events = self._catch_up(t)
+        if not self.running:
+            return events
+        step = self._step
+        lead_in = step.kind.is_lead_in
+        at = step.exercise_index if lead_in else step.exercise_index + 1
+        self._timeline = self._timeline.inserting(at, exercise_id)
+        if not lead_in:
+            return events
+        events.append(self._end_step(t, "replaced", step))
+        self._tally = None
+        return events + self._start_step(self._index, t)
+
+    def quit(self, now: float | None = None) -> list[Event]:
+        """End the session early: the exercise in play is recorded as stopped."""
+        t = self._time(now)
+        events = self._catch_up(t)
+        if not self.running:
+            return events
+        lead_in = self._step.kind.is_lead_in
+        events.append(self._end_step(t, "quit"))
+        if not lead_in:
+            events.append(self._finish_exercise(t, "stopped"))
+        return events + self._finish_session(t, complete=False)
+
+    def set_feedback(self, exercise_index: int, feedback: Feedback) -> None:
+        """Record how a finished exercise felt."""
+        if exercise_index not in self._results:
+            raise ValueError(f"exercise {exercise_index} has not finished; give feedback after")
+        result = self._results[exercise_index]
+        self._results[exercise_index] = msgspec.structs.replace(result, feedback=feedback)
+
+    def set_pain_before(self, score: int) -> None:
+        """Record the pain score (0 to 10) before the session."""
+        self._pain_before = check_pain(score)
+
+    def set_pain_after(self, score: int) -> None:
+        """Record the pain score (0 to 10) after the session."""
+        self._pain_after = check_pain(score)
+
+    # What the screens and the store read -------------------------------------------------
+
+    def session(self) -> Session:
+        """The session record so far: partial until the last exercise ends, then complete."""
+        if self._started_at is None:
+            raise RuntimeError("the session has not started: call start() first")
+        return Session(
+            id=self._id,
+            routine=self._timeline.routine_id,
+            routine_name=self._timeline.routine_name,
+            phase=self._phase,
+            started_at=self._started_at,
+            ended_at=self._ended_at,
+            status="complete" if self._complete else "partial",
+            pain_before=self._pain_before,
+            pain_after=self._pain_after,
+            exercises=tuple(self._results[index] for index in sorted(self._results)),
+        )
+
+    def snapshot(self, now: float | None = None) -> Snapshot:
+        """What a screen shows at ``now`` (call tick first so finished steps move on)."""
+        t = max(self._clock() if now is None else now, self._latest)
+        if self._finished is not None:
+            t = self._finished
+        step = self._step
+        started = self._started is not None
+        elapsed = self._active(t) if started else 0.0
+        remaining = self._remaining(t) if started else step.duration
+        total = self._timeline.total_seconds
+        left_in_step = max(0.0, step.estimate - elapsed) if remaining is None else remaining
+        after = total - self._timeline.seconds_before(self._index + 1)
+        done = self._timeline.seconds_before(self._index) + min(elapsed, step.estimate)
+        return Snapshot(
+            exercise=self._timeline.exercises[step.exercise_index],
+            exercise_count=len(self._timeline.exercises),
+            step=step,
+            step_index=self._index,
+            step_count=len(self._timeline.steps),
+            remaining=None if remaining is None else float(remaining),
+            elapsed=elapsed,
+            progress=1.0 if self._complete else min(1.0, done / total) if total else 0.0,
+            session_elapsed=self._session_elapsed(t),
+            session_remaining=0.0 if self._finished is not None else left_in_step + after,
+            started=started,
+            paused=self._paused_since is not None,
+            finished=self._finished is not None,
+            complete=self._complete,
+        )
+
+    # Inside ------------------------------------------------------------------------------
+
+    @property
+    def _step(self) -> Step:
+        return self._timeline.steps[self._index]
+
+    def _time(self, now: float | None) -> float:
+        """The moment an action happens (never before one already seen), anchoring the wall."""
+        clock, wall = self._clock(), self._wall()
+        self._anchor = (clock, wall)
+        t = max(clock if now is None else now, self._latest)
+        self._latest = t
+        return t
+
+    def _wall_at(self, t: float) -> datetime:
+        """The wall-clock time of clock reading ``t``."""
+        clock, wall = self._anchor
+        return wall + timedelta(seconds=t - clock)
+
+    def _active(self, t: float) -> float:
+        """Seconds the current step has run at ``t``, pauses left out."""
+        end = t if self._paused_since is None else self._paused_since
+        return max(0.0, end - self._step_start - self._paused_in_step)
+
+    def _remaining(self, t: float) -> float | None:
+        """Seconds left in the current timed step at ``t`` (None for a counted rep)."""
+        duration = self._step.duration
+        if duration is None:
+            return None
+        return max(0.0, duration + self._extension - self._active(t))
+
+    def _deadline(self) -> float | None:
+        """When the current step ends, unless it is paused or counted."""
+        duration = self._step.duration
+        if duration is None or self._paused_since is not None:
+            return None
+        return self._step_start + duration + self._extension + self._paused_in_step
+
+    def _session_elapsed(self, t: float) -> float:
+        """Seconds since the start at ``t``, pauses left out."""
+        if self._started is None:
+            return 0.0
+        pausing = 0.0 if self._paused_since is None else t - self._paused_since
+        return max(0.0, t - self._started - self._paused_total - pausing)
+
+    def _exercise_first_step(self) -> int:
+        return self._timeline.exercises[self._step.exercise_index].first_step
+
+    def _catch_up(self, t: float) -> list[Event]:
+        events: list[Event] = []
+        while self.running:
+            deadline = self._deadline()
+            if deadline is None or deadline > t:
+                break
+            events += self._advance(deadline, "time")
+        return events
+
+    def _start_step(self, index: int, t: float) -> list[Event]:
+        """Begin step ``index`` at ``t`` (a pause in progress carries on into it)."""
+        if self._paused_since is not None:
+            self._paused_total += t - self._paused_since
+            self._paused_since = t
+        self._index, self._step_start = index, t
+        self._extension, self._paused_in_step = 0.0, 0.0
+        step = self._step
+        if self._tally is None or self._tally.index != step.exercise_index:
+            self._tally = ExerciseTally(step.exercise_index, self._wall_at(t))
+        self._tally.forget(index)
+        return [StepStarted(index, step, t)]
+
+    def _end_step(self, t: float, reason: StepEnd, step: Step | None = None) -> StepDone:
+        """End the current step at ``t``, keeping what it did unless it is being replayed."""
+        step = step or self._step
+        if self._tally is not None and reason in RECORDING:
+            active, completed = self._active(t), reason in COMPLETING
+            self._tally.record(self._index, step, active, self._extension, completed=completed)
+        return StepDone(self._index, step, t, reason)
+
+    def _advance(self, t: float, reason: StepEnd) -> list[Event]:
+        """End the current step at ``t`` and start the next, closing the exercise if it ends."""
+        events: list[Event] = [self._end_step(t, reason)]
+        following = self._index + 1
+        steps = self._timeline.steps
+        if following == len(steps) or steps[following].exercise_index != self._step.exercise_index:
+            events.append(self._finish_exercise(t, "done"))
+        if following == len(steps):
+            return events + self._finish_session(t, complete=True)
+        return events + self._start_step(following, t)
+
+    def _leave_exercise(self, t: float, outcome: Outcome) -> list[Event]:
+        """End the exercise now with ``outcome`` and go on to the next one's lead-in."""
+        events = self._catch_up(t)
+        if not self.running:
+            return events
+        events.append(self._end_step(t, "hurt" if outcome == "hurt" else "skipped"))
+        events.append(self._finish_exercise(t, outcome))
+        following = self._timeline.exercises[self._step.exercise_index].span.stop
+        if following == len(self._timeline.steps):
+            return events + self._finish_session(t, complete=True)
+        return events + self._start_step(following, t)
+
+    def _finish_exercise(self, t: float, outcome: Outcome) -> ExerciseDone:
+        """Record the exercise in play as ended at ``t`` with ``outcome``."""
+        exercise = self._timeline.exercises[self._step.exercise_index]
+        tally = self._tally or ExerciseTally(exercise.index, self._wall_at(t))
+        result = tally.result(exercise, outcome, self._wall_at(t))
+        self._results[exercise.index] = result
+        self._tally = None
+        return ExerciseDone(exercise.index, result, exercise.easier, t)
+
+    def _finish_session(self, t: float, *, complete: bool) -> list[Event]:
+        """Close the session at ``t``: complete, or ended early by the user."""
+        if self._paused_since is not None:
+            self._paused_total += t - self._paused_since
+            self._paused_since = None
+        self._finished, self._ended_at, self._complete = t, self._wall_at(t), complete
+        session = self.session()
+        return [SessionDone(session, t) if complete else SessionEnded(session, t)]

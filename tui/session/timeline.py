@@ -1,0 +1,380 @@
+"""Turn a routine into a timeline: the ordered steps the session engine plays, one at a time.
+
+A timeline is plain data. It knows nothing of clocks: durations are whole seconds, and a
+counted rep has no duration at all (it lasts until the user counts it). Nothing here imports
+Textual.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Literal
+
+from tui.model import (
+    COUNTED_REP_SECONDS,
+    POSITIONS,
+    Catalogue,
+    Dose,
+    Position,
+    Routine,
+    StagePlan,
+    plan_dose,
+)
+
+Part = Literal["warm-up", "main", "cool-down"]
+Side = Literal["left", "right"]
+
+PART_WORDS: dict[Part, str] = {"warm-up": "Warm-up: ", "main": "", "cool-down": "Cool-down: "}
+GENERIC_CUES = {"hold": "Hold", "move": "Lift and lower", "counted": "Do one rep, then count it"}
+
+
+class StepKind(StrEnum):
+    """What a step asks of the user."""
+
+    GET_READY = "get-ready"
+    TRANSITION = "transition"
+    HOLD = "hold"
+    MOVE = "move"
+    COUNTED = "counted"
+    REST = "rest"
+    SET_REST = "set-rest"
+    SWITCH_SIDE = "switch-side"
+
+    @property
+    def is_lead_in(self) -> bool:
+        """True for the steps that lead into an exercise (get ready, transition)."""
+        return self in (StepKind.GET_READY, StepKind.TRANSITION)
+
+    @property
+    def is_rep(self) -> bool:
+        """True for the steps where the user works (hold, move, counted)."""
+        return self in (StepKind.HOLD, StepKind.MOVE, StepKind.COUNTED)
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """The pauses a timeline puts around the work, in seconds (0 leaves the step out)."""
+
+    get_ready: int = 5
+    transition: int = 10
+    switch: int = 5
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """One exercise of a timeline: what it is, its planned dose, and where its steps are."""
+
+    index: int
+    id: str
+    name: str
+    position: Position
+    equipment: tuple[str, ...]
+    steps: tuple[str, ...]
+    planned: tuple[StagePlan, ...]
+    stage_cues: tuple[str, ...]
+    level: float = 0.0
+    easier: tuple[str, ...] = ()
+    part: Part = "main"
+    note: str = ""
+    first_step: int = 0
+    step_count: int = 0
+    seconds: int = 0
+
+    @property
+    def span(self) -> range:
+        """The indices of this exercise's steps in the timeline, its lead-in first."""
+        return range(self.first_step, self.first_step + self.step_count)
+
+    @property
+    def preview(self) -> str:
+        """A short line that says what is coming: name, position and equipment."""
+        text = f"{PART_WORDS[self.part]}{self.name}, {POSITIONS[self.position]}"
+        return f"{text}; you need: {', '.join(self.equipment)}" if self.equipment else text
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a timeline: what to do, for how long, and where it sits in the dose.
+
+    Numbers are 1-based. A step that is not a rep (a lead-in, a rest, a side switch) carries
+    the stage, set, rep, side and position of the rep it leads into.
+    """
+
+    kind: StepKind
+    exercise_index: int
+    exercise_id: str
+    cue: str
+    duration: int | None
+    estimate: int
+    part: Part = "main"
+    stage_number: int = 1
+    stage_count: int = 1
+    stage_name: str = ""
+    set_number: int = 1
+    set_count: int = 1
+    rep_number: int = 1
+    rep_count: int = 1
+    side: Side | None = None
+    position_number: int = 1
+    position_count: int = 1
+    ends_rep: bool = False
+    next_label: str = ""
+
+    @property
+    def is_timed(self) -> bool:
+        """True when the step ends on its own when its time is up (everything but counted)."""
+        return self.duration is not None
+
+
+@dataclass(frozen=True, eq=False)
+class Timeline:
+    """The steps a routine plays, in order, with the exercises they belong to."""
+
+    routine_id: str
+    routine_name: str
+    exercises: tuple[PlannedExercise, ...]
+    steps: tuple[Step, ...]
+    offsets: tuple[int, ...]
+    pacing: Pacing
+    catalogue: Catalogue = field(repr=False)
+
+    @property
+    def total_seconds(self) -> int:
+        """The planned length of the whole session, counted reps estimated."""
+        return self.offsets[-1]
+
+    def seconds_before(self, step_index: int) -> int:
+        """The planned seconds of every step before this one."""
+        return self.offsets[step_index]
+
+    def inserting(self, at: int, exercise_id: str) -> Timeline:
+        """A copy with an exercise at its default dose (level 0) spliced in at index ``at``."""
+        if exercise_id not in self.catalogue.exercises:
+            raise ValueError(f"there is no exercise {exercise_id!r} in the catalogue")
+        neighbour = self.exercises[min(max(at - 1, 0), len(self.exercises) - 1)]
+        added = plan_exercise(self.catalogue, exercise_id, part=neighbour.part)
+        exercises = [*self.exercises[:at], added, *self.exercises[at:]]
+        return assemble(self.catalogue, self.routine_id, self.routine_name, exercises, self.pacing)
+
+
+def plan_exercise(
+    catalogue: Catalogue,
+    exercise_id: str,
+    dose: Dose | None = None,
+    level: float = 0.0,
+    part: Part = "main",
+    note: str = "",
+) -> PlannedExercise:
+    """Plan one exercise at a level, with its default dose unless ``dose`` is given."""
+    exercise = catalogue.exercise(exercise_id)
+    dose = exercise.dose if dose is None else dose
+    return PlannedExercise(
+        index=0,
+        id=exercise.id,
+        name=exercise.name,
+        position=exercise.position,
+        equipment=tuple(exercise.equipment),
+        steps=exercise.steps,
+        planned=plan_dose(dose, level),
+        stage_cues=tuple(stage.cue for stage in dose.stages) or ("",),
+        level=level,
+        easier=exercise.easier,
+        part=part,
+        note=note,
+    )
+
+
+def build_timeline(
+    catalogue: Catalogue,
+    routine: Routine,
+    levels: Mapping[str, float] | None = None,
+    *,
+    get_ready_seconds: int = 5,
+    transition_seconds: int = 10,
+    switch_seconds: int = 5,
+    warm_up: Routine | None = None,
+    cool_down: Routine | None = None,
+) -> Timeline:
+    """Lay out a routine (with an optional warm-up and cool-down) as the steps to play."""
+    levels = levels or {}
+    parts: list[tuple[Part, Routine]] = [("main", routine)]
+    if warm_up is not None:
+        parts.insert(0, ("warm-up", warm_up))
+    if cool_down is not None:
+        parts.append(("cool-down", cool_down))
+    exercises = [
+        plan_exercise(
+            catalogue,
+            item.exercise,
+            catalogue.dose_for(item),
+            levels.get(item.exercise, 0.0),
+            part,
+            item.note,
+        )
+        for part, each in parts
+        for item in each.items
+    ]
+    pacing = Pacing(get_ready_seconds, transition_seconds, switch_seconds)
+    return assemble(catalogue, routine.id, routine.name, exercises, pacing)
+
+
+def assemble(
+    catalogue: Catalogue,
+    routine_id: str,
+    routine_name: str,
+    exercises: Sequence[PlannedExercise],
+    pacing: Pacing,
+) -> Timeline:
+    """Number the exercises, lay out their steps and say what comes after each step."""
+    steps: list[Step] = []
+    placed: list[PlannedExercise] = []
+    for index, exercise in enumerate(exercises):
+        exercise = replace(exercise, index=index)
+        lead_in = pacing.get_ready if index == 0 else pacing.transition
+        own = _exercise_steps(exercise, lead_in, pacing.switch)
+        placed.append(
+            replace(
+                exercise,
+                first_step=len(steps),
+                step_count=len(own),
+                seconds=sum(step.estimate for step in own),
+            )
+        )
+        steps += own
+    labels = [describe(step, placed[step.exercise_index]) for step in steps[1:]] + ["Finish"]
+    steps = [replace(step, next_label=label) for step, label in zip(steps, labels, strict=True)]
+    offsets = (0, *itertools.accumulate(step.estimate for step in steps))
+    return Timeline(
+        routine_id, routine_name, tuple(placed), tuple(steps), offsets, pacing, catalogue
+    )
+
+
+def describe(step: Step, exercise: PlannedExercise) -> str:
+    """A short label for a step, as shown under "what comes next"."""
+    if step.kind.is_lead_in:
+        return f"Next exercise: {exercise.name}"
+    if step.kind is StepKind.REST:
+        return f"Rest {step.duration} s"
+    if step.kind is StepKind.SET_REST:
+        return f"Rest {step.duration} s before set {step.set_number} of {step.set_count}"
+    if step.kind is StepKind.SWITCH_SIDE:
+        return step.cue
+    action = {
+        StepKind.HOLD: f"Hold {step.duration} s",
+        StepKind.MOVE: f"Move for {step.duration} s",
+    }.get(step.kind, "Count a rep")
+    where = [step.stage_name] if step.stage_count > 1 else []
+    if step.rep_count > 1:
+        where.append(f"rep {step.rep_number} of {step.rep_count}")
+    if step.side is not None:
+        where.append(f"{step.side} side")
+    if step.position_count > 1:
+        where.append(f"position {step.position_number} of {step.position_count}")
+    return f"{action} ({', '.join(where)})" if where else action
+
+
+def _side_blocks(plan: StagePlan) -> list[list[tuple[int, Side | None]]]:
+    """The reps of one set in playing order, in blocks separated by a side switch."""
+    reps = range(1, plan.reps + 1)
+    if plan.sides == "each":
+        return [[(rep, side) for rep in reps] for side in ("left", "right")]
+    if plan.sides == "alternate":
+        return [[(rep, side) for rep in reps for side in ("left", "right")]]
+    return [[(rep, None) for rep in reps]]
+
+
+def _exercise_steps(exercise: PlannedExercise, lead_in: int, switch: int) -> list[Step]:
+    """The steps of one exercise: its lead-in, then every rep with the pauses between."""
+    steps: list[Step] = []
+    if lead_in > 0:
+        kind = StepKind.GET_READY if exercise.index == 0 else StepKind.TRANSITION
+        steps.append(_pause(exercise, kind, lead_in))
+    stage_count = len(exercise.planned)
+    for stage_number, (plan, stage_cue) in enumerate(
+        zip(exercise.planned, exercise.stage_cues, strict=True), 1
+    ):
+        for set_number in range(1, plan.sets + 1):
+            if set_number > 1 and plan.rest_sets > 0:
+                steps.append(_pause(exercise, StepKind.SET_REST, plan.rest_sets))
+            for block_number, block in enumerate(_side_blocks(plan)):
+                if block_number > 0 and switch > 0:
+                    steps.append(_pause(exercise, StepKind.SWITCH_SIDE, switch))
+                for number, (rep, side) in enumerate(block):
+                    if number > 0 and plan.rest_reps > 0:
+                        steps.append(_pause(exercise, StepKind.REST, plan.rest_reps))
+                    where = Step(
+                        StepKind.HOLD,
+                        exercise.index,
+                        exercise.id,
+                        stage_cue,
+                        None,
+                        0,
+                        exercise.part,
+                        stage_number=stage_number,
+                        stage_count=stage_count,
+                        stage_name=plan.name,
+                        set_number=set_number,
+                        set_count=plan.sets,
+                        rep_number=rep,
+                        rep_count=plan.reps,
+                        side=side,
+                    )
+                    steps += _rep_steps(where, plan)
+    return _fill_pauses(steps, exercise)
+
+
+def _pause(exercise: PlannedExercise, kind: StepKind, seconds: int) -> Step:
+    """A timed step that is not a rep; its counters and cue are filled in afterwards."""
+    return Step(kind, exercise.index, exercise.id, "", seconds, seconds, exercise.part)
+
+
+def _rep_steps(where: Step, plan: StagePlan) -> list[Step]:
+    """The steps of one rep on one side (``where`` holds its counters and its stage cue)."""
+    if plan.hold == 0 and plan.tempo == 0:
+        estimate = COUNTED_REP_SECONDS * max(1, len(plan.positions))
+        cue = where.cue or GENERIC_CUES["counted"]
+        return [replace(where, kind=StepKind.COUNTED, cue=cue, estimate=estimate, ends_rep=True)]
+    kind = StepKind.HOLD if plan.hold > 0 else StepKind.MOVE
+    seconds = plan.hold or plan.tempo
+    cues = plan.positions or (where.cue or GENERIC_CUES[kind.value],)
+    return [
+        replace(
+            where,
+            kind=kind,
+            cue=cue,
+            duration=seconds,
+            estimate=seconds,
+            position_number=number,
+            position_count=len(cues),
+            ends_rep=number == len(cues),
+        )
+        for number, cue in enumerate(cues, 1)
+    ]
+
+
+def _fill_pauses(steps: list[Step], exercise: PlannedExercise) -> list[Step]:
+    """Give each pause the counters of the rep it leads into, and a cue that says so."""
+    filled = list(steps)
+    for index in range(len(filled) - 2, -1, -1):
+        step, after = filled[index], filled[index + 1]
+        if step.kind.is_rep:
+            continue
+        cue = {
+            StepKind.GET_READY: f"Get ready: {exercise.preview}",
+            StepKind.TRANSITION: f"Next: {exercise.preview}",
+            StepKind.REST: "Rest",
+            StepKind.SET_REST: f"Rest: next set {after.set_number} of {after.set_count}",
+            StepKind.SWITCH_SIDE: f"Switch to your {after.side} side",
+        }[step.kind]
+        filled[index] = replace(
+            after,
+            kind=step.kind,
+            cue=cue,
+            duration=step.duration,
+            estimate=step.estimate,
+            ends_rep=False,
+        )
+    return filled

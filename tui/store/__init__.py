@@ -1,0 +1,49 @@
+"""The user's file: where it is, atomic writes under a lock, its schema, export and import."""
+
+from __future__ import annotations
+
+from tui.store.paths import (
+    ENV_VAR,
+    resolve_db_path,
+)
+from tui.store.saver import (
+    SessionSaver,
+    SessionStore,
+)
+from tui.store.storage import (
+    StoreError,
+    UnusableFileError,
+    write_atomic,
+)
+from tui.store.store import (
+    Store,
+    check_file,
+)
+from tui.store.transfer import (
+    describe,
+    export,
+    history_json,
+    history_table,
+    import_file,
+    move_aside,
+    sessions_csv,
+)
+
+__all__ = [
+    "ENV_VAR",
+    "SessionSaver",
+    "SessionStore",
+    "Store",
+    "StoreError",
+    "UnusableFileError",
+    "check_file",
+    "describe",
+    "export",
+    "history_json",
+    "history_table",
+    "import_file",
+    "move_aside",
+    "resolve_db_path",
+    "sessions_csv",
+    "write_atomic",
+]

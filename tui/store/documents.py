@@ -1,0 +1,69 @@
+"""The data file's records, decoded from their JSON once and kept while their bytes stay the same.
+
+The storage keeps each document as raw JSON (:data:`tui.store.storage.RawTables`). Decoding every
+session of ten years of history on every read would cost tens of milliseconds each time;
+:class:`Records` decodes a document the first time its bytes are seen and hands back the same
+(immutable) record after that, so a read after a save decodes only the document saved.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+from msgspec import Raw, Struct
+
+from tui.model import decode_hook
+from tui.store.storage import RawTables, UnusableFileError
+
+R = TypeVar("R", bound=Struct)
+
+
+class Records:
+    """Typed records decoded from raw documents, remembered by table and id with their bytes."""
+
+    def __init__(self, path: Path) -> None:
+        """Records of the file at ``path`` (named in the message when one is damaged)."""
+        self.path = path
+        self._known: dict[tuple[str, str], tuple[Raw, Struct]] = {}
+        self._decoders: dict[type[Any], msgspec.json.Decoder[Any]] = {}
+
+    def get(self, table: str, key: str, document: Raw, kind: type[R]) -> R:
+        """The record ``document`` holds: decoded once, then remembered while its bytes stay.
+
+        Raises UnusableFileError naming the file, the table and the record if it is damaged.
+        """
+        known = self._known.get((table, key))
+        if known is not None and (known[0] is document or known[0] == document):
+            record = known[1]
+            if isinstance(record, kind):
+                return record
+        record = self._decode(table, key, document, kind)
+        self._known[(table, key)] = (document, record)
+        return record
+
+    def keep_only(self, tables: RawTables) -> None:
+        """Forget the records that are no longer in the file."""
+        self._known = {
+            place: known
+            for place, known in self._known.items()
+            if place[1] in tables.get(place[0], {})
+        }
+
+    def _decode(self, table: str, key: str, document: Raw, kind: type[R]) -> R:
+        decoder = self._decoders.get(kind)
+        if decoder is None:
+            decoder = self._decoders[kind] = msgspec.json.Decoder(kind, dec_hook=decode_hook)
+        try:
+            record: R = decoder.decode(document)
+        except msgspec.DecodeError as error:
+            raise UnusableFileError(
+                self.path, f"the record {key!r} in table {table!r} is damaged ({error})"
+            ) from error
+        if getattr(record, "id", key) != key:
+            raise UnusableFileError(
+                self.path, f"the record {key!r} in table {table!r} has another id"
+            )
+        return record

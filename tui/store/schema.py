@@ -1,0 +1,141 @@
+"""The file's layout: its tables and documents, its schema version and the migrations between.
+
+A record becomes a JSON-ready document and back (ranges in their TOML form); a file declares its
+schema version in its ``meta`` table, and an older one is brought up to date one step at a time.
+Anything that does not fit raises :class:`~tui.store.storage.UnusableFileError`. Nothing here
+imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+from msgspec import Struct
+
+from tui.model import (
+    SCHEMA_VERSION,
+    RoadmapState,
+    Routine,
+    SafetyCheck,
+    Session,
+    Settings,
+    decode_hook,
+    encode_toml_range,
+)
+from tui.store.storage import NewerSchemaError, Tables, UnusableFileError
+
+SINGLE = {"meta": "schema", "settings": "current", "safety": "latest", "roadmap": "state"}
+"""Tables that hold one record, and the document id it is kept under."""
+
+KEYED = ("sessions", "routines")
+"""Tables that hold records by their own id."""
+
+KINDS: dict[str, type[Struct]] = {
+    "sessions": Session,
+    "routines": Routine,
+    "settings": Settings,
+    "safety": SafetyCheck,
+    "roadmap": RoadmapState,
+}
+"""The record type of every table but ``meta``, in the order a check decodes them."""
+
+Migration = Callable[[Tables], Tables]
+"""Turns the tables of schema version N into those of version N + 1."""
+
+MIGRATIONS: dict[int, Migration] = {}
+"""Migration from each schema version N to N + 1; there are none yet (version 1 is the first)."""
+
+R = TypeVar("R", bound=Struct)
+
+
+def to_document(record: Struct) -> dict[str, Any]:
+    """A record as a JSON-ready document (datetimes as ISO 8601 with their offset)."""
+    document: dict[str, Any] = msgspec.to_builtins(record, enc_hook=encode_toml_range)
+    return document
+
+
+def from_document(document: Mapping[str, Any], kind: type[R]) -> R:
+    """A document back as a record of ``kind``; msgspec.ValidationError if it does not fit."""
+    return msgspec.convert(dict(document), kind, dec_hook=decode_hook)
+
+
+def decode_record(
+    document: Mapping[str, Any], kind: type[R], path: Path, table: str, key: str
+) -> R:
+    """Decode one stored document; UnusableFileError names the file, table and record if bad."""
+    try:
+        record = from_document(document, kind)
+    except msgspec.ValidationError as error:
+        raise UnusableFileError(
+            path, f"the record {key!r} in table {table!r} is damaged ({error})"
+        ) from error
+    if getattr(record, "id", key) != key:
+        raise UnusableFileError(path, f"the record {key!r} in table {table!r} has another id")
+    return record
+
+
+def schema_version(tables: Tables, path: Path) -> int | None:
+    """The schema version a file declares; ``None`` for an empty file with no tables at all."""
+    meta = tables.get("meta")
+    if meta is None:
+        _refuse_foreign(tables, path)
+        if any(tables.values()):
+            raise UnusableFileError(path, "it holds records but no schema version (no meta table)")
+        return None
+    version = meta.get(SINGLE["meta"], {}).get("version")
+    if set(meta) != {SINGLE["meta"]} or not isinstance(version, int) or isinstance(version, bool):
+        raise UnusableFileError(path, "its schema version (the meta table) is missing or damaged")
+    return version
+
+
+def _refuse_foreign(tables: Tables, path: Path) -> None:
+    foreign = sorted(set(tables) - set(SINGLE) - set(KEYED))
+    if foreign:
+        raise UnusableFileError(
+            path, f"it has tables lumbar does not know ({', '.join(foreign)}), so it is not ours"
+        )
+
+
+def check_current(tables: Tables, path: Path) -> None:
+    """Refuse foreign tables and any schema version but this lumbar's (a cheap check)."""
+    _refuse_foreign(tables, path)
+    version = schema_version(tables, path)
+    if version is not None and version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            path,
+            f"it was written by a newer lumbar (schema version {version}; this lumbar knows "
+            f"up to {SCHEMA_VERSION})",
+            "Upgrade lumbar to use it, or open another file with --db PATH.",
+        )
+    if version is not None and version < SCHEMA_VERSION:
+        raise UnusableFileError(
+            path,
+            f"it was changed to an older schema (version {version}) while lumbar was running",
+            "Close lumbar and start it again to upgrade the file.",
+        )
+
+
+def migrate(tables: Tables, path: Path) -> Tables:
+    """Bring tables of any older schema version up to this one, one MIGRATIONS step at a time."""
+    version = schema_version(tables, path)
+    if version is None or version == SCHEMA_VERSION:
+        return tables
+    if version > SCHEMA_VERSION:
+        check_current(tables, path)
+    for step in range(version, SCHEMA_VERSION):
+        migration = MIGRATIONS.get(step)
+        if migration is None:
+            raise UnusableFileError(
+                path, f"its schema version {version} is too old: lumbar cannot upgrade it"
+            )
+        try:
+            tables = migration(tables)
+        except (KeyError, TypeError, ValueError) as error:
+            raise UnusableFileError(
+                path, f"upgrading it from schema version {step} failed ({error!r})"
+            ) from error
+        tables["meta"] = {SINGLE["meta"]: {"version": step + 1}}
+    return tables
