@@ -7,6 +7,7 @@ time, which also catches an import that a static graph cannot see.
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import subprocess
 import sys
@@ -59,3 +60,18 @@ def test_code_outside_a_core_package_imports_from_its_facade() -> None:
                 if inside and parts[1] != owner:
                     reaching_in.append(f"{path.relative_to(PACKAGE)}: from {node.module}")
     assert reaching_in == []
+
+
+def test_every_name_a_facade_exports_is_there() -> None:
+    for name in CORE_PACKAGES:
+        facade = importlib.import_module(f"tui.{name}")
+        missing = [export for export in facade.__all__ if not hasattr(facade, export)]
+        assert missing == [], name
+
+
+def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
+    """The history facade is lazy: the roadmap's and progress's rules wait for their screens."""
+    probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    loaded = [name for name in json.loads(result.stdout) if name.startswith("tui.history")]
+    assert loaded == ["tui.history", "tui.history.safety"]

@@ -1,50 +1,58 @@
-"""What the history says: dose levels, progress, streak, roadmap and safety, as pure functions."""
+"""What the history says: dose levels, progress, streak, roadmap and safety, as pure functions.
+
+The facade imports a module only when one of its names is first used: the app needs the safety
+check at start, and the rest only when the roadmap or progress screen opens (start-up time).
+"""
 
 from __future__ import annotations
 
-from tui.history.levels import (
-    levels,
-)
-from tui.history.progress import (
-    SORTS,
-    ExerciseRow,
-    HistoryRow,
-    PainPoint,
-    Progress,
-    SortColumn,
-    glance_lines,
-    hurt_most,
-    result_lines,
-    session_heading,
-    session_summary,
-    sort_rows,
-    trend_text,
-    work_out,
-)
-from tui.history.roadmap import (
-    CLIMB_AFTER,
-    PhaseStanding,
-    Standing,
-    can_move_on,
-    move_on,
-    moving_on_note,
-    standing,
-    todays_routine,
-)
-from tui.history.safety import (
-    answer,
-    red_flags,
-    safety_due,
-    see_a_clinician,
-)
-from tui.history.streak import (
-    SHADE_MINUTES,
-    CalendarDay,
-    next_step_text,
-    streak_line,
-    today_of,
-    week_text,
-)
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.history.levels import (
+        levels,
+    )
+    from tui.history.progress import (
+        SORTS,
+        ExerciseRow,
+        HistoryRow,
+        PainPoint,
+        Progress,
+        SortColumn,
+        glance_lines,
+        hurt_most,
+        result_lines,
+        session_heading,
+        session_summary,
+        sort_rows,
+        trend_text,
+        work_out,
+    )
+    from tui.history.roadmap import (
+        CLIMB_AFTER,
+        PhaseStanding,
+        Standing,
+        can_move_on,
+        move_on,
+        moving_on_note,
+        standing,
+        todays_routine,
+    )
+    from tui.history.safety import (
+        answer,
+        red_flags,
+        safety_due,
+        see_a_clinician,
+    )
+    from tui.history.streak import (
+        SHADE_MINUTES,
+        CalendarDay,
+        next_step_text,
+        streak_line,
+        today_of,
+        week_text,
+    )
 
 __all__ = [
     "CLIMB_AFTER",
@@ -81,3 +89,50 @@ __all__ = [
     "week_text",
     "work_out",
 ]
+
+_HOME = {
+    "CLIMB_AFTER": "tui.history.roadmap",
+    "CalendarDay": "tui.history.streak",
+    "ExerciseRow": "tui.history.progress",
+    "HistoryRow": "tui.history.progress",
+    "PainPoint": "tui.history.progress",
+    "PhaseStanding": "tui.history.roadmap",
+    "Progress": "tui.history.progress",
+    "SHADE_MINUTES": "tui.history.streak",
+    "SORTS": "tui.history.progress",
+    "SortColumn": "tui.history.progress",
+    "Standing": "tui.history.roadmap",
+    "answer": "tui.history.safety",
+    "can_move_on": "tui.history.roadmap",
+    "glance_lines": "tui.history.progress",
+    "hurt_most": "tui.history.progress",
+    "levels": "tui.history.levels",
+    "move_on": "tui.history.roadmap",
+    "moving_on_note": "tui.history.roadmap",
+    "next_step_text": "tui.history.streak",
+    "red_flags": "tui.history.safety",
+    "result_lines": "tui.history.progress",
+    "safety_due": "tui.history.safety",
+    "see_a_clinician": "tui.history.safety",
+    "session_heading": "tui.history.progress",
+    "session_summary": "tui.history.progress",
+    "sort_rows": "tui.history.progress",
+    "standing": "tui.history.roadmap",
+    "streak_line": "tui.history.streak",
+    "today_of": "tui.history.streak",
+    "todays_routine": "tui.history.roadmap",
+    "trend_text": "tui.history.progress",
+    "week_text": "tui.history.streak",
+    "work_out": "tui.history.progress",
+}
+"""Which module of the package defines each exported name."""
+
+
+def __getattr__(name: str) -> object:
+    """Import the module that defines ``name`` on first use, and keep the name here."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
