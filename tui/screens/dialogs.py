@@ -225,7 +225,7 @@ class TooSmall(ModalScreen[None]):
     def measure(self, size: Size) -> None:
         """The terminal changed size but is still too small: say its new size."""
         self.current = size
-        self.query_one("#too-small-message", Readout).show(self.message(size))
+        self.query_one("#too-small-message", Readout).text = self.message(size)
 
     @staticmethod
     def message(size: Size) -> str:

@@ -1,8 +1,10 @@
 """The player: one session, step by step, hands-free, with the engine's clock in charge.
 
-A timer asks the engine what the clock says and repaints only what changed, waking at the next
-whole second of the countdown rather than on a fast interval, so a hold costs one small update
-a second on a slow link. Every key is an engine action; the recorder saves after each exercise,
+A timer asks the engine what the clock says and puts the snapshot in a reactive, waking at the
+next whole second of the countdown rather than on a fast interval. Attributes down: the
+snapshot and the open question are bound into the view and the feedback panel (``data_bind``),
+and Textual passes on only values that changed, so a hold costs one small update a second on
+a slow link. Every key is an engine action; the recorder saves after each exercise,
 through the app's background saver, so no key ever waits for the disk.
 """
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from textual.app import ComposeResult
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
@@ -82,6 +85,13 @@ just carry on. Everything you do is saved as you go.
 """
     BINDINGS = PLAYER_BINDINGS
 
+    snapshot: var[Snapshot | None] = var(None, init=False)
+    """The moment shown, bound into the session view; None until the first."""
+    total_seconds: var[int] = var(0, init=False)
+    """The session's planned seconds (an easier exercise put in changes them)."""
+    question: var[Question | None] = var(None, init=False, bindings=True)
+    """How the last exercise felt, while that question is open (its keys work only then)."""
+
     def __init__(
         self,
         engine: Engine,
@@ -108,14 +118,13 @@ just carry on. Everything you do is saved as you go.
     def compose(self) -> ComposeResult:
         """The session view, the feedback question under it (hidden till asked), the keys."""
         yield Header()
-        yield SessionView(id="player")
-        yield FeedbackPrompt(id="feedback")
+        yield SessionView(id="player").data_bind(PlayerScreen.snapshot, PlayerScreen.total_seconds)
+        yield FeedbackPrompt(id="feedback").data_bind(PlayerScreen.question)
         yield Footer()
 
     def on_mount(self) -> None:
         """Show the first step, then ask about pain before starting the clock."""
         self.title = self.engine.timeline.routine_name
-        self.query_one(FeedbackPrompt).display = False
         self.refresh_display()
         self.open(PainCheck("before you start"), self._begin)
 
@@ -148,9 +157,9 @@ just carry on. Everything you do is saved as you go.
         now = self.clock()
         self._react(self.engine.tick(now))
         snapshot = self.engine.snapshot(now)
-        self._show(snapshot)
-        question = self.query_one(FeedbackPrompt).question
-        if question is not None and now >= question.lapses_at:
+        self.total_seconds = self.engine.timeline.total_seconds
+        self.snapshot = snapshot
+        if self.question is not None and now >= self.question.lapses_at:
             self._close_question()
         self._schedule(snapshot, now)
 
@@ -159,15 +168,15 @@ just carry on. Everything you do is saved as you go.
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        question = self.query_one(FeedbackPrompt).question
-        lapses_at = None if question is None else question.lapses_at
+        lapses_at = None if self.question is None else self.question.lapses_at
         delay = next_wake(snapshot, running=self.engine.running, lapses_at=lapses_at, now=now)
         if delay is not None:
             self._timer = self.set_timer(delay + MARGIN, self.refresh_display)
 
-    def _show(self, snapshot: Snapshot) -> None:
-        """Hand the moment to the view, and the time left to the header."""
-        self.query_one(SessionView).show(snapshot, self.engine.timeline.total_seconds)
+    def watch_snapshot(self, snapshot: Snapshot | None) -> None:
+        """A new moment (the view follows by its binding): the header and the window title."""
+        if snapshot is None:
+            return
         self.sub_title = header_text(snapshot)
         self.cues.set_title(window_title(self.engine.timeline.routine_name, snapshot))
 
@@ -206,20 +215,17 @@ just carry on. Everything you do is saved as you go.
     def _ask(self, exercise_index: int) -> None:
         """Ask how the exercise felt, in the panel, while the session goes on."""
         name = self.engine.timeline.exercises[exercise_index].name
-        lapses_at = self.clock() + WAIT_SECONDS
-        self.query_one(FeedbackPrompt).ask(Question(exercise_index, name, lapses_at))
-        self.refresh_bindings()
+        self.question = Question(exercise_index, name, self.clock() + WAIT_SECONDS)
 
     def _close_question(self) -> None:
         """Hide the question; the end of the session may have been waiting for it."""
-        self.query_one(FeedbackPrompt).close()
-        self.refresh_bindings()
+        self.question = None
         if self.engine.snapshot().finished:
             self._finish()
 
     def _finish(self) -> None:
         """After the last exercise (and its question): pain check, summary, then back."""
-        if self._ending or self.query_one(FeedbackPrompt).question is not None:
+        if self._ending or self.question is not None:
             return
         self._ending = True
         self.refresh_bindings()
@@ -251,7 +257,7 @@ just carry on. Everything you do is saved as you go.
         """Session keys work while it runs; feedback keys while the question is up."""
         if action in SESSION_ACTIONS:
             return self.engine.running
-        asking = self.query_one(FeedbackPrompt).question is not None
+        asking = self.question is not None
         if action == "feedback":
             return asking
         if action == "escape":
@@ -294,15 +300,14 @@ just carry on. Everything you do is saved as you go.
 
     def action_feedback(self, feedback: Feedback) -> None:
         """Answer the question about the last exercise."""
-        question = self.query_one(FeedbackPrompt).question
-        if question is not None:
-            self.engine.set_feedback(question.exercise_index, feedback)
+        if self.question is not None:
+            self.engine.set_feedback(self.question.exercise_index, feedback)
             self.recorder.save()
         self._close_question()
 
     def action_escape(self) -> None:
         """Leave the question unanswered if one is up; else offer to end the session."""
-        if self.query_one(FeedbackPrompt).question is not None:
+        if self.question is not None:
             self._close_question()
         else:
             self.action_end_session()
@@ -321,8 +326,7 @@ just carry on. Everything you do is saved as you go.
             self.notify("Nothing has been done yet: press q to end the session if it hurts.")
             return
         self.recorder.save()
-        question = self.query_one(FeedbackPrompt).question
-        if question is not None and question.exercise_index == index:
+        if self.question is not None and self.question.exercise_index == index:
             self._close_question()
         self._offer_easier(self.engine.timeline.exercises[index])
 
@@ -351,7 +355,7 @@ just carry on. Everything you do is saved as you go.
     def _end_chosen(self, end: bool | None) -> None:
         """End the session if the user said so."""
         if end:
-            self.query_one(FeedbackPrompt).close()
+            self.question = None
             self._act(self.engine.quit())
 
     def _while_paused(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from textual.reactive import var
 from textual.widgets import Digits
 
 from tui.session import Snapshot
@@ -37,11 +38,15 @@ def next_wake(
 
 
 class Countdown(Digits):
-    """Large digits that change only when the text they show changes."""
+    """Large digits bound to the text they show; paused and resting tint them."""
 
-    def show(self, text: str) -> bool:
-        """Show ``text`` unless it is already shown; True when it changed."""
-        if text == self.value:
-            return False
+    text: var[str] = var("", init=False)
+    """What the digits show: ``45``, ``2:05``, or the rep to count."""
+    paused: var[bool] = var(False, toggle_class="-paused")
+    """The session is paused (the digits turn the warning colour)."""
+    resting: var[bool] = var(False, toggle_class="-resting")
+    """The step is not a rep (the digits turn the success colour)."""
+
+    def watch_text(self, text: str) -> None:
+        """Show the new text (Textual calls this only when it changed)."""
         self.update(text)
-        return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
+from textual.reactive import var
 from textual.widget import Widget
 
 from tui.model import Feedback
@@ -45,30 +46,22 @@ class FeedbackPrompt(Widget):
     """How did it feel? Answered with one key, skipped with Escape or by waiting.
 
     It never takes focus and never stops the session: the player owns the keys and the clock,
-    and opens and closes the panel.
+    and binds its open question here (``data_bind``); the panel shows while there is one.
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        """Start closed."""
-        super().__init__(id=id)
-        self.question: Question | None = None
+    question: var[Question | None] = var(None)
+    """The question open (the player binds it); None hides the panel."""
+    prompt: var[str] = var("")
+    """The question in words."""
 
     def compose(self) -> ComposeResult:
         """The question on one line, the answers and their keys on the next."""
-        yield Readout(id="feedback-question")
+        yield Readout(id="feedback-question").data_bind(text=FeedbackPrompt.prompt)
         answers = "   ".join(f"{choice.key} {choice.label}" for choice in CHOICES)
         yield Readout(f"{answers}    Esc skip", id="feedback-choices")
 
-    def ask(self, question: Question) -> None:
-        """Show the question (replacing any still open)."""
-        self.question = question
-        self.query_one("#feedback-question", Readout).show(
-            f"How did {question.name} feel? One key, or just carry on."
-        )
-        self.display = True
-
-    def close(self) -> Question | None:
-        """Hide the panel; the question it was showing, if any."""
-        question, self.question = self.question, None
-        self.display = False
-        return question
+    def watch_question(self, question: Question | None) -> None:
+        """Show the panel with the question while there is one; hide it when there is none."""
+        if question is not None:
+            self.prompt = f"How did {question.name} feel? One key, or just carry on."
+        self.display = question is not None

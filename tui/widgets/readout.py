@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.reactive import var
 from textual.widgets import Static
 
 
@@ -15,24 +16,23 @@ def shape(text: str) -> tuple[int, int]:
 class Readout(Static):
     """Static text for a display that is refreshed often but changes seldom.
 
-    Textual repaints a widget's whole region on every ``update``, changed or not, which costs
-    bytes on a slow link; ``show`` compares first and updates only on a change. And a
-    ``Static.update`` lays the whole screen out again, which repaints all of it: ``show``
-    asks for a layout only when the new text may take another size.
+    Its ``text`` is reactive, so a parent binds it (``data_bind``) or sets it, and Textual
+    skips a value equal to the one shown. And a ``Static.update`` lays the whole screen out
+    again, which repaints all of it: the watcher asks for a layout only when the new text may
+    take another size.
     """
+
+    text: var[str] = var("", init=False)
+    """What it says (plain text: markup is not interpreted)."""
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
         """Start with ``text`` (plain text: markup is not interpreted)."""
         super().__init__(text, id=id, classes=classes, markup=False)
-        self.text = text
+        self.set_reactive(Readout.text, text)
 
-    def show(self, text: str) -> bool:
-        """Show ``text`` if it differs from what is shown; True when it changed."""
-        if text == self.text:
-            return False
-        lines, width = shape(text)
+    def watch_text(self, old: str, new: str) -> None:
+        """Show the new text, laying out again only if it may take another size."""
+        lines, width = shape(new)
         # Same lines, same widest line, and no wrapping (it fits): the size cannot change.
-        same_size = (lines, width) == shape(self.text) and width <= self.content_size.width
-        self.text = text
-        self.update(text, layout=not same_size)
-        return True
+        same_size = (lines, width) == shape(old) and width <= self.content_size.width
+        self.update(new, layout=not same_size)

@@ -4,52 +4,59 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import RenderResult
+from textual.reactive import var
 from textual.widget import Widget
+
+
+def fraction(done: int, total: int) -> float:
+    """How far through ``done`` seconds out of ``total`` are, from 0 to 1."""
+    return min(1.0, done / total) if total else 0.0
+
+
+def filled(width: int, done: int, total: int) -> int:
+    """How many of ``width`` cells a bar of ``done`` out of ``total`` fills."""
+    return round(width * fraction(done, total))
 
 
 class SessionBar(Widget):
     """Seconds done out of the session's planned seconds, as a bar the width of the widget.
 
     Textual's ProgressBar keeps a one-second timer of its own for its time estimate, which
-    repaints whether or not anything moved; this bar repaints only when ``show`` changes it.
+    repaints whether or not anything moved. This bar's ``done`` and ``total`` are reactive
+    (a parent binds them); it repaints only when a cell more (or less) of it is filled, not
+    every second.
     """
 
     COMPONENT_CLASSES = {"session-bar--done", "session-bar--to-do"}
 
-    def __init__(self, *, id: str | None = None) -> None:
-        """Start empty."""
-        super().__init__(id=id)
-        self.done = 0
-        self.total = 0
+    done: var[int] = var(0, init=False)
+    """Seconds of the session done."""
+    total: var[int] = var(0, init=False)
+    """The session's planned seconds."""
 
-    def show(self, done: int, total: int) -> bool:
-        """Show ``done`` seconds out of ``total``; True when the bar drawn changed.
+    def watch_done(self, old: int, new: int) -> None:
+        """Repaint if the bar drawn moved."""
+        self._repaint_if_moved(filled(self.size.width, old, self.total))
 
-        The bar is repainted only when a cell more (or less) of it is filled, not every second.
-        """
-        if (done, total) == (self.done, self.total):
-            return False
-        before = self.filled(self.size.width)
-        self.done, self.total = done, total
-        if self.filled(self.size.width) == before:
-            return False
-        self.refresh()
-        return True
+    def watch_total(self, old: int, new: int) -> None:
+        """Repaint if the bar drawn moved."""
+        self._repaint_if_moved(filled(self.size.width, self.done, old))
 
-    def filled(self, width: int) -> int:
-        """How many of ``width`` cells are filled."""
-        return round(width * self.fraction)
+    def _repaint_if_moved(self, before: int) -> None:
+        """Repaint unless as many cells are filled as ``before``."""
+        if filled(self.size.width, self.done, self.total) != before:
+            self.refresh()
 
     @property
     def fraction(self) -> float:
         """How far through, from 0 to 1."""
-        return min(1.0, self.done / self.total) if self.total else 0.0
+        return fraction(self.done, self.total)
 
     def render(self) -> RenderResult:
         """Heavy line for what is done, light line for what is still to do."""
         width = self.size.width
-        filled = self.filled(width)
+        cells = filled(width, self.done, self.total)
         return Text.assemble(
-            ("━" * filled, self.get_component_rich_style("session-bar--done")),
-            ("─" * (width - filled), self.get_component_rich_style("session-bar--to-do")),
+            ("━" * cells, self.get_component_rich_style("session-bar--done")),
+            ("─" * (width - cells), self.get_component_rich_style("session-bar--to-do")),
         )

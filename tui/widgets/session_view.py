@@ -1,7 +1,9 @@
 """What the player shows of one moment of a session: exercise, cue, countdown, counters, next.
 
-The player hands it the engine's snapshot (attributes down); each part repaints only when its
-text changes, so a hold changes the screen once a second at most.
+Attributes down: the player binds its snapshot into the view (``data_bind``); the view turns it
+into the text of each part, in reactives bound into its children. Textual skips a value equal
+to the one before, so a part repaints only when its text changes, and a hold changes the
+screen once a second at most.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ import math
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import var
 
 from tui.model import minutes_left
 from tui.session import PlannedExercise, Snapshot, Step, StepKind
 from tui.widgets.countdown import Countdown, clock_text
 from tui.widgets.readout import Readout
-from tui.widgets.session_bar import SessionBar
+from tui.widgets.session_bar import SessionBar, fraction
 
 KIND_WORDS = {
     StepKind.GET_READY: "GET READY",
@@ -57,6 +60,15 @@ def seconds_left(snapshot: Snapshot) -> int:
     return math.ceil(snapshot.session_remaining)
 
 
+class StepLabel(Readout):
+    """The word over the countdown (HOLD, REST, PAUSED), tinted like the countdown."""
+
+    paused: var[bool] = var(False, toggle_class="-paused")
+    """The session is paused."""
+    resting: var[bool] = var(False, toggle_class="-resting")
+    """The step is not a rep."""
+
+
 class SessionView(Vertical):
     """One moment of a session, from the exercise's name down to its instructions.
 
@@ -64,46 +76,86 @@ class SessionView(Vertical):
     progress through the session, what comes next and the exercise's instructions.
     """
 
+    snapshot: var[Snapshot | None] = var(None, init=False)
+    """The moment shown (the player binds it); None until the first."""
+    total_seconds: var[int] = var(0, init=False)
+    """The session's planned seconds (the player binds it)."""
+
+    exercise_line: var[str] = var("")
+    """Which exercise of how many, with its position and equipment."""
+    cue: var[str] = var("")
+    """What to do now."""
+    state: var[str] = var("")
+    """The word over the countdown: the kind of step, or PAUSED."""
+    count: var[str] = var("")
+    """What the countdown shows: the time left, or the rep to count."""
+    counters: var[str] = var("")
+    """Rep, set and side with their totals."""
+    done: var[int] = var(0)
+    """Seconds of the session done, for the bar."""
+    left: var[str] = var("")
+    """How far through, and the minutes left."""
+    next_up: var[str] = var("")
+    """What comes next."""
+    steps: var[str] = var("")
+    """The exercise's instructions."""
+    paused: var[bool] = var(False)
+    """The session is paused (the countdown and the word over it change colour)."""
+    resting: var[bool] = var(False)
+    """The step is not a rep (the countdown and the word over it change colour)."""
+
     def __init__(self, *, id: str | None = None) -> None:
-        """Empty until the first ``show``."""
+        """Empty until the first snapshot."""
         super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
-        """Exercise and cue on top, the countdown beside the counters, then progress and next."""
-        yield Readout(id="exercise")
-        yield Readout(id="cue")
+        """Exercise and cue on top, the countdown beside the counters, then progress and next.
+
+        Each part is bound to the reactive that holds its text. The colours go on the two
+        widgets that change colour, not on the view: a class on the view would restyle
+        everything in it (some 15 ms a key press on a slow machine).
+        """
+        tint = (SessionView.paused, SessionView.resting)
+        yield Readout(id="exercise").data_bind(text=SessionView.exercise_line)
+        yield Readout(id="cue").data_bind(text=SessionView.cue)
         with Horizontal(id="clock-row"):
             with Vertical(id="count-box"):
-                yield Readout(id="state")
-                yield Countdown(id="countdown")
-            yield Readout(id="counters")
+                yield StepLabel(id="state").data_bind(*tint, text=SessionView.state)
+                yield Countdown(id="countdown").data_bind(*tint, text=SessionView.count)
+            yield Readout(id="counters").data_bind(text=SessionView.counters)
         with Horizontal(id="progress-row"):
-            yield SessionBar(id="progress")
-            yield Readout(id="left")
-        yield Readout(id="next")
-        yield Readout(id="steps")
+            yield SessionBar(id="progress").data_bind(
+                SessionView.done, total=SessionView.total_seconds
+            )
+            yield Readout(id="left").data_bind(text=SessionView.left)
+        yield Readout(id="next").data_bind(text=SessionView.next_up)
+        yield Readout(id="steps").data_bind(text=SessionView.steps)
 
-    def show(self, snapshot: Snapshot, total_seconds: int) -> None:
-        """Show this moment; only the parts whose text changed are repainted."""
+    def watch_snapshot(self) -> None:
+        """A new moment: work out what each part says."""
+        self._show()
+
+    def watch_total_seconds(self) -> None:
+        """The session grew or shrank (an exercise was put in): the progress moves."""
+        self._show()
+
+    def _show(self) -> None:
+        """Set each part's text from the snapshot; Textual passes on only what changed."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
         step, exercise = snapshot.step, snapshot.exercise
         number = f"Exercise {exercise.index + 1} of {snapshot.exercise_count}"
-        self.query_one("#exercise", Readout).show(f"{number}: {exercise.preview}")
-        self.query_one("#cue", Readout).show(step.cue)
-        state = "PAUSED" if snapshot.paused else KIND_WORDS[step.kind]
-        self.query_one("#state", Readout).show(state)
+        self.exercise_line = f"{number}: {exercise.preview}"
+        self.cue = step.cue
+        self.state = "PAUSED" if snapshot.paused else KIND_WORDS[step.kind]
         remaining = snapshot.remaining
-        count = str(step.rep_number) if remaining is None else clock_text(remaining)
-        self.query_one(Countdown).show(count)
-        self.query_one("#counters", Readout).show(counters_text(step))
-        self.query_one("#next", Readout).show(f"Then: {step.next_label}")
-        self.query_one("#steps", Readout).show(steps_text(exercise))
-        left = seconds_left(snapshot)
-        done = total_seconds if snapshot.complete else max(0, total_seconds - left)
-        bar = self.query_one(SessionBar)
-        bar.show(done, total_seconds)
-        self.query_one("#left", Readout).show(f"{bar.fraction:4.0%}  {minutes_left(left)}")
-        # On the two widgets that change colour, not on the view: a class on the view would
-        # restyle everything in it (some 15 ms a key press on a slow machine).
-        for widget in (self.query_one("#state"), self.query_one(Countdown)):
-            widget.set_class(snapshot.paused, "-paused")
-            widget.set_class(not step.kind.is_rep, "-resting")
+        self.count = str(step.rep_number) if remaining is None else clock_text(remaining)
+        self.counters = counters_text(step)
+        self.next_up = f"Then: {step.next_label}"
+        self.steps = steps_text(exercise)
+        left, total = seconds_left(snapshot), self.total_seconds
+        self.done = total if snapshot.complete else max(0, total - left)
+        self.left = f"{fraction(self.done, total):4.0%}  {minutes_left(left)}"
+        self.paused = snapshot.paused
+        self.resting = not step.kind.is_rep
