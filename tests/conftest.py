@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import answered_safety_check
 from tui.catalogue.load import load_catalogue
 from tui.model.catalogue import Catalogue
-from tui.model.records import SafetyCheck
 from tui.store.store import Store
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(autouse=True)
@@ -30,16 +27,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("LUMBAR_DB", raising=False)
     return home
-
-
-def answered_safety_check(store: Store) -> Store:
-    """The store with the red-flag questions answered "no" just now, so the app skips them.
-
-    Dated by the real clock: tests on the fake wall clock (2025) see an answer from their
-    future, which still holds (see ``tui.history.safety.safety_due``).
-    """
-    store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
-    return store
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.pilots import app_on
-from tests.ui.test_builder import EVENING, add, choose
+from tests.helpers import EVENING, add, app_on, choose
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue
 from tui.store.store import Store

@@ -7,10 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.demo import demo_history
-from tests.fakes import FakeClock
-from tests.pilots import app_on
-from tests.ui.test_progress_screen import open_progress
+from tests.helpers import FakeClock, app_on, demo_history, open_progress
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue
 from tui.store.store import Store

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeClock
+from tests.helpers import FakeClock
 from tui.app import make_app
 from tui.model.catalogue import Catalogue
 from tui.store.store import Store

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeClock
-from tests.histories import midway
+from tests.helpers import FakeClock, midway
 from tui.app import make_app
 from tui.messages import PlayRoutine
 from tui.model.catalogue import Catalogue

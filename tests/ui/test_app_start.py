@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.store_child import make_session
+from tests.helpers import make_session
 from tui.app import LumbarApp, make_app
 from tui.model.catalogue import Catalogue
 from tui.model.records import SafetyCheck

@@ -6,9 +6,20 @@ import msgspec
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from tests.fakes import FakeClock
-from tests.pilots import app_on, notifications
-from tests.ui.test_player_screen import asking, begin, snapshot, wait
+from tests.helpers import (
+    EVENING,
+    FakeClock,
+    add,
+    app_on,
+    asking,
+    begin,
+    choose,
+    notifications,
+    option_ids,
+    snapshot,
+    under_cursor,
+    wait,
+)
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem, Seconds
 from tui.screens.builder import BuilderScreen
@@ -20,50 +31,6 @@ from tui.store.store import Store
 from tui.widgets.description import DescriptionView
 
 SIZE = (80, 24)
-EVENING = Routine(
-    id="evening",
-    name="Evening",
-    kind="custom",
-    description="Mine.",
-    items=(
-        RoutineItem(exercise="plank", dose=Dose(hold=Seconds(15, 35))),
-        RoutineItem(exercise="childs-pose"),
-    ),
-)
-
-
-def option_ids(app: LumbarApp, list_id: str) -> list[str | None]:
-    options = app.screen.query_one(list_id, OptionList)
-    return [options.get_option_at_index(i).id for i in range(options.option_count)]
-
-
-def under_cursor(app: LumbarApp, list_id: str) -> str | None:
-    option = app.screen.query_one(list_id, OptionList).highlighted_option
-    return None if option is None else option.id
-
-
-async def cursor_to(pilot: Pilot[None], list_id: str, option_id: str) -> None:
-    """Press Down until the option is under the cursor of the focused list."""
-    app: LumbarApp = pilot.app  # type: ignore[assignment]
-    assert app.screen.query_one(list_id, OptionList).has_focus
-    for _ in range(len(option_ids(app, list_id))):
-        if under_cursor(app, list_id) == option_id:
-            return
-        await pilot.press("down")
-    raise AssertionError(f"{option_id} is not in {list_id}: {option_ids(app, list_id)}")
-
-
-async def choose(pilot: Pilot[None], words: str, option_id: str) -> None:
-    """On the select screen: search, go to the list and put the cursor on an option."""
-    await pilot.press("slash", *words, "enter")
-    await cursor_to(pilot, "#choices", option_id)
-
-
-async def add(pilot: Pilot[None], words: str, exercise_id: str) -> None:
-    """In the builder: find an exercise and add it with Enter."""
-    await pilot.press("a", *words, "enter")
-    await cursor_to(pilot, "#exercises", exercise_id)
-    await pilot.press("enter")
 
 
 def builder(app: LumbarApp) -> BuilderScreen:

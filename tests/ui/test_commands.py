@@ -6,8 +6,7 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.fakes import FakeClock
-from tests.ui.test_player_screen import begin, player
+from tests.helpers import FakeClock, begin, player
 from tui.app import LumbarApp, make_app
 from tui.commands import ScreenCommands, group_of
 from tui.model.catalogue import Catalogue

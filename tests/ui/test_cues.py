@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fakes import FakeClock
-from tests.ui.test_player_screen import begin, end_now, wait
+from tests.helpers import FakeClock, begin, end_now, wait
 from tui.app import make_app
 from tui.model.catalogue import Catalogue
 from tui.model.records import Settings

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from tests.fakes import FakeClock
+from tests.helpers import FakeClock
 from tui.app import LumbarApp, make_app
 from tui.model.catalogue import AdviceKind, Catalogue
 from tui.screens.help import ADVICE_GROUPS, HelpScreen

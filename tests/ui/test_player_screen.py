@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.fakes import FakeClock
+from tests.helpers import FakeClock, asking, begin, end_now, player, snapshot, wait
 from tui.app import LumbarApp, make_app
 from tui.history.levels import levels
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem
@@ -22,7 +22,6 @@ from tui.model.records import ExerciseResult, Session, Settings, StagePlan
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, TooSmall
 from tui.screens.player import PlayerScreen
 from tui.screens.select import SelectScreen
-from tui.session.events import Snapshot
 from tui.session.timeline import StepKind, build_timeline
 from tui.store.store import Store
 from tui.widgets.countdown import Countdown, next_wake
@@ -33,39 +32,9 @@ from tui.widgets.session_bar import SessionBar
 SIZE = (80, 24)
 
 
-def player(app: LumbarApp) -> PlayerScreen:
-    """The player, wherever it is in the stack."""
-    return next(s for s in app.screen_stack if isinstance(s, PlayerScreen))
-
-
 def shown(app: LumbarApp) -> str:
     """What the countdown shows."""
     return player(app).query_one(Countdown).value
-
-
-def snapshot(app: LumbarApp) -> Snapshot:
-    """What the engine says now."""
-    return player(app).engine.snapshot()
-
-
-def asking(app: LumbarApp) -> bool:
-    """True while the feedback question is up."""
-    return player(app).query_one(FeedbackPrompt).question is not None
-
-
-async def wait(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
-    """Move the clock on and let the player notice (as its timer would)."""
-    clock.now += seconds
-    player(pilot.app).refresh_display()  # type: ignore[arg-type]
-    await pilot.pause()
-
-
-async def begin(pilot: Pilot[None], pain: str = "4") -> None:
-    """Answer the pain check that opens every session."""
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, PainCheck)
-    await pilot.press(pain)
-    assert isinstance(pilot.app.screen, PlayerScreen)
 
 
 async def to_first_rep(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -87,15 +56,6 @@ def only_session(store: Store, app: LumbarApp | None = None) -> Session:
         assert app.saver.flush(timeout=10)
     (session,) = store.sessions()
     return session
-
-
-async def end_now(pilot: Pilot[None]) -> None:
-    """q, yes, skip the pain check, close the summary."""
-    await pilot.press("q")
-    assert isinstance(pilot.app.screen, EndSession)
-    await pilot.press("y", "escape")
-    assert isinstance(pilot.app.screen, SessionSummary)
-    await pilot.press("enter")
 
 
 async def test_a_whole_routine_played_with_keys_is_saved_complete(

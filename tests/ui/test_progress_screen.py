@@ -11,9 +11,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
-from tests.demo import demo_history, years_of_sessions
-from tests.fakes import BASE, run_cli
-from tests.pilots import app_on, notifications
+from tests.helpers import (
+    BASE,
+    app_on,
+    demo_history,
+    notifications,
+    open_progress,
+    run_cli,
+    years_of_sessions,
+)
 from tui.app import LumbarApp
 from tui.history.progress import work_out
 from tui.model.catalogue import Catalogue
@@ -24,16 +30,6 @@ from tui.store.storage import Tables
 from tui.store.store import Store, to_document
 from tui.store.transfer import CSV_COLUMNS
 from tui.widgets.session_list import SessionList
-
-
-async def open_progress(pilot: Pilot[None]) -> ProgressScreen:
-    """Press p and wait until the history has been read."""
-    await pilot.press("p")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ProgressScreen)
-    return screen
 
 
 @asynccontextmanager

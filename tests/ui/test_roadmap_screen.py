@@ -7,8 +7,7 @@ from collections.abc import Iterable
 import pytest
 from textual.widgets import Input, Static
 
-from tests.fakes import FakeClock
-from tests.histories import MARCH, TILT, TUCK, everything_done, midway
+from tests.helpers import MARCH, TILT, TUCK, FakeClock, everything_done, midway
 from tui.app import LumbarApp, make_app
 from tui.history.roadmap import standing, todays_routine
 from tui.messages import PlayRoutine

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import Markdown
 
-from tests.fakes import FakeClock
+from tests.helpers import FakeClock
 from tui.app import make_app
 from tui.history.safety import red_flags
 from tui.model.catalogue import Catalogue

@@ -12,8 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Switch
 
-from tests.fakes import FakeClock
-from tests.pilots import Notice, notifications
+from tests.helpers import FakeClock, Notice, notifications
 from tui.app import LumbarApp, make_app
 from tui.messages import PlayRoutine
 from tui.model.catalogue import Catalogue
