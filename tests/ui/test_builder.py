@@ -156,7 +156,7 @@ async def test_a_saved_routine_edited_renamed_and_reordered_keeps_its_id(
 
 
 async def test_deleting_asks_first_and_then_the_routine_is_gone(
-    make: MakeApp, catalogue: Catalogue, store: Store
+    make: MakeApp, store: Store
 ) -> None:
     store.save_routine(EVENING)
     app = make()
@@ -245,7 +245,7 @@ async def test_a_new_routine_can_start_from_a_copy_of_a_built_in_one(
 
 
 async def test_a_routine_naming_a_missing_exercise_plays_without_it_and_says_so(
-    make: MakeApp, catalogue: Catalogue, store: Store
+    make: MakeApp, store: Store
 ) -> None:
     gone = RoutineItem(exercise="my-own-stretch")  # from a user file since removed
     store.save_routine(msgspec.structs.replace(EVENING, items=(*EVENING.items, gone)))
