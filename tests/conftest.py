@@ -1,18 +1,24 @@
-"""Shared fixtures: no test reads or writes the real user's files."""
+"""Shared fixtures: no test reads or writes the real user's files; one way to build the app.
+
+``app`` is the app ready to run on the bundled ``catalogue``, the ``store`` and the fake
+``clock``, its terminal output kept in ``terminal``; ``make`` builds one with other arguments
+(``make(play="quick-10")``, ``make(store=empty_store)``, ``make(history=sessions)``).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.helpers import FakeClock, MakeApp, answered_safety_check, app_on
+from tui.app import LumbarApp
 from tui.catalogue.load import load_catalogue
 from tui.model.catalogue import Catalogue
-from tui.model.records import SafetyCheck
+from tui.model.records import Session
 from tui.store.store import Store
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(autouse=True)
@@ -32,16 +38,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def answered_safety_check(store: Store) -> Store:
-    """The store with the red-flag questions answered "no" just now, so the app skips them.
-
-    Dated by the real clock: tests on the fake wall clock (2025) see an answer from their
-    future, which still holds (see ``tui.history.safety.safety_due``).
-    """
-    store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
-    return store
-
-
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """A progress store in a temporary folder: no history, the safety questions answered."""
@@ -58,3 +54,40 @@ def empty_store(tmp_path: Path) -> Store:
 def catalogue() -> Catalogue:
     """The bundled catalogue, loaded once."""
     return load_catalogue().catalogue
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake clock at Saturday 1 March 2025, 09:00 UTC, that moves only when the test says."""
+    return FakeClock()
+
+
+@pytest.fixture
+def terminal() -> list[str]:
+    """What the app writes to the terminal itself: notifications and the window title."""
+    return []
+
+
+@pytest.fixture
+def make(catalogue: Catalogue, store: Store, clock: FakeClock, terminal: list[str]) -> MakeApp:
+    """Build the app on the bundled catalogue, ``store`` and ``clock``, writing to ``terminal``.
+
+    ``store=`` puts it on another store, ``history=`` saves sessions first; other keyword
+    arguments go to the app factory (``play=``, ``terminal=``...).
+    """
+    default_store = store
+
+    def build(
+        *, store: Store | None = None, history: Iterable[Session] = (), **options: Any
+    ) -> LumbarApp:
+        options.setdefault("terminal", terminal.append)
+        on = default_store if store is None else store
+        return app_on(catalogue, on, clock, history=history, **options)
+
+    return build
+
+
+@pytest.fixture
+def app(make: MakeApp) -> LumbarApp:
+    """The app, ready to run: the bundled catalogue, ``store``, the fake ``clock``."""
+    return make()

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.demo import demo_history
-from tests.histories import midway
+from tests.helpers import demo_history, midway
 from tui.app import LumbarApp, make_app
 from tui.catalogue.load import load_catalogue
 from tui.messages import PlayRoutine

@@ -19,11 +19,11 @@ import msgspec
 from tui.model.records import ExerciseResult, Session, SessionStatus, StagePlan
 from tui.store.store import Store
 
-BASE = datetime(2025, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=2)))
+RECORD_BASE = datetime(2025, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=2)))
 
 
 def make_result(exercise: str = "bird-dog", minute: int = 0, **changes: Any) -> ExerciseResult:
-    """An exercise result that started ``minute`` minutes after BASE and took a minute."""
+    """An exercise result that started ``minute`` minutes after RECORD_BASE and took a minute."""
     result = ExerciseResult(
         exercise=exercise,
         level=0.25,
@@ -32,8 +32,8 @@ def make_result(exercise: str = "bird-dog", minute: int = 0, **changes: Any) -> 
         seconds_held=60,
         outcome="done",
         feedback="right",
-        started_at=BASE + timedelta(minutes=minute),
-        ended_at=BASE + timedelta(minutes=minute + 1),
+        started_at=RECORD_BASE + timedelta(minutes=minute),
+        ended_at=RECORD_BASE + timedelta(minutes=minute + 1),
     )
     return msgspec.structs.replace(result, **changes)
 
@@ -45,8 +45,8 @@ def make_session(
     exercises: int = 2,
     **changes: Any,
 ) -> Session:
-    """A session ``day`` days after BASE with ``exercises`` results."""
-    start = BASE + timedelta(days=day)
+    """A session ``day`` days after RECORD_BASE with ``exercises`` results."""
+    start = RECORD_BASE + timedelta(days=day)
     session = Session(
         id=session_id,
         routine="quick-10",

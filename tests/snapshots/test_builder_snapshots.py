@@ -7,10 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.pilots import app_on
-from tests.ui.test_builder import EVENING, add, choose
+from tests.helpers import EVENING, MakeApp, add, choose
 from tui.app import LumbarApp
-from tui.model.catalogue import Catalogue
 from tui.store.store import Store
 
 SnapCompare = Callable[..., bool]
@@ -35,9 +33,8 @@ def chosen(
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_builder_with_three_exercises(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
+    snap_compare: SnapCompare, app: LumbarApp, theme: str
 ) -> None:
-    app = app_on(catalogue, store)
 
     async def run_before(pilot: Any) -> None:
         app.theme = theme
@@ -52,38 +49,35 @@ def test_builder_with_three_exercises(
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_builder_adding_from_the_list(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
-) -> None:
-    app = app_on(catalogue, store)
+def test_builder_adding_from_the_list(snap_compare: SnapCompare, app: LumbarApp) -> None:
     keys = ("n", *"Strong", "tab", "a", *"sciatica", "enter")
     steps = chosen(app, "bridge", "exercise:bridge", *keys)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
 
 
 def test_builder_asks_before_leaving_unsaved(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
+    snap_compare: SnapCompare, make: MakeApp, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()
     steps = chosen(app, "evening", "routine:evening", "e", "x", "escape")
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
 
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_select_screen_with_your_routine_and_the_delete_question(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
+    snap_compare: SnapCompare, make: MakeApp, store: Store, theme: str
 ) -> None:
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()
     steps = chosen(app, "evening", "routine:evening", "d", theme=theme)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
 
 
 def test_select_screen_on_your_routine(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
+    snap_compare: SnapCompare, make: MakeApp, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()
     steps = chosen(app, "evening", "routine:evening")
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps)

@@ -7,23 +7,18 @@ from typing import Any
 
 import pytest
 
-from tests.demo import demo_history
-from tests.fakes import FakeClock
-from tests.pilots import app_on
-from tests.ui.test_progress_screen import open_progress
+from tests.helpers import FakeClock, MakeApp, demo_history, open_progress
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue
-from tui.store.store import Store
 
 SnapCompare = Callable[..., bool]
 THEMES = ["textual-dark", "ansi-dark"]
 
 
-def demo_app(catalogue: Catalogue, store: Store, *, empty: bool = False) -> LumbarApp:
+@pytest.fixture
+def app(make: MakeApp, catalogue: Catalogue, clock: FakeClock) -> LumbarApp:
     """The app on the fake clock (Saturday 1 March 2025, 09:00) with months of history."""
-    clock = FakeClock()
-    history = [] if empty else demo_history(catalogue, clock.wall())
-    return app_on(catalogue, store, clock, history=history)
+    return make(history=demo_history(catalogue, clock.wall()))
 
 
 def opened(app: LumbarApp, theme: str, *keys: str) -> Callable[[Any], Any]:
@@ -39,44 +34,31 @@ def opened(app: LumbarApp, theme: str, *keys: str) -> Callable[[Any], Any]:
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_progress_overview(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
-) -> None:
-    app = demo_app(catalogue, store)
+def test_progress_overview(snap_compare: SnapCompare, app: LumbarApp, theme: str) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, theme))
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_progress_exercises(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
-) -> None:
-    app = demo_app(catalogue, store)
+def test_progress_exercises(snap_compare: SnapCompare, app: LumbarApp, theme: str) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, theme, "2", "s"))
 
 
-def test_progress_history(snap_compare: SnapCompare, catalogue: Catalogue, store: Store) -> None:
-    app = demo_app(catalogue, store)
+def test_progress_history(snap_compare: SnapCompare, app: LumbarApp) -> None:
     steps = opened(app, "textual-dark", "3")
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_progress_session_detail(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
-) -> None:
-    app = demo_app(catalogue, store)
+def test_progress_session_detail(snap_compare: SnapCompare, app: LumbarApp, theme: str) -> None:
     # The ninth newest session: the Essential Guide on 11 February, where the cat-cow hurt.
     keys = ("3", "down", "down", "down", "down", "down", "down", "down", "down", "enter")
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, theme, *keys))
 
 
-def test_progress_export_dialog(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
-) -> None:
-    app = demo_app(catalogue, store)
+def test_progress_export_dialog(snap_compare: SnapCompare, app: LumbarApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, "textual-dark", "e"))
 
 
-def test_progress_new_user(snap_compare: SnapCompare, catalogue: Catalogue, store: Store) -> None:
-    app = demo_app(catalogue, store, empty=True)
+def test_progress_new_user(snap_compare: SnapCompare, make: MakeApp) -> None:
+    app = make()
     assert snap_compare(app, terminal_size=(80, 24), run_before=opened(app, "textual-dark"))

@@ -6,9 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeClock
-from tui.app import make_app
-from tui.model.catalogue import Catalogue
+from tests.helpers import MakeApp
 from tui.store.store import Store
 
 SnapCompare = Any
@@ -19,14 +17,9 @@ SnapCompare = Any
     "keys", [[], ["y", "n", "n", "n", "n"]], ids=["question", "see-a-clinician"]
 )
 def test_safety_screen_snapshot(
-    snap_compare: SnapCompare,
-    catalogue: Catalogue,
-    empty_store: Store,
-    theme: str,
-    keys: list[str],
+    snap_compare: SnapCompare, make: MakeApp, empty_store: Store, theme: str, keys: list[str]
 ) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall)
+    app = make(store=empty_store)
 
     async def run_before(pilot: Any) -> None:
         app.theme = theme

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tui.app import make_app
-from tui.model.catalogue import Catalogue
+from tests.helpers import MakeApp
+from tui.app import LumbarApp
 from tui.model.records import Settings
 from tui.store.store import Store
 
@@ -20,24 +20,19 @@ SIZE = (80, 24)
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_settings_screen(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
+    snap_compare: SnapCompare, make: MakeApp, store: Store, theme: str
 ) -> None:
     store.save_settings(Settings(theme=theme, notify="osc777", warm_up=True))
-    assert snap_compare(make_app(catalogue, store), terminal_size=SIZE, press=["comma"])
+    assert snap_compare(make(), terminal_size=SIZE, press=["comma"])
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_help_screen(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
-) -> None:
+def test_help_screen(snap_compare: SnapCompare, make: MakeApp, store: Store, theme: str) -> None:
     store.save_settings(Settings(theme=theme))
-    assert snap_compare(make_app(catalogue, store), terminal_size=SIZE, press=["question_mark"])
+    assert snap_compare(make(), terminal_size=SIZE, press=["question_mark"])
 
 
-def test_help_screen_at_the_advice(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
-) -> None:
-    app = make_app(catalogue, store)
+def test_help_screen_at_the_advice(snap_compare: SnapCompare, app: LumbarApp) -> None:
 
     async def run_before(pilot: Any) -> None:
         await pilot.press("r", "question_mark")

@@ -7,23 +7,18 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeClock
-from tests.histories import midway
-from tui.app import make_app
+from tests.helpers import FakeClock, MakeApp, midway
+from tui.app import LumbarApp
 from tui.messages import PlayRoutine
 from tui.model.catalogue import Catalogue
 from tui.screens.player import PlayerScreen
-from tui.store.store import Store
 
 SnapCompare = Callable[..., bool]
 THEMES = ["textual-dark", "ansi-dark"]
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_select_screen(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str
-) -> None:
-    app = make_app(catalogue, store)
+def test_select_screen(snap_compare: SnapCompare, app: LumbarApp, theme: str) -> None:
 
     async def run_before(pilot: Any) -> None:
         app.theme = theme
@@ -32,22 +27,20 @@ def test_select_screen(
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_select_screen_filtered(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
-) -> None:
-    app = make_app(catalogue, store)
+def test_select_screen_filtered(snap_compare: SnapCompare, app: LumbarApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), press=["slash", *"sciatica", "enter"])
 
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("history", ["new", "midway"])
 def test_roadmap_screen(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str, history: str
+    snap_compare: SnapCompare,
+    make: MakeApp,
+    clock: FakeClock,
+    theme: str,
+    history: str,
 ) -> None:
-    clock = FakeClock()
-    for session in midway(clock.wall()) if history == "midway" else []:
-        store.save_session(session)
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall)
+    app = make(history=midway(clock.wall()) if history == "midway" else [])
 
     async def run_before(pilot: Any) -> None:
         app.theme = theme
@@ -56,13 +49,8 @@ def test_roadmap_screen(
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_roadmap_move_on_dialog(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store
-) -> None:
-    clock = FakeClock()
-    for session in midway(clock.wall()):
-        store.save_session(session)
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall)
+def test_roadmap_move_on_dialog(snap_compare: SnapCompare, make: MakeApp, clock: FakeClock) -> None:
+    app = make(history=midway(clock.wall()))
     assert snap_compare(app, terminal_size=(80, 24), press=["r", "m"])
 
 
@@ -77,10 +65,13 @@ PLAYER_STATES = {
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("state", list(PLAYER_STATES))
 def test_player_screen(
-    snap_compare: SnapCompare, catalogue: Catalogue, store: Store, theme: str, state: str
+    snap_compare: SnapCompare,
+    app: LumbarApp,
+    clock: FakeClock,
+    catalogue: Catalogue,
+    theme: str,
+    state: str,
 ) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall)
     pain, seconds = PLAYER_STATES[state]
 
     async def run_before(pilot: Any) -> None:
@@ -98,5 +89,5 @@ def test_player_screen(
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_avoid_list(snap_compare: SnapCompare, catalogue: Catalogue, store: Store) -> None:
-    assert snap_compare(make_app(catalogue, store), terminal_size=(80, 24), press=["a"])
+def test_avoid_list(snap_compare: SnapCompare, app: LumbarApp) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), press=["a"])

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.terminal import Terminal
-from tests.conftest import answered_safety_check
+from tests.helpers import answered_safety_check
 from tui.model.records import Session
 from tui.store.store import Store
 

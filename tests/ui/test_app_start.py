@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.store_child import make_session
-from tui.app import LumbarApp, make_app
+from tests.helpers import MakeApp, make_session
+from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue
 from tui.model.records import SafetyCheck
 from tui.screens.select import SelectScreen
@@ -48,11 +48,11 @@ async def test_a_damaged_session_ends_the_app_with_the_message_after_the_first_s
 
 
 async def test_a_good_file_is_checked_and_the_app_goes_on(
-    catalogue: Catalogue, tmp_path: Path, store: Store
+    make: MakeApp, tmp_path: Path, store: Store
 ) -> None:
     db = tmp_path / "good.json"
     answered(db, store.safety().answered_at).save_session(make_session("a"))  # type: ignore[union-attr]
-    app = make_app(catalogue, Store.open(db, check_sessions=False))
+    app = make(store=Store.open(db, check_sessions=False))
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

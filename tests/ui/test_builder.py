@@ -6,9 +6,20 @@ import msgspec
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from tests.fakes import FakeClock
-from tests.pilots import app_on, notifications
-from tests.ui.test_player_screen import asking, begin, snapshot, wait
+from tests.helpers import (
+    EVENING,
+    FakeClock,
+    MakeApp,
+    add,
+    asking,
+    begin,
+    choose,
+    notifications,
+    option_ids,
+    snapshot,
+    under_cursor,
+    wait,
+)
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem, Seconds
 from tui.screens.builder import BuilderScreen
@@ -20,50 +31,6 @@ from tui.store.store import Store
 from tui.widgets.description import DescriptionView
 
 SIZE = (80, 24)
-EVENING = Routine(
-    id="evening",
-    name="Evening",
-    kind="custom",
-    description="Mine.",
-    items=(
-        RoutineItem(exercise="plank", dose=Dose(hold=Seconds(15, 35))),
-        RoutineItem(exercise="childs-pose"),
-    ),
-)
-
-
-def option_ids(app: LumbarApp, list_id: str) -> list[str | None]:
-    options = app.screen.query_one(list_id, OptionList)
-    return [options.get_option_at_index(i).id for i in range(options.option_count)]
-
-
-def under_cursor(app: LumbarApp, list_id: str) -> str | None:
-    option = app.screen.query_one(list_id, OptionList).highlighted_option
-    return None if option is None else option.id
-
-
-async def cursor_to(pilot: Pilot[None], list_id: str, option_id: str) -> None:
-    """Press Down until the option is under the cursor of the focused list."""
-    app: LumbarApp = pilot.app  # type: ignore[assignment]
-    assert app.screen.query_one(list_id, OptionList).has_focus
-    for _ in range(len(option_ids(app, list_id))):
-        if under_cursor(app, list_id) == option_id:
-            return
-        await pilot.press("down")
-    raise AssertionError(f"{option_id} is not in {list_id}: {option_ids(app, list_id)}")
-
-
-async def choose(pilot: Pilot[None], words: str, option_id: str) -> None:
-    """On the select screen: search, go to the list and put the cursor on an option."""
-    await pilot.press("slash", *words, "enter")
-    await cursor_to(pilot, "#choices", option_id)
-
-
-async def add(pilot: Pilot[None], words: str, exercise_id: str) -> None:
-    """In the builder: find an exercise and add it with Enter."""
-    await pilot.press("a", *words, "enter")
-    await cursor_to(pilot, "#exercises", exercise_id)
-    await pilot.press("enter")
 
 
 def builder(app: LumbarApp) -> BuilderScreen:
@@ -96,9 +63,9 @@ async def play_to_the_end(pilot: Pilot[None], clock: FakeClock) -> None:
 
 
 async def test_a_routine_built_saved_reloaded_and_played(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    app = app_on(catalogue, store)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "plank", "exercise:plank")
         await pilot.press("n")
@@ -132,9 +99,8 @@ async def test_a_routine_built_saved_reloaded_and_played(
     assert saved.items[1].dose is not None and saved.items[1].dose.hold == Seconds(15, 35)
     assert saved.items[0].dose is None and saved.items[2].dose is None
 
-    clock = FakeClock()
     reopened = Store.open(store.path)
-    app = app_on(catalogue, reopened, clock)
+    app = make(store=reopened)
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "evening", "routine:evening-ease")
         await pilot.press("enter")
@@ -150,10 +116,10 @@ async def test_a_routine_built_saved_reloaded_and_played(
 
 
 async def test_the_routine_is_listed_as_yours_and_only_yours_can_be_edited(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         choices = app.screen.query_one("#choices", OptionList)
         prompts = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
@@ -167,10 +133,10 @@ async def test_the_routine_is_listed_as_yours_and_only_yours_can_be_edited(
 
 
 async def test_a_saved_routine_edited_renamed_and_reordered_keeps_its_id(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "evening", "routine:evening")
         await pilot.press("e")
@@ -190,10 +156,10 @@ async def test_a_saved_routine_edited_renamed_and_reordered_keeps_its_id(
 
 
 async def test_deleting_asks_first_and_then_the_routine_is_gone(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, store: Store
 ) -> None:
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "evening", "routine:evening")
         await pilot.press("d")
@@ -211,8 +177,7 @@ async def test_deleting_asks_first_and_then_the_routine_is_gone(
         assert under_cursor(app, "#choices") is not None
 
 
-async def test_leaving_with_unsaved_changes_asks_first(catalogue: Catalogue, store: Store) -> None:
-    app = app_on(catalogue, store)
+async def test_leaving_with_unsaved_changes_asks_first(app: LumbarApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "plank", "exercise:plank")
         await pilot.press("n", "escape")  # nothing changed yet: no question
@@ -227,9 +192,8 @@ async def test_leaving_with_unsaved_changes_asks_first(catalogue: Catalogue, sto
 
 
 async def test_a_routine_without_a_name_or_exercises_is_not_saved(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, store: Store
 ) -> None:
-    app = app_on(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         notes = notifications(app)
         await choose(pilot, "plank", "exercise:plank")
@@ -242,8 +206,7 @@ async def test_a_routine_without_a_name_or_exercises_is_not_saved(
     assert store.routines() == []
 
 
-async def test_a_store_error_on_save_loses_nothing(catalogue: Catalogue, store: Store) -> None:
-    app = app_on(catalogue, store)
+async def test_a_store_error_on_save_loses_nothing(app: LumbarApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         notes = notifications(app)
         await choose(pilot, "plank", "exercise:plank")
@@ -263,9 +226,8 @@ async def test_a_store_error_on_save_loses_nothing(catalogue: Catalogue, store: 
 
 
 async def test_a_new_routine_can_start_from_a_copy_of_a_built_in_one(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, catalogue: Catalogue, store: Store
 ) -> None:
-    app = app_on(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "quick", "routine:quick-10")
         await pilot.press("n")
@@ -283,13 +245,13 @@ async def test_a_new_routine_can_start_from_a_copy_of_a_built_in_one(
 
 
 async def test_a_routine_naming_a_missing_exercise_plays_without_it_and_says_so(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, store: Store
 ) -> None:
     gone = RoutineItem(exercise="my-own-stretch")  # from a user file since removed
     store.save_routine(msgspec.structs.replace(EVENING, items=(*EVENING.items, gone)))
     lost = Routine(id="lost", name="Lost", kind="custom", description="Gone.", items=(gone,))
     store.save_routine(lost)
-    app = app_on(catalogue, store)
+    app = make()
     notices = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

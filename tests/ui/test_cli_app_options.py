@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import run_cli
+from tests.helpers import run_cli
 from tui.app import LumbarApp
 from tui.cli import COLOURS, set_colours
 

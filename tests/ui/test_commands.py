@@ -6,13 +6,10 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.fakes import FakeClock
-from tests.ui.test_player_screen import begin, player
-from tui.app import LumbarApp, make_app
+from tests.helpers import MakeApp, begin, player
+from tui.app import LumbarApp
 from tui.commands import ScreenCommands, group_of
-from tui.model.catalogue import Catalogue
 from tui.screens.advice import AvoidList
-from tui.store.store import Store
 
 
 def names(app: LumbarApp) -> set[str]:
@@ -43,10 +40,7 @@ def test_binding_ids_name_their_namespace() -> None:
     assert group_of("move-on.yes") == "move on"
 
 
-async def test_the_select_screen_offers_its_actions_not_the_players(
-    catalogue: Catalogue, store: Store
-) -> None:
-    app = make_app(catalogue, store)
+async def test_the_select_screen_offers_its_actions_not_the_players(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         offered = names(app)
@@ -55,11 +49,8 @@ async def test_the_select_screen_offers_its_actions_not_the_players(
         assert not any(name.startswith("session:") for name in offered)
 
 
-async def test_the_player_offers_session_actions_only_while_it_runs(
-    catalogue: Catalogue, store: Store
-) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall, play="quick-10")
+async def test_the_player_offers_session_actions_only_while_it_runs(make: MakeApp) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "session: Skip" not in names(app)  # the pain check is up: nothing runs yet
@@ -68,9 +59,8 @@ async def test_the_player_offers_session_actions_only_while_it_runs(
         assert "lumbar: Roadmap" not in names(app)  # no leaving a session by switching modes
 
 
-async def test_a_command_typed_in_the_palette_runs_it(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall, play="quick-10")
+async def test_a_command_typed_in_the_palette_runs_it(make: MakeApp) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
         first = player(app).engine.snapshot().exercise.name
@@ -79,8 +69,7 @@ async def test_a_command_typed_in_the_palette_runs_it(catalogue: Catalogue, stor
         assert player(app).engine.session().exercises[0].outcome == "skipped"
 
 
-async def test_the_avoid_list_is_in_the_palette(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_the_avoid_list_is_in_the_palette(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await run_from_palette(pilot, "choose: Avoid")
         assert isinstance(app.screen, AvoidList)

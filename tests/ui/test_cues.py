@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fakes import FakeClock
-from tests.ui.test_player_screen import begin, end_now, wait
-from tui.app import make_app
+from tests.helpers import FakeClock, MakeApp, begin, end_now, wait
 from tui.model.catalogue import Catalogue
 from tui.model.records import Settings
 from tui.session.cues import (
@@ -126,21 +124,17 @@ def test_paced_reps_after_the_first_are_left_to_the_bell(catalogue: Catalogue) -
 
 
 async def test_the_player_sets_the_title_notifies_and_gives_the_title_back(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store, terminal: list[str]
 ) -> None:
     store.save_settings(Settings(notify="osc777"))
-    written: list[str] = []
-    clock = FakeClock()
-    app = make_app(
-        catalogue, store, clock=clock, wall=clock.wall, play="quick-10", terminal=written.append
-    )
+    app = make(play="quick-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
-        assert written[0] == SAVE_TITLE
-        assert any(w.startswith("\x1b]2;lumbar: Pelvic tilt, 1") for w in written)
-        assert "\x1b]777;notify;lumbar;Next exercise: Pelvic tilt\x07" in written
+        assert terminal[0] == SAVE_TITLE
+        assert any(w.startswith("\x1b]2;lumbar: Pelvic tilt, 1") for w in terminal)
+        assert "\x1b]777;notify;lumbar;Next exercise: Pelvic tilt\x07" in terminal
         await wait(pilot, clock, 5)
-        assert any(w.startswith("\x1b]777;notify;lumbar;Pelvic tilt: Hold 5 s") for w in written)
+        assert any(w.startswith("\x1b]777;notify;lumbar;Pelvic tilt: Hold 5 s") for w in terminal)
         await end_now(pilot)
         await pilot.pause()
-    assert written[-1] == RESTORE_TITLE
+    assert terminal[-1] == RESTORE_TITLE

@@ -11,12 +11,11 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from tests.fakes import FakeClock
-from tui.app import LumbarApp, make_app
+from tests.helpers import FakeClock, MakeApp
+from tui.app import LumbarApp
 from tui.model.catalogue import AdviceKind, Catalogue
 from tui.screens.help import ADVICE_GROUPS, HelpScreen
 from tui.screens.player import PlayerScreen
-from tui.store.store import Store
 
 SIZE = (80, 24)
 MODE = re.compile(r"switch_mode\('([a-z-]+)'\)")
@@ -85,11 +84,7 @@ def test_the_app_switches_to_several_modes_with_keys() -> None:
 
 
 @pytest.mark.parametrize("mode", MODES)
-async def test_the_help_of_each_mode_lists_every_binding(
-    catalogue: Catalogue, store: Store, mode: str
-) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall)
+async def test_the_help_of_each_mode_lists_every_binding(app: LumbarApp, mode: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.switch_mode(mode)
@@ -97,11 +92,8 @@ async def test_the_help_of_each_mode_lists_every_binding(
         await check_help_of(pilot, app.screen)
 
 
-async def test_the_help_of_the_player_lists_every_binding(
-    catalogue: Catalogue, store: Store
-) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall, play="quick-10")
+async def test_the_help_of_the_player_lists_every_binding(make: MakeApp) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("escape")  # skip the pain check
@@ -111,9 +103,8 @@ async def test_the_help_of_the_player_lists_every_binding(
 
 
 async def test_question_mark_and_f1_open_and_close_it_and_it_lists_textuals_keys(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp,
 ) -> None:
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         below = app.screen
@@ -130,9 +121,8 @@ async def test_question_mark_and_f1_open_and_close_it_and_it_lists_textuals_keys
 
 
 async def test_the_note_comes_first_then_all_the_advice_grouped_with_sources(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, catalogue: Catalogue
 ) -> None:
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         lines = await open_help(pilot)
@@ -162,9 +152,8 @@ def test_every_kind_of_advice_has_a_place_in_the_help() -> None:
     assert grouped == set(get_args(AdviceKind)) - {"disclaimer"}
 
 
-async def test_help_over_the_player_pauses_the_session(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall, play="quick-10")
+async def test_help_over_the_player_pauses_the_session(make: MakeApp, clock: FakeClock) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("4")  # the pain check: the session starts

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.app import LumbarApp, make_app
-from tui.model.catalogue import Catalogue
-from tui.store.store import Store
+from tui.app import LumbarApp
 from tui.widgets.mode_tabs import ModeTabs, mode_bindings
 
 
@@ -20,10 +18,7 @@ def test_the_modes_are_read_from_the_apps_bindings() -> None:
     ]
 
 
-async def test_each_mode_screen_shows_the_tabs_with_itself_marked(
-    catalogue: Catalogue, store: Store
-) -> None:
-    app = make_app(catalogue, store)
+async def test_each_mode_screen_shows_the_tabs_with_itself_marked(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         for key, mode, name in (("r", "roadmap", "Roadmap"), ("p", "progress", "Progress")):
             await pilot.press(key)

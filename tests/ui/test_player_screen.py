@@ -14,15 +14,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.fakes import FakeClock
-from tui.app import LumbarApp, make_app
+from tests.helpers import FakeClock, MakeApp, asking, begin, end_now, player, snapshot, wait
+from tui.app import LumbarApp
 from tui.history.levels import levels
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem
 from tui.model.records import ExerciseResult, Session, Settings, StagePlan
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, TooSmall
 from tui.screens.player import PlayerScreen
 from tui.screens.select import SelectScreen
-from tui.session.events import Snapshot
 from tui.session.timeline import StepKind, build_timeline
 from tui.store.store import Store
 from tui.widgets.countdown import Countdown, next_wake
@@ -33,39 +32,9 @@ from tui.widgets.session_bar import SessionBar
 SIZE = (80, 24)
 
 
-def player(app: LumbarApp) -> PlayerScreen:
-    """The player, wherever it is in the stack."""
-    return next(s for s in app.screen_stack if isinstance(s, PlayerScreen))
-
-
 def shown(app: LumbarApp) -> str:
     """What the countdown shows."""
     return player(app).query_one(Countdown).value
-
-
-def snapshot(app: LumbarApp) -> Snapshot:
-    """What the engine says now."""
-    return player(app).engine.snapshot()
-
-
-def asking(app: LumbarApp) -> bool:
-    """True while the feedback question is up."""
-    return player(app).query_one(FeedbackPrompt).question is not None
-
-
-async def wait(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
-    """Move the clock on and let the player notice (as its timer would)."""
-    clock.now += seconds
-    player(pilot.app).refresh_display()  # type: ignore[arg-type]
-    await pilot.pause()
-
-
-async def begin(pilot: Pilot[None], pain: str = "4") -> None:
-    """Answer the pain check that opens every session."""
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, PainCheck)
-    await pilot.press(pain)
-    assert isinstance(pilot.app.screen, PlayerScreen)
 
 
 async def to_first_rep(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -73,12 +42,6 @@ async def to_first_rep(pilot: Pilot[None], clock: FakeClock) -> None:
     await begin(pilot)
     await wait(pilot, clock, snapshot(pilot.app).remaining or 0)  # type: ignore[arg-type]
     assert snapshot(pilot.app).step.kind.is_rep  # type: ignore[arg-type]
-
-
-def app_for(
-    catalogue: Catalogue, store: Store, clock: FakeClock, routine: str = "quick-10"
-) -> LumbarApp:
-    return make_app(catalogue, store, clock=clock, wall=clock.wall, play=routine)
 
 
 def only_session(store: Store, app: LumbarApp | None = None) -> Session:
@@ -89,20 +52,10 @@ def only_session(store: Store, app: LumbarApp | None = None) -> Session:
     return session
 
 
-async def end_now(pilot: Pilot[None]) -> None:
-    """q, yes, skip the pain check, close the summary."""
-    await pilot.press("q")
-    assert isinstance(pilot.app.screen, EndSession)
-    await pilot.press("y", "escape")
-    assert isinstance(pilot.app.screen, SessionSummary)
-    await pilot.press("enter")
-
-
 async def test_a_whole_routine_played_with_keys_is_saved_complete(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, catalogue: Catalogue, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     rings: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         app.bell = lambda: rings.append(clock.now)  # type: ignore[method-assign]
@@ -135,11 +88,8 @@ async def test_a_whole_routine_played_with_keys_is_saved_complete(
     assert len(rings) == steps + 1  # each step's start, and the end
 
 
-async def test_space_pauses_the_countdown_and_resumes_it(
-    catalogue: Catalogue, store: Store
-) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+async def test_space_pauses_the_countdown_and_resumes_it(make: MakeApp, clock: FakeClock) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         assert shown(app) == "5"
@@ -156,10 +106,9 @@ async def test_space_pauses_the_countdown_and_resumes_it(
 
 
 async def test_plus_and_minus_change_the_hold_by_five_seconds(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock, "warm-up")
+    app = make(play="warm-up")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         assert shown(app) == "1:00"
@@ -169,9 +118,8 @@ async def test_plus_and_minus_change_the_hold_by_five_seconds(
         assert shown(app) == "55"
 
 
-async def test_n_and_b_move_a_step_on_and_back(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+async def test_n_and_b_move_a_step_on_and_back(make: MakeApp, clock: FakeClock) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         first = snapshot(app).step_index
@@ -185,14 +133,13 @@ async def test_n_and_b_move_a_step_on_and_back(catalogue: Catalogue, store: Stor
         assert snapshot(app).step_index == first
 
 
-async def test_enter_counts_a_rep(catalogue: Catalogue, store: Store) -> None:
+async def test_enter_counts_a_rep(make: MakeApp, clock: FakeClock, store: Store) -> None:
     counted = Dose(reps=Count(3))  # no hold and no tempo: the user counts each rep
     item = RoutineItem(exercise="bridge", dose=counted)
     store.save_routine(
         Routine(id="counted", name="Counted", kind="custom", description="x", items=(item,))
     )
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock, "counted")
+    app = make(play="counted")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         assert snapshot(app).step.kind is StepKind.COUNTED
@@ -205,10 +152,9 @@ async def test_enter_counts_a_rep(catalogue: Catalogue, store: Store) -> None:
 
 
 async def test_s_skips_the_exercise_and_saves_it_as_skipped(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         await pilot.press("s")
@@ -227,10 +173,9 @@ async def bird_dog_hold(pilot: Pilot[None], clock: FakeClock) -> None:
 
 
 async def test_this_hurts_stops_saves_and_offers_the_easier_variant(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await bird_dog_hold(pilot, clock)
         await pilot.press("exclamation_mark")
@@ -247,9 +192,8 @@ async def test_this_hurts_stops_saves_and_offers_the_easier_variant(
         assert not asking(app)
 
 
-async def test_declining_the_easier_variant_goes_on(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+async def test_declining_the_easier_variant_goes_on(make: MakeApp, clock: FakeClock) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await bird_dog_hold(pilot, clock)
         await pilot.press("exclamation_mark", "n")
@@ -260,10 +204,9 @@ async def test_declining_the_easier_variant_goes_on(catalogue: Catalogue, store:
 
 
 async def test_this_hurts_in_the_pause_after_an_exercise_marks_that_exercise(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await bird_dog_hold(pilot, clock)
         while snapshot(app).exercise.id == "bird-dog":
@@ -302,12 +245,13 @@ def good_session(clock: FakeClock, exercise: str) -> Session:
     )
 
 
-async def test_after_this_hurts_the_dose_does_not_go_up(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
+async def test_after_this_hurts_the_dose_does_not_go_up(
+    make: MakeApp, clock: FakeClock, store: Store
+) -> None:
     store.save_session(good_session(clock, "pelvic-tilt"))
     before = levels(store.sessions())["pelvic-tilt"]
     assert before > 0
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         assert player(app).engine.timeline.exercises[0].level == before
@@ -320,9 +264,10 @@ async def test_after_this_hurts_the_dose_does_not_go_up(catalogue: Catalogue, st
     assert levels(store.sessions())["pelvic-tilt"] <= before
 
 
-async def test_q_asks_first_and_saves_a_partial_session(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+async def test_q_asks_first_and_saves_a_partial_session(
+    make: MakeApp, clock: FakeClock, store: Store
+) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         await pilot.press("q")
@@ -348,10 +293,9 @@ async def test_q_asks_first_and_saves_a_partial_session(catalogue: Catalogue, st
 
 
 async def test_feedback_goes_away_on_its_own_and_with_escape(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         await wait(pilot, clock, 50)  # ten holds of 5 s: pelvic tilt is done
@@ -372,9 +316,10 @@ async def test_feedback_goes_away_on_its_own_and_with_escape(
         assert [r.feedback for r in only_session(store, app).exercises] == [None, None]
 
 
-async def test_feedback_keys_record_the_answer(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+async def test_feedback_keys_record_the_answer(
+    make: MakeApp, clock: FakeClock, store: Store
+) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         await wait(pilot, clock, 50)
@@ -399,10 +344,9 @@ def counting_updates(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> Itera
 
 
 async def test_a_hold_changes_the_display_at_most_once_a_second(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    make: MakeApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock, "warm-up")
+    app = make(play="warm-up")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)  # marching in place: a one-minute hold
         start = clock.now
@@ -438,10 +382,9 @@ def test_the_timer_wakes_at_the_next_whole_second() -> None:
 
 
 async def test_a_resize_loses_nothing_and_too_small_says_so(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         await wait(pilot, clock, 7)
@@ -461,10 +404,9 @@ async def test_a_resize_loses_nothing_and_too_small_says_so(
 
 
 async def test_too_small_at_start_shows_the_note_over_the_player(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmall)
@@ -475,10 +417,9 @@ async def test_too_small_at_start_shows_the_note_over_the_player(
 
 
 async def test_the_note_stays_on_top_of_dialogs_that_open_meanwhile(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock, "desk-break")
+    app = make(play="desk-break")
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot)
         await pilot.resize_terminal(50, 15)
@@ -497,10 +438,9 @@ async def test_the_note_stays_on_top_of_dialogs_that_open_meanwhile(
 
 
 async def test_a_hang_up_saves_the_partial_session_and_exits(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         await wait(pilot, clock, 11)
@@ -515,9 +455,10 @@ async def test_a_hang_up_saves_the_partial_session_and_exits(
     ]
 
 
-async def test_leaving_lumbar_mid_session_saves_it(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+async def test_leaving_lumbar_mid_session_saves_it(
+    make: MakeApp, clock: FakeClock, store: Store
+) -> None:
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         await wait(pilot, clock, 6)
@@ -527,9 +468,9 @@ async def test_leaving_lumbar_mid_session_saves_it(catalogue: Catalogue, store: 
     assert [(r.exercise, r.outcome) for r in session.exercises] == [("pelvic-tilt", "stopped")]
 
 
-async def test_enter_on_a_routine_in_the_list_plays_it(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall)
+async def test_enter_on_a_routine_in_the_list_plays_it(
+    app: LumbarApp, catalogue: Catalogue
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -539,9 +480,7 @@ async def test_enter_on_a_routine_in_the_list_plays_it(catalogue: Catalogue, sto
         assert player(app).engine.timeline.routine_id == first.id
 
 
-async def test_enter_on_an_exercise_plays_it_alone(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall)
+async def test_enter_on_an_exercise_plays_it_alone(app: LumbarApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"towel", "enter")
         assert isinstance(app.screen, SelectScreen)  # Enter in the search box goes to the list
@@ -551,9 +490,8 @@ async def test_enter_on_an_exercise_plays_it_alone(catalogue: Catalogue, store: 
         assert [e.id for e in exercises] == ["hamstring-stretch-lying"]
 
 
-async def test_play_opens_the_player_with_the_routine(catalogue: Catalogue, store: Store) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock, "desk-break")
+async def test_play_opens_the_player_with_the_routine(make: MakeApp, store: Store) -> None:
+    app = make(play="desk-break")
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot)
         assert player(app).engine.timeline.routine_id == "desk-break"
@@ -562,11 +500,10 @@ async def test_play_opens_the_player_with_the_routine(catalogue: Catalogue, stor
 
 
 async def test_settings_add_warm_up_and_cool_down_and_silence_the_bell(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
     store.save_settings(Settings(warm_up=True, cool_down=True, bell=False, get_ready_seconds=3))
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     rings: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         app.bell = lambda: rings.append(clock.now)  # type: ignore[method-assign]
@@ -580,10 +517,9 @@ async def test_settings_add_warm_up_and_cool_down_and_silence_the_bell(
 
 
 async def test_the_progress_bar_and_time_left_follow_the_session(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock
 ) -> None:
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
         bar = player(app).query_one(SessionBar)
@@ -610,11 +546,10 @@ README_KEYS |= {"exclamation_mark": "!", "right": "→", "left": "←"}
 
 
 async def test_the_header_says_when_the_session_is_over_and_never_ticks(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock
 ) -> None:
     # A new sub-title repaints the whole screen: not every second, nor at every pause.
-    clock = FakeClock()
-    app = app_for(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot)
         screen = pilot.app.screen

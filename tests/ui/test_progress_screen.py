@@ -11,9 +11,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
-from tests.demo import demo_history, years_of_sessions
-from tests.fakes import BASE, run_cli
-from tests.pilots import app_on, notifications
+from tests.helpers import (
+    BASE,
+    MakeApp,
+    demo_history,
+    notifications,
+    open_progress,
+    run_cli,
+    years_of_sessions,
+)
 from tui.app import LumbarApp
 from tui.history.progress import work_out
 from tui.model.catalogue import Catalogue
@@ -24,16 +30,6 @@ from tui.store.storage import Tables
 from tui.store.store import Store, to_document
 from tui.store.transfer import CSV_COLUMNS
 from tui.widgets.session_list import SessionList
-
-
-async def open_progress(pilot: Pilot[None]) -> ProgressScreen:
-    """Press p and wait until the history has been read."""
-    await pilot.press("p")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ProgressScreen)
-    return screen
 
 
 @asynccontextmanager
@@ -58,9 +54,9 @@ def history(catalogue: Catalogue) -> list[Session]:
 
 
 @pytest.fixture
-def app(catalogue: Catalogue, store: Store, history: list[Session]) -> LumbarApp:
+def app(make: MakeApp, history: list[Session]) -> LumbarApp:
     """The app on the fake clock (Saturday 1 March 2025, 09:00 UTC) with the demo history."""
-    return app_on(catalogue, store, history=history)
+    return make(history=history)
 
 
 async def test_p_shows_the_streak_and_this_week(app: LumbarApp, history: list[Session]) -> None:
@@ -82,8 +78,8 @@ async def test_p_shows_the_streak_and_this_week(app: LumbarApp, history: list[Se
         assert screen.query_one("#streak").has_class("alive")
 
 
-async def test_a_new_user_sees_how_to_start(catalogue: Catalogue, store: Store) -> None:
-    app = app_on(catalogue, store, history=[])
+async def test_a_new_user_sees_how_to_start(make: MakeApp) -> None:
+    app = make(history=[])
     async with on_progress(app) as (pilot, screen):
         assert text(screen, "#streak") == "No streak yet"
         # Saturday: two days left cannot make three.
@@ -99,10 +95,10 @@ async def test_a_new_user_sees_how_to_start(catalogue: Catalogue, store: Store) 
 
 
 async def test_the_weekly_target_comes_from_the_settings(
-    catalogue: Catalogue, store: Store, history: list[Session]
+    make: MakeApp, catalogue: Catalogue, store: Store, history: list[Session]
 ) -> None:
     store.save_settings(Settings(weekly_target=4))
-    app = app_on(catalogue, store, history=history)
+    app = make(history=history)
     async with on_progress(app) as (_pilot, screen):
         assert text(screen, "#week").startswith("This week: 3 of 4 days")
         expected = work_out(history, catalogue, 4, BASE.date()).streak
@@ -249,9 +245,9 @@ async def test_export_problems_are_said_clearly(app: LumbarApp, tmp_path: Path) 
 
 
 async def test_a_session_played_since_shows_when_the_screen_comes_back(
-    catalogue: Catalogue, store: Store, history: list[Session]
+    make: MakeApp, store: Store, history: list[Session]
 ) -> None:
-    app = app_on(catalogue, store, history=history[:-1])  # not yet this morning's session
+    app = make(history=history[:-1])  # not yet this morning's session
     async with on_progress(app) as (pilot, screen):
         assert text(screen, "#week").startswith("This week: 2 of 3 days")
         assert screen.query_one(TabbedContent).active == "overview"
@@ -265,7 +261,7 @@ async def test_a_session_played_since_shows_when_the_screen_comes_back(
 
 
 async def test_ten_years_of_sessions_list_and_open_from_either_end(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, catalogue: Catalogue, store: Store
 ) -> None:
     years = years_of_sessions(catalogue, BASE)
 
@@ -274,7 +270,7 @@ async def test_ten_years_of_sessions_list_and_open_from_either_end(
         return True
 
     store.update(put)
-    app = app_on(catalogue, store, history=[])
+    app = make(history=[])
     async with on_progress(app) as (pilot, screen):
         # Wednesday 4 March 2015 to Friday 28 February 2025: every week from the one of 2 March
         # 2015 to this one (3647 days, 521 weeks later) has at least three days: 522 weeks.

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pytest
 from textual.widgets import Input, Static
 
-from tests.fakes import FakeClock
-from tests.histories import MARCH, TILT, TUCK, everything_done, midway
-from tui.app import LumbarApp, make_app
+from tests.helpers import MARCH, TILT, TUCK, FakeClock, MakeApp, everything_done, midway
+from tui.app import LumbarApp
 from tui.history.roadmap import standing, todays_routine
 from tui.messages import PlayRoutine
 from tui.model.catalogue import Catalogue
-from tui.model.records import RoadmapState, Session
+from tui.model.records import RoadmapState
 from tui.screens.roadmap import MoveOnDialog, PhaseColumn, RoadmapScreen, Row
 from tui.screens.select import SelectScreen
 from tui.store.store import Store
@@ -28,15 +25,6 @@ class SpyApp(LumbarApp):
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         self.played.append(message)
-
-
-def app_with(
-    catalogue: Catalogue, store: Store, history: Iterable[Session] = ()
-) -> tuple[LumbarApp, FakeClock]:
-    clock = FakeClock()
-    for session in history:
-        store.save_session(session)
-    return make_app(catalogue, store, clock=clock, wall=clock.wall), clock
 
 
 def column(app: LumbarApp, phase: str) -> PhaseColumn:
@@ -69,9 +57,8 @@ def summary(app: LumbarApp) -> str:
 
 
 async def test_a_new_user_is_in_align_on_the_pelvic_tilt(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, catalogue: Catalogue
 ) -> None:
-    app, _ = app_with(catalogue, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         assert isinstance(app.screen, RoadmapScreen)
@@ -93,8 +80,8 @@ async def test_a_new_user_is_in_align_on_the_pelvic_tilt(
         )
 
 
-async def test_a_history_is_counted_and_marked(catalogue: Catalogue, store: Store) -> None:
-    app, _ = app_with(catalogue, store, midway(FakeClock().wall()))
+async def test_a_history_is_counted_and_marked(make: MakeApp, clock: FakeClock) -> None:
+    app = make(history=midway(clock.wall()))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         lines = texts(app, "align")
@@ -120,9 +107,9 @@ async def test_a_history_is_counted_and_marked(catalogue: Catalogue, store: Stor
 
 
 async def test_a_completed_roadmap_says_so_and_stays_in_maintain(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock, catalogue: Catalogue
 ) -> None:
-    app, _ = app_with(catalogue, store, everything_done(FakeClock().wall(), catalogue))
+    app = make(history=everything_done(clock.wall(), catalogue))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         assert summary(app).startswith("Every phase is complete. MAINTAIN stays your phase")
@@ -140,9 +127,8 @@ async def test_a_completed_roadmap_says_so_and_stays_in_maintain(
     ("history", "first"), [(False, TILT), (True, MARCH)], ids=["new", "midway"]
 )
 async def test_enter_plays_todays_routine_of_the_current_phase(
-    catalogue: Catalogue, store: Store, history: bool, first: str
+    clock: FakeClock, catalogue: Catalogue, store: Store, history: bool, first: str
 ) -> None:
-    clock = FakeClock()
     sessions = midway(clock.wall()) if history else []
     for session in sessions:
         store.save_session(session)
@@ -161,9 +147,9 @@ async def test_enter_plays_todays_routine_of_the_current_phase(
 
 @pytest.mark.parametrize("answer", ["n", "escape", "enter"])
 async def test_declining_to_move_on_changes_nothing(
-    catalogue: Catalogue, store: Store, answer: str
+    make: MakeApp, clock: FakeClock, store: Store, answer: str
 ) -> None:
-    app, _ = app_with(catalogue, store, midway(FakeClock().wall()))
+    app = make(history=midway(clock.wall()))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "m")
         assert isinstance(app.screen, MoveOnDialog)
@@ -178,9 +164,9 @@ async def test_declining_to_move_on_changes_nothing(
 
 @pytest.mark.parametrize("keys", [["y"], ["shift+tab", "enter"]], ids=["y", "button"])
 async def test_moving_on_saves_the_state_and_stabilize_becomes_current(
-    catalogue: Catalogue, store: Store, keys: list[str]
+    make: MakeApp, clock: FakeClock, store: Store, keys: list[str]
 ) -> None:
-    app, clock = app_with(catalogue, store, midway(FakeClock().wall()))
+    app = make(history=midway(clock.wall()))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "m", *keys)
         await app.workers.wait_for_complete()
@@ -193,10 +179,7 @@ async def test_moving_on_saves_the_state_and_stabilize_becomes_current(
         assert texts(app, "align")[1] == "▸ Lumbo-pelvic march"  # ALIGN's history is kept
 
 
-async def test_left_and_right_move_between_phases_and_down_scrolls_one(
-    catalogue: Catalogue, store: Store
-) -> None:
-    app, _ = app_with(catalogue, store)
+async def test_left_and_right_move_between_phases_and_down_scrolls_one(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "right")
         assert column(app, "stabilize").has_focus
@@ -211,8 +194,7 @@ async def test_left_and_right_move_between_phases_and_down_scrolls_one(
         assert column(app, "maintain").has_focus
 
 
-async def test_c_and_r_switch_modes(catalogue: Catalogue, store: Store) -> None:
-    app, _ = app_with(catalogue, store)
+async def test_c_and_r_switch_modes(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, SelectScreen)
         await pilot.press("r")
@@ -221,8 +203,7 @@ async def test_c_and_r_switch_modes(catalogue: Catalogue, store: Store) -> None:
         assert isinstance(app.screen, SelectScreen) and app.current_mode == "select"
 
 
-async def test_c_and_r_type_into_the_search_box(catalogue: Catalogue, store: Store) -> None:
-    app, _ = app_with(catalogue, store)
+async def test_c_and_r_type_into_the_search_box(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"cr")
         assert isinstance(app.screen, SelectScreen)
@@ -230,9 +211,8 @@ async def test_c_and_r_type_into_the_search_box(catalogue: Catalogue, store: Sto
 
 
 async def test_coming_back_counts_a_session_played_meanwhile(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, clock: FakeClock, store: Store
 ) -> None:
-    app, clock = app_with(catalogue, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         assert "· 0 of 8 sessions" in texts(app, "align")
@@ -243,8 +223,9 @@ async def test_coming_back_counts_a_session_played_meanwhile(
         assert marks(app, "align")["Hip flexor unlock"] == "done"
 
 
-async def test_a_moved_on_state_in_the_store_is_shown(catalogue: Catalogue, store: Store) -> None:
-    app, clock = app_with(catalogue, store)
+async def test_a_moved_on_state_in_the_store_is_shown(
+    app: LumbarApp, clock: FakeClock, store: Store
+) -> None:
     store.save_roadmap_state(RoadmapState(moved_to="maintain", moved_at=clock.wall()))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
@@ -269,9 +250,9 @@ def test_the_marks_need_no_app(catalogue: Catalogue) -> None:
 
 
 async def test_a_file_spoiled_meanwhile_is_reported_not_fatal(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    make: MakeApp, clock: FakeClock, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, _ = app_with(catalogue, store, midway(FakeClock().wall()))
+    app = make(history=midway(clock.wall()))
     titles: list[str] = []
     monkeypatch.setattr(app, "notify", lambda *args, **kwargs: titles.append(kwargs["title"]))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import Markdown
 
-from tests.fakes import FakeClock
-from tui.app import make_app
+from tests.helpers import FakeClock, MakeApp
 from tui.history.safety import red_flags
 from tui.model.catalogue import Catalogue
 from tui.model.records import SafetyCheck
@@ -24,10 +23,9 @@ def shown(app: Any) -> str:
 
 
 async def test_first_run_asks_each_red_flag_and_stores_no(
-    catalogue: Catalogue, empty_store: Store
+    make: MakeApp, clock: FakeClock, catalogue: Catalogue, empty_store: Store
 ) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall)
+    app = make(store=empty_store)
     flags = red_flags(catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -43,10 +41,9 @@ async def test_first_run_asks_each_red_flag_and_stores_no(
 
 
 async def test_any_yes_says_to_see_a_clinician_and_is_stored(
-    catalogue: Catalogue, empty_store: Store
+    make: MakeApp, catalogue: Catalogue, empty_store: Store
 ) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall)
+    app = make(store=empty_store)
     flags = red_flags(catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("y", *"n" * (len(flags) - 1))
@@ -60,8 +57,10 @@ async def test_any_yes_says_to_see_a_clinician_and_is_stored(
     assert check is not None and check.any_yes and check.yes_to == (flags[0].id,)
 
 
-async def test_b_takes_back_an_answer(catalogue: Catalogue, empty_store: Store) -> None:
-    app = make_app(catalogue, empty_store)
+async def test_b_takes_back_an_answer(
+    make: MakeApp, catalogue: Catalogue, empty_store: Store
+) -> None:
+    app = make(store=empty_store)
     flags = red_flags(catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("y", "b")
@@ -77,23 +76,21 @@ async def test_b_takes_back_an_answer(catalogue: Catalogue, empty_store: Store) 
 
 @pytest.mark.parametrize(("days", "asked"), [(29, False), (30, True), (90, True)])
 async def test_asked_again_once_the_answer_is_thirty_days_old(
-    catalogue: Catalogue, empty_store: Store, days: int, asked: bool
+    make: MakeApp, clock: FakeClock, empty_store: Store, days: int, asked: bool
 ) -> None:
-    clock = FakeClock()
     empty_store.save_safety(
         SafetyCheck(answered_at=clock.wall() - timedelta(days=days), any_yes=False)
     )
-    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall)
+    app = make(store=empty_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen) is asked
 
 
 async def test_play_on_first_run_asks_first_then_plays(
-    catalogue: Catalogue, empty_store: Store
+    make: MakeApp, catalogue: Catalogue, empty_store: Store
 ) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, empty_store, clock=clock, wall=clock.wall, play="quick-10")
+    app = make(store=empty_store, play="quick-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SafetyScreen)

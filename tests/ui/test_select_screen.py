@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Markdown, OptionList
 
-from tui.app import make_app
+from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue
 from tui.screens.advice import AvoidList
-from tui.store.store import Store
 from tui.widgets.description import DescriptionView
 
 
@@ -16,10 +15,7 @@ def listed(app: object) -> list[str]:
     return [str(choices.get_option_at_index(i).id) for i in range(choices.option_count)]
 
 
-async def test_the_list_starts_on_the_first_routine_and_shows_it(
-    catalogue: Catalogue, store: Store
-) -> None:
-    app = make_app(catalogue, store)
+async def test_the_list_starts_on_the_first_routine_and_shows_it(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         choices = app.screen.query_one("#choices", OptionList)
@@ -29,8 +25,7 @@ async def test_the_list_starts_on_the_first_routine_and_shows_it(
         assert "SpineNation" in detail.text
 
 
-async def test_typing_filters_routines_and_exercises(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_typing_filters_routines_and_exercises(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"towel")
         assert app.screen.query_one("#search", Input).value == "towel"
@@ -41,8 +36,7 @@ async def test_typing_filters_routines_and_exercises(catalogue: Catalogue, store
         assert "\nCautions\n" in detail.text and "SpineNation" in detail.text
 
 
-async def test_moving_down_shows_each_routine(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_moving_down_shows_each_routine(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down")
         detail = app.screen.query_one("#detail", DescriptionView)
@@ -50,8 +44,7 @@ async def test_moving_down_shows_each_routine(catalogue: Catalogue, store: Store
         assert "Back extension" in detail.text
 
 
-async def test_escape_clears_the_search(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_escape_clears_the_search(app: LumbarApp, catalogue: Catalogue) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"zzz")
         assert [i for i in listed(app) if i != "None"] == []
@@ -60,8 +53,7 @@ async def test_escape_clears_the_search(catalogue: Catalogue, store: Store) -> N
         assert len(listed(app)) == len(catalogue.routines) + len(catalogue.exercises) + 2
 
 
-async def test_the_avoid_list_is_one_key_away(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_the_avoid_list_is_one_key_away(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
         assert isinstance(app.screen, AvoidList)
@@ -74,17 +66,15 @@ async def test_the_avoid_list_is_one_key_away(catalogue: Catalogue, store: Store
 
 
 async def test_typing_a_in_the_search_box_searches_rather_than_opening_the_list(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp,
 ) -> None:
-    app = make_app(catalogue, store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "a")
         assert not isinstance(app.screen, AvoidList)
         assert app.screen.query_one("#search", Input).value == "a"
 
 
-async def test_a_long_step_hangs_under_its_number(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_a_long_step_hangs_under_its_number(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"bird dog", "enter")
         lines = app.screen.query_one("#detail", DescriptionView).text.splitlines()

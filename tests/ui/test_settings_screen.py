@@ -12,9 +12,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Switch
 
-from tests.fakes import FakeClock
-from tests.pilots import Notice, notifications
-from tui.app import LumbarApp, make_app
+from tests.helpers import MakeApp, Notice, notifications
+from tui.app import LumbarApp
 from tui.messages import PlayRoutine
 from tui.model.catalogue import Catalogue
 from tui.model.records import Settings
@@ -46,10 +45,7 @@ def focused_id(app: LumbarApp) -> str | None:
     return app.focused.id if app.focused is not None else None
 
 
-async def test_every_setting_changed_with_keys_is_stored(
-    catalogue: Catalogue, store: Store
-) -> None:
-    app = make_app(catalogue, store)
+async def test_every_setting_changed_with_keys_is_stored(app: LumbarApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_settings(pilot)
         assert focused_id(app) == "theme"
@@ -79,8 +75,7 @@ async def test_every_setting_changed_with_keys_is_stored(
     )
 
 
-async def test_switches_say_on_or_off_in_words(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_switches_say_on_or_off_in_words(app: LumbarApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         state = screen.query_one("#bell-state", Static)
@@ -146,11 +141,11 @@ async def type_into(pilot: Pilot[None], box_id: str, *keys: str) -> Input:
 
 @each_box
 async def test_a_number_is_stored_on_enter_not_while_it_is_typed(
-    catalogue: Catalogue, store: Store, box: NumberBox
+    make: MakeApp, store: Store, box: NumberBox
 ) -> None:
     """Typing 45 never stores 4 on the way: the old number stays until Enter."""
     before = box.stored(store)
-    app = make_app(catalogue, store)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         field = await type_into(pilot, box.id, box.valid[0])
         assert (field.value, box.stored(store)) == (box.valid[0], before)
@@ -167,10 +162,10 @@ async def test_a_number_is_stored_on_enter_not_while_it_is_typed(
 
 @each_box
 async def test_a_number_out_of_range_is_not_stored_on_enter_and_can_be_corrected(
-    catalogue: Catalogue, store: Store, box: NumberBox
+    make: MakeApp, store: Store, box: NumberBox
 ) -> None:
     before = box.stored(store)
-    app = make_app(catalogue, store)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         field = await type_into(pilot, box.id, *box.too_big)
         assert status(app) == box.refusal.capitalize()  # said as soon as it is typed
@@ -187,8 +182,7 @@ async def test_a_number_out_of_range_is_not_stored_on_enter_and_can_be_corrected
         assert not field.has_class("-invalid")
 
 
-async def test_an_empty_box_is_not_stored(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_an_empty_box_is_not_stored(app: LumbarApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         field = await type_into(pilot, "weekly-target", "backspace", "enter")
         assert field.value == ""
@@ -200,10 +194,10 @@ async def test_an_empty_box_is_not_stored(catalogue: Catalogue, store: Store) ->
 
 @each_box
 async def test_tab_out_of_a_box_stores_a_valid_number_and_puts_back_an_invalid_one(
-    catalogue: Catalogue, store: Store, box: NumberBox
+    make: MakeApp, store: Store, box: NumberBox
 ) -> None:
     before = box.stored(store)
-    app = make_app(catalogue, store)
+    app = make()
     async with app.run_test(size=SIZE) as pilot:
         field = await type_into(pilot, box.id, *box.too_big, "tab")
         assert (field.value, box.stored(store)) == (str(before), before)
@@ -217,10 +211,9 @@ async def test_tab_out_of_a_box_stores_a_valid_number_and_puts_back_an_invalid_o
 
 @pytest.mark.parametrize("leave", ["escape", "f1"])
 async def test_leaving_settings_from_a_box_stores_the_number_typed(
-    catalogue: Catalogue, store: Store, leave: str
+    app: LumbarApp, store: Store, leave: str
 ) -> None:
     """Escape (back to choosing) or F1 (help) with 45 typed and no Enter: 45 is kept."""
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "get-ready", "4", "5")
         assert store.settings().get_ready_seconds == 5
@@ -231,10 +224,9 @@ async def test_leaving_settings_from_a_box_stores_the_number_typed(
 
 
 async def test_leaving_settings_with_a_number_out_of_range_tells_the_user(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, store: Store
 ) -> None:
     """The status line goes with the screen, so a notification says the number was not kept."""
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         field = await type_into(pilot, "get-ready", "7", "5")
         said = notifications(app)
@@ -248,9 +240,8 @@ async def test_leaving_settings_with_a_number_out_of_range_tells_the_user(
 
 @pytest.mark.parametrize(("typed", "kept"), [("45", 45), ("75", 5)])
 async def test_quitting_from_a_box_stores_the_number_only_if_in_range(
-    catalogue: Catalogue, store: Store, typed: str, kept: int
+    app: LumbarApp, store: Store, typed: str, kept: int
 ) -> None:
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         await type_into(pilot, "get-ready", *typed)
         assert store.settings().get_ready_seconds == 5
@@ -259,8 +250,7 @@ async def test_quitting_from_a_box_stores_the_number_only_if_in_range(
     assert Store.open(store.path).settings().get_ready_seconds == kept
 
 
-async def test_the_number_boxes_take_only_digits(catalogue: Catalogue, store: Store) -> None:
-    app = make_app(catalogue, store)
+async def test_the_number_boxes_take_only_digits(app: LumbarApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         field = await type_into(pilot, "get-ready", "x", "-", "8")
         assert field.value == "8"
@@ -270,9 +260,8 @@ async def test_the_number_boxes_take_only_digits(catalogue: Catalogue, store: St
 
 
 async def test_the_notification_hint_names_the_terminals_of_the_method(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, store: Store
 ) -> None:
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         hint = screen.query_one("#notify-hint", Static)
@@ -285,9 +274,8 @@ async def test_the_notification_hint_names_the_terminals_of_the_method(
 
 
 async def test_the_screen_shows_the_articles_advice_and_the_routines_it_adds(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, catalogue: Catalogue
 ) -> None:
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         words = " ".join(str(s.content) for s in screen.query(Static))
@@ -296,24 +284,21 @@ async def test_the_screen_shows_the_articles_advice_and_the_routines_it_adds(
     assert f"Plays {warm_up.name} (about" in words
 
 
-async def test_the_chosen_theme_survives_a_restart(catalogue: Catalogue, store: Store) -> None:
-    first = make_app(catalogue, store)
+async def test_the_chosen_theme_survives_a_restart(make: MakeApp, store: Store) -> None:
+    first = make()
     async with first.run_test(size=SIZE) as pilot:
         await open_settings(pilot)
         await pilot.press("enter", *"dracula", "enter")
         await pilot.pause()
         assert first.theme == "dracula"
-    again = make_app(catalogue, Store.open(store.path))
+    again = make(store=Store.open(store.path))
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "dracula"
 
 
-async def test_a_theme_picked_elsewhere_is_kept_and_shown(
-    catalogue: Catalogue, store: Store
-) -> None:
+async def test_a_theme_picked_elsewhere_is_kept_and_shown(app: LumbarApp, store: Store) -> None:
     """The command palette's theme picker sets ``App.theme``; the app keeps what it sets."""
-    app = make_app(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await open_settings(pilot)
@@ -328,10 +313,10 @@ async def test_a_theme_picked_elsewhere_is_kept_and_shown(
 
 
 async def test_an_unknown_stored_theme_falls_back_with_a_warning(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    make: MakeApp, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.save_settings(Settings(theme="no-such-theme"))
-    app = make_app(catalogue, store)
+    app = make()
     said: list[str] = []
     monkeypatch.setattr(app, "notify", lambda message, **_: said.append(message))
     async with app.run_test(size=SIZE) as pilot:
@@ -341,10 +326,8 @@ async def test_an_unknown_stored_theme_falls_back_with_a_warning(
 
 
 async def test_get_ready_seconds_and_warm_up_reach_the_player(
-    catalogue: Catalogue, store: Store
+    app: LumbarApp, catalogue: Catalogue
 ) -> None:
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot)
         screen.query_one("#get-ready", Input).focus()
@@ -362,9 +345,8 @@ async def test_get_ready_seconds_and_warm_up_reach_the_player(
 
 
 async def test_a_store_that_cannot_save_gives_a_clear_notification(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    app: LumbarApp, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(catalogue, store)
 
     def refuse(settings: Settings) -> None:
         raise StoreError(f"lumbar cannot write {store.path}: the disk is full.", store.path)
@@ -383,12 +365,9 @@ async def test_a_store_that_cannot_save_gives_a_clear_notification(
     assert store.settings().bell is True
 
 
-async def test_settings_cannot_be_opened_over_the_player(
-    catalogue: Catalogue, store: Store
-) -> None:
+async def test_settings_cannot_be_opened_over_the_player(make: MakeApp) -> None:
     """No settings (a comma) in the middle of a session: they apply from the next one."""
-    clock = FakeClock()
-    app = make_app(catalogue, store, clock=clock, wall=clock.wall, play="quick-10")
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("escape")  # skip the pain check

@@ -7,23 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import GOOD
 from tui.catalogue.load import check_paths, parse_file
-
-GOOD = """\
-[[exercise]]
-id = "towel-stretch"
-name = "Towel stretch"
-category = "stretch"
-position = "lying-on-back"
-summary = "Stretches the back of the thigh."
-steps = ["Lie on your back.", "Loop a towel round one foot.", "Straighten the leg gently."]
-sources = ["spinenation"]
-
-[exercise.dose]
-hold = 20
-reps = 2
-sides = "each"
-"""
 
 # name: (file text, line the message points at, words the message must contain)
 CORPUS: dict[str, tuple[str, int | None, list[str]]] = {

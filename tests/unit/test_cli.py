@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes import run_cli
-from tests.unit.test_catalogue_errors import GOOD
+from tests.helpers import GOOD, run_cli
 from tui import __version__
 from tui.catalogue.load import bundled_dir, user_dir
 

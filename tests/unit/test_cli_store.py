@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes import run_cli
-from tests.store_child import make_session
+from tests.helpers import make_session, run_cli
 from tui.store.paths import default_db_path
 from tui.store.store import Store
 

@@ -8,7 +8,7 @@ from typing import get_args
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 from tui.model.catalogue import AdviceKind, Catalogue
 
 SCIATICA_FRIENDLY = {  # the Essential Guide's asterisks, with their easier variants

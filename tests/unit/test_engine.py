@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.fakes import BASE, START, FakeClock
+from tests.helpers import BASE, START, FakeClock
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
 from tui.session.engine import Engine
 from tui.session.events import (

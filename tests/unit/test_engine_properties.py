@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.fakes import START, FakeClock
+from tests.helpers import START, FakeClock
 from tui.catalogue.load import load_catalogue
 from tui.model.catalogue import Dose, Routine, RoutineItem, decode_hook
 from tui.model.records import ExerciseResult

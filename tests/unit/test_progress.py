@@ -7,9 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from tests.demo import GAP_WEEK, demo_history, years_of_sessions
-from tests.fakes import BASE
-from tests.histories import result
+from tests.helpers import BASE, GAP_WEEK, demo_history, result_at, years_of_sessions
 from tui.history.progress import (
     PainPoint,
     done_text,
@@ -70,7 +68,7 @@ def made(
         status="complete" if status == "complete" else "partial",
         pain_before=pain[0],
         pain_after=pain[1],
-        exercises=tuple(result(e, when, o, f) for e, o, f in results),
+        exercises=tuple(result_at(e, when, o, f) for e, o, f in results),
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests import histories
+from tests.helpers import result_at
 from tui.history.levels import STEP, explain, levels, pain_flag
 from tui.model.catalogue import Catalogue
 from tui.model.records import ExerciseResult, Feedback, Outcome, Session, SessionStatus
@@ -22,7 +22,7 @@ BRIDGE = "bridge"
 def result(
     exercise: str = TILT, outcome: Outcome = "done", feedback: Feedback | None = None
 ) -> ExerciseResult:
-    return histories.result(exercise, DAY_ONE, outcome, feedback)
+    return result_at(exercise, DAY_ONE, outcome, feedback)
 
 
 def session(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes import START, FakeClock
+from tests.helpers import START, FakeClock
 from tui.history.levels import levels
 from tui.model.catalogue import Catalogue
 from tui.session.engine import Engine

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tests import histories
+from tests.helpers import result_at
 from tui.history.roadmap import (
     Standing,
     can_move_on,
@@ -45,7 +45,7 @@ def on(day: int) -> date:
 def result(
     exercise: str, outcome: Outcome = "done", feedback: Feedback | None = "right"
 ) -> ExerciseResult:
-    return histories.result(exercise, DAY_ONE, outcome, feedback)
+    return result_at(exercise, DAY_ONE, outcome, feedback)
 
 
 def session(

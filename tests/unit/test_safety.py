@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.fakes import BASE
+from tests.helpers import BASE
 from tui.history.safety import answer, red_flags, safety_due
 from tui.model.catalogue import Catalogue
 from tui.model.records import SafetyCheck

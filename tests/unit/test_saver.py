@@ -13,7 +13,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tests.store_child import make_session
+from tests.helpers import make_session
 from tui.model.records import Session
 from tui.store.saver import SessionSaver
 from tui.store.storage import StoreError

@@ -12,7 +12,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.store_child import BASE, make_session
+from tests.helpers import RECORD_BASE, make_session
 from tui.model.catalogue import Catalogue, Routine
 from tui.model.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Settings
 from tui.store import schema as schema_module
@@ -143,7 +143,7 @@ def test_sessions_come_back_oldest_first(store: Store) -> None:
 def test_sessions_in_other_offsets_sort_by_the_real_moment(store: Store) -> None:
     late = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
     store.save_session(make_session("late", started_at=late))
-    store.save_session(make_session("early", started_at=BASE))  # 05:30 UTC
+    store.save_session(make_session("early", started_at=RECORD_BASE))  # 05:30 UTC
     assert [s.id for s in store.sessions()] == ["early", "late"]
 
 
@@ -220,9 +220,9 @@ def test_safety_is_none_until_answered(store: Store) -> None:
 
 
 def test_the_latest_safety_answers_are_kept(store: Store) -> None:
-    store.save_safety(SafetyCheck(answered_at=BASE, any_yes=True))
-    store.save_safety(SafetyCheck(answered_at=BASE + timedelta(days=1), any_yes=False))
-    assert store.safety() == SafetyCheck(answered_at=BASE + timedelta(days=1), any_yes=False)
+    store.save_safety(SafetyCheck(answered_at=RECORD_BASE, any_yes=True))
+    store.save_safety(SafetyCheck(answered_at=RECORD_BASE + timedelta(days=1), any_yes=False))
+    assert store.safety() == SafetyCheck(answered_at=RECORD_BASE + timedelta(days=1), any_yes=False)
 
 
 def test_roadmap_state_is_empty_until_saved(store: Store) -> None:
@@ -230,7 +230,7 @@ def test_roadmap_state_is_empty_until_saved(store: Store) -> None:
 
 
 def test_saved_roadmap_state_reads_back(store: Store) -> None:
-    state = RoadmapState(moved_to="stabilize", moved_at=BASE)
+    state = RoadmapState(moved_to="stabilize", moved_at=RECORD_BASE)
     store.save_roadmap_state(state)
     assert store.roadmap_state() == state
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tests.store_child import make_session
+from tests.helpers import make_session
 from tui.model.records import SafetyCheck
 from tui.store.documents import Records
 from tui.store.storage import StoreError

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from filelock import FileLock
 
-from tests.store_child import make_session
+from tests.helpers import make_session
 from tui.cli import main
 from tui.model.records import SCHEMA_VERSION
 from tui.store import storage

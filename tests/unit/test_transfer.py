@@ -12,7 +12,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.store_child import BASE, make_result, make_session
+from tests.helpers import RECORD_BASE, make_result, make_session
 from tui.model.catalogue import Catalogue
 from tui.model.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Settings
 from tui.store import schema as schema_module
@@ -38,8 +38,8 @@ def full(tmp_path: Path, catalogue: Catalogue) -> Store:
     bundled = catalogue.routine("spinenation")
     store.save_routine(msgspec.structs.replace(bundled, id="mine", name="Mine", kind="custom"))
     store.save_settings(Settings(theme="ansi-dark", weekly_target=4))
-    store.save_safety(SafetyCheck(answered_at=BASE, any_yes=False))
-    store.save_roadmap_state(RoadmapState(moved_to="stabilize", moved_at=BASE))
+    store.save_safety(SafetyCheck(answered_at=RECORD_BASE, any_yes=False))
+    store.save_roadmap_state(RoadmapState(moved_to="stabilize", moved_at=RECORD_BASE))
     return store
 
 
@@ -140,7 +140,7 @@ def test_settings_are_taken_only_when_there_are_none(empty: Store, exported: Pat
 def test_safety_and_roadmap_are_taken_only_when_there_are_none(
     empty: Store, exported: Path
 ) -> None:
-    empty.save_safety(SafetyCheck(answered_at=BASE, any_yes=True))
+    empty.save_safety(SafetyCheck(answered_at=RECORD_BASE, any_yes=True))
     empty.save_roadmap_state(RoadmapState(moved_to="maintain"))
     report = import_file(empty, exported)
     assert (report.safety, report.roadmap) == (False, False)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_catalogue_errors import GOOD
+from tests.helpers import GOOD
 from tui.catalogue.load import CatalogueError, bundled_dir, load_catalogue, user_dir
 
 ROUTINE = """\

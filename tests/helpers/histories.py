@@ -1,4 +1,4 @@
-"""Made-up session histories for the screen tests, the snapshots and the screenshots."""
+"""Made-up session histories for the history tests, the screens and the screenshots."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ UNLOCKS = ("hip-flexor-unlock", "hip-flexor-stretch", "hamstring-unlock")
 STRETCHES = ("hamstring-stretch-standing", "piriformis-unlock")
 
 
-def result(
+def result_at(
     exercise: str,
     when: datetime,
     outcome: Outcome = "done",
@@ -30,7 +30,7 @@ def result(
     )
 
 
-def session(
+def session_before(
     now: datetime,
     days_ago: int,
     results: Iterable[tuple[str, Outcome, Feedback | None]],
@@ -51,7 +51,7 @@ def session(
         status="complete",
         pain_before=pain[0],
         pain_after=pain[1],
-        exercises=tuple(result(e, when, o, f) for e, o, f in results),
+        exercises=tuple(result_at(e, when, o, f) for e, o, f in results),
     )
 
 
@@ -66,7 +66,7 @@ def align_day(
     results: list[tuple[str, Outcome, Feedback | None]] = [(rung, "done", rung_feedback)]
     results += [(e, "done", "right") for e in (*UNLOCKS, *STRETCHES)]
     results.append(("piriformis-stretch", "skipped", None))
-    return session(now, days_ago, results, pain=pain)
+    return session_before(now, days_ago, results, pain=pain)
 
 
 def midway(now: datetime) -> list[Session]:
@@ -99,7 +99,9 @@ def everything_done(now: datetime, catalogue: Catalogue) -> list[Session]:
             (e, "done", "right") for e in phase.exercises
         ]
         found += [
-            session(now, start[phase.id] - gap * i, done, routine=phase.routine, phase=phase.id)
+            session_before(
+                now, start[phase.id] - gap * i, done, routine=phase.routine, phase=phase.id
+            )
             for i in range(count)
         ]
     return found

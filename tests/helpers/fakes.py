@@ -1,16 +1,21 @@
-"""Test doubles shared by the test modules: a fake clock and a CLI runner."""
+"""Test doubles and set-ups: a fake clock, a CLI runner, a store whose safety check is done."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from tui.cli import main
+from tui.model.records import SafetyCheck
+from tui.store.store import Store
 
 START = 1000.0
 BASE = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+"""The source articles the catalogue was written from, when this checkout has them."""
 
 
 @dataclass
@@ -38,3 +43,13 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
         status = int(exit_.code or 0)
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def answered_safety_check(store: Store) -> Store:
+    """The store with the red-flag questions answered "no" just now, so the app skips them.
+
+    Dated by the real clock: tests on the fake wall clock (2025) see an answer from their
+    future, which still holds (see ``tui.history.safety.safety_due``).
+    """
+    store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    return store

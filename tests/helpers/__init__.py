@@ -1,0 +1,94 @@
+"""The one place tests take their helpers from: fakes, histories, samples, the app and its keys.
+
+Test modules import from here (``from tests.helpers import FakeClock, begin``), never from each
+other. The store's record factories live in ``tests.store_child``, the child program that needs
+them too and must start without Textual; ``tests.demo`` is shared with the screenshots and the
+benchmarks.
+"""
+
+from tests.demo import GAP_WEEK, demo_history, years_of_sessions
+from tests.helpers.fakes import (
+    BASE,
+    SEEDS,
+    START,
+    FakeClock,
+    answered_safety_check,
+    run_cli,
+)
+from tests.helpers.histories import (
+    MARCH,
+    STRETCHES,
+    TILT,
+    TUCK,
+    UNLOCKS,
+    align_day,
+    everything_done,
+    midway,
+    result_at,
+    session_before,
+)
+from tests.helpers.pilots import (
+    SIZE,
+    MakeApp,
+    Notice,
+    add,
+    app_on,
+    asking,
+    begin,
+    choose,
+    cursor_to,
+    end_now,
+    notifications,
+    open_progress,
+    option_ids,
+    player,
+    snapshot,
+    under_cursor,
+    wait,
+)
+from tests.helpers.samples import EVENING, GOOD
+from tests.store_child import RECORD_BASE, make_result, make_session
+
+__all__ = [
+    "BASE",
+    "EVENING",
+    "GAP_WEEK",
+    "GOOD",
+    "MARCH",
+    "RECORD_BASE",
+    "SEEDS",
+    "SIZE",
+    "START",
+    "STRETCHES",
+    "TILT",
+    "TUCK",
+    "UNLOCKS",
+    "FakeClock",
+    "MakeApp",
+    "Notice",
+    "add",
+    "align_day",
+    "answered_safety_check",
+    "app_on",
+    "asking",
+    "begin",
+    "choose",
+    "cursor_to",
+    "demo_history",
+    "end_now",
+    "everything_done",
+    "make_result",
+    "make_session",
+    "midway",
+    "notifications",
+    "open_progress",
+    "option_ids",
+    "player",
+    "result_at",
+    "run_cli",
+    "session_before",
+    "snapshot",
+    "under_cursor",
+    "wait",
+    "years_of_sessions",
+]

@@ -1,0 +1,34 @@
+"""Sample content: a user's routine and a catalogue file with nothing wrong in it."""
+
+from __future__ import annotations
+
+from tui.model.catalogue import Dose, Routine, RoutineItem, Seconds
+
+EVENING = Routine(
+    id="evening",
+    name="Evening",
+    kind="custom",
+    description="Mine.",
+    items=(
+        RoutineItem(exercise="plank", dose=Dose(hold=Seconds(15, 35))),
+        RoutineItem(exercise="childs-pose"),
+    ),
+)
+"""A routine of the user's own: a plank held 15 to 35 s, then child's pose."""
+
+GOOD = """\
+[[exercise]]
+id = "towel-stretch"
+name = "Towel stretch"
+category = "stretch"
+position = "lying-on-back"
+summary = "Stretches the back of the thigh."
+steps = ["Lie on your back.", "Loop a towel round one foot.", "Straighten the leg gently."]
+sources = ["spinenation"]
+
+[exercise.dose]
+hold = 20
+reps = 2
+sides = "each"
+"""
+"""A catalogue file with one exercise and no problem (the broken ones are edits of it)."""
