@@ -10,13 +10,9 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.fakes import FakeClock
-from tests.pilots import app_on
-from tui.app import LumbarApp
-from tui.model.catalogue import Catalogue
+from tests.helpers import FakeClock, MakeApp
 from tui.screens.dialogs import PainCheck
 from tui.screens.player import PlayerScreen
-from tui.store.store import Store
 from tui.widgets.countdown import Countdown
 from tui.widgets.feedback import FeedbackPrompt, Question
 from tui.widgets.readout import Readout
@@ -35,11 +31,6 @@ async def started(pilot: Pilot[None]) -> PlayerScreen:
     return screen
 
 
-def player_app(catalogue: Catalogue, store: Store, clock: FakeClock) -> LumbarApp:
-    """The app, playing the quick routine."""
-    return app_on(catalogue, store, clock, play="quick-10")
-
-
 def spy_updates(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """The id of every widget updated from now on."""
     seen: list[str | None] = []
@@ -55,11 +46,10 @@ def spy_updates(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
 
 
 async def test_the_open_question_shows_in_the_panel_and_enables_its_keys(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock
 ) -> None:
     """Setting the screen's question opens the panel with it; None closes it."""
-    clock = FakeClock()
-    app = player_app(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot)
         panel = screen.query_one(FeedbackPrompt)
@@ -75,11 +65,10 @@ async def test_the_open_question_shows_in_the_panel_and_enables_its_keys(
 
 
 async def test_an_equal_snapshot_updates_no_widget(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    make: MakeApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Textual skips an equal value, so showing the same moment again repaints nothing."""
-    clock = FakeClock()
-    app = player_app(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot)
         seen = spy_updates(monkeypatch)
@@ -95,11 +84,10 @@ async def test_an_equal_snapshot_updates_no_widget(
 
 
 async def test_pausing_tints_the_countdown_and_the_word_over_it(
-    catalogue: Catalogue, store: Store
+    make: MakeApp, clock: FakeClock
 ) -> None:
     """The view's paused reactive is bound into the two widgets that change colour."""
-    clock = FakeClock()
-    app = player_app(catalogue, store, clock)
+    app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot)
         state, countdown = screen.query_one("#state", Readout), screen.query_one(Countdown)

@@ -11,6 +11,7 @@ import importlib
 import json
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tui"
@@ -62,11 +63,18 @@ def test_code_outside_a_core_package_imports_from_its_facade() -> None:
     assert reaching_in == []
 
 
-def test_every_name_a_facade_exports_is_there() -> None:
+def test_every_name_a_facade_exports_is_there_and_is_not_a_module() -> None:
+    """Even once every module is imported (a submodule of the same name must not replace it)."""
+    for module in CORE:
+        importlib.import_module(module)
     for name in CORE_PACKAGES:
         facade = importlib.import_module(f"tui.{name}")
-        missing = [export for export in facade.__all__ if not hasattr(facade, export)]
-        assert missing == [], name
+        wrong = [
+            export
+            for export in facade.__all__
+            if isinstance(getattr(facade, export, None), types.ModuleType | None)
+        ]
+        assert wrong == [], name
 
 
 def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
@@ -74,4 +82,4 @@ def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
     probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     loaded = [name for name in json.loads(result.stdout) if name.startswith("tui.history")]
-    assert loaded == ["tui.history", "tui.history.safety"]
+    assert loaded == ["tui.history", "tui.history.levels", "tui.history.safety"]

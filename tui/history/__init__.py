@@ -9,10 +9,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+# Eager: the name is also its module's, and a module imported later would take its place.
+from tui.history.levels import levels
+
 if TYPE_CHECKING:
-    from tui.history.levels import (
-        levels,
-    )
     from tui.history.progress import (
         SORTS,
         ExerciseRow,
@@ -106,7 +106,6 @@ _HOME = {
     "can_move_on": "tui.history.roadmap",
     "glance_lines": "tui.history.progress",
     "hurt_most": "tui.history.progress",
-    "levels": "tui.history.levels",
     "move_on": "tui.history.roadmap",
     "moving_on_note": "tui.history.roadmap",
     "next_step_text": "tui.history.streak",
