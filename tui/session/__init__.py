@@ -10,11 +10,6 @@ from tui.session.cues import (
 from tui.session.engine import (
     Engine,
 )
-from tui.session.factory import (
-    SessionParts,
-    build_session,
-    routine_of_kind,
-)
 from tui.session.events import (
     Event,
     ExerciseDone,
@@ -22,6 +17,11 @@ from tui.session.events import (
     SessionEnded,
     Snapshot,
     StepStarted,
+)
+from tui.session.factory import (
+    SessionParts,
+    build_session,
+    routine_of_kind,
 )
 from tui.session.recorder import (
     SessionRecorder,

@@ -30,9 +30,7 @@ class SessionParts:
     """Ring the terminal bell at each change of step (the user's setting)."""
 
 
-def routine_of_kind(
-    catalogue: Catalogue, kind: RoutineKind, playing: Routine
-) -> Routine | None:
+def routine_of_kind(catalogue: Catalogue, kind: RoutineKind, playing: Routine) -> Routine | None:
     """The first warm-up or cool-down routine (by ``kind``), unless it is the one played."""
     found = (r for r in catalogue.routines.values() if r.kind == kind)
     return next((r for r in found if r.id != playing.id), None)
