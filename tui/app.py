@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import signal
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import msgspec
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
@@ -19,15 +16,18 @@ from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker, WorkerState
 
 from tui.catalogue import Problem, with_custom_routines
 from tui.commands import ScreenCommands
-from tui.history import safety_due
-from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine, SaveFailed
-from tui.model import Catalogue, Routine, RoutineKind, SafetyCheck
-from tui.screens.dialogs import TooSmall, fits
+from tui.failures import failure_of
+from tui.history import levels, safety_due
+from tui.messages import BuildRoutine, DeleteRoutine, Failed, PlayRoutine, RoutineDeleted
+from tui.model import Catalogue, Routine, SafetyCheck
 from tui.screens.select import SelectScreen
-from tui.store import SessionSaver, Store, StoreError, UnusableFileError
+from tui.screens.too_small import cover_when_too_small
+from tui.store import SessionSaver, SettingsChanges, Store, StoreError, UnusableFileError
+from tui.terminal import catch_hang_ups, cue_driver
 
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
@@ -35,13 +35,18 @@ if TYPE_CHECKING:
 # Only the first screen is imported with the app: every other screen (and the player's engine)
 # is imported when it is first shown, which keeps start-up fast (see BENCHMARKS.md).
 
-HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
-"""The signals that mean the process is going away: a dropped link, a closed terminal, kill."""
-
 
 def local_now() -> datetime:
     """The wall clock: now, in the user's time zone."""
     return datetime.now().astimezone()
+
+
+def mode_key(key: str, mode: str, description: str, tooltip: str) -> Binding:
+    """The key that switches to ``mode`` (the mode tabs show it, not the footer)."""
+    action = f"switch_mode('{mode}')"
+    return Binding(
+        key, action, description, id=f"app.{description.lower()}", tooltip=tooltip, show=False
+    )
 
 
 class LumbarApp(App[None]):
@@ -54,29 +59,15 @@ class LumbarApp(App[None]):
     DEFAULT_MODE = "select"  # Textual opens it as it starts: one CSS pass fewer than a switch
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave lumbar"),
-        Binding(
-            "c",
-            "switch_mode('select')",
-            "Choose",
-            id="app.choose",
-            tooltip="Choose a routine or an exercise",
-            show=False,  # the mode tabs under the header show these
+        mode_key("c", "select", "Choose", "Choose a routine or an exercise"),
+        mode_key(
+            "r", "roadmap", "Roadmap", "The three phases: where you stand, and today's session"
         ),
-        Binding(
-            "r",
-            "switch_mode('roadmap')",
-            "Roadmap",
-            id="app.roadmap",
-            tooltip="The three phases: where you stand, and today's session",
-            show=False,  # the mode tabs under the header show these
-        ),
-        Binding(
+        mode_key(
             "p",
-            "switch_mode('progress')",
+            "progress",
             "Progress",
-            id="app.progress",
-            tooltip="Your streak, this week, pain over time, and which exercises help",
-            show=False,  # the mode tabs under the header show these
+            "Your streak, this week, pain over time, and which exercises help",
         ),
         Binding(
             "question_mark,f1",
@@ -85,13 +76,11 @@ class LumbarApp(App[None]):
             id="app.help",
             tooltip="The keys of this screen, and how to look after your back",
         ),
-        Binding(
+        mode_key(
             "comma",
-            "switch_mode('settings')",
+            "settings",
             "Settings",
-            id="app.settings",
-            tooltip="Theme, get-ready time, bell, notifications, weekly target, warm-up",
-            show=False,  # the mode tabs under the header show these
+            "Theme, get-ready time, bell, notifications, weekly target, warm-up",
         ),
     ]
 
@@ -124,7 +113,8 @@ class LumbarApp(App[None]):
         self.wall = wall
         self.first_routine = play
         self.started = False  # True once on_mount has put up the first screens
-        self.saver = SessionSaver(store, on_error=self.save_failed)
+        self.saver = SessionSaver(store, on_error=self.session_not_saved)
+        self.settings_changes = SettingsChanges(store)
         self.add_mode("select", lambda: SelectScreen(self.catalogue, self.custom))
         self.add_mode("roadmap", self.roadmap_screen)
         self.add_mode("settings", self.settings_screen)
@@ -140,7 +130,7 @@ class LumbarApp(App[None]):
         """The settings mode's screen."""
         from tui.screens.settings import SettingsScreen
 
-        return SettingsScreen(self.catalogue, self.store)
+        return SettingsScreen(self.catalogue, self.settings_changes)
 
     def progress_screen(self) -> Screen[Any]:
         """The progress mode's screen."""
@@ -150,12 +140,14 @@ class LumbarApp(App[None]):
 
     def on_mount(self) -> None:
         """Over the select screen (the first mode), the safety check when due, or the player."""
-        self._handle_hang_ups(install=True)
+        catch_hang_ups(self.hang_up)
         self.use_stored_theme()
         for problem in self.problems:
-            self.notify(str(problem), title="Skipped one of your files", severity="warning")
+            self.notify(
+                str(problem), title="Skipped one of your files", severity="warning", markup=False
+            )
         for note in self.routine_notes:
-            self.notify(note, title="One of your routines", severity="warning")
+            self.notify(note, title="One of your routines", severity="warning", markup=False)
         if safety_due(self.store.safety(), self.wall()):
             from tui.screens.safety import SafetyScreen
 
@@ -167,14 +159,13 @@ class LumbarApp(App[None]):
         self.check_size(self.size)
         self.call_after_refresh(self.check_store)
 
-    @work(thread=True, exclusive=True, group="check-store")
+    @work(thread=True, exit_on_error=False, name="check_store", group="check_store")
     def check_store(self) -> None:
-        """Once the first screen shows, check every record of the data file (years, perhaps).
+        """Once the first screen shows, check every record of the data file, off the event loop.
 
-        The CLI opens the store without its sessions checked, so a long history does not delay
-        the first screen; the check runs off the event loop, so it does not delay the keys
-        either. A damaged file ends lumbar as opening it used to: with the message that says
-        what is wrong and what to do, the file untouched (nothing was written).
+        The CLI opens the store without its sessions (years, perhaps) checked, so the first
+        screen comes at once. A damaged file ends lumbar as opening it used to: with the message
+        that says what is wrong and what to do, the file untouched.
         """
         try:
             self.store.check()
@@ -185,13 +176,15 @@ class LumbarApp(App[None]):
         """Keep the answers and their date, then go on to what the user asked for."""
         if check is None:
             return
-        try:
-            self.store.save_safety(check)
-        except StoreError as error:
-            self.notify(str(error), title="Your answers were not saved", severity="error")
+        self.save_safety(check)
         if not check.any_yes:
             self.notify("Thank you. lumbar will ask again in 30 days.", title="Safety check")
         self.play_first_routine()
+
+    @work(thread=True, exit_on_error=False, name="save_safety", group="save_safety")
+    def save_safety(self, check: SafetyCheck) -> None:
+        """Keep the answers, off the event loop (the store may wait for its lock)."""
+        self.store.save_safety(check)
 
     def play_first_routine(self) -> None:
         """Open the player on the routine named on the command line, if there is one."""
@@ -209,12 +202,13 @@ class LumbarApp(App[None]):
 
     def remember_theme(self, theme: Theme) -> None:
         """Keep the theme chosen (in settings or the command palette) for the next start."""
-        try:
-            settings = self.store.settings()
-            if settings.theme != theme.name:
-                self.store.save_settings(msgspec.structs.replace(settings, theme=theme.name))
-        except StoreError as error:
-            self.notify(str(error), title="The theme was not saved", severity="error")
+        self.settings_changes.add(theme=theme.name)
+        self.save_theme()
+
+    @work(thread=True, exit_on_error=False, name="save_theme", group="save_theme")
+    def save_theme(self) -> None:
+        """Write the theme (and any other settings changed meanwhile) off the event loop."""
+        self.settings_changes.write()
 
     def action_help(self) -> None:
         """Show the keys of the screen on top, its help text and the safety advice.
@@ -232,71 +226,86 @@ class LumbarApp(App[None]):
         self.push_screen(HelpScreen(self.catalogue, top))
 
     def on_unmount(self) -> None:
-        """Give the signals back; write any session save still waiting before the app goes."""
-        self._handle_hang_ups(install=False)
+        """Give the signals back; write any session or setting still waiting before we go.
+
+        The screens are gone by now, so nothing waits on the event loop for these writes.
+        """
+        catch_hang_ups(None)
         self.saver.close()
+        if self.settings_changes.waiting:
+            with contextlib.suppress(StoreError):  # nowhere is left to say so
+                self.settings_changes.write()
 
-    def save_failed(self, error: Exception) -> None:
-        """The saver's thread could not save a session: tell the user (thread-safe)."""
-        self.post_message(SaveFailed(str(error)))
+    def session_not_saved(self, error: Exception) -> None:
+        """The saver's thread could not save a session: say so (posting is thread-safe)."""
+        advice = "lumbar tries again after the next exercise."
+        self.post_message(Failed("Your session was not saved", error, advice, timeout=30))
 
-    def on_save_failed(self, message: SaveFailed) -> None:
-        """Say that the session was not saved, and why; the next save tries again."""
-        self.notify(
-            f"{message.reason}\nlumbar tries again after the next exercise.",
-            title="Your session was not saved",
-            severity="error",
-            timeout=30,
+    def on_failed(self, message: Failed) -> None:
+        """A screen (or the saver) could not do what was asked: report it."""
+        self.report_failure(
+            message.title, message.error, advice=message.advice, timeout=message.timeout
         )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker failed (a store error, or a bug): report it, instead of a traceback."""
+        error = event.worker.error
+        if event.state == WorkerState.ERROR and error is not None:
+            failure = failure_of(event.worker)
+            self.report_failure(
+                failure.title, error, advice=failure.advice, timeout=failure.timeout
+            )
+
+    def report_failure(
+        self, title: str, error: BaseException, *, advice: str = "", timeout: float | None = None
+    ) -> None:
+        """The one way a failure is told: an error notification, its text taken as it is.
+
+        A store error says what went wrong and what to do; anything else is a bug, named by
+        its type. Thread-safe (``notify`` posts a message).
+        """
+        text = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+        if advice:
+            text = f"{text}\n{advice}"
+        self.notify(text, title=title, severity="error", timeout=timeout, markup=False)
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""
-        from tui.history import levels
         from tui.screens.player import PlayerScreen
-        from tui.session import Cues, Engine, SessionRecorder, build_timeline
+        from tui.session import build_session
 
         if self.players():
             return
         try:
             settings, history = self.store.settings(), self.store.sessions()
         except StoreError as error:
-            self.notify(str(error), title="The session cannot start", severity="error")
+            self.report_failure("The session cannot start", error)
             return
-        routine = message.routine
-        timeline = build_timeline(
+        parts = build_session(
             self.catalogue,
-            routine,
+            message.routine,
             levels(history),
-            get_ready_seconds=settings.get_ready_seconds,
-            warm_up=self.routine_of_kind("warm-up", routine) if settings.warm_up else None,
-            cool_down=self.routine_of_kind("cool-down", routine) if settings.cool_down else None,
+            settings,
+            self.saver,
+            clock=self.clock,
+            wall=self.wall,
+            phase=message.phase,
+            terminal=self.terminal,
+            tmux=self.tmux,
         )
-        engine = Engine(timeline, self.clock, self.wall, phase=message.phase)
-        recorder = SessionRecorder(engine, self.saver)
-        cues = Cues(self.terminal, settings.notify, tmux=self.tmux)
-        self.push_screen(
-            PlayerScreen(engine, recorder, clock=self.clock, bell=settings.bell, cues=cues)
+        player = PlayerScreen(
+            parts.engine, parts.recorder, clock=self.clock, bell=parts.bell, cues=parts.cues
         )
+        self.push_screen(player)
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for this terminal, which also hands the app its ``write``.
+        """Textual's driver for this terminal, which also hands the app its ``write``."""
+        return cue_driver(super().get_driver_class(), self.take_terminal)
 
-        Textual has no public call to write an escape sequence of our own (notifications, the
-        window title), but a driver's ``write`` is public: it queues text on the same output as
-        the frames, so a sequence never lands inside a frame. Tests run headless and pass
-        ``terminal`` instead.
-        """
-        app = self
-
-        class CueDriver(super().get_driver_class()):  # type: ignore[misc]
-            """The platform's driver, announcing its ``write`` to the app."""
-
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, **kwargs)
-                if app.terminal is None:
-                    app.terminal = self.write
-
-        return CueDriver
+    def take_terminal(self, write: Callable[[str], None]) -> None:
+        """Send cues through the driver's ``write``, unless a ``terminal`` was given."""
+        if self.terminal is None:
+            self.terminal = write
 
     def on_build_routine(self, message: BuildRoutine) -> None:
         """Open the routine builder; once it saves, show the routines again."""
@@ -307,12 +316,18 @@ class LumbarApp(App[None]):
 
     def on_delete_routine(self, message: DeleteRoutine) -> None:
         """Delete one of the user's routines from the store, then show the routines again."""
-        try:
-            self.store.delete_routine(message.routine.id)
-        except StoreError as error:
-            self.notify(str(error), title="The routine was not deleted", severity="error")
-            return
-        self.notify(f'Deleted "{message.routine.name}".', title="Routine deleted")
+        self.delete_routine(message.routine)
+
+    @work(thread=True, exit_on_error=False, name="delete_routine", group="delete_routine")
+    def delete_routine(self, routine: Routine) -> None:
+        """Delete the routine off the event loop; say so once it is gone."""
+        self.store.delete_routine(routine.id)
+        self.post_message(RoutineDeleted(routine))
+
+    def on_routine_deleted(self, message: RoutineDeleted) -> None:
+        """Say the routine is gone, and show the routines without it."""
+        name = message.routine.name
+        self.notify(f'Deleted "{name}".', title="Routine deleted", markup=False)
         self.reload_routines()
 
     def reload_routines(self, highlight: str | None = None) -> None:
@@ -320,7 +335,7 @@ class LumbarApp(App[None]):
         try:
             self.take_routines(self.store.routines())
         except StoreError as error:
-            self.notify(str(error), title="Your routines could not be read", severity="error")
+            self.report_failure("Your routines could not be read", error)
             return
         for screen in self.screen_stack:
             if isinstance(screen, SelectScreen):
@@ -330,22 +345,6 @@ class LumbarApp(App[None]):
         """The catalogue with these routines of the user's, their ids, and notes on any amiss."""
         self.catalogue, self.routine_notes = with_custom_routines(self.base_catalogue, routines)
         self.custom = frozenset(routine.id for routine in routines)
-
-    def routine_of_kind(self, kind: RoutineKind, playing: Routine) -> Routine | None:
-        """The first warm-up or cool-down routine (by ``kind``), unless it is the one played."""
-        found = (r for r in self.catalogue.routines.values() if r.kind == kind)
-        return next((r for r in found if r.id != playing.id), None)
-
-    def _handle_hang_ups(self, *, install: bool) -> None:
-        """Catch (or stop catching) hang-up and terminate in the app's event loop."""
-        loop = asyncio.get_running_loop()
-        for signum in HANG_UPS:
-            # Not every platform or thread can take signal handlers; the default then applies.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                if install:
-                    loop.add_signal_handler(signum, self.hang_up, signum)
-                else:
-                    loop.remove_signal_handler(signum)
 
     def hang_up(self, signum: int) -> None:
         """The terminal or the link went, or we were told to stop: save any session, then exit."""
@@ -366,16 +365,8 @@ class LumbarApp(App[None]):
 
     def check_size(self, size: Size) -> None:
         """Show, update or take away the "make the terminal larger" note (kept on top)."""
-        if not self.started:
-            return  # still starting: on_mount checks once the first screens are up
-        top = self.screen
-        if fits(size):
-            if isinstance(top, TooSmall):
-                self.pop_screen()
-        elif isinstance(top, TooSmall):
-            top.measure(size)
-        else:
-            self.push_screen(TooSmall(size))
+        if self.started:  # still starting: on_mount checks once the first screens are up
+            cover_when_too_small(self, size)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the other modes only from a mode's own screen, never over a pushed one."""

@@ -33,7 +33,20 @@ class DeleteRoutine(Message):
 
 
 @dataclass
-class SaveFailed(Message):
-    """A session could not be saved (posted from the saver's thread); the app says so."""
+class RoutineDeleted(Message):
+    """A custom routine was deleted from the store (posted from a worker's thread)."""
 
-    reason: str
+    routine: Routine
+
+
+@dataclass
+class Failed(Message):
+    """Something the user asked for could not be done; the app reports it (any thread may post).
+
+    ``error``'s text is told as it is (never read as markup), then ``advice``.
+    """
+
+    title: str
+    error: BaseException
+    advice: str = ""
+    timeout: float | None = None

@@ -63,6 +63,8 @@ class Notice:
     message: str
     title: str
     severity: str
+    markup: bool = True
+    """False when the message is shown as it is (user text: names, paths, errors)."""
 
 
 def notifications(app: LumbarApp) -> list[Notice]:
@@ -75,7 +77,7 @@ def notifications(app: LumbarApp) -> list[Notice]:
 
     def keep(message: str, **kwargs: Any) -> None:
         title, severity = kwargs.get("title", ""), kwargs.get("severity", "information")
-        shown.append(Notice(message, title, severity))
+        shown.append(Notice(message, title, severity, kwargs.get("markup", True)))
         notify(message, **kwargs)
 
     app.notify = keep  # type: ignore[method-assign]

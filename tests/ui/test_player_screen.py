@@ -19,9 +19,10 @@ from tui.app import LumbarApp
 from tui.history.levels import levels
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem
 from tui.model.records import ExerciseResult, Session, Settings, StagePlan
-from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, TooSmall
+from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts
 from tui.screens.player import PlayerScreen
 from tui.screens.select import SelectScreen
+from tui.screens.too_small import TooSmall
 from tui.session.timeline import StepKind, build_timeline
 from tui.store.store import Store
 from tui.widgets.countdown import Countdown, next_wake

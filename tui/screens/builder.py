@@ -8,12 +8,16 @@ the saved routine's id (or None) for the app to reload the routines.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,7 +35,9 @@ from tui.catalogue import (
     part_text,
     parts,
 )
-from tui.model import Catalogue
+from tui.failures import FAILURES, run_in_thread
+from tui.messages import Failed
+from tui.model import Catalogue, Routine
 from tui.screens.confirm import Confirm
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
@@ -362,26 +368,42 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
         self.show_items(index)
 
     def action_save(self) -> None:
-        """Check the routine and save it; say what is missing, or what went wrong."""
+        """Check the routine and save it (off the event loop); say what is missing.
+
+        The builder closes once the routine is saved; if the save fails, the app says why and
+        the routine stays here, nothing lost.
+        """
         try:
             taken = {routine.id for routine in self.store.routines()}
             routine = self.draft.routine(self.catalogue, taken)
-            self.store.save_routine(routine)
         except DraftError as error:
             self.notify("\n".join(error.problems), title="Not saved yet", severity="warning")
             self.query_one("#name" if not self.draft.name.strip() else "#add-filter").focus()
             return
         except StoreError as error:
-            self.notify(
-                f"{error}\nYour routine is still here: try again, or Escape to leave it.",
-                title="Could not save the routine",
-                severity="error",
-                timeout=15,
-            )
+            failure = FAILURES["save_routine"]
+            self.post_message(Failed(failure.title, error, failure.advice, failure.timeout))
             return
-        self.notify(f'Saved "{routine.name}".', title="Routine saved")
-        self.original = self.draft
-        self.dismiss(routine.id)
+        run_in_thread(self, partial(self.save, routine, self.draft), "save_routine", exclusive=True)
+
+    @dataclass
+    class Saved(Message):
+        """The routine was saved (posted from a worker's thread), as built from ``draft``."""
+
+        routine: Routine
+        draft: Draft
+
+    def save(self, routine: Routine, draft: Draft) -> None:
+        """On a worker's thread: save the routine (the store may wait for its lock)."""
+        self.store.save_routine(routine)
+        self.post_message(self.Saved(routine, draft))
+
+    def on_builder_screen_saved(self, message: Saved) -> None:
+        """Say the routine is saved, and close (unless a question is open over the builder)."""
+        self.notify(f'Saved "{message.routine.name}".', title="Routine saved", markup=False)
+        self.original = message.draft
+        if self.is_current:
+            self.dismiss(message.routine.id)
 
     def action_cancel(self) -> None:
         """Leave; ask first if there are changes that would be lost."""

@@ -1,4 +1,4 @@
-"""The player's dialogs (pain check, end the session, this hurts, summary) and "too small".
+"""The player's dialogs: pain check, end the session, this hurts, summary.
 
 Each is a ``ModalScreen[T]`` that dismisses with its answer. The keys each one lists are built
 from its bindings, so the text cannot drift from what the keys do.
@@ -11,14 +11,10 @@ from collections.abc import Iterable, Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Size
 from textual.screen import ModalScreen
 
 from tui.model import Session
 from tui.widgets.readout import Readout
-
-MIN_SIZE = Size(60, 20)
-"""The smallest terminal the screens are laid out for (columns, rows)."""
 
 PAIN_KEYS = [*(str(score) for score in range(10)), "t"]
 """The key for each pain score from 0 to 10: the digit itself, and t for ten."""
@@ -201,45 +197,6 @@ def summary_lines(session: Session) -> list[str]:
     if before is not None and after is not None:
         lines.append(f"Pain {before} before, {after} after.")
     return lines
-
-
-class TooSmall(ModalScreen[None]):
-    """Covers everything while the terminal is smaller than the screens are laid out for."""
-
-    CSS_PATH = "player.tcss"
-
-    def __init__(self, size: Size) -> None:
-        """Say how big the terminal is now."""
-        super().__init__()
-        self.current = size
-
-    def compose(self) -> ComposeResult:
-        """One message."""
-        yield Readout(self.message(self.current), id="too-small-message")
-
-    def on_screen_resume(self) -> None:
-        """Back on top after a screen above closed: go if the terminal has grown meanwhile."""
-        if self.app.screen is self and fits(self.app.size):
-            self.dismiss()
-
-    def measure(self, size: Size) -> None:
-        """The terminal changed size but is still too small: say its new size."""
-        self.current = size
-        self.query_one("#too-small-message", Readout).text = self.message(size)
-
-    @staticmethod
-    def message(size: Size) -> str:
-        """What to do, with the size needed and the size now."""
-        return (
-            f"Make the terminal larger: lumbar needs at least {MIN_SIZE.width}x"
-            f"{MIN_SIZE.height}; this one is {size.width}x{size.height}. "
-            "Nothing is lost: a session in progress carries on."
-        )
-
-
-def fits(size: Size) -> bool:
-    """True when a terminal of this size is big enough for the screens."""
-    return size.width >= MIN_SIZE.width and size.height >= MIN_SIZE.height
 
 
 def key_hints(bindings: Iterable[BindingType]) -> str:

@@ -21,8 +21,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from tui.model import Feedback
-from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts, fits
+from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
+from tui.screens.too_small import fits
 from tui.session import (
     Cues,
     Engine,

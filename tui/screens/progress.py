@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from tui.failures import run_in_thread
 from tui.history import (
     SORTS,
     ExerciseRow,
@@ -35,7 +37,7 @@ from tui.history import (
 )
 from tui.model import Catalogue, Settings, plural
 from tui.screens.progress_dialogs import ExportDialog, SessionDetail
-from tui.store import Store, StoreError, export
+from tui.store import Store, export
 from tui.widgets.calendar import TrainingCalendar
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.pain_chart import PainChart
@@ -184,16 +186,13 @@ discomfort: show these to your physiotherapist.
             return
         self.load()
 
-    @work(thread=True, exclusive=True, group="progress-load")
     def load(self) -> None:
         """Read the store and work everything out, off the event loop."""
-        try:
-            snapshot = self.store.snapshot()
-        except StoreError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title="Could not read your progress", severity="error"
-            )
-            return
+        run_in_thread(self, self.read_progress, "load_progress", exclusive=True)
+
+    def read_progress(self) -> None:
+        """On a worker's thread: read the store, work everything out, then show it."""
+        snapshot = self.store.snapshot()
         settings = snapshot.settings or Settings()
         now = self.now()
         progress = work_out(
@@ -345,16 +344,9 @@ discomfort: show these to your physiotherapist.
     def export_to(self, path: Path | None) -> None:
         """Export to the path the dialog gave (nothing when it was cancelled)."""
         if path is not None:
-            self.write_export(path)
+            run_in_thread(self, partial(self.write_export, path), "export_progress", exclusive=True)
 
-    @work(thread=True, exclusive=True, group="progress-export")
     def write_export(self, path: Path) -> None:
-        """Write the export off the event loop and say how it went."""
-        try:
-            said = export(self.store, path, self.now())
-        except StoreError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title="Could not export", severity="error", timeout=10
-            )
-            return
-        self.app.call_from_thread(self.notify, said, title="Exported")
+        """On a worker's thread: write the export and say where it went."""
+        said = export(self.store, path, self.now())
+        self.notify(said, title="Exported", markup=False)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Label, Static
 
+from tui.failures import run_in_thread
 from tui.history import (
     CLIMB_AFTER,
     PhaseStanding,
@@ -24,7 +28,7 @@ from tui.history import (
     standing,
     todays_routine,
 )
-from tui.messages import PlayRoutine
+from tui.messages import Failed, PlayRoutine
 from tui.model import Catalogue, RoadmapState
 from tui.store import Store, StoreError
 from tui.widgets.mode_tabs import ModeTabs
@@ -320,7 +324,7 @@ sessions so far stay in your history.
         try:
             self.show(self.work_out())
         except StoreError as error:  # the file changed under us: keep showing what we had
-            self.notify(str(error), title="Could not read your progress", severity="error")
+            self.post_message(Failed("Could not read your progress", error))
 
     def show(self, standing: Standing) -> None:
         """Hand a new standing down to the columns; focus the current phase if it changed."""
@@ -362,16 +366,20 @@ sessions so far stay in your history.
     def _answered(self, move: bool | None) -> None:
         """Save the move on when the user said yes."""
         if move:
-            self.save(move_on(self.standing, self.now()))
+            state = move_on(self.standing, self.now())
+            run_in_thread(self, partial(self.save, state), "save_roadmap", exclusive=True)
 
-    @work(thread=True, exclusive=True, group="roadmap-save")
+    @dataclass
+    class Saved(Message):
+        """The roadmap state was saved (posted from a worker's thread): where the user stands."""
+
+        standing: Standing
+
     def save(self, state: RoadmapState) -> None:
-        """Save the roadmap state off the event loop (the store may wait for its lock)."""
-        try:
-            self.store.save_roadmap_state(state)
-        except StoreError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), title="Could not move on", severity="error"
-            )
-            return
-        self.app.call_from_thread(self.show, self.work_out())
+        """On a worker's thread: save the roadmap state (the store may wait for its lock)."""
+        self.store.save_roadmap_state(state)
+        self.post_message(self.Saved(self.work_out()))
+
+    def on_roadmap_screen_saved(self, message: Saved) -> None:
+        """Show where the user stands now that the move is saved."""
+        self.show(message.standing)

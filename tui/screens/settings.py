@@ -3,26 +3,31 @@
 A list or a switch is saved to the store as it is changed (there is no save key to forget); a
 number is saved once it is whole: when the user presses Enter in its box or leaves the box (Tab,
 another mode, quitting), and only if it lies in its range; else the stored number stays and the
-user is told why. A change the store cannot keep becomes an error notification and the line at
-the bottom says so.
+user is told why. Changes are written off the event loop, in the order made (see
+:class:`~tui.store.SettingsChanges`); the line at the bottom says "Saved" once one is written. A
+change the store cannot keep becomes an error notification, the line at the bottom says so, and
+the next change tries it again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
+from tui.failures import run_in_thread
+from tui.messages import Failed
 from tui.model import Catalogue, NotifyMethod, RoutineKind, Settings
-from tui.store import Store, StoreError
+from tui.store import SettingsChanges, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
 NOTIFY_CHOICES: dict[NotifyMethod, tuple[str, str]] = {
@@ -136,11 +141,11 @@ choosing a routine, saving a number still being typed if it is in range.
         ),
     ]
 
-    def __init__(self, catalogue: Catalogue, store: Store) -> None:
-        """Edit the settings kept in ``store``; ``catalogue`` supplies the advice shown."""
+    def __init__(self, catalogue: Catalogue, changes: SettingsChanges) -> None:
+        """Edit the settings through ``changes``; ``catalogue`` supplies the advice shown."""
         super().__init__()
         self.catalogue = catalogue
-        self.store = store
+        self.changes = changes
         self.pending: dict[str, str] = {}
         """What is typed in each number box and neither saved nor refused yet, by box id."""
 
@@ -316,8 +321,8 @@ choosing a routine, saving a number still being typed if it is in range.
         for box_id, text in self.pending.items():
             number = NUMBERS[box_id]
             value = number.value(text)
-            if value is not None:
-                self.change(number.words(value), **{number.field: value})
+            if value is not None:  # written by the app as it goes (no worker runs now)
+                self.changes.add(**{number.field: value})
 
     def keep_number(self, box: Input, *, leaving: bool, notify: bool = False) -> None:
         """Save the number in ``box`` if it is in range, or say it is not saved and why.
@@ -352,29 +357,49 @@ choosing a routine, saving a number still being typed if it is in range.
         return "?" if settings is None else getattr(settings, field)
 
     def read(self) -> Settings | None:
-        """The stored settings, or None (and a notification) if the store cannot be read."""
+        """The settings (with any change not yet written), or None if the store cannot be read.
+
+        The app says why it cannot.
+        """
         try:
-            return self.store.settings()
+            return self.changes.current()
         except StoreError as error:
-            self.notify(str(error), title="Settings could not be read", severity="error")
+            self.post_message(Failed("Settings could not be read", error))
             return None
 
     def change(self, what: str, **fields: Any) -> None:
-        """Save the stored settings with ``fields`` changed; say whether it worked."""
+        """Save the settings with ``fields`` changed, off the event loop; the status says how."""
         current = self.read()
         if current is None:
             self.status("Not saved: lumbar cannot read your data file.", problem=True)
             return
-        updated = msgspec.structs.replace(current, **fields)
-        if updated == current:
+        if all(getattr(current, field) == value for field, value in fields.items()):
             return
+        self.changes.add(**fields)
+        run_in_thread(self, partial(self.write, what), "save_settings")
+
+    @dataclass
+    class Written(Message):
+        """A change was written, or not (posted from a worker's thread)."""
+
+        what: str
+        saved: bool
+
+    def write(self, what: str) -> None:
+        """On a worker's thread: write the changes waiting; the app reports a failure."""
         try:
-            self.store.save_settings(updated)
-        except StoreError as error:
-            self.notify(str(error), title="Settings not saved", severity="error")
-            self.status(f"Not saved: {what}.", problem=True)
-            return
-        self.status(f"Saved: {what}.")
+            self.changes.write()
+        except Exception:
+            self.post_message(self.Written(what, saved=False))
+            raise
+        self.post_message(self.Written(what, saved=True))
+
+    def on_settings_screen_written(self, message: Written) -> None:
+        """Say whether the change was saved."""
+        if message.saved:
+            self.status(f"Saved: {message.what}.")
+        else:
+            self.status(f"Not saved: {message.what}.", problem=True)
 
     def status(self, text: str, *, problem: bool = False) -> None:
         """Say what happened to the last change (``problem``: in the warning colour).

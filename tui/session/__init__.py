@@ -18,6 +18,11 @@ from tui.session.events import (
     Snapshot,
     StepStarted,
 )
+from tui.session.factory import (
+    SessionParts,
+    build_session,
+    routine_of_kind,
+)
 from tui.session.recorder import (
     SessionRecorder,
 )
@@ -36,12 +41,15 @@ __all__ = [
     "PlannedExercise",
     "SessionDone",
     "SessionEnded",
+    "SessionParts",
     "SessionRecorder",
     "Snapshot",
     "Step",
     "StepKind",
     "StepStarted",
+    "build_session",
     "build_timeline",
     "notification_for",
+    "routine_of_kind",
     "window_title",
 ]

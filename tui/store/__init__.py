@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tui.store.changes import (
+    SettingsChanges,
+)
 from tui.store.paths import (
     ENV_VAR,
     resolve_db_path,
@@ -33,6 +36,7 @@ __all__ = [
     "ENV_VAR",
     "SessionSaver",
     "SessionStore",
+    "SettingsChanges",
     "Store",
     "StoreError",
     "UnusableFileError",

@@ -1,0 +1,72 @@
+"""One way to report a failure: what each failed piece of work is called, and how it runs.
+
+Anything that may block (every store write, the reads and exports the screens start) runs as a
+thread worker of the app, named after one entry of :data:`FAILURES`. The app's one
+``Worker.StateChanged`` handler turns a worker's failure into one error notification with that
+entry's title and advice; a failure not foreseen here is reported too (as :data:`UNEXPECTED`)
+and the app carries on. On success, the work posts a typed message back to whoever asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.dom import DOMNode
+from textual.worker import Worker
+
+
+@dataclass(frozen=True)
+class Failure:
+    """How one kind of failure is told: a title, what to do next, and how long it shows."""
+
+    title: str
+    advice: str = ""
+    """A line after the error's own text, saying what to do or what happens next."""
+    timeout: float | None = None
+    """Seconds on screen (None: Textual's default)."""
+
+
+FAILURES = {
+    "save_safety": Failure("Your answers were not saved"),
+    "save_theme": Failure("The theme was not saved"),
+    "save_settings": Failure("Settings not saved"),
+    "save_routine": Failure(
+        "Could not save the routine",
+        "Your routine is still here: try again, or Escape to leave it.",
+        timeout=15,
+    ),
+    "delete_routine": Failure("The routine was not deleted"),
+    "save_roadmap": Failure("Could not move on"),
+    "load_progress": Failure("Could not read your progress"),
+    "export_progress": Failure("Could not export", timeout=10),
+    "check_store": Failure("Your data file could not be checked"),
+}
+"""Each thread worker's failure, by the worker's name."""
+
+UNEXPECTED = Failure(
+    "Something went wrong",
+    "lumbar carries on; what you did before this is kept.",
+    timeout=15,
+)
+"""A worker failed in a way no one foresaw (a bug): said so, and the app keeps running."""
+
+
+def failure_of(worker: Worker[object]) -> Failure:
+    """How the failure of this worker is told."""
+    return FAILURES.get(worker.name, UNEXPECTED)
+
+
+def run_in_thread(
+    node: DOMNode, work: Callable[[], None], name: str, *, exclusive: bool = False
+) -> Worker[None]:
+    """Run ``work`` on a thread as a worker of the app, so the app reports its failure.
+
+    ``name`` is its entry in :data:`FAILURES` (and its worker group); ``exclusive`` drops a
+    result still to come from an earlier worker of the same name.
+    """
+    if name not in FAILURES:
+        raise ValueError(f"no failure is described for worker {name!r}")
+    return node.app.run_worker(
+        work, name=name, group=name, thread=True, exclusive=exclusive, exit_on_error=False
+    )

@@ -1,0 +1,72 @@
+"""Build what a player needs to play one routine: the engine, its recorder and its cues.
+
+The caller hands in everything read from elsewhere (the user's dose levels, worked out from
+their history; their settings; the saver that writes sessions), so building a session reads
+nothing and writes nothing. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.model import Catalogue, Routine, RoutineKind, Settings
+from tui.session.cues import Cues
+from tui.session.engine import Engine
+from tui.session.recorder import SessionRecorder
+from tui.session.timeline import build_timeline
+from tui.store import SessionStore
+
+
+@dataclass(frozen=True)
+class SessionParts:
+    """One routine, ready to play: the engine, the recorder that saves it, its cues, the bell."""
+
+    engine: Engine
+    recorder: SessionRecorder
+    cues: Cues
+    bell: bool
+    """Ring the terminal bell at each change of step (the user's setting)."""
+
+
+def routine_of_kind(catalogue: Catalogue, kind: RoutineKind, playing: Routine) -> Routine | None:
+    """The first warm-up or cool-down routine (by ``kind``), unless it is the one played."""
+    found = (r for r in catalogue.routines.values() if r.kind == kind)
+    return next((r for r in found if r.id != playing.id), None)
+
+
+def build_session(
+    catalogue: Catalogue,
+    routine: Routine,
+    levels: Mapping[str, float],
+    settings: Settings,
+    saver: SessionStore,
+    *,
+    clock: Callable[[], float],
+    wall: Callable[[], datetime],
+    phase: str | None = None,
+    terminal: Callable[[str], None] | None = None,
+    tmux: bool = False,
+) -> SessionParts:
+    """Lay out ``routine`` at the user's ``levels`` and with their ``settings``, ready to play.
+
+    The warm-up and cool-down routines of the catalogue frame it when the settings ask for
+    them; ``saver`` receives the session as it goes; ``phase`` is the roadmap phase it counts
+    for; ``terminal`` receives the cues' escape sequences (through tmux when ``tmux``).
+    """
+    timeline = build_timeline(
+        catalogue,
+        routine,
+        levels,
+        get_ready_seconds=settings.get_ready_seconds,
+        warm_up=routine_of_kind(catalogue, "warm-up", routine) if settings.warm_up else None,
+        cool_down=routine_of_kind(catalogue, "cool-down", routine) if settings.cool_down else None,
+    )
+    engine = Engine(timeline, clock, wall, phase=phase)
+    return SessionParts(
+        engine=engine,
+        recorder=SessionRecorder(engine, saver),
+        cues=Cues(terminal, settings.notify, tmux=tmux),
+        bell=settings.bell,
+    )
