@@ -153,9 +153,11 @@ class LumbarApp(App[None]):
         self._handle_hang_ups(install=True)
         self.use_stored_theme()
         for problem in self.problems:
-            self.notify(str(problem), title="Skipped one of your files", severity="warning")
+            self.notify(
+                str(problem), title="Skipped one of your files", severity="warning", markup=False
+            )
         for note in self.routine_notes:
-            self.notify(note, title="One of your routines", severity="warning")
+            self.notify(note, title="One of your routines", severity="warning", markup=False)
         if safety_due(self.store.safety(), self.wall()):
             from tui.screens.safety import SafetyScreen
 
@@ -188,7 +190,9 @@ class LumbarApp(App[None]):
         try:
             self.store.save_safety(check)
         except StoreError as error:
-            self.notify(str(error), title="Your answers were not saved", severity="error")
+            self.notify(
+                str(error), title="Your answers were not saved", severity="error", markup=False
+            )
         if not check.any_yes:
             self.notify("Thank you. lumbar will ask again in 30 days.", title="Safety check")
         self.play_first_routine()
@@ -204,7 +208,12 @@ class LumbarApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         else:
-            self.notify(f"There is no theme {theme!r} any more.", title="Theme", severity="warning")
+            self.notify(
+                f"There is no theme {theme!r} any more.",
+                title="Theme",
+                severity="warning",
+                markup=False,
+            )
         self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def remember_theme(self, theme: Theme) -> None:
@@ -214,7 +223,7 @@ class LumbarApp(App[None]):
             if settings.theme != theme.name:
                 self.store.save_settings(msgspec.structs.replace(settings, theme=theme.name))
         except StoreError as error:
-            self.notify(str(error), title="The theme was not saved", severity="error")
+            self.notify(str(error), title="The theme was not saved", severity="error", markup=False)
 
     def action_help(self) -> None:
         """Show the keys of the screen on top, its help text and the safety advice.
@@ -247,6 +256,7 @@ class LumbarApp(App[None]):
             title="Your session was not saved",
             severity="error",
             timeout=30,
+            markup=False,
         )
 
     def on_play_routine(self, message: PlayRoutine) -> None:
@@ -260,7 +270,9 @@ class LumbarApp(App[None]):
         try:
             settings, history = self.store.settings(), self.store.sessions()
         except StoreError as error:
-            self.notify(str(error), title="The session cannot start", severity="error")
+            self.notify(
+                str(error), title="The session cannot start", severity="error", markup=False
+            )
             return
         routine = message.routine
         timeline = build_timeline(
@@ -310,9 +322,11 @@ class LumbarApp(App[None]):
         try:
             self.store.delete_routine(message.routine.id)
         except StoreError as error:
-            self.notify(str(error), title="The routine was not deleted", severity="error")
+            self.notify(
+                str(error), title="The routine was not deleted", severity="error", markup=False
+            )
             return
-        self.notify(f'Deleted "{message.routine.name}".', title="Routine deleted")
+        self.notify(f'Deleted "{message.routine.name}".', title="Routine deleted", markup=False)
         self.reload_routines()
 
     def reload_routines(self, highlight: str | None = None) -> None:
@@ -320,7 +334,9 @@ class LumbarApp(App[None]):
         try:
             self.take_routines(self.store.routines())
         except StoreError as error:
-            self.notify(str(error), title="Your routines could not be read", severity="error")
+            self.notify(
+                str(error), title="Your routines could not be read", severity="error", markup=False
+            )
             return
         for screen in self.screen_stack:
             if isinstance(screen, SelectScreen):

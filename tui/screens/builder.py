@@ -200,7 +200,7 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
     def fill_exercises(self, query: str) -> None:
         """Show the exercises that match the filter."""
         found = [
-            Option(exercise.name, id=exercise.id)
+            Option(Content(exercise.name), id=exercise.id)
             for exercise in self.catalogue.exercises.values()
             if exercise_matches(self.catalogue, exercise, query)
         ]
@@ -219,7 +219,9 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
             return
         item = self.draft.items[index]
         if item.exercise not in self.catalogue.exercises:
-            line.update(f"{item.exercise} is no longer in the catalogue: remove it with x.")
+            line.update(
+                Content(f"{item.exercise} is no longer in the catalogue: remove it with x.")
+            )
             return
         exercise = self.catalogue.exercise(item.exercise)
         dose = self.catalogue.dose_for(item)
@@ -313,7 +315,7 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
         self.draft = self.draft.adding(exercise_id)
         self.show_items(len(self.draft.items) - 1)
         name = self.catalogue.exercise(exercise_id).name
-        self.notify(f"Added {name}.", timeout=2)
+        self.notify(f"Added {name}.", timeout=2, markup=False)
 
     def action_remove(self) -> None:
         """Take the highlighted exercise out."""
@@ -368,7 +370,9 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
             routine = self.draft.routine(self.catalogue, taken)
             self.store.save_routine(routine)
         except DraftError as error:
-            self.notify("\n".join(error.problems), title="Not saved yet", severity="warning")
+            self.notify(
+                "\n".join(error.problems), title="Not saved yet", severity="warning", markup=False
+            )
             self.query_one("#name" if not self.draft.name.strip() else "#add-filter").focus()
             return
         except StoreError as error:
@@ -377,9 +381,10 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
                 title="Could not save the routine",
                 severity="error",
                 timeout=15,
+                markup=False,
             )
             return
-        self.notify(f'Saved "{routine.name}".', title="Routine saved")
+        self.notify(f'Saved "{routine.name}".', title="Routine saved", markup=False)
         self.original = self.draft
         self.dismiss(routine.id)
 

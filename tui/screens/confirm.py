@@ -33,7 +33,7 @@ class Confirm(ModalScreen[bool]):
         """The question and its keys."""
         with Vertical(id="confirm-box") as box:
             box.border_title = self.title_text
-            yield Static(self.question, id="confirm-question")
+            yield Static(self.question, id="confirm-question", markup=False)
             yield Static(key_hints(self.BINDINGS), id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -70,11 +71,12 @@ def hours_text(minutes: float) -> str:
     return f"{hours} h {rest} min" if hours else f"{rest} min"
 
 
-def exercise_cells(row: ExerciseRow) -> tuple[str, ...]:
-    """One exercise as the table's cells."""
+def exercise_cells(row: ExerciseRow) -> tuple[Text, ...]:
+    """One exercise as the table's cells, plain text (a table parses a ``str`` as markup)."""
     last = f"{row.last.day} {row.last:%b}" if row.last else "-"
     counts = (row.done, row.easy, row.right, row.hard, row.hurt, row.flags)
-    return (row.name, *(str(count) for count in counts), last, row.dose)
+    cells = (row.name, *(str(count) for count in counts), last, row.dose)
+    return tuple(Text(cell, no_wrap=True, end="") for cell in cells)
 
 
 def exercise_note(row: ExerciseRow) -> str:
@@ -191,7 +193,11 @@ discomfort: show these to your physiotherapist.
             snapshot = self.store.snapshot()
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Could not read your progress", severity="error"
+                self.notify,
+                str(error),
+                title="Could not read your progress",
+                severity="error",
+                markup=False,
             )
             return
         settings = snapshot.settings or Settings()
@@ -354,7 +360,12 @@ discomfort: show these to your physiotherapist.
             said = export(self.store, path, self.now())
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Could not export", severity="error", timeout=10
+                self.notify,
+                str(error),
+                title="Could not export",
+                severity="error",
+                timeout=10,
+                markup=False,
             )
             return
-        self.app.call_from_thread(self.notify, said, title="Exported")
+        self.app.call_from_thread(self.notify, said, title="Exported", markup=False)

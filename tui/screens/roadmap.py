@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -126,7 +127,7 @@ class Row(Horizontal):
     def compose(self) -> ComposeResult:
         """The mark, then the text."""
         yield Label(self.mark_text, classes="mark")
-        yield Label(self.body, classes="text")
+        yield Label(self.body, classes="text", markup=False)  # names are the user's text
 
 
 class PhaseColumn(VerticalScroll):
@@ -150,7 +151,7 @@ class PhaseColumn(VerticalScroll):
         if standing is None:
             return
         phase = standing.phases[self.index]
-        self.border_title = phase.name
+        self.border_title = Content(phase.name)
         self.border_subtitle = phase_state(standing, self.index)
         self.set_class(self.index == standing.current_index, "current")
         self.set_class(phase.complete, "complete")
@@ -172,7 +173,7 @@ class PhaseColumn(VerticalScroll):
             yield Row(MARKS["todo"], missing[:1].upper() + missing[1:], "todo")
         yield from self._unlocks(phase)
         yield Label("What completes it", classes="heading")
-        yield Static(phase.phase.complete_when.text, classes="rule")
+        yield Static(phase.phase.complete_when.text, classes="rule", markup=False)
 
     def _unlocks(self, phase: PhaseStanding) -> Iterator[Widget]:
         """For each ladder below its top rung: what unlocks the next rung."""
@@ -188,6 +189,7 @@ class PhaseColumn(VerticalScroll):
                 f"{following} unlocks after {left} more good session{'' if left == 1 else 's'} "
                 f"in a row with the {current}: done, rated easy or right, no pain.",
                 classes="unlock",
+                markup=False,
             )
 
 
@@ -299,11 +301,11 @@ sessions so far stay in your history.
         """A sentence on top, the three phases, the legend and the keys."""
         yield Header()
         yield ModeTabs(id="modes")
-        yield Static(summary(self.catalogue, self.standing), id="summary")
+        yield Static(summary(self.catalogue, self.standing), id="summary", markup=False)
         with Horizontal(id="phases"):
             for index in range(len(self.standing.phases)):
                 yield PhaseColumn(self.catalogue, index, self.standing)
-        yield Static(LEGEND, id="legend")
+        yield Static(LEGEND, id="legend", markup=False)
         yield Footer()
 
     @property
@@ -320,7 +322,9 @@ sessions so far stay in your history.
         try:
             self.show(self.work_out())
         except StoreError as error:  # the file changed under us: keep showing what we had
-            self.notify(str(error), title="Could not read your progress", severity="error")
+            self.notify(
+                str(error), title="Could not read your progress", severity="error", markup=False
+            )
 
     def show(self, standing: Standing) -> None:
         """Hand a new standing down to the columns; focus the current phase if it changed."""
@@ -371,7 +375,7 @@ sessions so far stay in your history.
             self.store.save_roadmap_state(state)
         except StoreError as error:
             self.app.call_from_thread(
-                self.notify, str(error), title="Could not move on", severity="error"
+                self.notify, str(error), title="Could not move on", severity="error", markup=False
             )
             return
         self.app.call_from_thread(self.show, self.work_out())

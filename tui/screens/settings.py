@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
@@ -182,7 +183,7 @@ choosing a routine, saving a number still being typed if it is in range.
                 yield Label("Weekly target", classes="name")
                 yield self.number_input(NUMBERS["weekly-target"], settings.weekly_target)
                 yield Label(f"sessions a week ({WEEKLY_TARGET[0]} to {WEEKLY_TARGET[1]})")
-            yield Static(frequency_hint(self.catalogue), classes="hint")
+            yield Static(frequency_hint(self.catalogue), classes="hint", markup=False)
             with Horizontal(classes="setting"):
                 yield Label("Warm-up", classes="name")
                 hint = routine_hint(self.catalogue, "warm-up", "before")
@@ -199,7 +200,7 @@ choosing a routine, saving a number still being typed if it is in range.
         """A switch, the word for its state (not just a colour), and what it does."""
         yield Switch(value, id=widget_id)
         yield Label(on_off(value), id=f"{widget_id}-state", classes="state")
-        yield Label(hint)
+        yield Label(hint, markup=False)  # it may name a routine from a user file
 
     @staticmethod
     def number_input(number: NumberSetting, value: int) -> Input:
@@ -340,7 +341,7 @@ choosing a routine, saving a number still being typed if it is in range.
         refusal = f"Not saved: {number.refusal(box.value, kept)}"
         self.status(refusal, problem=True)
         if notify:
-            self.notify(refusal, title="Settings", severity="warning")
+            self.notify(refusal, title="Settings", severity="warning", markup=False)
         if leaving:
             self.pending.pop(number.box, None)
             with self.prevent(Input.Changed):
@@ -356,7 +357,9 @@ choosing a routine, saving a number still being typed if it is in range.
         try:
             return self.store.settings()
         except StoreError as error:
-            self.notify(str(error), title="Settings could not be read", severity="error")
+            self.notify(
+                str(error), title="Settings could not be read", severity="error", markup=False
+            )
             return None
 
     def change(self, what: str, **fields: Any) -> None:
@@ -371,7 +374,7 @@ choosing a routine, saving a number still being typed if it is in range.
         try:
             self.store.save_settings(updated)
         except StoreError as error:
-            self.notify(str(error), title="Settings not saved", severity="error")
+            self.notify(str(error), title="Settings not saved", severity="error", markup=False)
             self.status(f"Not saved: {what}.", problem=True)
             return
         self.status(f"Saved: {what}.")
@@ -382,5 +385,5 @@ choosing a routine, saving a number still being typed if it is in range.
         Quietly nothing once the line has gone, as the app quits.
         """
         for line in self.query("#status").results(Static):
-            line.update(text)
+            line.update(Content(text))  # it may quote what the user typed: plain, not markup
             line.set_class(problem, "-problem")
