@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.screen import ModalScreen
 
-from tui.model import Session
+from tui.model import Session, outcomes_text, session_minutes
 from tui.widgets.readout import Readout
 
 MIN_SIZE = Size(60, 20)
@@ -187,14 +187,9 @@ class SessionSummary(ModalScreen[None]):
 
 def summary_lines(session: Session) -> list[str]:
     """The summary in short lines: outcomes, minutes and the change in pain."""
-    counts = {"done": 0, "skipped": 0, "hurt": 0, "stopped": 0}
-    for result in session.exercises:
-        counts[result.outcome] += 1
-    words = {"done": "done", "skipped": "skipped", "hurt": "hurt", "stopped": "stopped early"}
-    parts = [f"{counts[key]} {words[key]}" for key in counts if counts[key] or key == "done"]
-    minutes = round(session.seconds / 60)
+    minutes = session_minutes(session)
     lines = [
-        f"{session.routine_name}: {', '.join(parts)}.",
+        f"{session.routine_name}: {outcomes_text(session)}.",
         f"{minutes} min of exercise." if minutes else "Less than a minute of exercise.",
     ]
     before, after = session.pain_before, session.pain_after

@@ -26,7 +26,7 @@ from tui.history import (
     todays_routine,
 )
 from tui.messages import PlayRoutine
-from tui.model import Catalogue, RoadmapState
+from tui.model import Catalogue, RoadmapState, in_sentence, plural
 from tui.store import Store, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
@@ -76,12 +76,6 @@ def progress_lines(phase: PhaseStanding) -> list[tuple[str, bool]]:
         for have, need, what in counts
         if need > 0
     ]
-
-
-def in_sentence(name: str) -> str:
-    """An exercise name to use inside a sentence: "the pelvic tilt" (acronyms kept)."""
-    first = name.split(" ", 1)[0]
-    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
 
 
 def phase_state(standing: Standing, index: int) -> str:
@@ -186,7 +180,7 @@ class PhaseColumn(VerticalScroll):
             current = in_sentence(self.catalogue.exercise(status.current).name)
             yield Label("Next step", classes="heading")
             yield Static(
-                f"{following} unlocks after {left} more good session{'' if left == 1 else 's'} "
+                f"{following} unlocks after {plural(left, 'more good session')} "
                 f"in a row with the {current}: done, rated easy or right, no pain.",
                 classes="unlock",
                 markup=False,

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.validation import Function
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
-from tui.model import Catalogue, NotifyMethod, RoutineKind, Settings
+from tui.model import Catalogue, NotifyMethod, RoutineKind, Settings, about_minutes
 from tui.store import Store, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
@@ -102,8 +102,8 @@ def routine_hint(catalogue: Catalogue, kind: RoutineKind, when: str) -> str:
     routine = next((r for r in catalogue.routines.values() if r.kind == kind), None)
     if routine is None:
         return "The catalogue has no such routine, so this does nothing."
-    minutes = max(1, round(catalogue.routine_seconds(routine) / 60))
-    return f"Plays {routine.name} (about {minutes} min) {when} each session."
+    about = about_minutes(catalogue.routine_seconds(routine))
+    return f"Plays {routine.name} ({about}) {when} each session."
 
 
 def frequency_hint(catalogue: Catalogue) -> str:
