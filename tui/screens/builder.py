@@ -32,7 +32,7 @@ from tui.catalogue import (
     parts,
 )
 from tui.model import Catalogue
-from tui.screens.confirm import Confirm
+from tui.screens.dialogs import Confirm
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Label, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from tui.history import (
     CLIMB_AFTER,
@@ -27,6 +27,7 @@ from tui.history import (
 )
 from tui.messages import PlayRoutine
 from tui.model import Catalogue, RoadmapState, in_sentence, plural
+from tui.screens.dialogs import MoveOnDialog
 from tui.store import Store, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
@@ -187,45 +188,10 @@ class PhaseColumn(VerticalScroll):
             )
 
 
-class MoveOnDialog(ModalScreen[bool]):
-    """Ask before moving on to the next phase early; dismisses True to move on."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Move on", id="move-on.yes", tooltip="Move on now"),
-        Binding("n", "answer(False)", "Stay", id="move-on.no", tooltip="Stay in this phase"),
-        Binding("escape", "answer(False)", "Stay", id="move-on.cancel", tooltip="Stay", show=False),
-    ]
-    AUTO_FOCUS = "#stay"
-
-    def __init__(self, title: str, note: str) -> None:
-        """Ask ``title``, explained by ``note``."""
-        super().__init__()
-        self.question = title
-        self.note = note
-
-    def compose(self) -> ComposeResult:
-        """The question, what it means, and the two answers (staying is focused)."""
-        with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
-            with VerticalScroll(id="note-pane"):
-                yield Static(self.note, id="note")
-            with Horizontal(id="answers"):
-                yield Button("Move on", id="move-on", variant="warning")
-                yield Button("Stay", id="stay", variant="primary")
-        yield Footer()
-
-    @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
-        """A button answers the question."""
-        self.dismiss(event.button.id == "move-on")
-
-    def action_answer(self, move: bool) -> None:
-        """A key answers the question."""
-        self.dismiss(move)
-
-
 class RoadmapScreen(Screen[None]):
     """The three phases side by side: what is done, where the user is, and today's session."""
+
+    CSS_PATH = "roadmap.tcss"
 
     HELP = """\
 ## Roadmap

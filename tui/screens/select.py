@@ -24,7 +24,7 @@ from tui.catalogue import (
 )
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
 from tui.model import Catalogue, Exercise, Routine, RoutineItem
-from tui.screens.confirm import Confirm
+from tui.screens.dialogs import Confirm
 from tui.widgets.description import DescriptionView
 from tui.widgets.mode_tabs import ModeTabs
 
@@ -41,6 +41,7 @@ def first_choice(options: Sequence[Option]) -> int | None:
 class SelectScreen(Screen[None]):
     """Every routine and exercise in a list you can filter by typing, with a detail pane."""
 
+    CSS_PATH = "select.tcss"
     AUTO_FOCUS = "#choices"
 
     HELP = """\
