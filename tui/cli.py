@@ -21,7 +21,7 @@ from tui.catalogue import (
     load_cached_catalogue,
     user_dir,
 )
-from tui.model import plural
+from tui.model import about_minutes, plural
 from tui.store import (
     ENV_VAR,
     Store,
@@ -149,8 +149,7 @@ def run_catalogue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         count, problems = check_paths(paths, alone=args.alone)
         if problems:
             _report(problems, out)
-            noun = "problem" if len(problems) == 1 else "problems"
-            print(f"{len(problems)} {noun} in {count} file(s) checked.", file=out)
+            print(f"{plural(len(problems), 'problem')} in {count} file(s) checked.", file=out)
             return 1
         print(f"OK: {count} file(s) checked, no problems.", file=out)
         return 0
@@ -169,8 +168,8 @@ def run_catalogue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     print("\nRoutines:", file=out)
     for routine in catalogue.routines.values():
-        minutes = round(catalogue.routine_seconds(routine) / 60)
-        print(f"  {routine.id:<20} {routine.name}, about {minutes} min", file=out)
+        about = about_minutes(catalogue.routine_seconds(routine))
+        print(f"  {routine.id:<20} {routine.name}, {about}", file=out)
     print(f"\n{NOT_MEDICAL_ADVICE}", file=out)
     return 0
 

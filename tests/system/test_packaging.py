@@ -42,6 +42,8 @@ def test_the_wheel_carries_the_catalogue_and_no_tests(wheel: Path) -> None:
     assert "tui/content/roadmap.toml" in names
     assert "tui/content/exercises/align.toml" in names
     assert not [n for n in names if n.startswith(("tests/", "catalogue/"))]
+    styles = {path.relative_to(ROOT).as_posix() for path in (ROOT / "tui").rglob("*.tcss")}
+    assert "tui/screens/dialogs.tcss" in styles and styles <= set(names)
 
 
 @pytest.mark.packaging

@@ -23,8 +23,7 @@ from tests.helpers import (
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem, Seconds
 from tui.screens.builder import BuilderScreen
-from tui.screens.confirm import Confirm
-from tui.screens.dialogs import PainCheck, SessionSummary
+from tui.screens.dialogs import Confirm, PainCheck, SessionSummary
 from tui.screens.select import SelectScreen
 from tui.session.timeline import StepKind
 from tui.store.store import Store

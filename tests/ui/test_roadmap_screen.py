@@ -11,7 +11,8 @@ from tui.history.roadmap import standing, todays_routine
 from tui.messages import PlayRoutine
 from tui.model.catalogue import Catalogue
 from tui.model.records import RoadmapState
-from tui.screens.roadmap import MoveOnDialog, PhaseColumn, RoadmapScreen, Row
+from tui.screens.dialogs import MoveOnDialog
+from tui.screens.roadmap import PhaseColumn, RoadmapScreen, Row
 from tui.screens.select import SelectScreen
 from tui.store.store import Store
 

@@ -2,8 +2,44 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from tui.model.catalogue import Catalogue
-from tui.model.words import dose_text, duration, setting_text
+from tui.model.records import ExerciseResult, Feedback, Outcome, Session, outcome_counts
+from tui.model.words import (
+    about_minutes,
+    dose_text,
+    duration,
+    in_sentence,
+    outcomes_text,
+    plural,
+    session_minutes,
+    setting_text,
+)
+
+START = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def played(*results: tuple[Outcome, Feedback | None], seconds: float = 600) -> Session:
+    """A session of ``seconds`` whose exercises ended with these outcomes and ratings."""
+    return Session(
+        id="s",
+        routine="r",
+        routine_name="R",
+        started_at=START,
+        ended_at=START + timedelta(seconds=seconds),
+        exercises=tuple(
+            ExerciseResult(
+                exercise=f"e{n}",
+                planned=(),
+                outcome=outcome,
+                feedback=feedback,
+                started_at=START,
+                ended_at=START,
+            )
+            for n, (outcome, feedback) in enumerate(results)
+        ),
+    )
 
 
 def test_a_ranged_hold_on_each_side(catalogue: Catalogue) -> None:
@@ -41,3 +77,38 @@ def test_minutes_left_round_up_and_end_with_nothing() -> None:
     assert minutes_left(600) == "10 min left"
     assert minutes_left(0.2) == "1 min left"
     assert minutes_left(0) == "nothing left"
+
+
+def test_one_is_singular_and_every_other_count_plural() -> None:
+    assert plural(1, "session") == "1 session"
+    assert [plural(n, "more day") for n in (0, 2)] == ["0 more days", "2 more days"]
+    assert plural(2, "entry", "entries") == "2 entries"
+
+
+def test_a_routine_takes_about_the_nearest_minute_and_never_less_than_one() -> None:
+    assert about_minutes(10) == "about 1 min"
+    assert about_minutes(89) == "about 1 min"
+    assert about_minutes(91) == "about 2 min"
+
+
+def test_a_session_lasts_its_minutes_to_the_nearest_and_may_be_none() -> None:
+    assert session_minutes(played(seconds=20)) == 0
+    assert session_minutes(played(seconds=150)) == 2  # halves go to the even minute
+    assert session_minutes(played(seconds=151)) == 3
+
+
+def test_the_outcomes_are_said_in_order_done_always() -> None:
+    session = played(("stopped", None), ("done", "right"), ("hurt", None), ("done", "hurt"))
+    assert outcomes_text(session) == "2 done, 1 hurt, 1 stopped early"
+    assert outcomes_text(played()) == "0 done"
+
+
+def test_outcome_counts_join_skipped_and_stopped_and_count_a_hurt_rating() -> None:
+    session = played(("stopped", None), ("skipped", None), ("hurt", None), ("done", "hurt"))
+    assert outcome_counts(session) == (1, 2, 2)
+
+
+def test_a_name_in_a_sentence_starts_small_unless_it_is_an_acronym() -> None:
+    assert in_sentence("Pelvic tilt") == "pelvic tilt"
+    assert in_sentence("ASM march") == "ASM march"
+    assert in_sentence("A wall sit") == "a wall sit"

@@ -11,7 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.model import Catalogue, Exercise, Routine, dose_text, setting_text, sources_text
+from tui.model import (
+    Catalogue,
+    Exercise,
+    Routine,
+    about_minutes,
+    dose_text,
+    setting_text,
+    sources_text,
+)
 
 Emphasis = Literal["", "bold", "italic"]
 """How a run of text is emphasised: the Textual style it is shown in."""
@@ -92,11 +100,10 @@ def exercise_description(catalogue: Catalogue, exercise: Exercise) -> Descriptio
 
 def routine_description(catalogue: Catalogue, routine: Routine) -> Description:
     """A routine: what it is for, how long it takes, and each exercise with its dose."""
-    minutes = max(1, round(catalogue.routine_seconds(routine) / 60))
     blocks = [
         title(routine.name),
         text(routine.description),
-        text((f"About {minutes} min", "bold")),
+        text((about_minutes(catalogue.routine_seconds(routine)).capitalize(), "bold")),
     ]
     blocks += numbered(
         (

@@ -13,7 +13,7 @@ from typing import Any
 
 import msgspec
 
-from tui.model import CatalogueFile
+from tui.model import CatalogueFile, plural
 
 Part = str | int
 FieldPath = tuple[Part, ...]
@@ -229,8 +229,8 @@ def explain_validation(message: str, parts: FieldPath) -> tuple[str, str, FieldP
                 parts,
             )
         if sign == ">=":
-            noun = "character" if what == "str" else "entry"
-            return f"must have at least {size} {noun}{'s' if size != '1' else ''}", "", parts
+            noun, nouns = ("character", None) if what == "str" else ("entry", "entries")
+            return f"must have at least {plural(int(size), noun, nouns)}", "", parts
     bounds = re.match(r"Expected `int` (>=|<=) (-?\d+)", message)
     if bounds:
         sign, limit = bounds.groups()

@@ -28,6 +28,8 @@ from tui.model import (
     outcome_counts,
     plan_dose,
     plan_text,
+    plural,
+    session_minutes,
 )
 
 TREND_SESSIONS = 5
@@ -247,7 +249,7 @@ def history_row(session: Session) -> HistoryRow:
         session=session.id,
         started_at=session.started_at,
         routine=session.routine_name,
-        minutes=round(session.seconds / 60),
+        minutes=session_minutes(session),
         status=session.status,
         pain=pain_text(session.pain_before, session.pain_after),
         done=done,
@@ -304,10 +306,9 @@ def session_heading(session: Session) -> str:
 
 def session_summary(session: Session) -> str:
     """How long, whether complete, the pain, and how many exercises were recorded."""
-    minutes = round(session.seconds / 60)
+    minutes = session_minutes(session)
     status = "complete" if session.status == "complete" else "stopped before the end"
-    count = len(session.exercises)
-    exercises = f"{count} exercise{'' if count == 1 else 's'}"
+    exercises = plural(len(session.exercises), "exercise")
     pain = pain_text(session.pain_before, session.pain_after)
     return f"{minutes} min · {status} · pain {pain} · {exercises} recorded"
 

@@ -32,7 +32,17 @@ from datetime import date, datetime, timedelta
 import msgspec
 
 from tui.history.levels import chronological, session_pain_flag, verdict
-from tui.model import Catalogue, Phase, PhaseRule, Progression, RoadmapState, Routine, Session
+from tui.model import (
+    Catalogue,
+    Phase,
+    PhaseRule,
+    Progression,
+    RoadmapState,
+    Routine,
+    Session,
+    in_sentence,
+    plural,
+)
 
 CLIMB_AFTER = 2
 """How many good counting sessions in a row move a ladder up one rung."""
@@ -337,7 +347,7 @@ def _unmet(
 
 def _more(count: int, noun: str) -> str:
     """Count something still missing: "1 more session", "3 more sessions"."""
-    return f"{count} more {noun}{'' if count == 1 else 's'}"
+    return plural(count, f"more {noun}")
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -348,6 +358,4 @@ def _join(parts: Sequence[str]) -> str:
 def _name(catalogue: Catalogue, exercise_id: str) -> str:
     """An exercise's name to use inside a sentence: "double knee tuck"."""
     exercise = catalogue.exercises.get(exercise_id)
-    name = exercise.name if exercise else exercise_id.replace("-", " ")
-    first = name.split(" ", 1)[0]
-    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
+    return in_sentence(exercise.name if exercise else exercise_id.replace("-", " "))

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from tui.model import Session
+from tui.model import Session, plural
 
 WEEK = timedelta(days=7)
 CALENDAR_WEEKS = 12
@@ -203,23 +203,13 @@ def today_of(now: datetime) -> date:
     return now.date()
 
 
-def days_word(count: int) -> str:
-    """``1 day``, ``3 days``."""
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
 def streak_text(found: Streak) -> str:
     """The streak in a few words: ``5 weeks in a row``."""
     if found.weeks:
-        return f"{weeks_word(found.weeks)} in a row"
+        return f"{plural(found.weeks, 'week')} in a row"
     if not found.reachable and found.before:
-        return f"Your streak of {weeks_word(found.before)} ended this week"
+        return f"Your streak of {plural(found.before, 'week')} ended this week"
     return "No streak yet"
-
-
-def weeks_word(count: int) -> str:
-    """``1 week``, ``3 weeks``."""
-    return f"{count} week" if count == 1 else f"{count} weeks"
 
 
 def streak_line(found: Streak) -> str:
@@ -228,13 +218,13 @@ def streak_line(found: Streak) -> str:
     if found.weeks > 1 and found.weeks == found.best:
         return f"{text}, your best"
     if found.best > found.weeks:
-        return f"{text} (best {weeks_word(found.best)})"
+        return f"{text} (best {plural(found.best, 'week')})"
     return text
 
 
 def week_text(found: Streak) -> str:
     """The current week against the target: ``This week: 2 of 3 days``."""
-    return f"This week: {found.this_week.days} of {days_word(found.target)}"
+    return f"This week: {found.this_week.days} of {plural(found.target, 'day')}"
 
 
 def next_step_text(found: Streak) -> str:
@@ -243,6 +233,6 @@ def next_step_text(found: Streak) -> str:
         return "Target met: rest days are part of the plan."
     keeps = "keeps your streak" if found.weeks else "starts a streak"
     if found.reachable:
-        left = days_word(found.days_left)
-        return f"{days_word(found.needed)} more by Sunday {keeps} ({left} left)."
+        left = plural(found.days_left, "day")
+        return f"{plural(found.needed, 'day')} more by Sunday {keeps} ({left} left)."
     return f"Too few days left this week to reach {found.target}; a new week starts on Monday."

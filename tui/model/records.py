@@ -6,6 +6,7 @@ Textual. Times are timezone-aware datetimes (the user's local time with its offs
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -151,9 +152,13 @@ class RoadmapState(Entry, kw_only=True, frozen=True):
     moved_at: datetime | None = None
 
 
+def outcome_tally(session: Session) -> Counter[Outcome]:
+    """How many exercises of the session ended with each outcome (0 for any it had none of)."""
+    return Counter(result.outcome for result in session.exercises)
+
+
 def outcome_counts(session: Session) -> tuple[int, int, int]:
-    """Exercises done, skipped (or stopped) and that hurt, in one session."""
-    done = sum(result.outcome == "done" for result in session.exercises)
-    skipped = sum(result.outcome in ("skipped", "stopped") for result in session.exercises)
+    """Exercises done, skipped (or stopped) and that hurt (ended so, or rated so), in a session."""
+    tally = outcome_tally(session)
     hurt = sum(result.hurt for result in session.exercises)
-    return done, skipped, hurt
+    return tally["done"], tally["skipped"] + tally["stopped"], hurt

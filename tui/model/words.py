@@ -1,11 +1,15 @@
-"""Catalogue records said in plain words: doses, positions, equipment and sources."""
+"""Records said in plain words: doses, positions, equipment, sources, counts and minutes.
+
+Every screen, the CLI and the export say these things through the functions here, so a plural
+or a number of minutes reads the same everywhere.
+"""
 
 from __future__ import annotations
 
 import math
 
 from tui.model.catalogue import Catalogue, Counts, Dose, Exercise, Position, Range
-from tui.model.records import StagePlan
+from tui.model.records import Outcome, Session, StagePlan, outcome_tally
 
 POSITIONS: dict[Position, str] = {
     "lying-on-back": "lying on your back",
@@ -149,6 +153,49 @@ def plan_text(planned: tuple[StagePlan, ...]) -> str:
     )
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 session``, ``2 sessions``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 session``, ``2 sessions``; ``nouns`` when it is not ``noun`` + s (``2 entries``).
+
+    ``noun`` may have words before it: ``3 more days``.
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
+
+
+def routine_minutes(seconds: float) -> int:
+    """How many minutes a routine of ``seconds`` takes, to the nearest, never less than one."""
+    return max(1, round(seconds / 60))
+
+
+def about_minutes(seconds: float) -> str:
+    """``about 7 min``: how long a routine of ``seconds`` takes."""
+    return f"about {routine_minutes(seconds)} min"
+
+
+def session_minutes(session: Session) -> int:
+    """The minutes a session lasted, to the nearest (0 for less than half a minute)."""
+    return round(session.seconds / 60)
+
+
+OUTCOME_WORDS: dict[Outcome, str] = {
+    "done": "done",
+    "skipped": "skipped",
+    "hurt": "hurt",
+    "stopped": "stopped early",
+}
+"""Each outcome of an exercise, in the order a summary gives them."""
+
+
+def outcomes_text(session: Session) -> str:
+    """``5 done, 1 skipped, 1 hurt``: each outcome the session had (done always)."""
+    tally = outcome_tally(session)
+    return ", ".join(
+        f"{tally[outcome]} {word}"
+        for outcome, word in OUTCOME_WORDS.items()
+        if tally[outcome] or outcome == "done"
+    )
+
+
+def in_sentence(name: str) -> str:
+    """An exercise name to use inside a sentence: "the pelvic tilt" (acronyms kept: "ASM")."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]

@@ -35,6 +35,8 @@ def disclaimer_markdown(catalogue: Catalogue) -> str:
 class AvoidList(ModalScreen[None]):
     """The exercises to avoid and why, and the red flags that mean stop and get help."""
 
+    CSS_PATH = "advice.tcss"
+
     HELP = "## Avoid list\n\nUp and down scroll; **Escape** or **a** closes it.\n"
     BINDINGS = [
         Binding("escape,a", "close", "Close", id="avoid.close", tooltip="Back to the list"),

@@ -38,7 +38,7 @@ from tui.catalogue import (
 from tui.failures import FAILURES, run_in_thread
 from tui.messages import Failed
 from tui.model import Catalogue, Routine
-from tui.screens.confirm import Confirm
+from tui.screens.dialogs import Confirm
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
 
@@ -206,7 +206,7 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
     def fill_exercises(self, query: str) -> None:
         """Show the exercises that match the filter."""
         found = [
-            Option(exercise.name, id=exercise.id)
+            Option(Content(exercise.name), id=exercise.id)
             for exercise in self.catalogue.exercises.values()
             if exercise_matches(self.catalogue, exercise, query)
         ]
@@ -225,7 +225,9 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
             return
         item = self.draft.items[index]
         if item.exercise not in self.catalogue.exercises:
-            line.update(f"{item.exercise} is no longer in the catalogue: remove it with x.")
+            line.update(
+                Content(f"{item.exercise} is no longer in the catalogue: remove it with x.")
+            )
             return
         exercise = self.catalogue.exercise(item.exercise)
         dose = self.catalogue.dose_for(item)
@@ -319,7 +321,7 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
         self.draft = self.draft.adding(exercise_id)
         self.show_items(len(self.draft.items) - 1)
         name = self.catalogue.exercise(exercise_id).name
-        self.notify(f"Added {name}.", timeout=2)
+        self.notify(f"Added {name}.", timeout=2, markup=False)
 
     def action_remove(self) -> None:
         """Take the highlighted exercise out."""
@@ -377,7 +379,9 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
             taken = {routine.id for routine in self.store.routines()}
             routine = self.draft.routine(self.catalogue, taken)
         except DraftError as error:
-            self.notify("\n".join(error.problems), title="Not saved yet", severity="warning")
+            self.notify(
+                "\n".join(error.problems), title="Not saved yet", severity="warning", markup=False
+            )
             self.query_one("#name" if not self.draft.name.strip() else "#add-filter").focus()
             return
         except StoreError as error:

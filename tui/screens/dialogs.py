@@ -1,19 +1,24 @@
-"""The player's dialogs: pain check, end the session, this hurts, summary.
+"""The dialogs: one yes-or-no question, and the player's (pain check, this hurts, summary).
 
 Each is a ``ModalScreen[T]`` that dismisses with its answer. The keys each one lists are built
-from its bindings, so the text cannot drift from what the keys do.
+from its bindings, so the text cannot drift from what the keys do. Their styles are in
+dialogs.tcss.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Label, Static
 
-from tui.model import Session
+from tui.model import Session, outcomes_text, session_minutes
 from tui.widgets.readout import Readout
 
 PAIN_KEYS = [*(str(score) for score in range(10)), "t"]
@@ -23,7 +28,7 @@ PAIN_KEYS = [*(str(score) for score in range(10)), "t"]
 class PainCheck(ModalScreen[int | None]):
     """How much does your back hurt now, 0 to 10? One key; Escape skips."""
 
-    CSS_PATH = "player.tcss"
+    CSS_PATH = "dialogs.tcss"
 
     HELP = """\
 ## Pain check
@@ -70,10 +75,72 @@ can imagine. **Escape** skips the question.
         self.dismiss(None)
 
 
-class EndSession(ModalScreen[bool]):
-    """Ask before ending a session early; what was done is saved either way."""
+class YesNo(ModalScreen[bool]):
+    """A yes-or-no question and a note on what it means; dismisses True for yes.
 
-    CSS_PATH = "player.tcss"
+    Each kind of question is a subclass that gives only its keys (``BINDINGS``: bound to
+    ``answer(True)`` and ``answer(False)``, their descriptions are the answers' labels) and its
+    ``HELP``; Textual reads both from the class (the footer, the help, ``set_keymap`` by id).
+    With ``BUTTONS`` the question heads the box, with a button per answer and the footer;
+    without, it is the box's title and the keys are listed under the note.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    BUTTONS: ClassVar[bool] = False
+
+    def __init__(self, question: str, note: str) -> None:
+        """Ask ``question``, explained by ``note`` (plain text, never markup)."""
+        super().__init__()
+        self.question = question
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        """The question, the note, and the answers: buttons, or the keys in a line."""
+        with Vertical(id="yes-no") as box:
+            if self.BUTTONS:
+                yield Label(self.question, id="question", markup=False)
+                with VerticalScroll(id="note-pane"):
+                    yield Static(self.note, id="note", markup=False)
+                with Horizontal(id="answers"):
+                    yield Button(self.label(True), id="yes", variant="warning")
+                    yield Button(self.label(False), id="no", variant="primary")
+            else:
+                box.border_title = Content(self.question)
+                yield Static(self.note, id="note", markup=False)
+                yield Static(key_hints(self.BINDINGS), id="keys", markup=False)
+        if self.BUTTONS:
+            yield Footer()
+
+    def label(self, answer: bool) -> str:
+        """The description of the first binding that gives ``answer``."""
+        action = f"answer({answer})"
+        return next(
+            b.description for b in self.BINDINGS if isinstance(b, Binding) and b.action == action
+        )
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        """A button answers the question."""
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        """A key answers the question."""
+        self.dismiss(yes)
+
+
+class Confirm(YesNo):
+    """Ask before doing something that cannot be undone (delete, discard); True means do it."""
+
+    HELP = "## Are you sure?\n\n**y** does it; **n** or **Escape** does not.\n"
+    # No Enter for yes: a stray Enter (the key that opened the routine) must not delete it.
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="No, go back"),
+    ]
+
+
+class EndSession(YesNo):
+    """Ask before ending a session early; what was done is saved either way."""
 
     HELP = "## End the session?\n\n**y** or **Enter** ends it; **n** or **Escape** goes on.\n"
     BINDINGS = [
@@ -82,25 +149,26 @@ class EndSession(ModalScreen[bool]):
     ]
 
     def __init__(self) -> None:
-        """A yes-or-no question."""
-        super().__init__(classes="dialog-screen")
+        """The one question this asks."""
+        super().__init__("End the session?", "Everything you have done so far is saved.")
 
-    def compose(self) -> ComposeResult:
-        """The question and its keys."""
-        with Vertical(classes="dialog", id="end-session") as box:
-            box.border_title = "End the session?"
-            yield Readout("Everything you have done so far is saved.")
-            yield Readout(key_hints(self.BINDINGS), classes="hint")
 
-    def action_answer(self, end: bool) -> None:
-        """End the session (True) or go on (False)."""
-        self.dismiss(end)
+class MoveOnDialog(YesNo):
+    """Ask before moving on to the next roadmap phase early; dismisses True to move on."""
+
+    BUTTONS = True
+    AUTO_FOCUS = "#no"  # staying is the safe answer
+    BINDINGS = [
+        Binding("y", "answer(True)", "Move on", id="move-on.yes", tooltip="Move on now"),
+        Binding("n", "answer(False)", "Stay", id="move-on.no", tooltip="Stay in this phase"),
+        Binding("escape", "answer(False)", "Stay", id="move-on.cancel", tooltip="Stay", show=False),
+    ]
 
 
 class ThisHurts(ModalScreen[str | None]):
     """The exercise stopped because it hurt: offer its easier variants to play next."""
 
-    CSS_PATH = "player.tcss"
+    CSS_PATH = "dialogs.tcss"
 
     HELP = """\
 ## It hurt
@@ -155,7 +223,7 @@ or burning pain, or numbness or tingling in the legs: stop and get advice.
 class SessionSummary(ModalScreen[None]):
     """What the session came to: done, skipped and hurt, minutes, pain before and after."""
 
-    CSS_PATH = "player.tcss"
+    CSS_PATH = "dialogs.tcss"
 
     HELP = "## Summary\n\nYour session is saved. **Enter** or **Escape** goes back.\n"
     BINDINGS = [
@@ -183,14 +251,9 @@ class SessionSummary(ModalScreen[None]):
 
 def summary_lines(session: Session) -> list[str]:
     """The summary in short lines: outcomes, minutes and the change in pain."""
-    counts = {"done": 0, "skipped": 0, "hurt": 0, "stopped": 0}
-    for result in session.exercises:
-        counts[result.outcome] += 1
-    words = {"done": "done", "skipped": "skipped", "hurt": "hurt", "stopped": "stopped early"}
-    parts = [f"{counts[key]} {words[key]}" for key in counts if counts[key] or key == "done"]
-    minutes = round(session.seconds / 60)
+    minutes = session_minutes(session)
     lines = [
-        f"{session.routine_name}: {', '.join(parts)}.",
+        f"{session.routine_name}: {outcomes_text(session)}.",
         f"{minutes} min of exercise." if minutes else "Less than a minute of exercise.",
     ]
     before, after = session.pain_before, session.pain_after

@@ -340,7 +340,7 @@ just carry on. Everything you do is saved as you go.
             if id_ in catalogue.exercises
         ]
         if not variants or not self.engine.running:
-            self.notify(f"Saved: {exercise.name} hurt. Its dose will not go up.")
+            self.notify(f"Saved: {exercise.name} hurt. Its dose will not go up.", markup=False)
             return
         self._while_paused(ThisHurts(exercise.name, variants), self._easier_chosen)
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,11 +73,12 @@ def hours_text(minutes: float) -> str:
     return f"{hours} h {rest} min" if hours else f"{rest} min"
 
 
-def exercise_cells(row: ExerciseRow) -> tuple[str, ...]:
-    """One exercise as the table's cells."""
+def exercise_cells(row: ExerciseRow) -> tuple[Text, ...]:
+    """One exercise as the table's cells, plain text (a table parses a ``str`` as markup)."""
     last = f"{row.last.day} {row.last:%b}" if row.last else "-"
     counts = (row.done, row.easy, row.right, row.hard, row.hurt, row.flags)
-    return (row.name, *(str(count) for count in counts), last, row.dose)
+    cells = (row.name, *(str(count) for count in counts), last, row.dose)
+    return tuple(Text(cell, no_wrap=True, end="") for cell in cells)
 
 
 def exercise_note(row: ExerciseRow) -> str:

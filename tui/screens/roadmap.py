@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Label, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from tui.failures import run_in_thread
 from tui.history import (
@@ -29,7 +29,8 @@ from tui.history import (
     todays_routine,
 )
 from tui.messages import Failed, PlayRoutine
-from tui.model import Catalogue, RoadmapState
+from tui.model import Catalogue, RoadmapState, in_sentence, plural
+from tui.screens.dialogs import MoveOnDialog
 from tui.store import Store, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
@@ -81,12 +82,6 @@ def progress_lines(phase: PhaseStanding) -> list[tuple[str, bool]]:
     ]
 
 
-def in_sentence(name: str) -> str:
-    """An exercise name to use inside a sentence: "the pelvic tilt" (acronyms kept)."""
-    first = name.split(" ", 1)[0]
-    return name if first.isupper() and len(first) > 1 else name[:1].lower() + name[1:]
-
-
 def phase_state(standing: Standing, index: int) -> str:
     """A few words for the column's lower border: done, you are here, moved on, or after what."""
     phase = standing.phases[index]
@@ -130,7 +125,7 @@ class Row(Horizontal):
     def compose(self) -> ComposeResult:
         """The mark, then the text."""
         yield Label(self.mark_text, classes="mark")
-        yield Label(self.body, classes="text")
+        yield Label(self.body, classes="text", markup=False)  # names are the user's text
 
 
 class PhaseColumn(VerticalScroll):
@@ -154,7 +149,7 @@ class PhaseColumn(VerticalScroll):
         if standing is None:
             return
         phase = standing.phases[self.index]
-        self.border_title = phase.name
+        self.border_title = Content(phase.name)
         self.border_subtitle = phase_state(standing, self.index)
         self.set_class(self.index == standing.current_index, "current")
         self.set_class(phase.complete, "complete")
@@ -176,7 +171,7 @@ class PhaseColumn(VerticalScroll):
             yield Row(MARKS["todo"], missing[:1].upper() + missing[1:], "todo")
         yield from self._unlocks(phase)
         yield Label("What completes it", classes="heading")
-        yield Static(phase.phase.complete_when.text, classes="rule")
+        yield Static(phase.phase.complete_when.text, classes="rule", markup=False)
 
     def _unlocks(self, phase: PhaseStanding) -> Iterator[Widget]:
         """For each ladder below its top rung: what unlocks the next rung."""
@@ -189,51 +184,17 @@ class PhaseColumn(VerticalScroll):
             current = in_sentence(self.catalogue.exercise(status.current).name)
             yield Label("Next step", classes="heading")
             yield Static(
-                f"{following} unlocks after {left} more good session{'' if left == 1 else 's'} "
+                f"{following} unlocks after {plural(left, 'more good session')} "
                 f"in a row with the {current}: done, rated easy or right, no pain.",
                 classes="unlock",
+                markup=False,
             )
-
-
-class MoveOnDialog(ModalScreen[bool]):
-    """Ask before moving on to the next phase early; dismisses True to move on."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Move on", id="move-on.yes", tooltip="Move on now"),
-        Binding("n", "answer(False)", "Stay", id="move-on.no", tooltip="Stay in this phase"),
-        Binding("escape", "answer(False)", "Stay", id="move-on.cancel", tooltip="Stay", show=False),
-    ]
-    AUTO_FOCUS = "#stay"
-
-    def __init__(self, title: str, note: str) -> None:
-        """Ask ``title``, explained by ``note``."""
-        super().__init__()
-        self.question = title
-        self.note = note
-
-    def compose(self) -> ComposeResult:
-        """The question, what it means, and the two answers (staying is focused)."""
-        with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
-            with VerticalScroll(id="note-pane"):
-                yield Static(self.note, id="note")
-            with Horizontal(id="answers"):
-                yield Button("Move on", id="move-on", variant="warning")
-                yield Button("Stay", id="stay", variant="primary")
-        yield Footer()
-
-    @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
-        """A button answers the question."""
-        self.dismiss(event.button.id == "move-on")
-
-    def action_answer(self, move: bool) -> None:
-        """A key answers the question."""
-        self.dismiss(move)
 
 
 class RoadmapScreen(Screen[None]):
     """The three phases side by side: what is done, where the user is, and today's session."""
+
+    CSS_PATH = "roadmap.tcss"
 
     HELP = """\
 ## Roadmap
@@ -303,11 +264,11 @@ sessions so far stay in your history.
         """A sentence on top, the three phases, the legend and the keys."""
         yield Header()
         yield ModeTabs(id="modes")
-        yield Static(summary(self.catalogue, self.standing), id="summary")
+        yield Static(summary(self.catalogue, self.standing), id="summary", markup=False)
         with Horizontal(id="phases"):
             for index in range(len(self.standing.phases)):
                 yield PhaseColumn(self.catalogue, index, self.standing)
-        yield Static(LEGEND, id="legend")
+        yield Static(LEGEND, id="legend", markup=False)
         yield Footer()
 
     @property

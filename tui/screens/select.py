@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
@@ -22,13 +23,14 @@ from tui.catalogue import (
     routine_matches,
 )
 from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
-from tui.model import Catalogue, Routine, RoutineItem
-from tui.screens.confirm import Confirm
+from tui.model import Catalogue, Exercise, Routine, RoutineItem
+from tui.screens.dialogs import Confirm
 from tui.widgets.description import DescriptionView
 from tui.widgets.mode_tabs import ModeTabs
 
 ROUTINE = "routine:"
 EXERCISE = "exercise:"
+"""The prefixes of option ids: a routine and an exercise may share an id, their options may not."""
 
 
 def first_choice(options: Sequence[Option]) -> int | None:
@@ -39,6 +41,7 @@ def first_choice(options: Sequence[Option]) -> int | None:
 class SelectScreen(Screen[None]):
     """Every routine and exercise in a list you can filter by typing, with a detail pane."""
 
+    CSS_PATH = "select.tcss"
     AUTO_FOCUS = "#choices"
 
     HELP = """\
@@ -85,6 +88,7 @@ plays it; **a** shows what to avoid and why, and the red flags.
         self.catalogue = catalogue
         self.custom = custom
         self.on_custom = False  # whether the cursor is on one of the user's own routines
+        self.records: dict[str, Routine | Exercise] = {}  # option id: what the option stands for
 
     def compose(self) -> ComposeResult:
         """Search on top, the list on the left, the detail on the right.
@@ -102,7 +106,7 @@ plays it; **a** shows what to avoid and why, and the red flags.
             with VerticalScroll(id="detail-pane"):
                 detail = DescriptionView(id="detail")
                 if first is not None:
-                    detail.show(self.description_of(options[first].id or ""))
+                    detail.show(self.description_of(self.records[options[first].id or ""]))
                 yield detail
         yield Footer()
 
@@ -112,30 +116,35 @@ plays it; **a** shows what to avoid and why, and the red flags.
         choices.highlighted = first_choice(choices.options)
 
     def options_for(self, query: str) -> list[Option]:
-        """The routines and exercises that match the query, each kind under a heading."""
+        """The routines and exercises that match the query, each kind under a heading.
+
+        Remembers what each option stands for in ``records``, by option id. Prompts are plain
+        content: a name is the user's text, never markup.
+        """
         catalogue = self.catalogue
         routines = [r for r in catalogue.routines.values() if routine_matches(catalogue, r, query)]
         exercises = [
             e for e in catalogue.exercises.values() if exercise_matches(catalogue, e, query)
         ]
-        options: list[Option] = [Option(f"Routines ({len(routines)})", disabled=True)]
+        self.records = {f"{ROUTINE}{r.id}": r for r in routines}
+        self.records |= {f"{EXERCISE}{e.id}": e for e in exercises}
+        options: list[Option] = [Option(Content(f"Routines ({len(routines)})"), disabled=True)]
         options += [
             Option(
-                f"  {r.name}" + (" (yours)" if r.id in self.custom else ""), id=f"{ROUTINE}{r.id}"
+                Content(f"  {r.name}" + (" (yours)" if r.id in self.custom else "")),
+                id=f"{ROUTINE}{r.id}",
             )
             for r in routines
         ]
-        options.append(Option(f"Exercises ({len(exercises)})", disabled=True))
-        options += [Option(f"  {e.name}", id=f"{EXERCISE}{e.id}") for e in exercises]
+        options.append(Option(Content(f"Exercises ({len(exercises)})"), disabled=True))
+        options += [Option(Content(f"  {e.name}"), id=f"{EXERCISE}{e.id}") for e in exercises]
         return options
 
-    def description_of(self, key: str) -> Description:
-        """The description of the routine or exercise an option stands for."""
-        if key.startswith(ROUTINE):
-            routine = self.catalogue.routine(key.removeprefix(ROUTINE))
-            return routine_description(self.catalogue, routine)
-        exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
-        return exercise_description(self.catalogue, exercise)
+    def description_of(self, record: Routine | Exercise) -> Description:
+        """The description of a routine or an exercise."""
+        if isinstance(record, Routine):
+            return routine_description(self.catalogue, record)
+        return exercise_description(self.catalogue, record)
 
     def refill(self, query: str) -> None:
         """Show the routines and exercises that match the query, the cursor on the first."""
@@ -161,8 +170,8 @@ plays it; **a** shows what to avoid and why, and the red flags.
     @on(OptionList.OptionHighlighted, "#choices")
     def show_detail(self, event: OptionList.OptionHighlighted) -> None:
         """Show the highlighted routine or exercise."""
-        if key := event.option.id:
-            self.query_one("#detail", DescriptionView).show(self.description_of(key))
+        if (record := self.records.get(event.option.id or "")) is not None:
+            self.query_one("#detail", DescriptionView).show(self.description_of(record))
         self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
         if self.on_custom != (on_custom := self.highlighted_custom() is not None):
             self.on_custom = on_custom
@@ -177,16 +186,20 @@ plays it; **a** shows what to avoid and why, and the red flags.
         return True
 
     def highlighted_key(self) -> str:
-        """The id of the option under the cursor (``routine:ID`` or ``exercise:ID``), or ""."""
+        """The id of the option under the cursor, or "" (a heading, or nothing listed)."""
         choices = self.query_one("#choices", OptionList)
         if choices.highlighted is None:
             return ""
         return choices.get_option_at_index(choices.highlighted).id or ""
 
+    def highlighted(self) -> Routine | Exercise | None:
+        """The routine or exercise under the cursor, if any."""
+        return self.records.get(self.highlighted_key())
+
     def highlighted_custom(self) -> Routine | None:
         """The user's own routine under the cursor, if it is one."""
-        routine_id = self.highlighted_key().removeprefix(ROUTINE)
-        return self.catalogue.routines.get(routine_id) if routine_id in self.custom else None
+        record = self.highlighted()
+        return record if isinstance(record, Routine) and record.id in self.custom else None
 
     def show_catalogue(
         self, catalogue: Catalogue, custom: frozenset[str], highlight: str | None = None
@@ -214,14 +227,11 @@ plays it; **a** shows what to avoid and why, and the red flags.
 
     def action_play(self) -> None:
         """Play the highlighted routine, or the highlighted exercise as a routine of its own."""
-        choices = self.query_one("#choices", OptionList)
-        if choices.highlighted is None:
-            return
-        key = choices.get_option_at_index(choices.highlighted).id or ""
-        if key.startswith(ROUTINE):
-            self.post_message(PlayRoutine(self.catalogue.routine(key.removeprefix(ROUTINE))))
-        elif key.startswith(EXERCISE):
-            exercise = self.catalogue.exercise(key.removeprefix(EXERCISE))
+        record = self.highlighted()
+        if isinstance(record, Routine):
+            self.post_message(PlayRoutine(record))
+        elif record is not None:
+            exercise = record
             alone = Routine(
                 id=exercise.id,
                 name=exercise.name,
@@ -233,11 +243,11 @@ plays it; **a** shows what to avoid and why, and the red flags.
 
     def action_new(self) -> None:
         """Build a routine: with the exercise under the cursor, or from a copy of the routine."""
-        key = self.highlighted_key()
-        if key.startswith(EXERCISE):
-            start = Draft.starting_with(key.removeprefix(EXERCISE))
-        elif key.startswith(ROUTINE):
-            start = Draft.copy_of(self.catalogue.routine(key.removeprefix(ROUTINE)))
+        record = self.highlighted()
+        if isinstance(record, Routine):
+            start = Draft.copy_of(record)
+        elif record is not None:
+            start = Draft.starting_with(record.id)
         else:
             start = Draft()
         self.post_message(BuildRoutine(start))

@@ -19,6 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.validation import Function
@@ -26,7 +27,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
 from tui.failures import run_in_thread
 from tui.messages import Failed
-from tui.model import Catalogue, NotifyMethod, RoutineKind, Settings
+from tui.model import Catalogue, NotifyMethod, RoutineKind, Settings, about_minutes
 from tui.store import SettingsChanges, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 
@@ -106,8 +107,8 @@ def routine_hint(catalogue: Catalogue, kind: RoutineKind, when: str) -> str:
     routine = next((r for r in catalogue.routines.values() if r.kind == kind), None)
     if routine is None:
         return "The catalogue has no such routine, so this does nothing."
-    minutes = max(1, round(catalogue.routine_seconds(routine) / 60))
-    return f"Plays {routine.name} (about {minutes} min) {when} each session."
+    about = about_minutes(catalogue.routine_seconds(routine))
+    return f"Plays {routine.name} ({about}) {when} each session."
 
 
 def frequency_hint(catalogue: Catalogue) -> str:
@@ -187,7 +188,7 @@ choosing a routine, saving a number still being typed if it is in range.
                 yield Label("Weekly target", classes="name")
                 yield self.number_input(NUMBERS["weekly-target"], settings.weekly_target)
                 yield Label(f"sessions a week ({WEEKLY_TARGET[0]} to {WEEKLY_TARGET[1]})")
-            yield Static(frequency_hint(self.catalogue), classes="hint")
+            yield Static(frequency_hint(self.catalogue), classes="hint", markup=False)
             with Horizontal(classes="setting"):
                 yield Label("Warm-up", classes="name")
                 hint = routine_hint(self.catalogue, "warm-up", "before")
@@ -204,7 +205,7 @@ choosing a routine, saving a number still being typed if it is in range.
         """A switch, the word for its state (not just a colour), and what it does."""
         yield Switch(value, id=widget_id)
         yield Label(on_off(value), id=f"{widget_id}-state", classes="state")
-        yield Label(hint)
+        yield Label(hint, markup=False)  # it may name a routine from a user file
 
     @staticmethod
     def number_input(number: NumberSetting, value: int) -> Input:
@@ -345,7 +346,7 @@ choosing a routine, saving a number still being typed if it is in range.
         refusal = f"Not saved: {number.refusal(box.value, kept)}"
         self.status(refusal, problem=True)
         if notify:
-            self.notify(refusal, title="Settings", severity="warning")
+            self.notify(refusal, title="Settings", severity="warning", markup=False)
         if leaving:
             self.pending.pop(number.box, None)
             with self.prevent(Input.Changed):
@@ -407,5 +408,5 @@ choosing a routine, saving a number still being typed if it is in range.
         Quietly nothing once the line has gone, as the app quits.
         """
         for line in self.query("#status").results(Static):
-            line.update(text)
+            line.update(Content(text))  # it may quote what the user typed: plain, not markup
             line.set_class(problem, "-problem")

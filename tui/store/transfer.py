@@ -21,7 +21,15 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
-from tui.model import SCHEMA_VERSION, ExerciseResult, Session, StagePlan, outcome_counts, plural
+from tui.model import (
+    SCHEMA_VERSION,
+    ExerciseResult,
+    Session,
+    StagePlan,
+    outcome_counts,
+    plural,
+    session_minutes,
+)
 from tui.store.paths import normalize
 from tui.store.storage import StoreError, StoreLock, Tables, UnusableFileError, write_atomic
 from tui.store.store import SINGLE, Snapshot, Store, check_file, migrate, snapshot_of, to_document
@@ -69,10 +77,6 @@ class ImportFileError(UnusableFileError):
         )
 
 
-def _minutes(session: Session) -> int:
-    return round(session.seconds / 60)
-
-
 def _pain(session: Session) -> str:
     if session.pain_before is None and session.pain_after is None:
         return "-"
@@ -88,7 +92,7 @@ def history_table(sessions: Sequence[Session]) -> str:
         done, skipped, hurt = outcome_counts(session)
         lines.append(
             f"{session.started_at:%Y-%m-%d %H:%M}  {session.routine_name[:22]:<22} "
-            f"{_minutes(session):>3}  {session.status:<8}  {_pain(session):<7} "
+            f"{session_minutes(session):>3}  {session.status:<8}  {_pain(session):<7} "
             f"{done:>4} {skipped:>4} {hurt:>4}"
         )
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.catalogue import Draft, draft_seconds
-from tui.model import Catalogue, dose_text
+from tui.model import Catalogue, about_minutes, dose_text, plural
 
 EMPTY = "Nothing yet: add exercises from the list on the right."
 """What the list says before it has any exercise."""
@@ -39,7 +39,5 @@ class DraftItems(OptionList):
         self.set_options(options)
         self.highlighted = highlight if draft.items else None
         count = len(draft.items)
-        minutes = max(1, round(draft_seconds(catalogue, draft) / 60))
-        self.border_subtitle = (
-            f"{count} exercise{'' if count == 1 else 's'}, about {minutes} min" if count else ""
-        )
+        about = about_minutes(draft_seconds(catalogue, draft))
+        self.border_subtitle = f"{plural(count, 'exercise')}, {about}" if count else ""
