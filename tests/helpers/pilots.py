@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from textual.pilot import Pilot
@@ -63,7 +63,7 @@ class Notice:
     message: str
     title: str
     severity: str
-    markup: bool = True
+    markup: bool = field(default=True, compare=False)
     """False when the message is shown as it is (user text: names, paths, errors)."""
 
 
