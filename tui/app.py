@@ -16,14 +16,13 @@ from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker, WorkerState
 
 from tui.catalogue import Problem, with_custom_routines
 from tui.commands import ScreenCommands
-from tui.failures import failure_of
+from tui.failures import ReportsFailures
 from tui.history import levels, safety_due
 from tui.messages import BuildRoutine, DeleteRoutine, Failed, PlayRoutine, RoutineDeleted
-from tui.model import Catalogue, Routine, SafetyCheck
+from tui.model import Catalogue, Routine
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import cover_when_too_small
 from tui.store import SessionSaver, SettingsChanges, Store, StoreError, UnusableFileError
@@ -49,7 +48,7 @@ def mode_key(key: str, mode: str, description: str, tooltip: str) -> Binding:
     )
 
 
-class LumbarApp(App[None]):
+class LumbarApp(ReportsFailures):
     """Choose a routine or an exercise, follow the roadmap, play a session."""
 
     TITLE = "lumbar"
@@ -151,7 +150,10 @@ class LumbarApp(App[None]):
         if safety_due(self.store.safety(), self.wall()):
             from tui.screens.safety import SafetyScreen
 
-            self.push_screen(SafetyScreen(self.catalogue, self.wall), self.safety_answered)
+            self.push_screen(
+                SafetyScreen(self.catalogue, self.store, self.wall),
+                lambda _: self.play_first_routine(),
+            )
         else:
             self.play_first_routine()
         self.started = True
@@ -171,20 +173,6 @@ class LumbarApp(App[None]):
             self.store.check()
         except UnusableFileError as error:
             self.call_from_thread(self.exit, return_code=1, message=str(error))
-
-    def safety_answered(self, check: SafetyCheck | None) -> None:
-        """Keep the answers and their date, then go on to what the user asked for."""
-        if check is None:
-            return
-        self.save_safety(check)
-        if not check.any_yes:
-            self.notify("Thank you. lumbar will ask again in 30 days.", title="Safety check")
-        self.play_first_routine()
-
-    @work(thread=True, exit_on_error=False, name="save_safety", group="save_safety")
-    def save_safety(self, check: SafetyCheck) -> None:
-        """Keep the answers, off the event loop (the store may wait for its lock)."""
-        self.store.save_safety(check)
 
     def play_first_routine(self) -> None:
         """Open the player on the routine named on the command line, if there is one."""
@@ -240,34 +228,6 @@ class LumbarApp(App[None]):
         """The saver's thread could not save a session: say so (posting is thread-safe)."""
         advice = "lumbar tries again after the next exercise."
         self.post_message(Failed("Your session was not saved", error, advice, timeout=30))
-
-    def on_failed(self, message: Failed) -> None:
-        """A screen (or the saver) could not do what was asked: report it."""
-        self.report_failure(
-            message.title, message.error, advice=message.advice, timeout=message.timeout
-        )
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A worker failed (a store error, or a bug): report it, instead of a traceback."""
-        error = event.worker.error
-        if event.state == WorkerState.ERROR and error is not None:
-            failure = failure_of(event.worker)
-            self.report_failure(
-                failure.title, error, advice=failure.advice, timeout=failure.timeout
-            )
-
-    def report_failure(
-        self, title: str, error: BaseException, *, advice: str = "", timeout: float | None = None
-    ) -> None:
-        """The one way a failure is told: an error notification, its text taken as it is.
-
-        A store error says what went wrong and what to do; anything else is a bug, named by
-        its type. Thread-safe (``notify`` posts a message).
-        """
-        text = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
-        if advice:
-            text = f"{text}\n{advice}"
-        self.notify(text, title=title, severity="error", timeout=timeout, markup=False)
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""

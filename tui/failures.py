@@ -12,8 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual.app import App
 from textual.dom import DOMNode
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
+
+from tui.messages import Failed
+from tui.store import StoreError
 
 
 @dataclass(frozen=True)
@@ -70,3 +74,39 @@ def run_in_thread(
     return node.app.run_worker(
         work, name=name, group=name, thread=True, exclusive=exclusive, exit_on_error=False
     )
+
+
+class ReportsFailures(App[None]):
+    """An app with one way to tell a failure: LumbarApp's base.
+
+    A worker that ends in an error, a :class:`~tui.messages.Failed` message from a screen or
+    the saver's thread, and any direct call all come to :meth:`report_failure`.
+    """
+
+    def report_failure(
+        self, title: str, error: BaseException, *, advice: str = "", timeout: float | None = None
+    ) -> None:
+        """The one way a failure is told: an error notification, its text taken as it is.
+
+        A store error says what went wrong and what to do; anything else is a bug, named by
+        its type. Thread-safe (``notify`` posts a message).
+        """
+        text = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+        if advice:
+            text = f"{text}\n{advice}"
+        self.notify(text, title=title, severity="error", timeout=timeout, markup=False)
+
+    def on_failed(self, message: Failed) -> None:
+        """A screen (or the saver) could not do what was asked: report it."""
+        self.report_failure(
+            message.title, message.error, advice=message.advice, timeout=message.timeout
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker failed (a store error, or a bug): report it, instead of a traceback."""
+        error = event.worker.error
+        if event.state == WorkerState.ERROR and error is not None:
+            failure = failure_of(event.worker)
+            self.report_failure(
+                failure.title, error, advice=failure.advice, timeout=failure.timeout
+            )

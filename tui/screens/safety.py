@@ -1,13 +1,15 @@
 """The safety check on first run (and monthly): not medical advice, and the red-flag questions.
 
 One question at a time, one key each. Any "yes" ends on a plain page saying to see a clinician
-before exercising; the answers and their date are handed back for the app to store.
+before exercising. The screen keeps the answers and their date (in a worker: the store may wait
+for its lock), then dismisses with them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,9 +17,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
+from tui.failures import run_in_thread
 from tui.history import answer, red_flags, see_a_clinician
 from tui.model import Catalogue, SafetyCheck
 from tui.screens.advice import advice_markdown, disclaimer_markdown
+from tui.store import Store
 
 
 class SafetyScreen(Screen[SafetyCheck]):
@@ -48,10 +52,11 @@ see a doctor or physiotherapist before you exercise.
         ),
     ]
 
-    def __init__(self, catalogue: Catalogue, now: Callable[[], datetime]) -> None:
-        """Ask the catalogue's red-flag questions; ``now`` dates the answer."""
+    def __init__(self, catalogue: Catalogue, store: Store, now: Callable[[], datetime]) -> None:
+        """Ask the catalogue's red-flag questions, keep the answers in ``store``, dated ``now``."""
         super().__init__()
         self.catalogue = catalogue
+        self.store = store
         self.now = now
         self.flags = red_flags(catalogue)
         self.answers: dict[str, bool] = {}
@@ -68,7 +73,7 @@ see a doctor or physiotherapist before you exercise.
     def on_mount(self) -> None:
         """Show the first question (a catalogue without red flags has nothing to ask)."""
         if not self.flags:
-            self.dismiss(answer({}, self.now()))
+            self.finish(answer({}, self.now()))
             return
         self.show()
 
@@ -141,7 +146,7 @@ see a doctor or physiotherapist before you exercise.
         if self.result.any_yes:
             self.show()
         else:
-            self.dismiss(self.result)
+            self.finish(self.result)
 
     def action_back(self) -> None:
         """Take back the last answer and ask that question again."""
@@ -152,4 +157,11 @@ see a doctor or physiotherapist before you exercise.
     def action_understood(self) -> None:
         """The user has read that they should see a clinician: go on."""
         if self.result is not None:
-            self.dismiss(self.result)
+            self.finish(self.result)
+
+    def finish(self, check: SafetyCheck) -> None:
+        """Keep the answers (a worker of the app: a failure is reported there), then go."""
+        run_in_thread(self, partial(self.store.save_safety, check), "save_safety")
+        if not check.any_yes:
+            self.notify("Thank you. lumbar will ask again in 30 days.", title="Safety check")
+        self.dismiss(check)
