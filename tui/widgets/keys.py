@@ -101,14 +101,17 @@ def bound_keys(app: App[Any], node: DOMNode, binding_id: str) -> list[str]:
 
     Raises LookupError if neither declares a binding of that id.
     """
-    keymap = keymap_of(app)
     declared = [b.key for source in (node, app) for b in declared_bindings(source)
                 if b.id == binding_id]  # fmt: skip
     if not declared:
         raise LookupError(f"no binding has the id {binding_id!r}")
-    if binding_id in keymap:
-        return [key.strip() for key in keymap[binding_id].split(",") if key.strip()]
-    return declared
+    return keymap_keys(app, binding_id) or declared
+
+
+def keymap_keys(app: App[Any], binding_id: str) -> list[str]:
+    """The keys the app's keymap gives ``binding_id``; none if it does not remap it."""
+    keys = keymap_of(app).get(binding_id, "")
+    return [key.strip() for key in keys.split(",") if key.strip()]
 
 
 def fill_keys(text: str, keys_of: Callable[[str], list[str]], *, short: bool = False) -> str:
@@ -162,14 +165,14 @@ def key_hints(node: DOMNode, bindings: Iterable[BindingType]) -> str:
 
 def remapped(app: App[Any], bindings: Iterable[Binding]) -> list[Binding]:
     """``bindings`` with the keys the app's keymap gives their ids, in the same order."""
-    keymap = keymap_of(app)
     done: set[str] = set()
     result: list[Binding] = []
     for binding in bindings:
-        if binding.id is None or binding.id not in keymap:
+        binding_id = binding.id or ""
+        keys = keymap_keys(app, binding_id) if binding_id else []
+        if not keys:
             result.append(binding)
-        elif binding.id not in done:
-            done.add(binding.id)
-            keys = bound_keys(app, app, binding.id)
+        elif binding_id not in done:
+            done.add(binding_id)
             result += [binding.with_key(key=key, key_display=None) for key in keys]
     return result
