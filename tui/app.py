@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, Keymap
 from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
@@ -102,6 +102,8 @@ class LumbarApp(ReportsFailures):
         they must pass through tmux.
         """
         super().__init__()
+        self.keymap: dict[str, str] = {}
+        """The keymap set (binding id to keys): help prose and hints name these keys."""
         self.terminal = terminal
         self.tmux = tmux
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
@@ -197,6 +199,16 @@ class LumbarApp(ReportsFailures):
     def save_theme(self) -> None:
         """Write the theme (and any other settings changed meanwhile) off the event loop."""
         self.settings_changes.write()
+
+    def set_keymap(self, keymap: Keymap) -> None:
+        """Remap keys by binding id, and keep the keymap where the help and hints read it."""
+        super().set_keymap(keymap)
+        self.keymap = dict(keymap)
+
+    def update_keymap(self, keymap: Keymap) -> None:
+        """Remap some more keys by binding id, keeping the keymap (see ``set_keymap``)."""
+        super().update_keymap(keymap)
+        self.keymap = {**self.keymap, **keymap}
 
     def action_help(self) -> None:
         """Show the keys of the screen on top, its help text and the safety advice.

@@ -37,7 +37,7 @@ class AvoidList(ModalScreen[None]):
 
     CSS_PATH = "advice.tcss"
 
-    HELP = "## Avoid list\n\nUp and down scroll; **Escape** or **a** closes it.\n"
+    HELP = "## Avoid list\n\nUp and down scroll; **{keys:avoid.close}** closes it.\n"
     BINDINGS = [
         Binding("escape,a", "close", "Close", id="avoid.close", tooltip="Back to the list"),
     ]

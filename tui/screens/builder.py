@@ -41,6 +41,7 @@ from tui.model import Catalogue, Routine
 from tui.screens.dialogs import Confirm
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
+from tui.widgets.keys import with_keys
 
 MOVE = Binding.Group("Move", compact=True)
 
@@ -55,15 +56,18 @@ class BuilderScreen(Screen[str | None]):
 
 Type a **name**. **Tab** moves between the name, your routine and the exercises to add.
 
-In **your routine**: **x** removes the exercise under the cursor, **Shift+Up** and
-**Shift+Down** move it, **Left** and **Right** choose its sets, reps or hold, and **-** and **+**
-change that within limits taken from the articles (half to twice what they give; up to 3 sets).
-A range such as 15-30 s moves as a whole, so lumbar still starts you at its low end and moves
-you up as sessions go well, and back down after pain.
+In **your routine**: **{key:builder.remove}** removes the exercise under the cursor,
+**{key:builder.move-up}** and **{key:builder.move-down}** move it, **{key:builder.part-left}**
+and **{key:builder.part-right}** choose its sets, reps or hold, and **{key:builder.less}** and
+**{key:builder.more}** change that within limits taken from the articles (half to twice what
+they give; up to 3 sets). A range such as 15-30 s moves as a whole, so lumbar still starts you
+at its low end and moves you up as sessions go well, and back down after pain.
 
-In **add an exercise**: type to filter, **Enter** adds the highlighted exercise at the end.
+In **add an exercise**: type to filter, **{key:builder.add}** adds the highlighted exercise at
+the end.
 
-**Ctrl+S** saves; **Escape** leaves (asking first if you changed something).
+**{key:builder.save}** saves; **{key:builder.cancel}** leaves (asking first if you changed
+something).
 """
     BINDINGS = [
         Binding(
@@ -220,13 +224,20 @@ In **add an exercise**: type to filter, **Enter** adds the highlighted exercise 
         index = self.items_list.highlighted
         if index is None or not self.draft.items:
             line.update(
-                "Add exercises with Enter in the list on the right; Tab moves between panes."
+                with_keys(
+                    self,
+                    "Add exercises with {key:builder.add} in the list on the right;"
+                    " Tab moves between panes.",
+                )
             )
             return
         item = self.draft.items[index]
         if item.exercise not in self.catalogue.exercises:
             line.update(
-                Content(f"{item.exercise} is no longer in the catalogue: remove it with x.")
+                Content(
+                    f"{item.exercise} is no longer in the catalogue: remove it with "
+                    + with_keys(self, "{key:builder.remove}.")
+                )
             )
             return
         exercise = self.catalogue.exercise(item.exercise)

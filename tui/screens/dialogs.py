@@ -7,18 +7,19 @@ dialogs.tcss.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Static
 
 from tui.model import Session, outcomes_text, session_minutes
+from tui.widgets.keys import key_hints, with_keys
 from tui.widgets.readout import Readout
 
 PAIN_KEYS = [*(str(score) for score in range(10)), "t"]
@@ -33,8 +34,9 @@ class PainCheck(ModalScreen[int | None]):
     HELP = """\
 ## Pain check
 
-Press the key for your pain now: **0** is no pain, **9** is nine, **t** is ten, the worst you
-can imagine. **Escape** skips the question.
+Press the key for your pain now: **{key:pain.score-0}** is no pain, **{key:pain.score-9}** is
+nine, **{key:pain.score-10}** is ten, the worst you can imagine. **{keys:pain.skip}** skips the
+question.
 """
     BINDINGS = [
         *(
@@ -64,7 +66,10 @@ can imagine. **Escape** skips the question.
             yield Readout("How much does your back hurt right now?")
             yield Readout(keys, id="pain-keys")
             yield Readout("0 is no pain; t is 10, the worst you can imagine.", classes="hint")
-            yield Readout("Press one key. Esc skips.", classes="hint")
+            yield Readout(
+                with_keys(self, "Press one key. {keys:pain.skip} skips.", short=True),
+                classes="hint",
+            )
 
     def action_score(self, score: int) -> None:
         """Answer with this score."""
@@ -107,7 +112,7 @@ class YesNo(ModalScreen[bool]):
             else:
                 box.border_title = Content(self.question)
                 yield Static(self.note, id="note", markup=False)
-                yield Static(key_hints(self.BINDINGS), id="keys", markup=False)
+                yield Static(key_hints(self, self.BINDINGS), id="keys", markup=False)
         if self.BUTTONS:
             yield Footer()
 
@@ -131,7 +136,7 @@ class YesNo(ModalScreen[bool]):
 class Confirm(YesNo):
     """Ask before doing something that cannot be undone (delete, discard); True means do it."""
 
-    HELP = "## Are you sure?\n\n**y** does it; **n** or **Escape** does not.\n"
+    HELP = "## Are you sure?\n\n**{keys:confirm.yes}** does it; **{keys:confirm.no}** does not.\n"
     # No Enter for yes: a stray Enter (the key that opened the routine) must not delete it.
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
@@ -142,7 +147,7 @@ class Confirm(YesNo):
 class EndSession(YesNo):
     """Ask before ending a session early; what was done is saved either way."""
 
-    HELP = "## End the session?\n\n**y** or **Enter** ends it; **n** or **Escape** goes on.\n"
+    HELP = "## End the session?\n\n**{keys:end.yes}** ends it; **{keys:end.no}** goes on.\n"
     BINDINGS = [
         Binding("y,enter", "answer(True)", "End it", id="end.yes", tooltip="End the session now"),
         Binding("n,escape", "answer(False)", "Go on", id="end.no", tooltip="Keep going"),
@@ -174,8 +179,8 @@ class ThisHurts(ModalScreen[str | None]):
 ## It hurt
 
 The exercise was stopped and recorded as hurting, so its dose will not go up. Press the number
-of an easier variant to do it next, or **n** / **Escape** to go on without it. Sharp, shooting
-or burning pain, or numbness or tingling in the legs: stop and get advice.
+of an easier variant to do it next, or **{keys:hurts.no|/}** to go on without it. Sharp,
+shooting or burning pain, or numbness or tingling in the legs: stop and get advice.
 """
     BINDINGS = [
         *(
@@ -207,7 +212,9 @@ or burning pain, or numbness or tingling in the legs: stop and get advice.
             yield Readout("Do an easier variant next?")
             for number, (_, name) in enumerate(self.variants, 1):
                 yield Readout(f"  {number}  {name}", classes="choice")
-            yield Readout("n / Esc  go on without it", classes="hint")
+            yield Readout(
+                with_keys(self, "{keys:hurts.no|/}  go on without it", short=True), classes="hint"
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the numbers of variants on offer do anything."""
@@ -225,7 +232,7 @@ class SessionSummary(ModalScreen[None]):
 
     CSS_PATH = "dialogs.tcss"
 
-    HELP = "## Summary\n\nYour session is saved. **Enter** or **Escape** goes back.\n"
+    HELP = "## Summary\n\nYour session is saved. **{keys:summary.close|2}** goes back.\n"
     BINDINGS = [
         Binding("enter,escape,q", "close", "Back", id="summary.close", tooltip="Go back"),
     ]
@@ -242,7 +249,7 @@ class SessionSummary(ModalScreen[None]):
             box.border_title = "Session complete" if complete else "Session ended early"
             for line in summary_lines(self.session):
                 yield Readout(line)
-            yield Readout("Saved. Enter: back", classes="hint")
+            yield Readout(with_keys(self, "Saved. {key:summary.close}: back"), classes="hint")
 
     def action_close(self) -> None:
         """Go back."""
@@ -260,19 +267,3 @@ def summary_lines(session: Session) -> list[str]:
     if before is not None and after is not None:
         lines.append(f"Pain {before} before, {after} after.")
     return lines
-
-
-def key_hints(bindings: Iterable[BindingType]) -> str:
-    """``y / Enter: End it    n / Esc: Go on``, from a screen's bindings (one entry per id)."""
-    seen: dict[str, list[str]] = {}
-    labels: dict[str, str] = {}
-    for binding in bindings:
-        if isinstance(binding, Binding):
-            for key in binding.key.split(","):
-                seen.setdefault(binding.id or binding.action, []).append(key.strip())
-            labels[binding.id or binding.action] = binding.description
-    names = {"enter": "Enter", "escape": "Esc"}
-    return "    ".join(
-        f"{' / '.join(names.get(key, key) for key in keys)}: {labels[group]}"
-        for group, keys in seen.items()
-    )

@@ -1,7 +1,8 @@
 """The help screen: the keys of the screen the user came from, its help text, and the advice.
 
-The key tables are built from the bindings themselves (the screen's, then the app's), so they
-cannot drift from what the keys do. The safety advice comes from the catalogue, grouped by kind,
+The key tables are built from the bindings themselves (the screen's, then the app's, with any
+keymap), and the keys the screen's help text names are filled in from them, so neither can
+drift from what the keys do. The safety advice comes from the catalogue, grouped by kind,
 with the not-medical-advice note first.
 """
 
@@ -14,12 +15,12 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from tui.model import AdviceKind, Catalogue
 from tui.screens.advice import advice_markdown, disclaimer_markdown
+from tui.widgets.keys import declared_bindings, remapped, with_keys
 
 ADVICE_GROUPS: tuple[tuple[str, tuple[AdviceKind, ...]], ...] = (
     ("Pain while you exercise", ("pain",)),
@@ -45,22 +46,6 @@ class KeyRow:
     tooltip: str
 
 
-def declared_bindings(node: DOMNode) -> list[Binding]:
-    """Every binding a node's class declares, its base classes' too, as Textual merges them.
-
-    The class's own come first, then its bases' (Textual's own, such as Tab, last); a key a
-    subclass binds again replaces the base's binding for that key. Textual's system bindings
-    (such as ctrl+c to explain how to quit) are left out.
-    """
-    by_key: dict[str, tuple[int, Binding]] = {}
-    for depth, cls in reversed(list(enumerate(type(node).__mro__))):
-        declared = cls.__dict__.get("BINDINGS", [])
-        for binding in Binding.make_bindings(declared):
-            by_key[binding.key] = (depth, binding)
-    ordered = sorted(by_key.values(), key=lambda pair: pair[0])  # stable: declared order kept
-    return [binding for _, binding in ordered if not binding.system]
-
-
 def key_rows(app: App[Any], bindings: Iterable[Binding]) -> list[KeyRow]:
     """One row per binding id (or action), its keys shown as the footer shows them."""
     keys: dict[str, list[str]] = {}
@@ -82,7 +67,7 @@ def screen_bindings(screen: Screen[Any]) -> list[Binding]:
 
     The second part picks up bindings added at run time to the screen itself.
     """
-    declared = declared_bindings(screen)
+    declared = remapped(screen.app, declared_bindings(screen))
     known = {binding.key for binding in declared}
     extra = [
         active.binding
@@ -94,7 +79,7 @@ def screen_bindings(screen: Screen[Any]) -> list[Binding]:
 
 def app_bindings(app: App[Any]) -> list[Binding]:
     """The app's bindings: those it declares, then those Textual adds (the command palette)."""
-    declared = declared_bindings(app)
+    declared = remapped(app, declared_bindings(app))
     known = {binding.key for binding in declared}
     extra = [
         active.binding
@@ -133,8 +118,13 @@ def keys_help_markdown(app: App[Any], screen: Screen[Any], catalogue: Catalogue)
     ]
     text = getattr(screen, "HELP", None)
     if isinstance(text, str) and text.strip():
-        parts.append(text.strip())
+        parts.append(help_text(screen, text))
     return "\n\n".join(parts)
+
+
+def help_text(screen: Screen[Any], text: str) -> str:
+    """A screen's ``HELP``, stripped, its keys filled in from its bindings and the app's."""
+    return with_keys(screen, text.strip())
 
 
 def advice_help_markdown(catalogue: Catalogue) -> str:
@@ -150,8 +140,8 @@ class HelpScreen(Screen[None]):
     HELP = """\
 ## Help
 
-Up and down, Page Up and Page Down, Home and End scroll the help. **Escape**, **q**, **?** or
-**F1** closes it and takes you back to where you were.
+Up and down, Page Up and Page Down, Home and End scroll the help. **{keys:help.close}** closes
+it and takes you back to where you were.
 """
     BINDINGS = [
         Binding(

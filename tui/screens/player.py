@@ -40,6 +40,7 @@ from tui.session import (
 )
 from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
+from tui.widgets.keys import with_keys
 from tui.widgets.session_view import SessionView
 
 T = TypeVar("T")
@@ -78,11 +79,14 @@ class PlayerScreen(Screen[PlayerResult]):
     HELP = """\
 ## Player
 
-Follow the countdown; a bell rings at each change. **Space** pauses, **n** / **right** ends the
-step, **b** / **left** goes back a step, **+** / **-** change the hold by 5 seconds, **Enter**
-counts a rep, **s** skips the exercise, **!** stops it because it hurts, **q** / **Escape** ends
-the session (it asks first). After each exercise press **1** to **4** to say how it felt, or
-just carry on. Everything you do is saved as you go.
+Follow the countdown; a bell rings at each change. **{keys:player.pause}** pauses,
+**{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step,
+**{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds,
+**{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
+**{keys:player.hurts}** stops it because it hurts, **{key:player.end}** /
+**{key:player.escape}** ends the session (it asks first). After each exercise press
+**{key:player.feedback-easy}** to **{key:player.feedback-hurt}** to say how it felt, or just
+carry on. Everything you do is saved as you go.
 """
     BINDINGS = PLAYER_BINDINGS
 
@@ -324,7 +328,13 @@ just carry on. Everything you do is saved as you go.
         try:
             self.engine.set_feedback(index, "hurt")
         except ValueError:
-            self.notify("Nothing has been done yet: press q to end the session if it hurts.")
+            self.notify(
+                with_keys(
+                    self,
+                    "Nothing has been done yet: press {key:player.end} to end the session"
+                    " if it hurts.",
+                )
+            )
             return
         self.recorder.save()
         if self.question is not None and self.question.exercise_index == index:

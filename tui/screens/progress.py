@@ -40,6 +40,7 @@ from tui.model import Catalogue, Settings, plural
 from tui.screens.progress_dialogs import ExportDialog, SessionDetail
 from tui.store import Store, export
 from tui.widgets.calendar import TrainingCalendar
+from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.pain_chart import PainChart
 from tui.widgets.session_list import SessionList
@@ -103,8 +104,8 @@ shows pain before and after each session, 0 to 10, latest on the right.
 
 **Exercises**: each exercise you have done: times done in full, your ratings, times it hurt,
 pain flags (it hurt, or your pain rose that session), when you last did it and its dose now.
-**s** sorts by the next column, or click a header. Which movements help, which cause
-discomfort: show these to your physiotherapist.
+**{key:progress.sort}** sorts by the next column, or click a header. Which movements help, which
+cause discomfort: show these to your physiotherapist.
 
 **History**: every session, newest first; **Enter** shows one in detail.
 
@@ -252,7 +253,9 @@ discomfort: show these to your physiotherapist.
             order = {"name": ("A to Z", "Z to A"), "last": ("latest first", "oldest first")}[
                 self.sort_column
             ][self.sort_flipped]
-        note = f"Sorted by {name}, {order}. s: sort by the next column."
+        note = f"Sorted by {name}, {order}. " + with_keys(
+            self, "{key:progress.sort}: sort by the next column."
+        )
         if not rows:
             note = "No exercises yet: your sessions will fill this table."
         self.query_one("#sort-note", Static).update(note)
@@ -273,7 +276,11 @@ discomfort: show these to your physiotherapist.
             f"{plural(count, 'session')}, {hours_text(progress.minutes)} in all, newest first. "
             "Enter: the session in detail."
             if count
-            else "No sessions yet: press c to choose a routine, or r for your roadmap."
+            else with_keys(
+                self,
+                "No sessions yet: press {key:app.choose} to choose a routine,"
+                " or {key:app.roadmap} for your roadmap.",
+            )
         )
         self.query_one("#history-note", Static).update(note)
 

@@ -26,9 +26,10 @@ class SessionDetail(ModalScreen[None]):
     HELP = """\
 ## A session
 
-Each exercise of the session in the order you played it: the dose planned for you then, what
-you did of it, how it ended (done, skipped, stopped early, or stopped because it hurt) and how
-you rated it. Exercises that hurt are marked. Up and down scroll; **Escape** closes it.
+Each exercise of the session in the order you played it: the dose planned for you then, what you
+did of it, how it ended (done, skipped, stopped early, or stopped because it hurt) and how you
+rated it. Exercises that hurt are marked. Up and down scroll; **{keys:session-detail.close}**
+closes it.
 """
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="session-detail.close", tooltip="Back to history"),
@@ -80,7 +81,7 @@ class ExportDialog(ModalScreen[Path | None]):
 Type the file to write and press **Enter**. A name ending in **.csv** gets your sessions, one
 row per exercise, for a spreadsheet; **.json** gets everything (sessions, custom routines,
 settings), which `lumbar import` reads back. The same as `lumbar export PATH`.
-**Escape** cancels.
+**{keys:export.cancel}** cancels.
 """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Do not export"),

@@ -32,6 +32,7 @@ from tui.messages import Failed, PlayRoutine
 from tui.model import Catalogue, RoadmapState, in_sentence, plural
 from tui.screens.dialogs import MoveOnDialog
 from tui.store import Store, StoreError
+from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 
 MARKS = {"done": "✓", "rung": "▸", "todo": "·", "locked": "⊘"}
@@ -94,14 +95,14 @@ def phase_state(standing: Standing, index: int) -> str:
     return f"after {standing.phases[index - 1].name}"
 
 
-def summary(catalogue: Catalogue, standing: Standing) -> str:
-    """The sentence above the columns: where the user is and what Enter does."""
+def summary(catalogue: Catalogue, standing: Standing, play_key: str) -> str:
+    """The sentence above the columns: where the user is and what ``play_key`` (Enter) does."""
     current = standing.current
     routine = todays_routine(catalogue, standing)
     if all(phase.complete for phase in standing.phases):
         return (
             f"Every phase is complete. {current.name} stays your phase: it is a way of living. "
-            f"Enter plays {routine.name}."
+            f"{play_key} plays {routine.name}."
         )
     moved = " (you moved on early)" if standing.moved_early else ""
     steps = [
@@ -110,7 +111,10 @@ def summary(catalogue: Catalogue, standing: Standing) -> str:
         if status.is_ladder and status.rung > 0 and status.current is not None
     ]
     step = f", with the {' and the '.join(steps)}" if steps else ""
-    return f"You are in {current.name}{moved}. Enter starts today's session: {routine.name}{step}."
+    return (
+        f"You are in {current.name}{moved}. {play_key} starts today's session: "
+        f"{routine.name}{step}."
+    )
 
 
 class Row(Horizontal):
@@ -204,9 +208,9 @@ are in has a heavy border. In each: its exercises in order (**✓** done at leas
 step now on a ladder, **·** not done yet, **⊘** locked until the step before is done well), how
 far you are against what completes the phase, and what is still missing.
 
-Left and right (or Tab) move between the phases; up and down scroll one. Enter starts today's
-session of your phase. You can move on to the next phase early: you are asked first, and your
-sessions so far stay in your history.
+{key:roadmap.previous} and {key:roadmap.next} (or Tab) move between the phases; up and down
+scroll one. {key:roadmap.play} starts today's session of your phase. You can move on to the next
+phase early: you are asked first, and your sessions so far stay in your history.
 """
     BINDINGS = [
         Binding("enter", "play", "Start", id="roadmap.play", tooltip="Start today's session"),
@@ -264,12 +268,19 @@ sessions so far stay in your history.
         """A sentence on top, the three phases, the legend and the keys."""
         yield Header()
         yield ModeTabs(id="modes")
-        yield Static(summary(self.catalogue, self.standing), id="summary", markup=False)
+        yield Static(
+            summary(self.catalogue, self.standing, self.play_key), id="summary", markup=False
+        )
         with Horizontal(id="phases"):
             for index in range(len(self.standing.phases)):
                 yield PhaseColumn(self.catalogue, index, self.standing)
         yield Static(LEGEND, id="legend", markup=False)
         yield Footer()
+
+    @property
+    def play_key(self) -> str:
+        """The key that starts today's session, as the sentence on top names it."""
+        return with_keys(self, "{key:roadmap.play}")
 
     @property
     def columns(self) -> list[PhaseColumn]:
@@ -291,7 +302,8 @@ sessions so far stay in your history.
         """Hand a new standing down to the columns; focus the current phase if it changed."""
         before = self.standing.current_index
         self.standing = standing
-        self.query_one("#summary", Static).update(summary(self.catalogue, standing))
+        line = summary(self.catalogue, standing, self.play_key)
+        self.query_one("#summary", Static).update(line)
         for column in self.columns:
             column.standing = standing
         if standing.current_index != before:

@@ -22,6 +22,7 @@ from tui.history import answer, red_flags, see_a_clinician
 from tui.model import Catalogue, SafetyCheck
 from tui.screens.advice import advice_markdown, disclaimer_markdown
 from tui.store import Store
+from tui.widgets.keys import with_keys
 
 
 class SafetyScreen(Screen[SafetyCheck]):
@@ -36,8 +37,8 @@ class SafetyScreen(Screen[SafetyCheck]):
 ## Before you exercise
 
 lumbar asks these questions the first time and again every 30 days. Answer each one with
-**y** (yes) or **n** (no); **b** goes back to the previous question. If any answer is yes,
-see a doctor or physiotherapist before you exercise.
+**{key:safety.yes}** (yes) or **{key:safety.no}** (no); **{key:safety.back}** goes back to the
+previous question. If any answer is yes, see a doctor or physiotherapist before you exercise.
 """
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="safety.yes", tooltip="Yes, I have this now"),
@@ -102,7 +103,11 @@ see a doctor or physiotherapist before you exercise.
                 "",
                 f"## {flag.title}",
                 "",
-                "**y** yes, **n** no" + (", **b** back" if number else ""),
+                with_keys(
+                    self,
+                    "**{key:safety.yes}** yes, **{key:safety.no}** no"
+                    + (", **{key:safety.back}** back" if number else ""),
+                ),
                 "",
                 disclaimer_markdown(self.catalogue),
             ]
@@ -121,8 +126,11 @@ see a doctor or physiotherapist before you exercise.
         ]
         lines += [
             "",
-            "**Enter** goes on to lumbar (you can read the routines and the advice); "
-            "**b** changes your last answer.",
+            with_keys(
+                self,
+                "**{key:safety.understood}** goes on to lumbar (you can read the routines and the"
+                " advice); **{key:safety.back}** changes your last answer.",
+            ),
         ]
         return "\n".join(lines)
 

@@ -26,6 +26,7 @@ from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
 from tui.model import Catalogue, Exercise, Routine, RoutineItem
 from tui.screens.dialogs import Confirm
 from tui.widgets.description import DescriptionView
+from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 
 ROUTINE = "routine:"
@@ -48,12 +49,14 @@ class SelectScreen(Screen[None]):
 ## Choose
 
 Type to filter: every word must match a name or a facet, such as **seated**, **towel**,
-**stabilise**, **sciatica**, **align** or an article (**klarity**). Up and down move through
-the list; the pane on the right shows the routine or exercise under the cursor. **Enter**
-plays it; **a** shows what to avoid and why, and the red flags.
+**stabilise**, **sciatica**, **align** or an article (**klarity**). Up and down move through the
+list; the pane on the right shows the routine or exercise under the cursor.
+**{key:select.play}** plays it; **{key:select.avoid}** shows what to avoid and why, and the red
+flags.
 
-**n** builds a new routine of your own (starting from the exercise or routine under the cursor);
-**e** edits and **d** deletes one of your own routines, marked *(yours)* in the list.
+**{key:select.new}** builds a new routine of your own (starting from the exercise or routine
+under the cursor); **{key:select.edit}** edits and **{key:select.delete}** deletes one of your
+own routines, marked *(yours)* in the list.
 """
     BINDINGS = [
         Binding("slash", "search", "Search", id="select.search", tooltip="Type to filter"),
@@ -154,7 +157,7 @@ plays it; **a** shows what to avoid and why, and the red flags.
         choices.highlighted = first = first_choice(options)
         if first is None:
             self.query_one("#detail", DescriptionView).show(
-                nothing_matches("Nothing matches. Press Escape.")
+                nothing_matches(with_keys(self, "Nothing matches. Press {key:select.clear}."))
             )
 
     @on(Input.Changed, "#search")

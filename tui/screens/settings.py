@@ -127,10 +127,10 @@ class SettingsScreen(Screen[None]):
 
 **Tab** and **Shift+Tab** move between the settings. On a list, **Enter** or **Space** opens it,
 up and down choose and **Enter** takes the choice; on a switch, **Enter** or **Space** flips it.
-A choice or a switch is saved at once and kept for next time; the theme shows straight away.
-In a number, type it and press **Enter** (or move on with **Tab**) to save it; a number out of
-its range is not saved, and the line at the bottom says what it can be. **Escape** goes back to
-choosing a routine, saving a number still being typed if it is in range.
+A choice or a switch is saved at once and kept for next time; the theme shows straight away. In
+a number, type it and press **Enter** (or move on with **Tab**) to save it; a number out of its
+range is not saved, and the line at the bottom says what it can be. **{key:settings.done}** goes
+back to choosing a routine, saving a number still being typed if it is in range.
 """
     BINDINGS = [
         Binding(

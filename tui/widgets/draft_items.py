@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.catalogue import Draft, draft_seconds
 from tui.model import Catalogue, about_minutes, dose_text, plural
+from tui.widgets.keys import with_keys
 
 EMPTY = "Nothing yet: add exercises from the list on the right."
 """What the list says before it has any exercise."""
@@ -30,7 +31,8 @@ class DraftItems(OptionList):
                 name = catalogue.exercise(item.exercise).name
                 dose = dose_text(catalogue.dose_for(item))
             else:
-                name, dose = item.exercise, "no longer in the catalogue: remove it with x"
+                remove = with_keys(self, "{key:builder.remove}")
+                name, dose = item.exercise, f"no longer in the catalogue: remove it with {remove}"
             lines = textwrap.wrap(dose, width, initial_indent="   ", subsequent_indent="   ")
             prompt = Content.assemble((f"{number}. {name}", "bold"), "\n", "\n".join(lines))
             options.append(Option(prompt))

@@ -9,6 +9,7 @@ from textual.reactive import var
 from textual.widget import Widget
 
 from tui.model import Feedback
+from tui.widgets.keys import with_keys
 from tui.widgets.readout import Readout
 
 
@@ -57,8 +58,11 @@ class FeedbackPrompt(Widget):
     def compose(self) -> ComposeResult:
         """The question on one line, the answers and their keys on the next."""
         yield Readout(id="feedback-question").data_bind(text=FeedbackPrompt.prompt)
-        answers = "   ".join(f"{choice.key} {choice.label}" for choice in CHOICES)
-        yield Readout(f"{answers}    Esc skip", id="feedback-choices")
+        answers = "   ".join(
+            f"{{key:player.feedback-{choice.feedback}}} {choice.label}" for choice in CHOICES
+        )
+        hint = with_keys(self, f"{answers}    {{key:player.escape}} skip", short=True)
+        yield Readout(hint, id="feedback-choices")
 
     def watch_question(self, question: Question | None) -> None:
         """Show the panel with the question while there is one; hide it when there is none."""

@@ -1,0 +1,71 @@
+"""A key remapped with a keymap shows as the new key in the help prose, the key lists and hints."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tests.helpers import SIZE, MakeApp, begin, notifications
+from tui.app import LumbarApp
+from tui.screens.dialogs import EndSession
+from tui.screens.help import HelpScreen, help_text
+from tui.screens.player import PlayerScreen
+
+
+def help_shown(app: LumbarApp) -> str:
+    """The keys part of the help on top, as the Markdown it shows."""
+    screen = app.screen
+    assert isinstance(screen, HelpScreen)
+    return screen.keys_text
+
+
+async def test_the_players_end_key_remapped_shows_in_its_help_and_its_notice(
+    make: MakeApp,
+) -> None:
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"player.end": "x"})
+        await begin(pilot)
+        notices = notifications(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = help_shown(app)
+        prose = " ".join(shown.split())
+        assert "**x** / **Escape** ends the session" in prose
+        assert "**q** / **Escape** ends" not in prose
+        assert "- `x` **End**: End the session (asks first)" in shown.splitlines()
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlayerScreen)
+        await pilot.press("exclamation_mark")  # nothing done yet: how to end it instead
+        assert [n.message for n in notices] == [
+            "Nothing has been done yet: press x to end the session if it hurts."
+        ]
+        await pilot.press("x")  # and x does end it
+        assert isinstance(app.screen, EndSession)
+
+
+async def test_a_dialogs_key_line_and_help_follow_the_keymap(make: MakeApp) -> None:
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"end.yes": "e", "end.no": "g,escape"})
+        await begin(pilot)
+        await pilot.press("q")
+        dialog = app.screen
+        assert isinstance(dialog, EndSession)
+        line = dialog.query_one("#keys", Static).render()
+        assert str(line) == "e: End it    g / Esc: Go on"
+        # F1 does not reach past a dialog; the help it would show, filled in:
+        assert help_text(dialog, dialog.HELP or "") == (
+            "## End the session?\n\n**e** ends it; **g** or **Escape** goes on."
+        )
+
+
+async def test_without_a_keymap_the_texts_are_as_written(make: MakeApp) -> None:
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        await begin(pilot)
+        await pilot.press("q")
+        dialog = app.screen
+        assert isinstance(dialog, EndSession)
+        assert (
+            str(dialog.query_one("#keys", Static).render()) == "y / Enter: End it    n / Esc: Go on"
+        )
