@@ -25,11 +25,17 @@ async def run_from_palette(pilot: Pilot[None], typed: str) -> None:
     assert isinstance(palette, CommandPalette)
     palette.query_one(Input).value = typed
     hits = palette.query_one(CommandList)
-    for _ in range(200):  # polls the search worker; does not rely on how long it takes
+
+    def first_hit() -> str:
+        return str(hits.get_option_at_index(0).prompt).lower() if hits.option_count else ""
+
+    # Polls the search worker, which may still show an earlier search's hits for a moment;
+    # it does not rely on how long the search takes.
+    for _ in range(500):
         await pilot.pause(0.02)
-        if hits.option_count and hits.highlighted is not None:
+        if typed.lower() in first_hit() and hits.highlighted is not None:
             break
-    assert typed.lower() in str(hits.get_option_at_index(0).prompt).lower()
+    assert typed.lower() in first_hit()
     await pilot.press("enter")
     await pilot.pause()
 
