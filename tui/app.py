@@ -11,22 +11,20 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding, Keymap
-from textual.driver import Driver
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.catalogue import Problem, with_custom_routines
 from tui.commands import ScreenCommands
-from tui.failures import ReportsFailures
 from tui.history import levels, safety_due
-from tui.messages import BuildRoutine, DeleteRoutine, Failed, PlayRoutine, RoutineDeleted
+from tui.messages import PlayRoutine, RoutinesChanged
 from tui.model import Catalogue, Routine
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import cover_when_too_small
 from tui.store import SessionSaver, SettingsChanges, Store, StoreError, UnusableFileError
-from tui.terminal import catch_hang_ups, cue_driver
+from tui.terminal import TerminalApp, catch_hang_ups
 
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
@@ -48,7 +46,7 @@ def mode_key(key: str, mode: str, description: str, tooltip: str) -> Binding:
     )
 
 
-class LumbarApp(ReportsFailures):
+class LumbarApp(TerminalApp):
     """Choose a routine or an exercise, follow the roadmap, play a session."""
 
     TITLE = "lumbar"
@@ -101,11 +99,7 @@ class LumbarApp(ReportsFailures):
         (by default, once running in a real terminal, the driver's own output); ``tmux`` says
         they must pass through tmux.
         """
-        super().__init__()
-        self.keymap: dict[str, str] = {}
-        """The keymap set (binding id to keys): help prose and hints name these keys."""
-        self.terminal = terminal
-        self.tmux = tmux
+        super().__init__(terminal, tmux=tmux)
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
         self.take_routines(store.routines())
         self.store = store
@@ -116,7 +110,7 @@ class LumbarApp(ReportsFailures):
         self.started = False  # True once on_mount has put up the first screens
         self.saver = SessionSaver(store, on_error=self.session_not_saved)
         self.settings_changes = SettingsChanges(store)
-        self.add_mode("select", lambda: SelectScreen(self.catalogue, self.custom))
+        self.add_mode("select", lambda: SelectScreen(self.catalogue, self.store, self.custom))
         self.add_mode("roadmap", self.roadmap_screen)
         self.add_mode("settings", self.settings_screen)
         self.add_mode("progress", self.progress_screen)
@@ -200,16 +194,6 @@ class LumbarApp(ReportsFailures):
         """Write the theme (and any other settings changed meanwhile) off the event loop."""
         self.settings_changes.write()
 
-    def set_keymap(self, keymap: Keymap) -> None:
-        """Remap keys by binding id, and keep the keymap where the help and hints read it."""
-        super().set_keymap(keymap)
-        self.keymap = dict(keymap)
-
-    def update_keymap(self, keymap: Keymap) -> None:
-        """Remap some more keys by binding id, keeping the keymap (see ``set_keymap``)."""
-        super().update_keymap(keymap)
-        self.keymap = {**self.keymap, **keymap}
-
     def action_help(self) -> None:
         """Show the keys of the screen on top, its help text and the safety advice.
 
@@ -235,11 +219,6 @@ class LumbarApp(ReportsFailures):
         if self.settings_changes.waiting:
             with contextlib.suppress(StoreError):  # nowhere is left to say so
                 self.settings_changes.write()
-
-    def session_not_saved(self, error: Exception) -> None:
-        """The saver's thread could not save a session: say so (posting is thread-safe)."""
-        advice = "lumbar tries again after the next exercise."
-        self.post_message(Failed("Your session was not saved", error, advice, timeout=30))
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""
@@ -270,37 +249,9 @@ class LumbarApp(ReportsFailures):
         )
         self.push_screen(player)
 
-    def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for this terminal, which also hands the app its ``write``."""
-        return cue_driver(super().get_driver_class(), self.take_terminal)
-
-    def take_terminal(self, write: Callable[[str], None]) -> None:
-        """Send cues through the driver's ``write``, unless a ``terminal`` was given."""
-        if self.terminal is None:
-            self.terminal = write
-
-    def on_build_routine(self, message: BuildRoutine) -> None:
-        """Open the routine builder; once it saves, show the routines again."""
-        from tui.screens.builder import BuilderScreen
-
-        builder = BuilderScreen(self.catalogue, self.store, message.start)
-        self.push_screen(builder, lambda saved: self.reload_routines(saved) if saved else None)
-
-    def on_delete_routine(self, message: DeleteRoutine) -> None:
-        """Delete one of the user's routines from the store, then show the routines again."""
-        self.delete_routine(message.routine)
-
-    @work(thread=True, exit_on_error=False, name="delete_routine", group="delete_routine")
-    def delete_routine(self, routine: Routine) -> None:
-        """Delete the routine off the event loop; say so once it is gone."""
-        self.store.delete_routine(routine.id)
-        self.post_message(RoutineDeleted(routine))
-
-    def on_routine_deleted(self, message: RoutineDeleted) -> None:
-        """Say the routine is gone, and show the routines without it."""
-        name = message.routine.name
-        self.notify(f'Deleted "{name}".', title="Routine deleted", markup=False)
-        self.reload_routines()
+    def on_routines_changed(self, message: RoutinesChanged) -> None:
+        """The user saved or deleted a routine of theirs: read them again."""
+        self.reload_routines(message.highlight)
 
     def reload_routines(self, highlight: str | None = None) -> None:
         """Read the user's routines again and hand the new catalogue to the select screen."""

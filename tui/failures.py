@@ -96,6 +96,11 @@ class ReportsFailures(App[None]):
             text = f"{text}\n{advice}"
         self.notify(text, title=title, severity="error", timeout=timeout, markup=False)
 
+    def session_not_saved(self, error: Exception) -> None:
+        """The saver's thread could not save a session: say so (posting is thread-safe)."""
+        advice = "lumbar tries again after the next exercise."
+        self.post_message(Failed("Your session was not saved", error, advice, timeout=30))
+
     def on_failed(self, message: Failed) -> None:
         """A screen (or the saver) could not do what was asked: report it."""
         self.report_failure(

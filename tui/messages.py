@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.catalogue import Draft
 from tui.model import Routine
 
 
@@ -19,24 +18,13 @@ class PlayRoutine(Message):
 
 
 @dataclass
-class BuildRoutine(Message):
-    """The user wants to build a routine (or edit a saved one); the app opens the builder."""
+class RoutinesChanged(Message):
+    """The user saved or deleted a routine of theirs; the app reads their routines again.
 
-    start: Draft
+    ``highlight`` is the id of the routine to put the cursor on (the one saved), if any.
+    """
 
-
-@dataclass
-class DeleteRoutine(Message):
-    """The user confirmed deleting a saved custom routine; the app deletes it from the store."""
-
-    routine: Routine
-
-
-@dataclass
-class RoutineDeleted(Message):
-    """A custom routine was deleted from the store (posted from a worker's thread)."""
-
-    routine: Routine
+    highlight: str | None = None
 
 
 @dataclass

@@ -1,9 +1,9 @@
-"""How lumbar meets its terminal: the driver that hands over its ``write``, and the hang-ups.
+"""How lumbar meets its terminal: the driver that hands over its ``write``, keymaps, hang-ups.
 
 Textual has no public call to write an escape sequence of our own (desktop notifications, the
 window title), but a driver's ``write`` is public: it queues text on the same output as the
 frames, so a sequence never lands inside a frame. Tests run headless and give the app a
-``terminal`` of their own instead.
+``terminal`` of their own instead. :class:`TerminalApp` is LumbarApp's base for all of this.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ import signal
 from collections.abc import Callable
 from typing import Any
 
+from textual.binding import Keymap
 from textual.driver import Driver
+
+from tui.failures import ReportsFailures
 
 HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """The signals that mean the process is going away: a dropped link, a closed terminal, kill."""
@@ -45,3 +48,34 @@ def catch_hang_ups(hang_up: Callable[[int], None] | None) -> None:
                 loop.add_signal_handler(signum, hang_up, signum)
             else:
                 loop.remove_signal_handler(signum)
+
+
+class TerminalApp(ReportsFailures):
+    """An app that writes cues through its driver and remembers the keymap it is given."""
+
+    def __init__(self, terminal: Callable[[str], None] | None, *, tmux: bool) -> None:
+        """Cues go to ``terminal`` (None: the driver's own output), through tmux if ``tmux``."""
+        super().__init__()
+        self.terminal = terminal
+        self.tmux = tmux
+        self.keymap: dict[str, str] = {}
+        """The keymap set (binding id to keys): help prose and hints name these keys."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, which also hands the app its ``write``."""
+        return cue_driver(super().get_driver_class(), self.take_terminal)
+
+    def take_terminal(self, write: Callable[[str], None]) -> None:
+        """Send cues through the driver's ``write``, unless a ``terminal`` was given."""
+        if self.terminal is None:
+            self.terminal = write
+
+    def set_keymap(self, keymap: Keymap) -> None:
+        """Remap keys by binding id, and keep the keymap where the help and hints read it."""
+        super().set_keymap(keymap)
+        self.keymap = dict(keymap)
+
+    def update_keymap(self, keymap: Keymap) -> None:
+        """Remap some more keys by binding id, keeping the keymap (see ``set_keymap``)."""
+        super().update_keymap(keymap)
+        self.keymap = {**self.keymap, **keymap}

@@ -1,8 +1,13 @@
-"""The select screen: search routines and exercises, read everything about one."""
+"""The select screen: search routines and exercises, read everything about one.
+
+It also looks after the user's own routines: it opens the builder for a new or changed one,
+deletes one (in a worker: the store may wait for its lock), and tells the app when they change.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,9 +27,11 @@ from tui.catalogue import (
     routine_description,
     routine_matches,
 )
-from tui.messages import BuildRoutine, DeleteRoutine, PlayRoutine
+from tui.failures import run_in_thread
+from tui.messages import PlayRoutine, RoutinesChanged
 from tui.model import Catalogue, Exercise, Routine, RoutineItem
 from tui.screens.dialogs import Confirm
+from tui.store import Store
 from tui.widgets.description import DescriptionView
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
@@ -85,10 +92,13 @@ own routines, marked *(yours)* in the list.
         Binding("d", "delete", "Delete", id="select.delete", tooltip="Delete your routine"),
     ]
 
-    def __init__(self, catalogue: Catalogue, custom: frozenset[str] = frozenset()) -> None:
-        """Show this catalogue; ``custom`` are the ids of the user's own saved routines."""
+    def __init__(
+        self, catalogue: Catalogue, store: Store, custom: frozenset[str] = frozenset()
+    ) -> None:
+        """Show this catalogue; ``custom`` are the ids of the user's routines, kept in ``store``."""
         super().__init__()
         self.catalogue = catalogue
+        self.store = store
         self.custom = custom
         self.on_custom = False  # whether the cursor is on one of the user's own routines
         self.records: dict[str, Routine | Exercise] = {}  # option id: what the option stands for
@@ -253,13 +263,13 @@ own routines, marked *(yours)* in the list.
             start = Draft.starting_with(record.id)
         else:
             start = Draft()
-        self.post_message(BuildRoutine(start))
+        self.build(start)
 
     def action_edit(self) -> None:
         """Edit the user's routine under the cursor."""
         routine = self.highlighted_custom()
         if routine is not None:
-            self.post_message(BuildRoutine(Draft.of(routine)))
+            self.build(Draft.of(routine))
 
     def action_delete(self) -> None:
         """Delete the user's routine under the cursor, once they confirm."""
@@ -269,10 +279,26 @@ own routines, marked *(yours)* in the list.
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(DeleteRoutine(routine))
+                run_in_thread(self, partial(self.delete, routine), "delete_routine")
 
         question = f'Delete your routine "{routine.name}"? The sessions you played stay saved.'
         self.app.push_screen(Confirm("Delete this routine?", question), answered)
+
+    def build(self, start: Draft) -> None:
+        """Open the builder on ``start``; once it saves, the app reads the routines again."""
+        from tui.screens.builder import BuilderScreen  # imported when first wanted
+
+        def done(saved: str | None) -> None:
+            if saved:
+                self.post_message(RoutinesChanged(saved))
+
+        self.app.push_screen(BuilderScreen(self.catalogue, self.store, start), done)
+
+    def delete(self, routine: Routine) -> None:
+        """On a worker's thread: delete the routine, say so, and have the routines read again."""
+        self.store.delete_routine(routine.id)
+        self.notify(f'Deleted "{routine.name}".', title="Routine deleted", markup=False)
+        self.post_message(RoutinesChanged())
 
     def action_avoid(self) -> None:
         """Show the exercises to avoid and the red flags."""
