@@ -38,12 +38,11 @@ from tui.catalogue import (
 from tui.failures import FAILURES, run_in_thread
 from tui.messages import Failed
 from tui.model import Catalogue, Routine
+from tui.screens.builder_keys import BUILDER_BINDINGS
 from tui.screens.dialogs import Confirm
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
 from tui.widgets.keys import with_keys
-
-MOVE = Binding.Group("Move", compact=True)
 
 
 class BuilderScreen(Screen[str | None]):
@@ -69,86 +68,7 @@ the end.
 **{key:builder.save}** saves; **{key:builder.cancel}** leaves (asking first if you changed
 something).
 """
-    BINDINGS = [
-        Binding(
-            "ctrl+s", "save", "Save", id="builder.save", tooltip="Save the routine", priority=True
-        ),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="builder.cancel",
-            tooltip="Leave without saving (asks first if you changed something)",
-        ),
-        Binding(
-            "enter",
-            "add",
-            "Add",
-            id="builder.add",
-            tooltip="Add the highlighted exercise to the end of the routine",
-            priority=True,
-        ),
-        Binding("a", "find", "Find", id="builder.find", tooltip="Find an exercise to add"),
-        Binding(
-            "x,delete",
-            "remove",
-            "Remove",
-            id="builder.remove",
-            tooltip="Take the highlighted exercise out of the routine",
-        ),
-        Binding(
-            "shift+up",
-            "move(-1)",
-            "Move",
-            id="builder.move-up",
-            tooltip="Move the exercise up",
-            key_display="⇧↑",
-            group=MOVE,
-        ),
-        Binding(
-            "shift+down",
-            "move(1)",
-            "Move",
-            id="builder.move-down",
-            tooltip="Move the exercise down",
-            key_display="⇧↓",
-            group=MOVE,
-        ),
-        Binding(
-            "left",
-            "part(-1)",
-            "Part",
-            id="builder.part-left",
-            tooltip="Choose the sets, reps or hold to change",
-            priority=True,
-            show=False,  # the line under the lists shows these keys beside the dose
-        ),
-        Binding(
-            "right",
-            "part(1)",
-            "Part",
-            id="builder.part-right",
-            tooltip="Choose the sets, reps or hold to change",
-            priority=True,
-            show=False,  # the line under the lists shows these keys beside the dose
-        ),
-        Binding(
-            "minus",
-            "adjust(-1)",
-            "Dose",
-            id="builder.less",
-            tooltip="Less of the chosen part of the dose",
-            show=False,
-        ),
-        Binding(
-            "plus,equals_sign",
-            "adjust(1)",
-            "Dose",
-            id="builder.more",
-            tooltip="More of the chosen part of the dose",
-            show=False,
-        ),
-    ]
+    BINDINGS = BUILDER_BINDINGS
 
     def __init__(self, catalogue: Catalogue, store: Store, start: Draft) -> None:
         """Build from ``start`` (empty, one exercise, a copy, or a saved routine to edit)."""
