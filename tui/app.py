@@ -181,7 +181,8 @@ class LumbarApp(TerminalApp):
         if theme in self.available_themes:
             self.theme = theme
         else:
-            self.notify(f"There is no theme {theme!r} any more.", title="Theme", severity="warning")
+            message = f"There is no theme {theme!r} any more."  # the name comes from the file
+            self.notify(message, title="Theme", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
 
     def remember_theme(self, theme: Theme) -> None:

@@ -6,9 +6,11 @@ from textual.widgets import Static
 
 from tests.helpers import SIZE, MakeApp, begin, notifications
 from tui.app import LumbarApp
-from tui.screens.dialogs import EndSession
+from tui.screens.builder import BuilderScreen
+from tui.screens.dialogs import EndSession, PainCheck
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.player import PlayerScreen
+from tui.widgets.readout import Readout
 
 
 def help_shown(app: LumbarApp) -> str:
@@ -69,3 +71,31 @@ async def test_without_a_keymap_the_texts_are_as_written(make: MakeApp) -> None:
         assert (
             str(dialog.query_one("#keys", Static).render()) == "y / Enter: End it    n / Esc: Go on"
         )
+
+
+async def test_the_pain_checks_keys_and_hint_follow_the_keymap(make: MakeApp) -> None:
+    app = make(play="quick-10")
+    app.set_keymap({"pain.score-10": "x"})  # before the check is shown
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        check = app.screen
+        assert isinstance(check, PainCheck)
+        assert str(check.query_one("#pain-keys", Readout).text).endswith("8  9  x")
+        hints = [str(hint.text) for hint in check.query(".hint").results(Readout)]
+        assert hints[0] == "0 is no pain; x is 10, the worst you can imagine."
+        await pilot.press("x")
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_the_builders_dose_line_names_remapped_keys(make: MakeApp) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"builder.less": "comma"})
+        await pilot.press("n")  # a copy of the routine under the cursor, in the builder
+        await pilot.pause()
+        builder = app.screen
+        assert isinstance(builder, BuilderScreen)
+        builder.query_one("#items").focus()
+        await pilot.pause()
+        line = str(builder.query_one("#dose-line", Static).render())
+        assert "," in line.split("\n")[0]

@@ -42,7 +42,7 @@ from tui.screens.builder_keys import BUILDER_BINDINGS
 from tui.screens.dialogs import Confirm
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
-from tui.widgets.keys import with_keys
+from tui.widgets.keys import remapped, with_keys
 
 
 class BuilderScreen(Screen[str | None]):
@@ -181,9 +181,12 @@ something).
         line.update(Content.assemble(first, "\n", Content.styled(caution, "italic")))
 
     def keys_of(self, action: str) -> str:
-        """The keys bound to ``action`` (the first of each binding id), shown as the footer does."""
+        """The keys bound to ``action`` (the first of each binding id), shown as the footer does.
+
+        A keymap the app was given counts: a remapped key shows as its new key.
+        """
         seen: dict[str, str] = {}
-        for binding in Binding.make_bindings(self.BINDINGS):
+        for binding in remapped(self.app, Binding.make_bindings(self.BINDINGS)):
             if binding.action.split("(")[0] == action:
                 seen.setdefault(binding.id or binding.key, self.app.get_key_display(binding))
         return "/".join(seen.values())
@@ -295,7 +298,7 @@ something).
         if not result.changed:
             bounds = limits(self.catalogue, item.exercise, self.part)
             room = bounds_text(bounds, self.part) if bounds else "as it is"
-            self.notify(f"That is the limit: {self.part} can be {room}.", timeout=3)
+            self.notify(f"That is the limit: {self.part} can be {room}.", timeout=3, markup=False)
             return
         self.draft = self.draft.replacing(index, result.item)
         self.show_items(index)

@@ -60,12 +60,21 @@ question.
 
     def compose(self) -> ComposeResult:
         """The question, the keys in a row and what the ends of the scale mean."""
-        keys = "  ".join(PAIN_KEYS)
+        keys = "  ".join(
+            with_keys(self, f"{{key:pain.score-{score}}}") for score in range(len(PAIN_KEYS))
+        )
         with Vertical(classes="dialog", id="pain-check") as box:
             box.border_title = f"Pain check: {self.when}"
             yield Readout("How much does your back hurt right now?")
             yield Readout(keys, id="pain-keys")
-            yield Readout("0 is no pain; t is 10, the worst you can imagine.", classes="hint")
+            yield Readout(
+                with_keys(
+                    self,
+                    "{key:pain.score-0} is no pain; {key:pain.score-10} is 10,"
+                    " the worst you can imagine.",
+                ),
+                classes="hint",
+            )
             yield Readout(
                 with_keys(self, "Press one key. {keys:pain.skip} skips.", short=True),
                 classes="hint",
