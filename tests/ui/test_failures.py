@@ -12,7 +12,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, Switch
 from textual.worker import WorkerCancelled, WorkerFailed
 
-from tests.helpers import EVENING, FakeClock, Notice, app_on, choose, notifications, option_ids
+from tests.helpers import EVENING, MakeApp, Notice, choose, notifications, option_ids
+from tui.app import LumbarApp
 from tui.history.safety import red_flags
 from tui.model.catalogue import Catalogue, Dose, Seconds
 from tui.screens.builder import BuilderScreen
@@ -42,12 +43,11 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def test_a_save_the_store_refuses_is_told_once_and_the_builder_keeps_the_draft(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    app: LumbarApp, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*_: object) -> None:
         raise locked(store)
 
-    app = app_on(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         seen = notifications(app)
         await choose(pilot, "plank", "exercise:plank")
@@ -75,13 +75,13 @@ async def test_a_save_the_store_refuses_is_told_once_and_the_builder_keeps_the_d
 
 
 async def test_a_worker_failing_unexpectedly_is_reported_and_lumbar_goes_on(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    make: MakeApp, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def bug(*_: object) -> bool:
         raise RuntimeError("a bug in the store")
 
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()  # after the routine is saved: the app reads routines as it starts
     async with app.run_test(size=SIZE) as pilot:
         seen = notifications(app)
         await choose(pilot, "evening", "routine:evening")
@@ -104,13 +104,13 @@ async def test_a_worker_failing_unexpectedly_is_reported_and_lumbar_goes_on(
 
 
 async def test_a_deleted_routine_the_store_cannot_delete_stays_listed(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    make: MakeApp, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*_: object) -> bool:
         raise locked(store)
 
     store.save_routine(EVENING)
-    app = app_on(catalogue, store)
+    app = make()  # after the routine is saved: the app reads routines as it starts
     async with app.run_test(size=SIZE) as pilot:
         seen = notifications(app)
         await choose(pilot, "evening", "routine:evening")
@@ -124,12 +124,11 @@ async def test_a_deleted_routine_the_store_cannot_delete_stays_listed(
 
 
 async def test_a_setting_not_saved_is_told_once_and_saved_with_the_next_change(
-    catalogue: Catalogue, store: Store, monkeypatch: pytest.MonkeyPatch
+    app: LumbarApp, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*_: object) -> None:
         raise locked(store)
 
-    app = app_on(catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         seen = notifications(app)
         await pilot.press("comma")
@@ -152,14 +151,13 @@ async def test_a_setting_not_saved_is_told_once_and_saved_with_the_next_change(
 
 
 async def test_safety_answers_not_saved_are_told_and_lumbar_goes_on(
-    catalogue: Catalogue, empty_store: Store, monkeypatch: pytest.MonkeyPatch
+    make: MakeApp, catalogue: Catalogue, empty_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*_: object) -> None:
         raise locked(empty_store)
 
-    clock = FakeClock()
     monkeypatch.setattr(empty_store, "save_safety", refuse)
-    app = app_on(catalogue, empty_store, clock)
+    app = make(store=empty_store)
     async with app.run_test(size=SIZE) as pilot:
         seen = notifications(app)
         await pilot.pause()
