@@ -1,7 +1,7 @@
 """A demo history of several months, and years of daily sessions for the benchmarks.
 
-Built from the bundled catalogue's routines through the real timeline builder, at the levels
-the dose progression gives, so every planned dose is one the player would have played. Seeded,
+Built from the bundled catalogue's routines through the real timeline builder, at the doses
+the coach plans, so every planned dose is one the player would have played. Seeded,
 so the same ``now`` always gives the same history. Used by the progress tests, the snapshots
 and the screenshot script.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tui.history.levels import levels
+from tui.history.plan import plan_all
 from tui.model.catalogue import Catalogue
 from tui.model.records import ExerciseResult, Feedback, Outcome, Session
 from tui.session.timeline import PlannedExercise, build_timeline
@@ -63,7 +63,8 @@ def _result(
     seconds = planned.seconds * share if outcome != "skipped" else 0
     return ExerciseResult(
         exercise=planned.id,
-        level=planned.level,
+        routine=planned.routine or None,
+        rung=planned.rung,
         planned=planned.planned,
         reps_done=round(reps * share),
         seconds_held=round(held * share),
@@ -81,8 +82,9 @@ def play(
     pain: tuple[int, int | None],
     rng: random.Random,
 ) -> Session:
-    """A session of ``day``'s routine at the levels ``history`` gives, with made-up feedback."""
-    timeline = build_timeline(catalogue, catalogue.routine(day.routine), levels(history))
+    """A session of ``day``'s routine as the coach plans it after ``history``; made-up feedback."""
+    plans = {routine: plan.items for routine, plan in plan_all(catalogue, history).items()}
+    timeline = build_timeline(catalogue, catalogue.routine(day.routine), plans)
     moment = day.when + timedelta(seconds=5)
     results: list[ExerciseResult] = []
     hurt_at = rng.randrange(1, len(timeline.exercises)) if day.hurt else -1

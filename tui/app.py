@@ -18,7 +18,7 @@ from textual.theme import Theme
 
 from tui.catalogue import Problem, with_custom_routines
 from tui.commands import ScreenCommands
-from tui.history import levels, safety_due
+from tui.history import safety_due
 from tui.messages import PlayRoutine, RoutinesChanged
 from tui.model import Catalogue, Routine
 from tui.screens.select import SelectScreen
@@ -223,6 +223,7 @@ class LumbarApp(TerminalApp):
 
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""
+        from tui.history import plan_all
         from tui.screens.player import PlayerScreen
         from tui.session import build_session
 
@@ -233,10 +234,11 @@ class LumbarApp(TerminalApp):
         except StoreError as error:
             self.report_failure("The session cannot start", error)
             return
+        plans = plan_all(self.catalogue, history)
         parts = build_session(
             self.catalogue,
             message.routine,
-            levels(history),
+            {routine: plan.items for routine, plan in plans.items()},
             settings,
             self.saver,
             clock=self.clock,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from tui.history.plan import plan_all
+from tui.model import ItemPlan, ladder
 from tui.model.catalogue import Catalogue
 from tui.model.records import ExerciseResult, Feedback, Outcome, Session
 
@@ -69,17 +71,20 @@ def align_day(
     return session_before(now, days_ago, results, pain=pain)
 
 
-def midway(now: datetime) -> list[Session]:
+def midway(now: datetime, *, calm: bool = False) -> list[Session]:
     """Five ALIGN sessions over nine days, ending today, on the march rung.
 
     The tilt twice (climbs to the march), the march with pain rising (breaks the run and the
     pain-free streak), then the march rated "right" and "hard". So: 5 of 8 sessions, 9 of 14
-    days, 2 of 3 pain-free in a row; the piriformis stretch never done.
+    days, 2 of 3 pain-free in a row; the piriformis stretch never done. ``calm``: the third
+    session is rated "hard" with no pain rising instead, so none of the last three has a pain
+    flag (moving on early is allowed) and all three are pain-free.
     """
+    third = align_day(now, 4, MARCH, "hard") if calm else align_day(now, 4, MARCH, pain=(2, 4))
     return [
         align_day(now, 9, TILT),
         align_day(now, 7, TILT),
-        align_day(now, 4, MARCH, pain=(2, 4)),
+        third,
         align_day(now, 2, MARCH),
         align_day(now, 0, MARCH, "hard"),
     ]
@@ -105,3 +110,24 @@ def everything_done(now: datetime, catalogue: Catalogue) -> list[Session]:
             for i in range(count)
         ]
     return found
+
+
+def plans_after(
+    catalogue: Catalogue, sessions: Iterable[Session], threshold: int = 7
+) -> dict[str, tuple[ItemPlan, ...]]:
+    """How every routine's items play after ``sessions``, as the app hands them to the player."""
+    found = plan_all(catalogue, list(sessions), threshold)
+    return {routine: plan.items for routine, plan in found.items()}
+
+
+def at_rungs(
+    catalogue: Catalogue, routine_id: str, **rungs: int
+) -> dict[str, tuple[ItemPlan, ...]]:
+    """A routine's items at chosen rungs of their ladders (keyword: exercise id with _ for -)."""
+    routine = catalogue.routine(routine_id)
+    items = []
+    for item in routine.items:
+        rung = rungs.get(item.exercise.replace("-", "_"), 0)
+        steps = ladder(catalogue.dose_for(item))
+        items.append(ItemPlan(item.exercise, item.exercise, steps.at(rung), steps.clamp(rung)))
+    return {routine_id: tuple(items)}

@@ -50,7 +50,7 @@ def test_roadmap_screen(
 
 
 def test_roadmap_move_on_dialog(snap_compare: SnapCompare, make: MakeApp, clock: FakeClock) -> None:
-    app = make(history=midway(clock.wall()))
+    app = make(history=midway(clock.wall(), calm=True))
     assert snap_compare(app, terminal_size=(80, 24), press=["r", "m"])
 
 

@@ -14,9 +14,18 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.helpers import FakeClock, MakeApp, asking, begin, end_now, player, snapshot, wait
+from tests.helpers import (
+    FakeClock,
+    MakeApp,
+    asking,
+    begin,
+    end_now,
+    plans_after,
+    player,
+    snapshot,
+    wait,
+)
 from tui.app import LumbarApp
-from tui.history.levels import levels
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem
 from tui.model.records import ExerciseResult, Session, Settings, StagePlan
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts
@@ -222,16 +231,18 @@ async def test_this_hurts_in_the_pause_after_an_exercise_marks_that_exercise(
         assert (bird.exercise, bird.outcome, bird.feedback) == ("bird-dog", "done", "hurt")
 
 
-def good_session(clock: FakeClock, exercise: str) -> Session:
-    """A finished session a day ago where the exercise was done and felt right."""
-    when = clock.wall() - timedelta(days=1)
+def good_session(clock: FakeClock, exercise: str, days_ago: int = 1) -> Session:
+    """A finished, pain-free session days ago where the exercise was done in full and felt right."""
+    when = clock.wall() - timedelta(days=days_ago)
     return Session(
-        id="yesterday",
+        id=f"ago-{days_ago}",
         routine="quick-10",
         routine_name="Quick 10 minutes",
         started_at=when,
         ended_at=when + timedelta(minutes=10),
         status="complete",
+        pain_before=2,
+        pain_after=1,
         exercises=(
             ExerciseResult(
                 exercise=exercise,
@@ -247,22 +258,23 @@ def good_session(clock: FakeClock, exercise: str) -> Session:
 
 
 async def test_after_this_hurts_the_dose_does_not_go_up(
-    make: MakeApp, clock: FakeClock, store: Store
+    make: MakeApp, clock: FakeClock, store: Store, catalogue: Catalogue
 ) -> None:
+    store.save_session(good_session(clock, "pelvic-tilt", days_ago=2))
     store.save_session(good_session(clock, "pelvic-tilt"))
-    before = levels(store.sessions())["pelvic-tilt"]
+    before = plans_after(catalogue, store.sessions())["quick-10"][0].rung
     assert before > 0
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await to_first_rep(pilot, clock)
-        assert player(app).engine.timeline.exercises[0].level == before
+        assert player(app).engine.timeline.exercises[0].rung == before
         await pilot.press("exclamation_mark")  # pelvic tilt has no easier variant
         assert isinstance(app.screen, PlayerScreen)
         assert snapshot(app).exercise.id == "cat-cow"
         await end_now(pilot)
-    today = [s for s in store.sessions() if s.id != "yesterday"]
+    today = [s for s in store.sessions() if not s.id.startswith("ago-")]
     assert today[0].exercises[0].outcome == "hurt"
-    assert levels(store.sessions())["pelvic-tilt"] <= before
+    assert plans_after(catalogue, store.sessions())["quick-10"][0].rung < before
 
 
 async def test_q_asks_first_and_saves_a_partial_session(

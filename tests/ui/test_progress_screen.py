@@ -67,8 +67,8 @@ async def test_p_shows_the_streak_and_this_week(app: LumbarApp, history: list[Se
         this_week += [s for s in history if s.started_at.month == 2 and s.started_at.day >= 24]
         minutes = round(sum(s.seconds for s in this_week) / 60)
         assert len(this_week) == 3
-        assert text(screen, "#week").startswith("This week: 3 of 3 days\n3 sessions, 1 h ")
-        assert text(screen, "#week").endswith(f"{minutes - 60} min")
+        assert minutes < 60  # the demo's doses stay near the low end of their ranges
+        assert text(screen, "#week") == f"This week: 3 of 3 days\n3 sessions, {minutes} min"
         assert text(screen, "#next-step") == "Target met: rest days are part of the plan."
         assert text(screen, "#trend").startswith("Pain before a session: ")
         # The two sessions that hurt: the cat-cow on 11 February, the piriformis unlock on 23

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Static
 
-from tests.helpers import MARCH, TILT, TUCK, FakeClock, MakeApp, everything_done, midway
+from tests.helpers import (
+    MARCH,
+    TILT,
+    TUCK,
+    FakeClock,
+    MakeApp,
+    everything_done,
+    midway,
+    notifications,
+)
 from tui.app import LumbarApp
 from tui.history.roadmap import standing, todays_routine
 from tui.messages import PlayRoutine
@@ -75,7 +84,8 @@ async def test_a_new_user_is_in_align_on_the_pelvic_tilt(
         assert "· 0 of 8 sessions" in lines and "· 0 of 14 days" in lines
         assert "· 0 of 3 pain-free in a row" in lines
         assert "· 8 more sessions" in lines and "· 14 more days" in lines
-        assert catalogue.phases[0].complete_when.text in lines
+        rule = catalogue.phases[0].complete_when.text
+        assert f"{rule} (lumbar's own rule: the article gives none.)" in lines
         assert (
             summary(app) == "You are in ALIGN. Enter starts today's session: ALIGN: daily session."
         )
@@ -150,7 +160,7 @@ async def test_enter_plays_todays_routine_of_the_current_phase(
 async def test_declining_to_move_on_changes_nothing(
     make: MakeApp, clock: FakeClock, store: Store, answer: str
 ) -> None:
-    app = make(history=midway(clock.wall()))
+    app = make(history=midway(clock.wall(), calm=True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "m")
         assert isinstance(app.screen, MoveOnDialog)
@@ -167,7 +177,7 @@ async def test_declining_to_move_on_changes_nothing(
 async def test_moving_on_saves_the_state_and_stabilize_becomes_current(
     make: MakeApp, clock: FakeClock, store: Store, keys: list[str]
 ) -> None:
-    app = make(history=midway(clock.wall()))
+    app = make(history=midway(clock.wall(), calm=True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "m", *keys)
         await app.workers.wait_for_complete()
@@ -264,3 +274,18 @@ async def test_a_file_spoiled_meanwhile_is_reported_not_fatal(
         assert isinstance(app.screen, RoadmapScreen)
         assert "· 5 of 8 sessions" in texts(app, "align")
         assert titles == ["Could not read your progress"]
+
+
+async def test_moving_on_is_refused_after_a_pain_flag_and_says_why(
+    make: MakeApp, clock: FakeClock, store: Store
+) -> None:
+    """Pain rose in one of the last three sessions: no dialog, a notice that names it."""
+    app = make(history=midway(clock.wall()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = notifications(app)
+        await pilot.press("r", "m")
+        assert isinstance(app.screen, RoadmapScreen)
+        (notice,) = shown
+        assert notice.message.startswith("Not now: your pain rose from 2 to 4 out of 10")
+        assert (notice.title, notice.markup) == ("Moving on waits", False)
+    assert store.roadmap_state() == RoadmapState()

@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.helpers import BASE, START, FakeClock
+from tests.helpers import BASE, START, FakeClock, at_rungs
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
 from tui.session.engine import Engine
 from tui.session.events import (
@@ -623,14 +623,19 @@ def test_the_session_id_is_a_fresh_uuid4_unless_given(catalogue: Catalogue) -> N
     assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
 
 
-def test_the_record_keeps_the_planned_stages_and_the_level(catalogue: Catalogue) -> None:
+def test_the_record_keeps_the_planned_stages_the_routine_and_the_rung(
+    catalogue: Catalogue,
+) -> None:
+    """A result says what was planned, from which routine, and at which rung of its ladder."""
     clock = FakeClock()
-    timeline = build_timeline(catalogue, catalogue.routine("spinenation"), {"bridge": 1.0})
+    plans = at_rungs(catalogue, "spinenation", bridge=2)
+    timeline = build_timeline(catalogue, catalogue.routine("spinenation"), plans)
     engine = engine_for(timeline, clock)
     engine.start()
     engine.tick(START + 100_000)
     bridge = engine.session().exercises[-1]
-    assert (bridge.level, bridge.planned) == (1.0, timeline.exercises[-1].planned)
+    assert (bridge.rung, bridge.routine) == (2, "spinenation")
+    assert bridge.planned == timeline.exercises[-1].planned
     assert bridge.planned_reps == 12
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import START, FakeClock
 from tui.catalogue.load import load_catalogue
+from tui.model import ItemPlan, ladder
 from tui.model.catalogue import Dose, Routine, RoutineItem, decode_hook
 from tui.model.records import ExerciseResult
 from tui.session.engine import Engine
@@ -72,15 +73,19 @@ class Plan:
     """A small random routine and how to lay it out (kept small so failures print well)."""
 
     routine: Routine
-    levels: dict[str, float]
+    rungs: tuple[int, ...]
     pacing: tuple[int, int, int]
 
     def timeline(self) -> Timeline:
         get_ready, transition, switch = self.pacing
+        chosen = []
+        for item, rung in zip(self.routine.items, self.rungs, strict=True):
+            steps = ladder(CATALOGUE.dose_for(item))
+            chosen.append(ItemPlan(item.exercise, item.exercise, steps.at(rung), steps.clamp(rung)))
         return build_timeline(
             CATALOGUE,
             self.routine,
-            self.levels,
+            {self.routine.id: tuple(chosen)},
             get_ready_seconds=get_ready,
             transition_seconds=transition,
             switch_seconds=switch,
@@ -89,19 +94,19 @@ class Plan:
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    """One to three real exercises, each at its own dose or a random one, at random levels."""
+    """One to three real exercises, each at its own dose or a random one, at random rungs."""
     items = tuple(
         RoutineItem(exercise=draw(st.sampled_from(EXERCISE_IDS)), dose=draw(doses()))
         for _ in range(draw(st.integers(1, 3)))
     )
     routine = Routine(id="random", name="Random", kind="custom", description="x", items=items)
-    levels = {i.exercise: draw(st.floats(0, 1)) for i in items}
+    rungs = tuple(draw(st.integers(-3, 8)) for _ in items)
     pacing = (
         draw(st.sampled_from([0, 5])),
         draw(st.sampled_from([0, 10])),
         draw(st.sampled_from([0, 5])),
     )
-    return Plan(routine, levels, pacing)
+    return Plan(routine, rungs, pacing)
 
 
 # Mostly short jumps, so the actions land inside the routine; now and then a very long one.

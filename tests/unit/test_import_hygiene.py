@@ -82,4 +82,4 @@ def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
     probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     loaded = [name for name in json.loads(result.stdout) if name.startswith("tui.history")]
-    assert loaded == ["tui.history", "tui.history.levels", "tui.history.safety"]
+    assert loaded == ["tui.history", "tui.history.safety"]

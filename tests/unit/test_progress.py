@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import msgspec
 import pytest
 
 from tests.helpers import BASE, GAP_WEEK, demo_history, result_at, years_of_sessions
@@ -299,14 +300,12 @@ def test_each_exercise_is_tallied_with_its_dose_now(catalogue: Catalogue) -> Non
     rows = {row.exercise: row for row in progress.exercises}
     tilt, bridge, cat_cow = rows["pelvic-tilt"], rows["bridge"], rows["cat-cow"]
     fields = ("done", "easy", "right", "hard", "hurt", "flags", "skipped")
-    assert [getattr(tilt, f) for f in fields] == [3, 1, 2, 0, 0, 1, 0]
+    assert [getattr(tilt, f) for f in fields] == [3, 1, 2, 0, 0, 2, 0]  # bridge hurt; pain rose
     assert [getattr(bridge, f) for f in fields] == [1, 0, 0, 1, 1, 1, 0]
     assert [getattr(cat_cow, f) for f in fields] == [1, 0, 1, 0, 0, 1, 1]
     assert tilt.last == cat_cow.last == MONDAY + timedelta(days=4)
     assert bridge.last == MONDAY + timedelta(days=2)  # it hurt that day, but it was tried
-    # The tilt went up twice, then stayed when pain rose: half-way from 10 to 15 reps is 12.
-    assert (tilt.level, tilt.dose) == (0.5, "12 reps, hold 5 s")
-    assert (bridge.level, bridge.dose) == (0.0, "8 reps, hold 6 s")  # hard, then hurt
+    assert (tilt.dose, tilt.work) == ("nothing planned", 0)  # these results planned nothing
     assert tilt.name == "Pelvic tilt"
     assert [row.exercise for row in progress.exercises] == ["pelvic-tilt", "bridge", "cat-cow"]
 
@@ -316,11 +315,10 @@ def test_the_exercises_sort_by_any_column(catalogue: Catalogue) -> None:
     assert [r.name for r in sort_rows(rows, "name")] == ["Bridge", "Cat-cow", "Pelvic tilt"]
     flipped = sort_rows(rows, "name", flip=True)
     assert [r.name for r in flipped] == ["Pelvic tilt", "Cat-cow", "Bridge"]
-    # flags tie at 1: those that hurt more come first, then by name
-    assert [r.exercise for r in sort_rows(rows, "flags")] == ["bridge", "cat-cow", "pelvic-tilt"]
+    # the tilt was in both flagged sessions; the others tie at 1: what hurt more first
+    assert [r.exercise for r in sort_rows(rows, "flags")] == ["pelvic-tilt", "bridge", "cat-cow"]
     assert sort_rows(rows, "hard")[0].exercise == "bridge"
     assert sort_rows(rows, "last")[-1].exercise == "bridge"
-    assert sort_rows(rows, "dose")[0].exercise == "pelvic-tilt"
 
 
 def test_what_goes_well_and_what_hurt(catalogue: Catalogue) -> None:
@@ -356,7 +354,18 @@ def test_the_streak_line_names_the_best() -> None:
 def test_an_exercise_no_longer_in_the_catalogue_keeps_its_id(catalogue: Catalogue) -> None:
     history = [made(at(MONDAY), [("my-own-stretch", "done", "right")])]
     row = work_out(history, catalogue, 3, MONDAY).exercises[0]
-    assert (row.name, row.dose, row.level) == ("my-own-stretch", "-", 0.25)
+    assert (row.name, row.dose) == ("my-own-stretch", "nothing planned")
+
+
+def test_an_exercise_shows_the_dose_it_last_played_at(catalogue: Catalogue) -> None:
+    """The dose column is the last planned dose, and it sorts by its seconds of effort."""
+    plan = (StagePlan(reps=12, hold=5),)
+    first, last = made(at(MONDAY)), made(at(MONDAY + timedelta(days=1)))
+    last = msgspec.structs.replace(
+        last, exercises=(msgspec.structs.replace(last.exercises[0], planned=plan),)
+    )
+    (row,) = work_out([first, last], catalogue, 3, MONDAY).exercises
+    assert (row.dose, row.work) == ("12 reps, hold 5 s", 60)
 
 
 # --- history and one session ----------------------------------------------------------------

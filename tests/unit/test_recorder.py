@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import START, FakeClock
-from tui.history.levels import levels
+from tests.helpers import START, FakeClock, plans_after
+from tui.model import ladder
 from tui.model.catalogue import Catalogue
 from tui.session.engine import Engine
 from tui.session.events import ExerciseDone, SessionDone
@@ -104,20 +104,25 @@ def play_to_end(engine: Engine, clock: FakeClock, recorder: SessionRecorder, fee
 def test_this_hurts_is_stored_and_the_next_session_does_not_raise_that_dose(
     catalogue: Catalogue, tmp_path: Path
 ) -> None:
+    """Two good sessions raise each dose a step; "this hurts" then lowers it and holds the rest."""
     store = Store.open(tmp_path / "lumbar.json")
     routine = catalogue.routine("spinenation")
-    for day in range(2):  # two good sessions, a day apart, raise every dose two steps
+    for day in range(2):  # two good sessions in a row, a day apart, raise every dose one step
         clock = FakeClock(now=START + day * DAY)
-        engine = Engine(
-            build_timeline(catalogue, routine, levels(store.sessions())), clock, clock.wall
-        )
+        plans = plans_after(catalogue, store.sessions())
+        engine = Engine(build_timeline(catalogue, routine, plans), clock, clock.wall)
         recorder = SessionRecorder(engine, store)
         recorder.handle(engine.start())
+        engine.set_pain_before(2)
         play_to_end(engine, clock, recorder, "easy")
-    assert levels(store.sessions())["bird-dog"] == 0.5
+        engine.set_pain_after(2)
+        recorder.save()
+    rungs = {item.item: item.rung for item in plans_after(catalogue, store.sessions())[routine.id]}
+    assert (rungs["bird-dog"], rungs["pelvic-tilt"]) == (1, 1)
 
     clock = FakeClock(now=START + 2 * DAY)
-    engine = Engine(build_timeline(catalogue, routine, levels(store.sessions())), clock, clock.wall)
+    plans = plans_after(catalogue, store.sessions())
+    engine = Engine(build_timeline(catalogue, routine, plans), clock, clock.wall)
     recorder = SessionRecorder(engine, store)
     recorder.handle(engine.start())
     while (
@@ -132,11 +137,11 @@ def test_this_hurts_is_stored_and_the_next_session_does_not_raise_that_dose(
     stored = store.session(engine.session().id)
     assert stored is not None and stored == store.sessions()[-1]
     (bird_dog,) = [r for r in stored.exercises if r.exercise == "bird-dog"]
-    assert bird_dog.outcome == "hurt"
-    after = levels(store.sessions())
-    assert after["bird-dog"] == 0.25  # stepped back, not up
-    assert after["pelvic-tilt"] == 0.75  # the rest went on climbing
+    assert (bird_dog.outcome, bird_dog.routine, bird_dog.rung) == ("hurt", routine.id, 1)
+    after = {item.item: item for item in plans_after(catalogue, store.sessions())[routine.id]}
+    assert (after["bird-dog"].rung, after["bird-dog"].change) == (0, "down")
+    assert (after["pelvic-tilt"].rung, after["pelvic-tilt"].change) == (1, "same")  # held
     (item,) = [i for i in routine.items if i.exercise == "bird-dog"]
-    next_plan = build_timeline(catalogue, routine, after).exercises[4]
-    assert next_plan.id == "bird-dog"
-    assert next_plan.planned[0].reps == catalogue.dose_for(item).reps.at(0.25)
+    next_plan = build_timeline(catalogue, routine, plans_after(catalogue, store.sessions()))
+    assert next_plan.exercises[4].id == "bird-dog"
+    assert next_plan.exercises[4].planned == ladder(catalogue.dose_for(item)).at(0)

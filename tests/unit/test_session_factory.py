@@ -1,9 +1,9 @@
-"""Building a session: the settings choose the frame and the cues, the levels choose the doses."""
+"""Building a session: the settings choose the frame and the cues, the plans choose the doses."""
 
 from __future__ import annotations
 
-from tests.helpers import FakeClock
-from tui.model import Catalogue, Routine, Session, Settings
+from tests.helpers import FakeClock, at_rungs
+from tui.model import Catalogue, ItemPlan, Routine, Session, Settings
 from tui.session import SessionParts, build_session, routine_of_kind
 
 
@@ -21,7 +21,7 @@ def build(
     catalogue: Catalogue,
     routine: Routine,
     settings: Settings,
-    levels: dict[str, float] | None = None,
+    plans: dict[str, tuple[ItemPlan, ...]] | None = None,
     saver: Saved | None = None,
     **options: object,
 ) -> SessionParts:
@@ -29,7 +29,7 @@ def build(
     return build_session(
         catalogue,
         routine,
-        levels or {},
+        plans or {},
         settings,
         saver or Saved(),
         clock=clock,
@@ -68,12 +68,14 @@ def test_the_warm_up_routine_played_alone_is_not_framed_by_itself(catalogue: Cat
     assert routine_of_kind(catalogue, "cool-down", warm_up) == catalogue.routine("cool-down")
 
 
-def test_the_levels_choose_the_doses(catalogue: Catalogue) -> None:
+def test_the_plans_choose_the_doses(catalogue: Catalogue) -> None:
+    """With no plan an item plays its low end; with one, the dose the plan gives."""
     routine = catalogue.routine("spinenation")
     low = build(catalogue, routine, Settings())
-    high = build(catalogue, routine, Settings(), levels={"hamstring-stretch-lying": 1.0})
+    plans = at_rungs(catalogue, "spinenation", hamstring_stretch_lying=99)
+    high = build(catalogue, routine, Settings(), plans=plans)
     first_low, first_high = low.engine.timeline.exercises[0], high.engine.timeline.exercises[0]
-    assert (first_low.level, first_high.level) == (0.0, 1.0)
+    assert (first_low.rung, first_high.rung) == (0, 7)
     assert first_high.planned[0].hold == 30
     assert first_low.planned[0].hold != first_high.planned[0].hold
 

@@ -7,7 +7,9 @@ from typing import Any
 import msgspec
 import pytest
 
+from tests.helpers import at_rungs
 from tui.catalogue.load import load_catalogue
+from tui.model import ItemPlan, StagePlan
 from tui.model.catalogue import (
     COUNTED_REP_SECONDS,
     Catalogue,
@@ -205,14 +207,32 @@ def test_the_staged_back_extension_plays_stage_by_stage(catalogue: Catalogue) ->
     assert timeline.exercises[1].seconds == 10 + 300 + 120 + 40 + 3 * 60
 
 
-def test_levels_pick_the_point_in_each_range(catalogue: Catalogue) -> None:
-    levels = {"hamstring-stretch-lying": 1.0, "partial-crunch": 0.5}
-    timeline = build_timeline(catalogue, catalogue.routine("spinenation"), levels)
+def test_the_plans_pick_each_dose(catalogue: Catalogue) -> None:
+    """Each item plays as its plan says: here the hamstring at the top, the crunch a step up."""
+    plans = at_rungs(catalogue, "spinenation", hamstring_stretch_lying=99, partial_crunch=1)
+    timeline = build_timeline(catalogue, catalogue.routine("spinenation"), plans)
     hamstring, crunch = timeline.exercises[0], timeline.exercises[1]
-    assert (hamstring.planned[0].hold, hamstring.planned[0].reps, hamstring.level) == (30, 4, 1.0)
+    assert (hamstring.planned[0].hold, hamstring.planned[0].reps, hamstring.rung) == (30, 4, 7)
     assert crunch.planned[0].reps == 10
-    assert timeline.exercises[2].planned[0].reps == 8  # wall-sit: no level, the low end
+    assert timeline.exercises[2].planned[0].reps == 8  # wall-sit: rung 0, the low end
     assert len(own_steps(timeline, 0)) == 4 + 1 + 4
+
+
+def test_a_left_out_item_does_not_play_and_a_swapped_one_plays_its_variant(
+    catalogue: Catalogue,
+) -> None:
+    """An empty plan leaves its item out; a plan naming a variant plays the variant."""
+    routine = catalogue.routine("klarity")
+    (items,) = at_rungs(catalogue, "klarity").values()
+    easier = ((StagePlan(reps=1, hold=8),),)
+    swapped = ItemPlan("plank", "modified-plank", *easier, change="down", why="it hurt")
+    chosen = [ItemPlan(i.item, i.item, ()) if i.item == "knee-rolls" else i for i in items]
+    chosen = [swapped if i.item == "plank" else i for i in chosen]
+    timeline = build_timeline(catalogue, routine, {"klarity": tuple(chosen)})
+    ids = [exercise.id for exercise in timeline.exercises]
+    assert "knee-rolls" not in ids and "plank" not in ids
+    played = timeline.exercises[ids.index("modified-plank")]
+    assert (played.planned, played.why, played.routine) == (*easier, "it hurt", "klarity")
 
 
 def test_warm_up_plays_first_and_cool_down_last(catalogue: Catalogue) -> None:
@@ -305,7 +325,7 @@ def test_inserting_an_exercise_plans_its_default_dose_and_renumbers_the_rest(
     timeline = build_timeline(catalogue, catalogue.routine("spinenation"))
     longer = timeline.inserting(5, "back-stabiliser")
     added = longer.exercises[5]
-    assert (added.id, added.index, added.level) == ("back-stabiliser", 5, 0.0)
+    assert (added.id, added.index, added.rung) == ("back-stabiliser", 5, 0)
     assert added.planned[0].reps == catalogue.exercise("back-stabiliser").dose.reps.low
     assert [e.id for e in longer.exercises[6:]] == [e.id for e in timeline.exercises[5:]]
     assert longer.exercises[6].index == 6

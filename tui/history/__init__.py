@@ -9,10 +9,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-# Eager: the name is also its module's, and a module imported later would take its place.
-from tui.history.levels import levels
-
 if TYPE_CHECKING:
+    from tui.history.flags import (
+        DEFAULT_THRESHOLD,
+        high_pain_before,
+        pain_before_scores,
+        pain_flags,
+        pain_unknown,
+    )
+    from tui.history.levels import Level, LevelChange, Replay, explain, replay
+    from tui.history.plan import RoutinePlan, plan_all, plan_json, plan_routine
     from tui.history.progress import (
         SORTS,
         ExerciseRow,
@@ -34,7 +40,9 @@ if TYPE_CHECKING:
         PhaseStanding,
         Standing,
         can_move_on,
+        may_offer_move_on,
         move_on,
+        move_on_refusal,
         moving_on_note,
         standing,
         todays_routine,
@@ -56,25 +64,40 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLIMB_AFTER",
+    "DEFAULT_THRESHOLD",
     "SHADE_MINUTES",
     "SORTS",
     "CalendarDay",
     "ExerciseRow",
     "HistoryRow",
+    "Level",
+    "LevelChange",
     "PainPoint",
     "PhaseStanding",
     "Progress",
+    "Replay",
+    "RoutinePlan",
     "SortColumn",
     "Standing",
     "answer",
     "can_move_on",
+    "explain",
     "glance_lines",
+    "high_pain_before",
     "hurt_most",
-    "levels",
+    "may_offer_move_on",
     "move_on",
+    "move_on_refusal",
     "moving_on_note",
     "next_step_text",
+    "pain_before_scores",
+    "pain_flags",
+    "pain_unknown",
+    "plan_all",
+    "plan_json",
+    "plan_routine",
     "red_flags",
+    "replay",
     "result_lines",
     "safety_due",
     "see_a_clinician",
@@ -91,6 +114,20 @@ __all__ = [
 ]
 
 _HOME = {
+    "DEFAULT_THRESHOLD": "tui.history.flags",
+    "Level": "tui.history.levels",
+    "LevelChange": "tui.history.levels",
+    "Replay": "tui.history.levels",
+    "RoutinePlan": "tui.history.plan",
+    "explain": "tui.history.levels",
+    "high_pain_before": "tui.history.flags",
+    "pain_before_scores": "tui.history.flags",
+    "pain_flags": "tui.history.flags",
+    "pain_unknown": "tui.history.flags",
+    "plan_all": "tui.history.plan",
+    "plan_json": "tui.history.plan",
+    "plan_routine": "tui.history.plan",
+    "replay": "tui.history.levels",
     "CLIMB_AFTER": "tui.history.roadmap",
     "CalendarDay": "tui.history.streak",
     "ExerciseRow": "tui.history.progress",
@@ -104,6 +141,8 @@ _HOME = {
     "Standing": "tui.history.roadmap",
     "answer": "tui.history.safety",
     "can_move_on": "tui.history.roadmap",
+    "may_offer_move_on": "tui.history.roadmap",
+    "move_on_refusal": "tui.history.roadmap",
     "glance_lines": "tui.history.progress",
     "hurt_most": "tui.history.progress",
     "move_on": "tui.history.roadmap",

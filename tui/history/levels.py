@@ -1,53 +1,107 @@
-"""Dose levels from the history: how far up its ranges each exercise is played.
+"""Dose levels from the history: where each exercise of each routine stands, and why.
 
-A level is a fraction from 0.0 (the low end of every range in a dose) to 1.0 (the high end),
-fed to ``Range.at``. It belongs to the exercise, not to a routine: the pelvic tilt climbs the
-same way whichever routine it was done in. Every exercise starts at 0.0 and moves in steps of
-``STEP`` (0, .25, .5, .75, 1). Sessions are replayed in the order they started, partial ones
-included for the results they recorded. For each exercise in each session:
+A level belongs to an exercise *within a routine*, on the ladder of that routine's dose for it
+(:mod:`tui.model.dosing`): 0 is the low end of the article's range, +n is n steps up, -n is n
+steps below it. Progress in one routine never moves another. Sessions are replayed in the
+order they started. Lumbar's own rules, for each exercise of each session:
 
-- Pain flag: a result for it has ``.hurt`` (outcome "hurt" or feedback "hurt"), or the
-  session's ``pain_after`` is higher than its ``pain_before`` (both recorded).
-- "This hurts" (a result with ``.hurt``): the level steps back one step, never below 0.0.
-- Pain rose over the session: the level stays, for every exercise of that session.
-- Otherwise, when every result for it in the session was done (outcome "done") and rated "easy"
-  or "right": the level moves up one step, never above 1.0.
-- Anything else stays: rated "hard", not rated, skipped or stopped early.
+- **It hurt** ("this hurts" during it, or "it hurt" after it): one step down, and the run of
+  good sessions starts again, so it holds for at least the next two sessions.
+- **Any pain flag in the session** (:mod:`tui.history.flags`) holds every exercise of every
+  routine: their runs start again.
+- **Good**: a complete session, with both pain scores recorded and no flag, in which every
+  result for it was done in full (every rep, no hold cut short) and rated easy or about right.
+  Two good sessions in a row move it one step up, unless it is at the top of its ladder or
+  the routine has a time budget (Quick 10, Desk break) the step would break.
+- **Anything else holds** and starts the run again: rated hard, not rated, skipped, cut short,
+  a session ended early, or a pain score not recorded (unknown is never "no pain").
 
-A session moves an exercise by one step at most, even when it was done twice. So a level never
-goes up in a session with a pain flag for that exercise, and the next session starts from
-there. Pure functions: no clock, no I/O, no Textual.
+So no level is ever higher after a session with a pain flag than before it. Pure functions:
+no clock, no I/O, no Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
-from tui.model import ExerciseResult, Session
+from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
+from tui.model import (
+    SETUP_SECONDS,
+    Catalogue,
+    Dose,
+    ExerciseResult,
+    Routine,
+    Session,
+    ladder,
+    plan_seconds,
+)
 
-STEPS = 4
-"""How many steps lead from the low end of a range (0.0) to its high end (1.0)."""
-STEP = 1 / STEPS
-"""How far one step moves a level."""
+GOOD_RUN = 2
+"""How many good sessions in a row move a dose one step up."""
+REPEATED = 2
+"""Hurting in this many of an exercise's last ``OF_LAST`` sessions is repeated pain."""
+OF_LAST = 3
+"""How many of an exercise's latest sessions are looked at for repeated pain."""
+REST_SESSIONS = 2
+"""How many sessions with no pain flag an exercise rests after repeated pain."""
 GOOD_FEEDBACK = frozenset({"easy", "right"})
 """The ratings that let a dose move up."""
 
-Change = Literal["up", "down", "stay"]
+Change = Literal["up", "same", "down", "new"]
+Key = tuple[str, str]
+"""A routine id and an exercise id."""
+
+NEW = "new to this routine: it starts at the low end of the article's range"
+
+
+@dataclass(frozen=True)
+class Level:
+    """Where one exercise of one routine stands, what the last session did to it, and why."""
+
+    rung: int = 0
+    run: int = 0
+    """Good sessions in a row since it last moved or was held."""
+    change: Change = "new"
+    why: str = NEW
 
 
 @dataclass(frozen=True)
 class LevelChange:
-    """What one session did to one exercise's level, and why, in plain words."""
+    """What one session did to one exercise's level in one routine, in plain words."""
 
     day: date
     session: str
     change: Change
-    before: float
-    after: float
+    before: int
+    after: int
     reason: str
+
+
+@dataclass
+class Replay:
+    """What the whole history says: every level, and each exercise's recent pain."""
+
+    levels: dict[Key, Level] = field(default_factory=dict)
+    hurts: dict[str, list[bool]] = field(default_factory=dict)
+    """Per exercise, whether it hurt in each session that recorded it, oldest first."""
+    since_hurt: dict[str, int] = field(default_factory=dict)
+    """Per exercise that has hurt, how many sessions with no pain flag came after it last did."""
+    repeated: dict[str, bool] = field(default_factory=dict)
+    """Per exercise that has hurt, whether its last hurt made two in its last three sessions."""
+    changes: list[tuple[Key, LevelChange]] = field(default_factory=list)
+
+    def resting(self, exercise: str) -> bool:
+        """True when an exercise's last hurt was repeated pain and it has not rested enough."""
+        if not self.repeated.get(exercise, False):
+            return False
+        return self.since_hurt.get(exercise, REST_SESSIONS) < REST_SESSIONS
+
+    def level(self, routine: str, exercise: str) -> Level:
+        """The level of an exercise in a routine (a new one when the history has none)."""
+        return self.levels.get((routine, exercise), Level())
 
 
 def chronological(sessions: Iterable[Session]) -> list[Session]:
@@ -55,99 +109,173 @@ def chronological(sessions: Iterable[Session]) -> list[Session]:
     return sorted(sessions, key=lambda session: session.started_at)
 
 
-def pain_rose(session: Session) -> bool:
-    """True when the session's pain after is higher than its pain before (both recorded)."""
-    before, after = session.pain_before, session.pain_after
-    return before is not None and after is not None and after > before
+def full(result: ExerciseResult) -> bool:
+    """True when the exercise was done in full: to its end, every planned rep counted."""
+    return result.outcome == "done" and result.reps_done >= result.planned_reps
 
 
-def pain_flag(session: Session, exercise_id: str) -> bool:
-    """True when the session carries a pain flag for this exercise (see the module docstring)."""
-    return pain_rose(session) or any(
-        result.hurt for result in session.exercises if result.exercise == exercise_id
+def item_dose(catalogue: Catalogue, routine_id: str, exercise_id: str) -> Dose | None:
+    """The dose a routine gives an exercise (None when the routine or the item is gone)."""
+    routine = catalogue.routines.get(routine_id)
+    if routine is None:
+        return None
+    for item in routine.items:
+        if item.exercise == exercise_id:
+            return catalogue.dose_for(item)
+    return None
+
+
+def routine_seconds(catalogue: Catalogue, routine: Routine, rungs: dict[str, int]) -> int:
+    """Roughly how long a routine plays with its exercises at these rungs (0 when not given)."""
+    return sum(
+        SETUP_SECONDS
+        + plan_seconds(ladder(catalogue.dose_for(item)).at(rungs.get(item.exercise, 0)))
+        for item in routine.items
     )
 
 
-def session_pain_flag(session: Session) -> bool:
-    """True when any exercise of the session hurt or pain rose over it."""
-    return pain_rose(session) or session.hurt
+def within_budget(catalogue: Catalogue, routine: Routine, rungs: dict[str, int]) -> bool:
+    """True when the routine at these rungs still fits its time budget (or has none)."""
+    if routine.budget_minutes is None:
+        return True
+    return round(routine_seconds(catalogue, routine, rungs) / 60) <= routine.budget_minutes
 
 
-def done_well(result: ExerciseResult) -> bool:
-    """True when the exercise was done in full and rated "easy" or "right"."""
-    return result.outcome == "done" and result.feedback in GOOD_FEEDBACK
-
-
-def verdict(session: Session, exercise_id: str) -> Change | None:
-    """Which way this session pushes the exercise (None when the session did not record it)."""
-    results = [result for result in session.exercises if result.exercise == exercise_id]
-    if not results:
-        return None
-    return _judge(session, results)[0]
-
-
-def levels(sessions: Iterable[Session]) -> dict[str, float]:
-    """Each exercise's level after the whole history (an exercise not in it is at 0.0)."""
-    found: dict[str, float] = {}
-    for exercise_id, step in _replay(sessions):
-        found[exercise_id] = step.after
+def replay(
+    sessions: Iterable[Session], catalogue: Catalogue, threshold: int = DEFAULT_THRESHOLD
+) -> Replay:
+    """Replay the whole history under the rules of the module docstring."""
+    found = Replay()
+    befores: list[int] = []
+    for session in chronological(sessions):
+        flags = pain_flags(session, befores, threshold)
+        if session.pain_before is not None:
+            befores.append(session.pain_before)
+        _count_hurts(found, session, calm=not flags)
+        grouped: dict[Key, list[ExerciseResult]] = {}
+        for result in session.exercises:
+            routine = result.routine or session.routine
+            grouped.setdefault((routine, result.exercise), []).append(result)
+        day = session.started_at.date()
+        if flags:
+            _hold_everywhere(found, set(grouped), f"held: {flags[0]} on {_day(day)}")
+        for key, results in grouped.items():
+            dose = item_dose(catalogue, *key)
+            if dose is None:
+                continue
+            before = found.level(*key)
+            after = _judge(catalogue, found, key, before, results, session, flags)
+            found.levels[key] = after
+            found.changes.append(
+                (
+                    key,
+                    LevelChange(day, session.id, after.change, before.rung, after.rung, after.why),
+                )
+            )
     return found
 
 
-def explain(sessions: Iterable[Session], exercise_id: str) -> list[LevelChange]:
-    """Every session that recorded this exercise, oldest first, with what it did to the level."""
-    return [step for found, step in _replay(sessions) if found == exercise_id]
+def _count_hurts(found: Replay, session: Session, *, calm: bool) -> None:
+    """Note, per exercise, whether it hurt in this session; count calm sessions since a hurt."""
+    for exercise in found.since_hurt:
+        found.since_hurt[exercise] += calm
+    hurt: dict[str, bool] = {}
+    for result in session.exercises:
+        hurt[result.exercise] = hurt.get(result.exercise, False) or result.hurt
+    for exercise, did in hurt.items():
+        recent = found.hurts.setdefault(exercise, [])
+        recent.append(did)
+        if did:  # a hurt while resting keeps it resting, and the rest starts again
+            repeated = sum(recent[-OF_LAST:]) >= REPEATED
+            found.repeated[exercise] = found.resting(exercise) or repeated
+            found.since_hurt[exercise] = 0
 
 
-def _judge(session: Session, results: Sequence[ExerciseResult]) -> tuple[Change, str]:
-    """The direction one session pushes one exercise, before the ends of the range are applied."""
+def _hold_everywhere(found: Replay, played: set[Key], reason: str) -> None:
+    """A pain flag holds every exercise of every routine: each run of good sessions restarts."""
+    for key, level in found.levels.items():
+        if key in played:
+            continue
+        why = reason if level.change == "same" else f"{level.why}; then {reason}"
+        found.levels[key] = replace(level, run=0, why=why)
+
+
+def _judge(
+    catalogue: Catalogue,
+    found: Replay,
+    key: Key,
+    before: Level,
+    results: Sequence[ExerciseResult],
+    session: Session,
+    flags: Sequence[str],
+) -> Level:
+    """The level after one session's results for one exercise of one routine."""
+    steps = ladder(item_dose(catalogue, *key) or Dose())
+    rung = steps.clamp(before.rung)
+    on = _day(session.started_at.date())
     if any(result.hurt for result in results):
-        return "down", "you said it hurt"
-    if pain_rose(session):
-        return "stay", (
-            f"your pain rose from {session.pain_before} to {session.pain_after} that session"
+        if rung <= steps.bottom:
+            return Level(rung, 0, "same", f"held: it hurt on {on}; this is the lightest dose")
+        return Level(
+            rung - 1, 0, "down", f"one step lighter: it hurt on {on}; held for two sessions"
         )
-    if all(done_well(result) for result in results):
-        ratings = " and ".join(sorted({str(result.feedback) for result in results}))
-        return "up", f"done, rated {ratings}, with no pain"
+    held = held_because(results, session, flags)
+    if held is not None:
+        return Level(rung, 0, "same", f"held: {held} on {on}")
+    run = before.run + 1
+    if run < GOOD_RUN:
+        return Level(
+            rung, run, "same", f"one comfortable session ({on}); one more in a row to go up"
+        )
+    if rung >= steps.top:
+        return Level(rung, run, "same", "at the top of the range lumbar steps to")
+    routine = catalogue.routines[key[0]]
+    rungs = {
+        exercise: level.rung for (owner, exercise), level in found.levels.items() if owner == key[0]
+    } | {key[1]: rung + 1}
+    if not within_budget(catalogue, routine, rungs):
+        return Level(
+            rung, run, "same", f"held: {routine.name} stays within {routine.budget_minutes} min"
+        )
+    return Level(
+        rung + 1,
+        0,
+        "up",
+        f"one step up: done in full, comfortable and pain-free two sessions in a row ({on})",
+    )
+
+
+def held_because(
+    results: Sequence[ExerciseResult], session: Session, flags: Sequence[str]
+) -> str | None:
+    """Why a session that did not hurt this exercise holds it (None: a good session for it)."""
+    if flags:
+        return flags[0]
+    if session.status != "complete":
+        return "the session ended early"
+    if pain_unknown(session):
+        return "your pain before or after was not recorded"
     for result in results:
         if result.outcome == "skipped":
-            return "stay", "skipped"
-        if result.outcome == "stopped":
-            return "stay", "stopped early"
+            return "you skipped it"
+        if not full(result):
+            return "not every rep or hold was done"
         if result.feedback == "hard":
-            return "stay", "you found it hard"
-    return "stay", "not rated"
+            return "you rated it hard"
+        if result.feedback not in GOOD_FEEDBACK:
+            return "it was not rated"
+    return None
 
 
-def _replay(sessions: Iterable[Session]) -> Iterator[tuple[str, LevelChange]]:
-    """Replay the history, yielding each exercise's change session by session."""
-    steps: dict[str, int] = {}
-    for session in chronological(sessions):
-        grouped: dict[str, list[ExerciseResult]] = {}
-        for result in session.exercises:
-            grouped.setdefault(result.exercise, []).append(result)
-        for exercise_id, results in grouped.items():
-            before = steps.get(exercise_id, 0)
-            change, reason = _judge(session, results)
-            after = before
-            if change == "up" and before >= STEPS:
-                change, reason = "stay", f"{reason}; already at the top of the range"
-            elif change == "down" and before <= 0:
-                change, reason = "stay", f"{reason}; already at the start of the range"
-            elif change == "up":
-                after = before + 1
-            elif change == "down":
-                after = before - 1
-            steps[exercise_id] = after
-            yield (
-                exercise_id,
-                LevelChange(
-                    day=session.started_at.date(),
-                    session=session.id,
-                    change=change,
-                    before=before / STEPS,
-                    after=after / STEPS,
-                    reason=reason,
-                ),
-            )
+def _day(day: date) -> str:
+    """A day as "3 Dec"."""
+    return f"{day.day} {day:%b}"
+
+
+def explain(
+    sessions: Iterable[Session], catalogue: Catalogue, routine: str, exercise: str
+) -> list[LevelChange]:
+    """Every session that moved or held this exercise in this routine, oldest first."""
+    return [
+        change for key, change in replay(sessions, catalogue).changes if key == (routine, exercise)
+    ]

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from statistics import fmean
 from typing import Any, Literal
 
-from tui.history.levels import levels, pain_rose
+from tui.history.flags import DEFAULT_THRESHOLD, pain_flags
 from tui.history.streak import CalendarDay, Streak, calendar, day_totals, session_day, streak
 from tui.model import (
     Catalogue,
@@ -26,10 +26,10 @@ from tui.model import (
     SessionStatus,
     duration,
     outcome_counts,
-    plan_dose,
     plan_text,
     plural,
     session_minutes,
+    work,
 )
 
 TREND_SESSIONS = 5
@@ -127,8 +127,9 @@ class ExerciseRow:
 
     ``done`` counts results done in full; ``easy``, ``right`` and ``hard`` count the ratings;
     ``hurt`` counts results that hurt (during the exercise or rated so after); ``flags`` counts
-    sessions with a pain flag for it (it hurt, or pain rose over the session, as in
-    :mod:`tui.history.levels`). ``last`` is the last day it was trained (anything but skipped).
+    sessions with a pain flag that it was part of (see :mod:`tui.history.flags`). ``dose`` is
+    the dose it last played at and ``work`` its seconds of effort. ``last`` is the last day it
+    was trained (anything but skipped).
     """
 
     exercise: str
@@ -141,7 +142,7 @@ class ExerciseRow:
     flags: int = 0
     skipped: int = 0
     last: date | None = None
-    level: float = 0.0
+    work: int = 0
     dose: str = "-"
 
     def count(self, result: ExerciseResult) -> None:
@@ -172,7 +173,7 @@ SORTS: dict[SortColumn, tuple[str, SortKey, bool]] = {
     "hurt": ("times it hurt", lambda row: row.hurt, True),
     "flags": ("pain flags", lambda row: (row.flags, row.hurt), True),
     "last": ("last done", lambda row: row.last or date.min, True),
-    "dose": ("dose level", lambda row: row.level, True),
+    "dose": ("dose (seconds of effort)", lambda row: row.work, True),
 }
 """Each sortable column: what it is called, its key, and whether it sorts largest first."""
 
@@ -334,7 +335,11 @@ class Progress:
 
 
 def work_out(
-    sessions: Sequence[Session], catalogue: Catalogue, target: int, today: date
+    sessions: Sequence[Session],
+    catalogue: Catalogue,
+    target: int,
+    today: date,
+    threshold: int = DEFAULT_THRESHOLD,
 ) -> Progress:
     """Everything the progress screen shows, from the history, the weekly target and today.
 
@@ -343,12 +348,14 @@ def work_out(
     rows: dict[str, ExerciseRow] = {}
     pain: list[PainPoint] = []
     history: list[HistoryRow] = []
+    befores: list[int] = []
     for session in sessions:
         history.append(history_row(session))
         if session.pain_before is not None or session.pain_after is not None:
             pain.append(PainPoint(session_day(session), session.pain_before, session.pain_after))
-        flagged: set[str] = set()
-        rose = pain_rose(session)
+        flags = pain_flags(session, befores, threshold)
+        if session.pain_before is not None:
+            befores.append(session.pain_before)
         for result in session.exercises:
             row = rows.get(result.exercise)
             if row is None:
@@ -356,15 +363,9 @@ def work_out(
                     result.exercise, _name(catalogue, result.exercise)
                 )
             row.count(result)
-            if rose or result.hurt:
-                flagged.add(result.exercise)
-        for exercise in flagged:
+            row.work, row.dose = work(result.planned), plan_text(result.planned)
+        for exercise in {result.exercise for result in session.exercises} if flags else ():
             rows[exercise].flags += 1
-    for exercise, level in levels(sessions).items():
-        row = rows[exercise]
-        row.level = level
-        if exercise in catalogue.exercises:
-            row.dose = plan_text(plan_dose(catalogue.exercise(exercise).dose, level))
     days = day_totals(sessions)
     history.reverse()
     return Progress(

@@ -1,19 +1,20 @@
 """Where the user stands on the roadmap (ALIGN, STABILIZE, MAINTAIN), worked out from the history.
 
 Pure functions: the caller passes the catalogue, the sessions, the saved ``RoadmapState`` and
-``today``. A pain flag is defined in ``tui.history.levels``. The rules:
+``today``. Pain flags are defined in ``tui.history.flags``; pain in any routine counts for the
+phase. These rules are lumbar's own (the article gives none):
 
 - A session counts for a phase when it is complete and ``session.phase`` is the phase's id or
-  ``session.routine`` is the phase's routine. A partial session of the phase counts only
-  against the user: "this hurts" in it drops a ladder rung and any pain flag in it ends the
-  pain-free streak.
+  ``session.routine`` is the phase's routine.
 - Days: the whole days between the first and the latest counting session.
-- Pain-free streak: the latest counting sessions in a row with no pain flag for any exercise.
-- Ladder: the current rung starts at the first exercise. Two counting sessions in a row where
-  the rung exercise was done, rated "easy" or "right", with no pain flag, climb one rung;
-  "this hurts" on it drops one rung (the article's "regress to the march"); any other counting
-  session breaks the run. The ladder is done while the user is on its top rung and has done
-  it (outcome "done", not "hurt") at least once since reaching it.
+- Pain-free streak: the latest counting sessions in a row known to be pain-free: a pain flag in
+  a session of any routine ends it, and so does a counting session with a pain score missing.
+- Ladder: the current rung starts at the first exercise. Two counting sessions in a row in
+  which the rung exercise was good (as for a dose: done in full, rated easy or about right, in
+  a complete session with both pain scores and no flag) climb one rung; "this hurts" on it
+  drops one rung (the article's "regress to the march"); a pain flag in any session, or any
+  other counting session, breaks the run. The ladder is done while the user is on its top
+  rung and has done it (outcome "done", not "hurt") at least once since reaching it.
 - Sequence (unlock before stretch): done when every exercise in it has been done at least once
   in a counting session.
 - A phase is complete when its ``complete_when`` rule holds: enough sessions, over enough
@@ -31,7 +32,8 @@ from datetime import date, datetime, timedelta
 
 import msgspec
 
-from tui.history.levels import chronological, session_pain_flag, verdict
+from tui.history.flags import DEFAULT_THRESHOLD, flags_by_session, pain_unknown
+from tui.history.levels import chronological, held_because
 from tui.model import (
     Catalogue,
     Phase,
@@ -44,8 +46,13 @@ from tui.model import (
     plural,
 )
 
+Flags = dict[str, tuple[str, ...]]
+"""Each session's pain flags, by session id."""
+
 CLIMB_AFTER = 2
 """How many good counting sessions in a row move a ladder up one rung."""
+RECENT = 3
+"""A pain flag in this many of the latest sessions (any routine) refuses moving on early."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,8 @@ class Standing:
     current_index: int
     moved_early: bool
     """True when the user moved on before an earlier phase was complete."""
+    recent_pain: tuple[str, ...] = ()
+    """The pain flags of the latest sessions (any routine), each with its day, newest first."""
 
     @property
     def current(self) -> PhaseStanding:
@@ -147,22 +156,47 @@ def standing(
     sessions: Iterable[Session],
     state: RoadmapState | None,
     today: date,
+    threshold: int = DEFAULT_THRESHOLD,
 ) -> Standing:
     """Work out every phase's standing and the current phase from the history."""
     ordered = chronological(sessions)
-    phases = tuple(_phase_standing(catalogue, phase, ordered, today) for phase in catalogue.phases)
+    flags = flags_by_session(ordered, threshold)
+    phases = tuple(
+        _phase_standing(catalogue, phase, ordered, flags, today) for phase in catalogue.phases
+    )
     ids = [phase.id for phase in phases]
     start = ids.index(state.moved_to) if state and state.moved_to in ids else 0
     current = next((i for i in range(start, len(phases)) if not phases[i].complete), None)
     if current is None:
         current = len(phases) - 1
     moved_early = any(not phase.complete for phase in phases[:current])
-    return Standing(today=today, phases=phases, current_index=current, moved_early=moved_early)
+    recent = tuple(
+        f"{reason} ({session.started_at.day} {session.started_at:%b})"
+        for session in reversed(ordered[-RECENT:])
+        for reason in flags[session.id]
+    )
+    return Standing(today, phases, current, moved_early, recent)
+
+
+def may_offer_move_on(standing: Standing) -> bool:
+    """True when a phase follows and the current one is not done (moving on is worth asking)."""
+    return standing.next is not None and not standing.current.complete
 
 
 def can_move_on(standing: Standing) -> bool:
-    """True when the user may move on early: the current phase is not done and one follows."""
-    return standing.next is not None and not standing.current.complete
+    """True when the user may move on early: worth asking, and no recent pain flag."""
+    return may_offer_move_on(standing) and not standing.recent_pain
+
+
+def move_on_refusal(standing: Standing) -> str | None:
+    """Why moving on early is refused, in plain words (None when it is not)."""
+    if not may_offer_move_on(standing) or not standing.recent_pain:
+        return None
+    return (
+        f"Not now: {standing.recent_pain[0]}, in your last {RECENT} sessions. Moving on early "
+        f"asks for harder work; lumbar offers it only once your last {RECENT} sessions were "
+        f"free of pain flags. Keep to {standing.current.name} and see the advice on pain."
+    )
 
 
 def moving_on_note(standing: Standing) -> str:
@@ -212,15 +246,21 @@ def todays_routine(catalogue: Catalogue, standing: Standing) -> Routine:
 
 
 def _phase_standing(
-    catalogue: Catalogue, phase: Phase, ordered: Sequence[Session], today: date
+    catalogue: Catalogue,
+    phase: Phase,
+    ordered: Sequence[Session],
+    flags: Flags,
+    today: date,
 ) -> PhaseStanding:
     """One phase's standing from the whole history, oldest session first."""
     mine = [session for session in ordered if counts_for(phase, session)]
     counting = tuple(session for session in mine if session.status == "complete")
     days = (counting[-1].started_at.date() - counting[0].started_at.date()).days if counting else 0
-    streak = _pain_free_streak(mine)
+    streak = _pain_free_streak(phase, ordered, flags)
     progressions = tuple(
-        _ladder(progression, mine) if progression.mode == "ladder" else _sequence(progression, mine)
+        _ladder(progression, phase, ordered, flags)
+        if progression.mode == "ladder"
+        else _sequence(progression, mine)
         for progression in phase.progressions
     )
     unmet = _unmet(catalogue, phase.complete_when, counting, days, streak, progressions, today)
@@ -234,14 +274,21 @@ def _phase_standing(
     )
 
 
-def _pain_free_streak(mine: Sequence[Session]) -> int:
-    """Counting sessions in a row with no pain flag, back from the phase's latest session."""
+def _pain_free_streak(phase: Phase, ordered: Sequence[Session], flags: Flags) -> int:
+    """The phase's complete sessions in a row known to be pain-free, back from the latest.
+
+    A pain flag in a session of any routine ends the streak, and so does a session of the
+    phase whose pain before or after was not recorded (unknown is not pain-free).
+    """
     streak = 0
-    for session in reversed(mine):
-        if session_pain_flag(session):
+    for session in reversed(ordered):
+        if flags[session.id]:
             break
-        if session.status == "complete":
-            streak += 1
+        if not counts_for(phase, session) or session.status != "complete":
+            continue
+        if pain_unknown(session):
+            break
+        streak += 1
     return streak
 
 
@@ -253,24 +300,26 @@ def _done(session: Session, exercise_id: str) -> bool:
     )
 
 
-def _ladder(progression: Progression, mine: Sequence[Session]) -> ProgressionStatus:
-    """Climb the ladder through the phase's sessions, oldest first."""
+def _ladder(
+    progression: Progression, phase: Phase, ordered: Sequence[Session], flags: Flags
+) -> ProgressionStatus:
+    """Climb the ladder through the history, oldest first; pain in any routine holds it."""
     top = len(progression.exercises) - 1
     rung, good, top_done = 0, 0, False
     done: set[str] = set()
-    for session in mine:
+    for session in ordered:
+        if not counts_for(phase, session):
+            good = 0 if flags[session.id] else good
+            continue
         exercise = progression.exercises[rung]
-        change = verdict(session, exercise)
+        results = [result for result in session.exercises if result.exercise == exercise]
         if session.status == "complete":
             done.update(e for e in progression.exercises if _done(session, e))
-        if change == "down":
+        if any(result.hurt for result in results):
             rung, good, top_done = max(rung - 1, 0), 0, False
-            continue
-        if session.status != "complete":
-            continue
-        if rung == top:
-            top_done = top_done or _done(session, exercise)
-        elif change == "up":
+        elif rung == top:
+            top_done = top_done or (session.status == "complete" and _done(session, exercise))
+        elif results and held_because(results, session, flags[session.id]) is None:
             good += 1
             if good >= CLIMB_AFTER:
                 rung, good = rung + 1, 0

@@ -283,6 +283,8 @@ class Routine(Record, kw_only=True, frozen=True):
     kind: RoutineKind
     source: Id | None = None
     description: Text
+    budget_minutes: Annotated[int, Meta(ge=1, le=240)] | None = None
+    """A time budget: the routine's doses never grow past it (lumbar's own choice)."""
     items: Annotated[tuple[RoutineItem, ...], Meta(min_length=1)]
 
 

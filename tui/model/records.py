@@ -77,7 +77,12 @@ class ExerciseResult(Entry, kw_only=True, frozen=True):
     """How one exercise of a session went: what was planned and what was done."""
 
     exercise: str
+    routine: str | None = None
+    """The routine the exercise was played from (a warm-up's own id); None in older records."""
     level: float = 0.0
+    """The old fraction of the way up the ranges; kept for records from before rungs."""
+    rung: int | None = None
+    """Its level on its dose's ladder (see tui.model.dosing); None in older records."""
     planned: tuple[StagePlan, ...]
     reps_done: int = 0
     seconds_held: int = 0

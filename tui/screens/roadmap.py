@@ -22,8 +22,9 @@ from tui.history import (
     CLIMB_AFTER,
     PhaseStanding,
     Standing,
-    can_move_on,
+    may_offer_move_on,
     move_on,
+    move_on_refusal,
     moving_on_note,
     standing,
     todays_routine,
@@ -175,7 +176,11 @@ class PhaseColumn(VerticalScroll):
             yield Row(MARKS["todo"], missing[:1].upper() + missing[1:], "todo")
         yield from self._unlocks(phase)
         yield Label("What completes it", classes="heading")
-        yield Static(phase.phase.complete_when.text, classes="rule", markup=False)
+        yield Static(
+            f"{phase.phase.complete_when.text} (lumbar's own rule: the article gives none.)",
+            classes="rule",
+            markup=False,
+        )
 
     def _unlocks(self, phase: PhaseStanding) -> Iterator[Widget]:
         """For each ladder below its top rung: what unlocks the next rung."""
@@ -313,7 +318,7 @@ phase early: you are asked first, and your sessions so far stay in your history.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer "move on" only when there is a next phase and the current one is not done."""
         if action == "move_on":
-            return can_move_on(self.standing)
+            return may_offer_move_on(self.standing)
         return True
 
     def action_play(self) -> None:
@@ -331,7 +336,11 @@ phase early: you are asked first, and your sessions so far stay in your history.
     def action_move_on(self) -> None:
         """Ask, with what it means, before moving on to the next phase early."""
         following = self.standing.next
-        if following is None or not can_move_on(self.standing):
+        if following is None or not may_offer_move_on(self.standing):
+            return
+        refusal = move_on_refusal(self.standing)
+        if refusal is not None:
+            self.notify(refusal, title="Moving on waits", severity="warning", markup=False)
             return
         question = f"Move on to {following.name} now?"
         self.app.push_screen(MoveOnDialog(question, moving_on_note(self.standing)), self._answered)

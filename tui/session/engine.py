@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 import msgspec
 
-from tui.model import ExerciseResult, Feedback, Outcome, Session
+from tui.model import ExerciseResult, Feedback, Outcome, Plans, Session
 from tui.session.events import (
     Event,
     ExerciseDone,
@@ -177,8 +177,10 @@ class Engine:
             return events
         return events + self._leave_exercise(t, "hurt")
 
-    def insert_exercise(self, exercise_id: str, now: float | None = None) -> list[Event]:
-        """Play an exercise (default dose, level 0) next: after this one, or before the preview.
+    def insert_exercise(
+        self, exercise_id: str, now: float | None = None, *, planned: Plans | None = None
+    ) -> list[Event]:
+        """Play an exercise next (at ``planned``, else its low end): after this one, or before it.
 
         During a lead-in the new exercise goes before the one previewed, and the lead-in
         restarts now to preview it. Does nothing before the start or after the end.
@@ -190,7 +192,7 @@ class Engine:
         step = self._step
         lead_in = step.kind.is_lead_in
         at = step.exercise_index if lead_in else step.exercise_index + 1
-        self._timeline = self._timeline.inserting(at, exercise_id)
+        self._timeline = self._timeline.inserting(at, exercise_id, planned)
         if not lead_in:
             return events
         events.append(self._end_step(t, "replaced", step))

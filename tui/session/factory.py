@@ -1,17 +1,17 @@
 """Build what a player needs to play one routine: the engine, its recorder and its cues.
 
-The caller hands in everything read from elsewhere (the user's dose levels, worked out from
-their history; their settings; the saver that writes sessions), so building a session reads
+The caller hands in everything read from elsewhere (how each routine's items play, worked out
+from their history; their settings; the saver that writes sessions), so building a session reads
 nothing and writes nothing. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from tui.model import Catalogue, Routine, RoutineKind, Settings
+from tui.model import Catalogue, ItemPlan, Routine, RoutineKind, Settings
 from tui.session.cues import Cues
 from tui.session.engine import Engine
 from tui.session.recorder import SessionRecorder
@@ -39,7 +39,7 @@ def routine_of_kind(catalogue: Catalogue, kind: RoutineKind, playing: Routine) -
 def build_session(
     catalogue: Catalogue,
     routine: Routine,
-    levels: Mapping[str, float],
+    plans: Mapping[str, Sequence[ItemPlan]],
     settings: Settings,
     saver: SessionStore,
     *,
@@ -49,7 +49,7 @@ def build_session(
     terminal: Callable[[str], None] | None = None,
     tmux: bool = False,
 ) -> SessionParts:
-    """Lay out ``routine`` at the user's ``levels`` and with their ``settings``, ready to play.
+    """Lay out ``routine`` as ``plans`` say (per routine id) with the user's ``settings``.
 
     The warm-up and cool-down routines of the catalogue frame it when the settings ask for
     them; ``saver`` receives the session as it goes; ``phase`` is the roadmap phase it counts
@@ -58,7 +58,7 @@ def build_session(
     timeline = build_timeline(
         catalogue,
         routine,
-        levels,
+        plans,
         get_ready_seconds=settings.get_ready_seconds,
         warm_up=routine_of_kind(catalogue, "warm-up", routine) if settings.warm_up else None,
         cool_down=routine_of_kind(catalogue, "cool-down", routine) if settings.cool_down else None,

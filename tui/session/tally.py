@@ -58,7 +58,8 @@ class ExerciseTally:
         """The record of the exercise, ended at ``ended_at`` with ``outcome``."""
         return ExerciseResult(
             exercise=exercise.id,
-            level=exercise.level,
+            routine=exercise.routine or None,
+            rung=exercise.rung,
             planned=exercise.planned,
             reps_done=len(self.reps),
             seconds_held=half_up(sum(self.held.values())),

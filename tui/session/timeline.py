@@ -18,10 +18,15 @@ from tui.model import (
     POSITIONS,
     Catalogue,
     Dose,
+    DoseChange,
+    ItemPlan,
+    Plans,
     Position,
     Routine,
     StagePlan,
+    no_heavier,
     plan_dose,
+    work,
 )
 
 Part = Literal["warm-up", "main", "cool-down"]
@@ -75,7 +80,13 @@ class PlannedExercise:
     steps: tuple[str, ...]
     planned: tuple[StagePlan, ...]
     stage_cues: tuple[str, ...]
-    level: float = 0.0
+    rung: int = 0
+    """Its level on the ladder of its routine's dose (see tui.model.dosing)."""
+    change: DoseChange = "new"
+    why: str = ""
+    """Why it plays at this dose, in plain words (empty when no history was asked)."""
+    routine: str = ""
+    """The routine it comes from (the warm-up's or cool-down's own id for those parts)."""
     easier: tuple[str, ...] = ()
     part: Part = "main"
     note: str = ""
@@ -150,27 +161,41 @@ class Timeline:
         """The planned seconds of every step before this one."""
         return self.offsets[step_index]
 
-    def inserting(self, at: int, exercise_id: str) -> Timeline:
-        """A copy with an exercise at its default dose (level 0) spliced in at index ``at``."""
+    def inserting(self, at: int, exercise_id: str, planned: Plans | None = None) -> Timeline:
+        """A copy with an exercise spliced in at index ``at``: at ``planned``, else its low end."""
         if exercise_id not in self.catalogue.exercises:
             raise ValueError(f"there is no exercise {exercise_id!r} in the catalogue")
         neighbour = self.exercises[min(max(at - 1, 0), len(self.exercises) - 1)]
-        added = plan_exercise(self.catalogue, exercise_id, part=neighbour.part)
+        plan = None if planned is None else ItemPlan(exercise_id, exercise_id, planned)
+        added = plan_exercise(self.catalogue, exercise_id, part=neighbour.part, plan=plan)
         exercises = [*self.exercises[:at], added, *self.exercises[at:]]
         return assemble(self.catalogue, self.routine_id, self.routine_name, exercises, self.pacing)
+
+    def easier_dose(self, exercise_id: str, than: PlannedExercise) -> Plans | None:
+        """The dose an easier variant plays at in place of ``than``: never heavier than it.
+
+        None when even the variant's lightest dose is heavier (then it is not offered).
+        """
+        variant = self.catalogue.exercises.get(exercise_id)
+        if variant is None:
+            return None
+        return no_heavier(variant.dose, work(than.planned))
 
 
 def plan_exercise(
     catalogue: Catalogue,
     exercise_id: str,
     dose: Dose | None = None,
-    level: float = 0.0,
     part: Part = "main",
     note: str = "",
+    *,
+    plan: ItemPlan | None = None,
+    routine: str = "",
 ) -> PlannedExercise:
-    """Plan one exercise at a level, with its default dose unless ``dose`` is given."""
+    """Plan one exercise: as ``plan`` says, or at the low end of ``dose`` (else its default)."""
     exercise = catalogue.exercise(exercise_id)
     dose = exercise.dose if dose is None else dose
+    planned = plan.planned if plan is not None else plan_dose(dose, 0.0)
     return PlannedExercise(
         index=0,
         id=exercise.id,
@@ -178,19 +203,28 @@ def plan_exercise(
         position=exercise.position,
         equipment=tuple(exercise.equipment),
         steps=exercise.steps,
-        planned=plan_dose(dose, level),
-        stage_cues=tuple(stage.cue for stage in dose.stages) or ("",),
-        level=level,
+        planned=planned,
+        stage_cues=_stage_cues(dose, planned),
+        rung=plan.rung if plan is not None else 0,
+        change=plan.change if plan is not None else "new",
+        why=plan.why if plan is not None else "",
+        routine=routine,
         easier=exercise.easier,
         part=part,
         note=note,
     )
 
 
+def _stage_cues(dose: Dose, planned: Sequence[StagePlan]) -> tuple[str, ...]:
+    """The cue of each planned stage: the dose's stage cues when they match, else none."""
+    cues = tuple(stage.cue for stage in dose.stages)
+    return cues if len(cues) == len(planned) else ("",) * len(planned)
+
+
 def build_timeline(
     catalogue: Catalogue,
     routine: Routine,
-    levels: Mapping[str, float] | None = None,
+    plans: Mapping[str, Sequence[ItemPlan]] | None = None,
     *,
     get_ready_seconds: int = 5,
     transition_seconds: int = 10,
@@ -198,25 +232,33 @@ def build_timeline(
     warm_up: Routine | None = None,
     cool_down: Routine | None = None,
 ) -> Timeline:
-    """Lay out a routine (with an optional warm-up and cool-down) as the steps to play."""
-    levels = levels or {}
+    """Lay out a routine (with an optional warm-up and cool-down) as the steps to play.
+
+    ``plans`` gives, per routine id, how each of its items plays (its dose, an easier variant
+    swapped in, or left out); a routine without one plays every item at its low end.
+    """
+    plans = plans or {}
     parts: list[tuple[Part, Routine]] = [("main", routine)]
     if warm_up is not None:
         parts.insert(0, ("warm-up", warm_up))
     if cool_down is not None:
         parts.append(("cool-down", cool_down))
-    exercises = [
-        plan_exercise(
-            catalogue,
-            item.exercise,
-            catalogue.dose_for(item),
-            levels.get(item.exercise, 0.0),
-            part,
-            item.note,
-        )
-        for part, each in parts
-        for item in each.items
-    ]
+    exercises = []
+    for part, each in parts:
+        chosen = plans.get(each.id)
+        for index, item in enumerate(each.items):
+            plan = chosen[index] if chosen is not None else None
+            if plan is not None and plan.left_out:
+                continue
+            exercise_id = plan.exercise if plan is not None else item.exercise
+            dose = catalogue.dose_for(item) if exercise_id == item.exercise else None
+            exercises.append(
+                plan_exercise(
+                    catalogue, exercise_id, dose, part, item.note, plan=plan, routine=each.id
+                )
+            )
+    if not exercises:
+        raise ValueError(f"every exercise of {routine.name} is left out: nothing to play")
     pacing = Pacing(get_ready_seconds, transition_seconds, switch_seconds)
     return assemble(catalogue, routine.id, routine.name, exercises, pacing)
 

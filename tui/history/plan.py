@@ -1,0 +1,118 @@
+"""The next session of a routine, as lumbar would play it: each dose, its change, and why.
+
+Built from the replayed history (:mod:`tui.history.levels`). On top of each item's level, one
+more of lumbar's own rules: an exercise that hurt in two of its last three sessions
+(``REPEATED``) rests until ``REST_SESSIONS`` sessions with no pain flag have passed: its easier
+variant plays in its place at a dose no heavier than its own, or, with no easier variant light
+enough, it is left out; either way lumbar suggests asking a clinician. Then it comes back, a
+step lighter than where it hurt. Pure functions: no clock, no I/O, no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from tui.history.flags import DEFAULT_THRESHOLD
+from tui.history.levels import OF_LAST, REPEATED, Replay, replay
+from tui.model import (
+    Catalogue,
+    ItemPlan,
+    Routine,
+    RoutineItem,
+    Session,
+    ladder,
+    no_heavier,
+    plan_seconds,
+    work,
+)
+
+ASK = "ask a clinician about it"
+
+
+@dataclass(frozen=True)
+class RoutinePlan:
+    """The next session of one routine, item by item."""
+
+    routine: Routine
+    items: tuple[ItemPlan, ...]
+
+    @property
+    def playing(self) -> tuple[ItemPlan, ...]:
+        """The items that play (not left out)."""
+        return tuple(item for item in self.items if not item.left_out)
+
+    def for_exercise(self, exercise: str) -> ItemPlan | None:
+        """The first item of this exercise (as the routine lists it), if any."""
+        return next((item for item in self.items if item.item == exercise), None)
+
+
+def plan_item(catalogue: Catalogue, routine: Routine, item: RoutineItem, found: Replay) -> ItemPlan:
+    """How one item of a routine plays next time."""
+    level = found.level(routine.id, item.exercise)
+    steps = ladder(catalogue.dose_for(item))
+    rung = steps.clamp(level.rung)
+    planned = steps.at(rung)
+    if not found.resting(item.exercise):
+        return ItemPlan(item.exercise, item.exercise, planned, rung, level.change, level.why)
+    hurt = f"it hurt in {REPEATED} of its last {OF_LAST} sessions"
+    exercise = catalogue.exercises.get(item.exercise)
+    for easier in exercise.easier if exercise is not None else ():
+        variant = catalogue.exercises.get(easier)
+        lighter = no_heavier(variant.dose, work(planned)) if variant is not None else None
+        if variant is not None and lighter is not None:
+            why = f"swapped for the easier {variant.name}, no heavier: {hurt}; {ASK}"
+            return ItemPlan(item.exercise, easier, lighter, rung, "down", why)
+    why = f"left out for now: {hurt} and no easier variant is light enough; {ASK}"
+    return ItemPlan(item.exercise, item.exercise, (), rung, "down", why)
+
+
+def plan_routine(
+    catalogue: Catalogue,
+    routine: Routine,
+    sessions: Iterable[Session] = (),
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    found: Replay | None = None,
+) -> RoutinePlan:
+    """The next session of ``routine`` after ``sessions`` (or an already replayed history)."""
+    if found is None:
+        found = replay(sessions, catalogue, threshold)
+    return RoutinePlan(
+        routine, tuple(plan_item(catalogue, routine, item, found) for item in routine.items)
+    )
+
+
+def plan_all(
+    catalogue: Catalogue, sessions: Iterable[Session], threshold: int = DEFAULT_THRESHOLD
+) -> dict[str, RoutinePlan]:
+    """The next session of every routine of the catalogue, by id (the history replayed once)."""
+    found = replay(sessions, catalogue, threshold)
+    return {
+        routine.id: plan_routine(catalogue, routine, found=found)
+        for routine in catalogue.routines.values()
+    }
+
+
+def plan_json(plan: RoutinePlan) -> dict[str, Any]:
+    """The plan as ``lumbar plan --json`` prints it (a staged dose gives its heaviest stage)."""
+    exercises = []
+    for item in plan.items:
+        main = max(item.planned, key=lambda stage: work((stage,)), default=None)
+        exercises.append(
+            {
+                "exercise": item.exercise,
+                "item": item.item,
+                "sets": main.sets if main else 0,
+                "reps": main.reps if main else 0,
+                "hold": main.hold if main else 0,
+                "sides": main.sides if main else "none",
+                "seconds": plan_seconds(item.planned),
+                "change": item.change,
+                "why": item.why,
+                "left_out": item.left_out,
+                "below_range": item.below_range,
+            }
+        )
+    return {"routine": plan.routine.id, "exercises": exercises}
