@@ -234,7 +234,7 @@ class LumbarApp(TerminalApp):
         except StoreError as error:
             self.report_failure("The session cannot start", error)
             return
-        plans = plan_all(self.catalogue, history)
+        plans = plan_all(self.catalogue, history, settings.pain_threshold)
         parts = build_session(
             self.catalogue,
             message.routine,

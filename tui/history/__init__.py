@@ -18,7 +18,7 @@ if TYPE_CHECKING:
         pain_unknown,
     )
     from tui.history.levels import Level, LevelChange, Replay, explain, replay
-    from tui.history.plan import RoutinePlan, plan_all, plan_json, plan_routine
+    from tui.history.plan import RoutinePlan, plan_all, plan_json, plan_lines, plan_routine
     from tui.history.progress import (
         SORTS,
         ExerciseRow,
@@ -95,6 +95,7 @@ __all__ = [
     "pain_unknown",
     "plan_all",
     "plan_json",
+    "plan_lines",
     "plan_routine",
     "red_flags",
     "replay",
@@ -126,6 +127,7 @@ _HOME = {
     "pain_unknown": "tui.history.flags",
     "plan_all": "tui.history.plan",
     "plan_json": "tui.history.plan",
+    "plan_lines": "tui.history.plan",
     "plan_routine": "tui.history.plan",
     "replay": "tui.history.levels",
     "CLIMB_AFTER": "tui.history.roadmap",

@@ -139,6 +139,7 @@ class Settings(Entry, kw_only=True, frozen=True):
     weekly_target: Annotated[int, Meta(ge=1, le=14)] = 3
     warm_up: bool = False
     cool_down: bool = False
+    pain_threshold: Annotated[int, Meta(ge=1, le=10)] = 7
 
 
 class SafetyCheck(Entry, kw_only=True, frozen=True):

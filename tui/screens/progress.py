@@ -199,7 +199,11 @@ cause discomfort: show these to your physiotherapist.
         settings = snapshot.settings or Settings()
         now = self.now()
         progress = work_out(
-            snapshot.sessions, self.catalogue, settings.weekly_target, today_of(now)
+            snapshot.sessions,
+            self.catalogue,
+            settings.weekly_target,
+            today_of(now),
+            settings.pain_threshold,
         )
         self.app.call_from_thread(self.show, progress)
 

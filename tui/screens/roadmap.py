@@ -266,7 +266,11 @@ phase early: you are asked first, and your sessions so far stay in your history.
     def work_out(self) -> Standing:
         """The standing from the store's history, as of today."""
         return standing(
-            self.catalogue, self.store.sessions(), self.store.roadmap_state(), self.today()
+            self.catalogue,
+            self.store.sessions(),
+            self.store.roadmap_state(),
+            self.today(),
+            self.store.settings().pain_threshold,
         )
 
     def compose(self) -> ComposeResult:
