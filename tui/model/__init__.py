@@ -26,6 +26,7 @@ from tui.model.catalogue import (
 )
 from tui.model.records import (
     SCHEMA_VERSION,
+    Clearance,
     ExerciseResult,
     Feedback,
     NotifyMethod,
@@ -64,6 +65,7 @@ __all__ = [
     "AdviceKind",
     "Catalogue",
     "CatalogueFile",
+    "Clearance",
     "Dose",
     "Exercise",
     "ExerciseResult",
