@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -350,10 +351,14 @@ class LumbarApp(TerminalApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the other modes, and the red-flag check, only from a mode's own screen."""
         if action == "switch_mode":
-            return len(self.screen_stack) == 1 and parameters[:1] != (self.current_mode,)
+            return self.on_a_mode_screen() and parameters[:1] != (self.current_mode,)
         if action == "take_safety_check":
-            return len(self.screen_stack) == 1
+            return self.on_a_mode_screen()
         return True
+
+    def on_a_mode_screen(self) -> bool:
+        """True when a mode's own screen is in front (the command palette over it aside)."""
+        return all(isinstance(screen, CommandPalette) for screen in self.screen_stack[1:])
 
 
 make_app = LumbarApp
