@@ -188,29 +188,23 @@ async def test_the_progress_history_shows_the_clearance_with_its_date(
         )
 
 
-async def test_the_emergency_page_comes_first_for_bladder_and_bowel(
-    make: MakeApp, empty_store: Store
+@pytest.mark.parametrize(
+    ("keys", "said"),
+    [(["y"], "bladder or bowels"), (["n", "y"], "groin")],
+    ids=["bladder-bowel", "saddle-numbness"],
+)
+async def test_the_emergency_page_comes_first(
+    make: MakeApp, empty_store: Store, keys: list[str], said: str
 ) -> None:
-    """Yes to the first question, bladder or bowel control: the emergency page, at once."""
+    """Yes to an emergency (asked first): the emergency page at once, no more questions."""
     app = make(store=empty_store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "bladder or bowels" in shown(app)
-        await pilot.press("y")
-        assert "## Get urgent medical help now" in shown(app)
-        assert "Question 2" not in shown(app)
-        assert shown(app).index("emergency department") < shown(app).index("You answered yes")
-
-
-async def test_the_emergency_page_comes_for_saddle_numbness(
-    make: MakeApp, empty_store: Store
-) -> None:
-    """Yes to numbness around the groin, the second question: the emergency page, at once."""
-    app = make(store=empty_store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "y")
-        assert "## Get urgent medical help now" in shown(app)
-        assert "groin" in shown(app)
+        await pilot.press(*keys)
+        page = shown(app)
+        assert page.startswith("## Get urgent medical help now")
+        assert page.index("emergency department") < page.index("You answered yes")
+        assert said in page
+        assert "Question" not in page
 
 
 async def test_an_emergency_yes_is_kept_and_stops_sessions(
