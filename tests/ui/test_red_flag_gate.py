@@ -93,6 +93,19 @@ async def test_lumbar_play_shows_the_dialog_not_the_player(
         assert not playing(app)
 
 
+async def test_a_yes_on_a_first_run_of_lumbar_play_shows_the_dialog(
+    make: MakeApp, empty_store: Store, catalogue: Catalogue
+) -> None:
+    """`lumbar play ROUTINE` on a first run, a yes to the check: the dialog, no player."""
+    app = make(store=empty_store, play="quick-10")
+    last = len(red_flags(catalogue)) - 1
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"n" * last, "y", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsStopped)
+        assert not playing(app)
+
+
 async def test_the_dialog_says_why_and_how_on(stopped: LumbarApp) -> None:
     """The dialog names the day and the yes, and the keys that lead on."""
     async with stopped.run_test(size=SIZE) as pilot:
