@@ -89,7 +89,7 @@ class LumbarApp(TerminalApp):
             "take_safety_check",
             "Take the red-flag check again",
             id="safety.retake",
-            tooltip="Answer the red-flag questions again: with no yes, stopped sessions start",
+            tooltip="Answer the red-flag questions again; with no yes, sessions start again",
             show=False,  # the banner names it while it matters; the help and palette list it
         ),
     ]

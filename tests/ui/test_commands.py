@@ -53,3 +53,10 @@ async def test_the_avoid_list_is_in_the_palette(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await run_from_palette(pilot, "choose: Avoid")
         assert isinstance(app.screen, AvoidList)
+
+
+async def test_another_mode_can_be_chosen_from_the_palette(app: LumbarApp) -> None:
+    """"lumbar: Roadmap" in the palette over the select screen switches to the roadmap."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_from_palette(pilot, "lumbar: Roadmap")
+        assert app.current_mode == "roadmap"
