@@ -56,7 +56,7 @@ async def test_the_avoid_list_is_in_the_palette(app: LumbarApp) -> None:
 
 
 async def test_another_mode_can_be_chosen_from_the_palette(app: LumbarApp) -> None:
-    """"lumbar: Roadmap" in the palette over the select screen switches to the roadmap."""
+    """The palette's "lumbar: Roadmap", over the select screen, switches to the roadmap."""
     async with app.run_test(size=(80, 24)) as pilot:
         await run_from_palette(pilot, "lumbar: Roadmap")
         assert app.current_mode == "roadmap"

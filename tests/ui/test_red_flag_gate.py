@@ -75,7 +75,7 @@ async def test_roadmap_enter_shows_the_dialog_not_the_player(stopped: LumbarApp)
 
 
 async def test_play_from_the_palette_shows_the_dialog_not_the_player(stopped: LumbarApp) -> None:
-    """ "choose: Play" in the palette, after a yes: the dialog, no player."""
+    """The palette's "choose: Play", after a yes: the dialog, no player."""
     async with stopped.run_test(size=SIZE) as pilot:
         await run_from_palette(pilot, "choose: Play")
         assert isinstance(stopped.screen, SessionsStopped)
@@ -304,7 +304,7 @@ async def test_the_retake_key_can_be_remapped(app: LumbarApp) -> None:
 
 
 async def test_the_check_can_be_retaken_from_the_palette(app: LumbarApp) -> None:
-    """ "safety: Take the red-flag check again" in the palette asks the questions."""
+    """The palette's "safety: Take the red-flag check again" asks the questions."""
     async with app.run_test(size=SIZE) as pilot:
         await run_from_palette(pilot, "safety: Take the red-flag check again")
         assert isinstance(app.screen, SafetyScreen)
