@@ -35,6 +35,7 @@ from tui.screens.dialogs import MoveOnDialog
 from tui.store import Store, StoreError
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
+from tui.widgets.safety_banner import SafetyBanner
 
 MARKS = {"done": "✓", "rung": "▸", "todo": "·", "locked": "⊘"}
 """The mark in front of an exercise, by its state (the legend under the columns says what)."""
@@ -277,6 +278,7 @@ phase early: you are asked first, and your sessions so far stay in your history.
         """A sentence on top, the three phases, the legend and the keys."""
         yield Header()
         yield ModeTabs(id="modes")
+        yield SafetyBanner(id="safety-banner")
         yield Static(
             summary(self.catalogue, self.standing, self.play_key), id="summary", markup=False
         )
