@@ -85,8 +85,9 @@ def exercise_cells(row: ExerciseRow) -> tuple[Text, ...]:
 def exercise_note(row: ExerciseRow) -> str:
     """The line under the table about the highlighted exercise."""
     flags = f"{plural(row.flags, 'pain flag')} (it hurt, or pain rose that session)"
-    skipped = f", skipped {row.skipped}" if row.skipped else ""
-    return f"{row.name}: done {row.done}{skipped}; {flags}. Dose now: {row.dose}."
+    cut = f", {row.cut} cut short" if row.cut else ""
+    skipped = f", {row.skipped} skipped" if row.skipped else ""
+    return f"{row.name}: {row.done} done in full{cut}{skipped}; {flags}. Dose now: {row.dose}."
 
 
 class ProgressScreen(Screen[None]):
