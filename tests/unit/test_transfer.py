@@ -166,6 +166,23 @@ def test_an_export_from_an_older_schema_is_migrated(
     assert empty.session("s-1") == make_session("s-1")
 
 
+def test_an_export_from_before_holds_cut_and_the_pain_threshold_imports(
+    empty: Store, exported: Path
+) -> None:
+    """An older lumbar's export (no holds_cut, no pain_threshold) imports with their defaults."""
+
+    def make_old(data: dict[str, Any]) -> None:
+        for session in data["sessions"]:
+            for result in session["exercises"]:
+                del result["holds_cut"]
+        del data["settings"]["pain_threshold"]
+
+    write_export(exported, make_old)
+    assert import_file(empty, exported).sessions_added == 2
+    assert empty.session("s-1") == make_session("s-1")
+    assert empty.settings().pain_threshold == 7
+
+
 def test_export_refuses_other_file_kinds(full: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"must end in \.json .* or \.csv"):
         export(full, tmp_path / "export.txt")

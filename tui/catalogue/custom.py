@@ -38,7 +38,7 @@ from typing import TypeVar
 
 import msgspec
 
-from tui.catalogue.limits import PARTS, Bounds, Part, limits, value_of
+from tui.catalogue.limits import PARTS, Bounds, Part, capped, largest_dose, limits, value_of
 from tui.model import Catalogue, Dose, Range, Routine, RoutineItem
 
 NAME_MAX = 60
@@ -299,20 +299,48 @@ def playable(catalogue: Catalogue, routine: Routine) -> tuple[Routine | None, li
     return msgspec.structs.replace(routine, items=kept), gone
 
 
+def within_limits(catalogue: Catalogue, routine: Routine) -> tuple[Routine, list[str]]:
+    """The routine with every dose past the articles' largest brought down to it, and which.
+
+    Only a routine built by an older lumbar (whose builder allowed twice the articles' dose), or
+    imported from one, can go past it; it plays within the limit, and the store keeps it as it
+    is until the user edits it.
+    """
+    items, lowered = [], []
+    for item in routine.items:
+        if item.dose is None or item.exercise not in catalogue.exercises:
+            items.append(item)
+            continue
+        dose = capped(item.dose, largest_dose(catalogue, item.exercise))
+        if dose != item.dose:
+            lowered.append(catalogue.exercise(item.exercise).name)
+        items.append(msgspec.structs.replace(item, dose=dose))
+    if not lowered:
+        return routine, []
+    return msgspec.structs.replace(routine, items=tuple(items)), lowered
+
+
 def with_custom_routines(
     catalogue: Catalogue, stored: Iterable[Routine]
 ) -> tuple[Catalogue, list[str]]:
     """The catalogue with the routines the user built (``stored``, from the store) added to it.
 
     Also what to tell the user about routines naming exercises the catalogue no longer has:
-    those play without them (or are left out if nothing is left); the store keeps them as they are.
+    those play without them (or are left out if nothing is left); and about doses past the most
+    the articles give: those play at that most. The store keeps them as they are.
     """
     custom: dict[str, Routine] = {}
     notes = []
     for own in stored:
         routine, gone = playable(catalogue, own)
         if routine is not None:
+            routine, lowered = within_limits(catalogue, routine)
             custom[routine.id] = routine
+            if lowered:
+                notes.append(
+                    f"Your routine {own.name!r} asks more of {', '.join(lowered)} than the "
+                    "articles give: it plays at their most. Edit and save it to keep it so."
+                )
         if gone:
             missing = ", ".join(gone)
             then = "It plays without it until it is back." if routine else "It is hidden till then."

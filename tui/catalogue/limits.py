@@ -21,6 +21,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+import msgspec
+
 from tui.model import Catalogue, Counts, Dose, Range
 
 Part = Literal["sets", "reps", "hold"]
@@ -105,6 +107,21 @@ def over_largest(counts: Counts, largest: Largest) -> list[tuple[Part, str]]:
                 (part, f"{value.high} is past {amount(part, most)}, the most any article gives")
             )
     return found
+
+
+def capped(dose: Dose, largest: Largest) -> Dose:
+    """The dose with every part past the largest brought down to it.
+
+    A range keeps its width where it can. A dose in stages, or a part the articles never give,
+    is left as it is.
+    """
+    changes: dict[str, Range] = {}
+    for part in PARTS if not dose.stages else ():
+        value, most = value_of(dose, part), largest.of(part)
+        if value is None or most == 0 or value.high <= most:
+            continue
+        changes[part] = type(value)(max(type(value).minimum, value.low - value.high + most), most)
+    return msgspec.structs.replace(dose, **changes) if changes else dose
 
 
 def hold_extension(largest: Largest, length: float | None, wanted: int) -> tuple[int, str]:
