@@ -75,7 +75,7 @@ async def test_a_routine_built_saved_reloaded_and_played(
         await pilot.press("right")  # from reps to the hold
         assert "hold 10-30 s" in dose_line(app) and "allowed: 5 to 30 s" in dose_line(app)
         await pilot.press("minus")
-        assert "hold 5-25 s" in dose_line(app)
+        assert "hold 9-29 s" in dose_line(app)
         await add(pilot, "child", "childs-pose")
         await add(pilot, "pelvic tilt", "pelvic-tilt")
         await pilot.press("shift+tab", "shift+tab")  # back to the routine, on pelvic tilt
@@ -95,7 +95,7 @@ async def test_a_routine_built_saved_reloaded_and_played(
     (saved,) = store.routines()
     assert (saved.id, saved.name, saved.kind) == ("evening-ease", "Evening ease", "custom")
     assert [i.exercise for i in saved.items] == ["pelvic-tilt", "plank", "childs-pose"]
-    assert saved.items[1].dose is not None and saved.items[1].dose.hold == Seconds(5, 25)
+    assert saved.items[1].dose is not None and saved.items[1].dose.hold == Seconds(9, 29)
     assert saved.items[0].dose is None and saved.items[2].dose is None
 
     reopened = Store.open(store.path)
@@ -111,7 +111,7 @@ async def test_a_routine_built_saved_reloaded_and_played(
     assert session.status == "complete"
     assert [r.exercise for r in session.exercises] == ["pelvic-tilt", "plank", "childs-pose"]
     plank = session.exercises[1]
-    assert plank.outcome == "done" and plank.planned[0].hold == 5  # the new low end
+    assert plank.outcome == "done" and plank.planned[0].hold == 9  # the new low end
 
 
 async def test_the_builder_refuses_more_than_the_articles_give_and_says_so(
@@ -229,7 +229,7 @@ async def test_a_store_error_on_save_loses_nothing(app: LumbarApp, store: Store)
         assert "lumbar cannot use" in notes[-1].message and "still here" in notes[-1].message
         assert store.path.read_text() == "this is not lumbar's file"
         draft = builder(app).draft
-        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(5, 25))
+        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(9, 29))
         store.path.write_bytes(good)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -65,7 +65,7 @@ async def test_a_save_the_store_refuses_is_told_once_and_the_builder_keeps_the_d
         assert error.markup is False  # the path is shown as it is
         assert isinstance(app.screen, BuilderScreen)
         draft = app.screen.draft
-        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(5, 25))
+        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(9, 29))
         assert store.routines() == []
         await pilot.press("ctrl+s")  # the lock is free again
         await settle(pilot)

@@ -160,7 +160,9 @@ def limits(catalogue: Catalogue, exercise_id: str, part: Part) -> Bounds | None:
 
 
 def bounds_text(bounds: Bounds, part: Part) -> str:
-    """The limits of a part in words: ``5 to 60 s``, ``1 to 3 sets``."""
+    """The limits of a part in words: ``5 to 60 s``, ``1 to 3 sets``, ``only 1 rep``."""
+    if bounds.low == bounds.high:
+        return f"only {amount(part, bounds.low)}"
     return f"{bounds} s" if part == "hold" else f"{bounds} {part}"
 
 
