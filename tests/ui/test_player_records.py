@@ -6,6 +6,7 @@ Also that + never takes a hold past the longest the articles give, and says so.
 from __future__ import annotations
 
 import msgspec
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -63,28 +64,39 @@ async def to_first_hold(pilot: Pilot[None], clock: FakeClock) -> None:
 # --- the pain check ---------------------------------------------------------------------------
 
 
-async def test_1_then_0_at_the_pain_check_records_10(make: MakeApp, store: Store) -> None:
-    """Typing ten: 1 waits, 0 makes it 10, and 10 is stored."""
+@pytest.mark.parametrize(
+    ("keys", "score"),
+    [
+        (("1", "0"), 10),
+        (("1", "enter"), 1),
+        (("1", "5"), 5),
+        (("t",), 10),
+        (("0",), 0),
+        (("9",), 9),
+    ],
+    ids=["1-0-is-10", "1-enter-is-1", "1-5-is-5", "t-is-10", "0", "9"],
+)
+async def test_the_pain_check_records_the_score_typed(
+    make: MakeApp, store: Store, keys: tuple[str, ...], score: int
+) -> None:
+    """Ten typed as 1 then 0 is 10, never 1; 1 is kept by Enter; one digit is that score."""
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await pain_check(pilot)
-        await pilot.press("1", "0")
+        await pilot.press(*keys)
         assert isinstance(app.screen, PlayerScreen)
-        assert saved(app, store).pain_before == 10
+        assert saved(app, store).pain_before == score
 
 
-async def test_1_then_enter_at_the_pain_check_records_1(make: MakeApp, store: Store) -> None:
-    """1 waits and says what it waits for; Enter keeps it, and 1 is stored."""
+async def test_a_1_waits_for_a_0_and_says_so(make: MakeApp, store: Store) -> None:
+    """After 1 the check stays open, saying what 0 and Enter do; nothing starts meanwhile."""
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         check = await pain_check(pilot)
         await pilot.press("1")
         assert app.screen is check and check.pending
         assert prompt(check) == "1? Press 0 for 10, or Enter to keep 1 (kept in 3 s)."
-        assert store.sessions() == []  # nothing starts while the 1 waits
-        await pilot.press("enter")
-        assert isinstance(app.screen, PlayerScreen)
-        assert saved(app, store).pain_before == 1
+        assert store.sessions() == []
 
 
 async def test_a_1_left_waiting_is_kept_as_1_when_its_wait_ends(
@@ -99,15 +111,6 @@ async def test_a_1_left_waiting_is_kept_as_1_when_its_wait_ends(
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         assert saved(app, store).pain_before == 1
-
-
-async def test_another_digit_after_1_is_the_answer_instead(make: MakeApp, store: Store) -> None:
-    """1 then 5 is not 15: the 5 is the answer."""
-    app = make(play="quick-10")
-    async with app.run_test(size=SIZE) as pilot:
-        await pain_check(pilot)
-        await pilot.press("1", "5")
-        assert saved(app, store).pain_before == 5
 
 
 async def test_enter_without_a_1_waiting_answers_nothing(make: MakeApp, store: Store) -> None:

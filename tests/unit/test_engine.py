@@ -12,6 +12,7 @@ import pytest
 
 from tests.helpers import BASE, START, FakeClock
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
+from tui.model.records import ExerciseResult
 from tui.session.engine import Engine
 from tui.session.events import (
     Event,
@@ -286,14 +287,19 @@ def test_next_ends_the_step_now_and_starts_the_next_now(catalogue: Catalogue) ->
     assert engine.snapshot(START + 2).remaining == 10.0
 
 
+def first_hold_ended_after_3_s(catalogue: Catalogue) -> ExerciseResult:
+    """Two 10 s wall sits, the first ended with next 3 s in, the second run to its end."""
+    engine, _ = started(catalogue, item("wall-sit", hold=10, reps=2))
+    engine.next_step(START + 8)
+    engine.tick(START + 100)
+    return engine.session().exercises[0]
+
+
 def test_next_on_a_hold_leaves_the_rep_undone_and_keeps_only_the_time_held(
     catalogue: Catalogue,
 ) -> None:
     """A hold ended early with next: its rep is not done, it is cut short, and held 3 of 10 s."""
-    engine, _ = started(catalogue, item("wall-sit", hold=10, reps=2))
-    engine.next_step(START + 8)
-    engine.tick(START + 100)
-    result = engine.session().exercises[0]
+    result = first_hold_ended_after_3_s(catalogue)
     assert (result.reps_done, result.holds_cut, result.seconds_held) == (1, 1, 13)
 
 
@@ -301,10 +307,7 @@ def test_an_exercise_with_a_rep_ended_early_is_recorded_as_cut_not_done(
     catalogue: Catalogue,
 ) -> None:
     """Next before a hold's time is up: the exercise ends as "cut", and is not done in full."""
-    engine, _ = started(catalogue, item("wall-sit", hold=10, reps=2))
-    engine.next_step(START + 8)
-    engine.tick(START + 100)
-    result = engine.session().exercises[0]
+    result = first_hold_ended_after_3_s(catalogue)
     assert (result.outcome, result.full) == ("cut", False)
 
 

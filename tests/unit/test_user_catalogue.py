@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import GOOD
-from tui.catalogue.load import CatalogueError, bundled_dir, check_paths, load_catalogue, user_dir
+from tui.catalogue.load import (
+    CatalogueError,
+    Loaded,
+    bundled_dir,
+    check_paths,
+    load_catalogue,
+    user_dir,
+)
 
 ROUTINE = """\
 [[routine]]
@@ -31,6 +38,13 @@ def mine() -> Path:
     folder = user_dir()
     folder.mkdir(parents=True)
     return folder
+
+
+def load_mine(mine: Path, routines: str) -> Loaded:
+    """Load the catalogue with the user's towel stretch and these routines in their folder."""
+    (mine / "exercises.toml").write_text(GOOD, encoding="utf-8")
+    (mine / "routines.toml").write_text(routines, encoding="utf-8")
+    return load_catalogue(user=mine)
 
 
 def test_the_user_folder_is_inside_the_isolated_config_home(isolated_home: Path) -> None:
@@ -114,9 +128,7 @@ def test_a_user_routine_past_the_articles_largest_dose_is_refused_naming_file_an
 ) -> None:
     """Bird dog held 40 s (the articles go to 10 s): the file is skipped, the field named."""
     path = mine / "routines.toml"
-    path.write_text(ROUTINE.replace("hold = 5", "hold = 40"), encoding="utf-8")
-    (mine / "exercises.toml").write_text(GOOD, encoding="utf-8")
-    loaded = load_catalogue(user=mine)
+    loaded = load_mine(mine, ROUTINE.replace("hold = 5", "hold = 40"))
     assert [str(p) for p in loaded.problems] == [
         f'{path}:11: routine "my-morning", field items[1].dose.hold: hold for "bird-dog": 40 is'
         " past 10 s, the most any article gives. Lower it: lumbar keeps every dose within the"
@@ -127,24 +139,15 @@ def test_a_user_routine_past_the_articles_largest_dose_is_refused_naming_file_an
 
 def test_a_user_routine_within_the_articles_largest_dose_loads(mine: Path) -> None:
     """Bird dog held 10 s, the most an article gives: allowed."""
-    (mine / "routines.toml").write_text(ROUTINE.replace("hold = 5", "hold = 10"), encoding="utf-8")
-    (mine / "exercises.toml").write_text(GOOD, encoding="utf-8")
-    loaded = load_catalogue(user=mine)
+    loaded = load_mine(mine, ROUTINE.replace("hold = 5", "hold = 10"))
     assert loaded.problems == ()
     assert "my-morning" in loaded.catalogue.routines
 
 
 def test_a_user_routine_cannot_go_past_the_user_s_own_exercise(mine: Path) -> None:
     """Towel stretch (the user's, 2 reps) asked for 5 reps in a routine: refused."""
-    (mine / "exercises.toml").write_text(GOOD, encoding="utf-8")
-    (mine / "routines.toml").write_text(
-        ROUTINE.replace(
-            'exercise = "towel-stretch"',
-            'exercise = "towel-stretch"\n[routine.items.dose]\nreps = 5',
-        ),
-        encoding="utf-8",
-    )
-    loaded = load_catalogue(user=mine)
+    own = 'exercise = "towel-stretch"\n[routine.items.dose]\nreps = 5'
+    loaded = load_mine(mine, ROUTINE.replace('exercise = "towel-stretch"', own))
     assert "items[0].dose.reps" in str(loaded.problems[0])
     assert "5 is past 2 reps" in str(loaded.problems[0])
 
@@ -152,9 +155,7 @@ def test_a_user_routine_cannot_go_past_the_user_s_own_exercise(mine: Path) -> No
 def test_a_user_file_calling_its_routine_an_article_cannot_raise_the_limit(mine: Path) -> None:
     """An "article" in a user's file holding bird dog 40 s is refused like any other routine."""
     text = ROUTINE.replace('kind = "custom"', 'kind = "article"').replace("hold = 5", "hold = 40")
-    (mine / "routines.toml").write_text(text, encoding="utf-8")
-    (mine / "exercises.toml").write_text(GOOD, encoding="utf-8")
-    loaded = load_catalogue(user=mine)
+    loaded = load_mine(mine, text)
     assert [p.file.name for p in loaded.problems] == ["routines.toml"]
     assert "items[1].dose.hold" in str(loaded.problems[0])
 
