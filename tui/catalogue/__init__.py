@@ -1,4 +1,4 @@
-"""The content: read the TOML catalogue, check, cache, search and describe it; custom routines."""
+"""The content: read, check, cache, search and describe it; custom routines; dose limits."""
 
 from __future__ import annotations
 
