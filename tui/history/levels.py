@@ -23,8 +23,9 @@ no clock, no I/O, no Textual.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
@@ -33,6 +34,7 @@ from tui.model import (
     Catalogue,
     Dose,
     ExerciseResult,
+    Ladder,
     Routine,
     Session,
     ladder,
@@ -66,6 +68,13 @@ class Level:
     """Good sessions in a row since it last moved or was held."""
     change: Change = "new"
     why: str = NEW
+    since: str = ""
+    """A later pain flag, in another session, that holds it too (empty when none)."""
+
+    @property
+    def reason(self) -> str:
+        """Why it plays as it does next time, in plain words."""
+        return f"{self.why}; since then, {self.since}" if self.since else self.why
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,15 @@ def item_dose(catalogue: Catalogue, routine_id: str, exercise_id: str) -> Dose |
     return None
 
 
+def item_doses(catalogue: Catalogue) -> dict[Key, Dose]:
+    """Every routine's dose for each of its exercises (the first item, when one repeats)."""
+    found: dict[Key, Dose] = {}
+    for routine in catalogue.routines.values():
+        for item in routine.items:
+            found.setdefault((routine.id, item.exercise), catalogue.dose_for(item))
+    return found
+
+
 def routine_seconds(catalogue: Catalogue, routine: Routine, rungs: dict[str, int]) -> int:
     """Roughly how long a routine plays with its exercises at these rungs (0 when not given)."""
     return sum(
@@ -142,6 +160,7 @@ def replay(
     """Replay the whole history under the rules of the module docstring."""
     found = Replay()
     befores: list[int] = []
+    ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
     for session in chronological(sessions):
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:
@@ -155,11 +174,11 @@ def replay(
         if flags:
             _hold_everywhere(found, set(grouped), f"held: {both(flags)} on {_day(day)}")
         for key, results in grouped.items():
-            dose = item_dose(catalogue, *key)
-            if dose is None:
+            steps = ladders.get(key)
+            if steps is None:
                 continue
             before = found.level(*key)
-            after = _judge(catalogue, found, key, before, results, session, flags)
+            after = _judge(catalogue, found, key, steps, before, results, session, flags)
             found.levels[key] = after
             found.changes.append(
                 (
@@ -191,21 +210,23 @@ def _hold_everywhere(found: Replay, played: set[Key], reason: str) -> None:
     for key, level in found.levels.items():
         if key in played:
             continue
-        why = reason if level.change == "same" else f"{level.why}; then {reason}"
-        found.levels[key] = replace(level, run=0, why=why)
+        if level.change == "same":
+            found.levels[key] = Level(level.rung, 0, "same", reason)
+        else:
+            found.levels[key] = Level(level.rung, 0, level.change, level.why, reason)
 
 
 def _judge(
     catalogue: Catalogue,
     found: Replay,
     key: Key,
+    steps: Ladder,
     before: Level,
     results: Sequence[ExerciseResult],
     session: Session,
     flags: Sequence[str],
 ) -> Level:
     """The level after one session's results for one exercise of one routine."""
-    steps = ladder(item_dose(catalogue, *key) or Dose())
     rung = steps.clamp(before.rung)
     on = _day(session.started_at.date())
     if any(result.hurt for result in results):
@@ -269,6 +290,7 @@ def both(reasons: Sequence[str]) -> str:
     return f"{', '.join(reasons[:-1])} and {reasons[-1]}"
 
 
+@lru_cache(maxsize=4096)
 def _day(day: date) -> str:
     """A day as "3 Dec"."""
     return f"{day.day} {day:%b}"

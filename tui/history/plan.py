@@ -59,7 +59,7 @@ def plan_item(catalogue: Catalogue, routine: Routine, item: RoutineItem, found: 
     rung = steps.clamp(level.rung)
     planned = steps.at(rung)
     if not found.resting(item.exercise):
-        why = level.why if level.change != "new" or steps.top > 0 else FIXED
+        why = level.reason if level.change != "new" or steps.top > 0 else FIXED
         return ItemPlan(item.exercise, item.exercise, planned, rung, level.change, why)
     hurt = f"it hurt in {REPEATED} of its last {OF_LAST} sessions"
     exercise = catalogue.exercises.get(item.exercise)
