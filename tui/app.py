@@ -224,6 +224,7 @@ class LumbarApp(TerminalApp):
     def on_play_routine(self, message: PlayRoutine) -> None:
         """Open the player on the routine, at the user's levels and with their settings."""
         from tui.history import plan_all
+        from tui.screens.pain_words import pain_threshold
         from tui.screens.player import PlayerScreen
         from tui.session import build_session
 
@@ -234,7 +235,8 @@ class LumbarApp(TerminalApp):
         except StoreError as error:
             self.report_failure("The session cannot start", error)
             return
-        plans = plan_all(self.catalogue, history)
+        threshold = pain_threshold(settings)
+        plans = plan_all(self.catalogue, history, threshold)
         parts = build_session(
             self.catalogue,
             message.routine,
@@ -248,7 +250,14 @@ class LumbarApp(TerminalApp):
             tmux=self.tmux,
         )
         player = PlayerScreen(
-            parts.engine, parts.recorder, clock=self.clock, bell=parts.bell, cues=parts.cues
+            parts.engine,
+            parts.recorder,
+            clock=self.clock,
+            bell=parts.bell,
+            cues=parts.cues,
+            threshold=threshold,
+            history=self.store.sessions,
+            pain_before=message.pain_before,
         )
         self.push_screen(player)
 

@@ -22,6 +22,7 @@ from tui.catalogue.custom import (
 from tui.catalogue.describe import (
     Block,
     Description,
+    dose_reason,
     exercise_description,
     nothing_matches,
     routine_description,
@@ -55,6 +56,7 @@ __all__ = [
     "bounds_text",
     "bundled_dir",
     "check_paths",
+    "dose_reason",
     "draft_seconds",
     "exercise_description",
     "exercise_matches",
