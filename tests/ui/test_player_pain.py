@@ -277,7 +277,7 @@ async def test_a_flagged_session_summary_says_what_lumbar_will_do(make: MakeApp)
         assert "your pain rose from 3 to 5 out of 10" in said.text
         assert "Next time, Bird dog: one step lighter: it hurt on 1 Mar" in said.text
         assert "Every other dose holds next time" in said.text
-        assert "?: help, and the advice on pain." in said.text
+        assert "Press ? for help and the advice on pain." in said.text
 
 
 async def test_a_session_without_a_flag_says_nothing_of_next_time(make: MakeApp) -> None:

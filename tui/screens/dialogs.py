@@ -233,7 +233,7 @@ class SessionSummary(ModalScreen[None]):
     def on_session_summary_next_time(self, message: NextTime) -> None:
         """Show what lumbar will do next time, and the key that opens the advice."""
         if message.lines:
-            advice = with_keys(self, "{key:app.help}: help, and the advice on pain.")
+            advice = with_keys(self, "Press {key:app.help} for help and the advice on pain.")
             readout = self.query_one("#next-time", Readout)
             readout.text = "\n".join([*message.lines, advice])
             readout.display = True
