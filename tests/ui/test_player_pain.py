@@ -20,6 +20,7 @@ from tui.app import LumbarApp
 from tui.model import work
 from tui.model.records import Feedback, Outcome, Session
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
+from tui.screens.help import HelpScreen
 from tui.screens.pain_dialogs import FlareUpDialog, ThisHurts
 from tui.screens.player import PlayerScreen
 from tui.screens.select import SelectScreen
@@ -278,6 +279,19 @@ async def test_a_flagged_session_summary_says_what_lumbar_will_do(make: MakeApp)
         assert "Next time, Bird dog: one step lighter: it hurt on 1 Mar" in said.text
         assert "Every other dose holds next time" in said.text
         assert "Press ? for help and the advice on pain." in said.text
+
+
+async def test_the_help_key_over_the_summary_opens_the_advice(make: MakeApp) -> None:
+    """The key the summary names opens the help, with the advice on pain."""
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        await begin(pilot, "3")
+        await pilot.press("q", "y", "8")
+        assert isinstance(app.screen, SessionSummary)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Good pain and bad pain" in app.screen.advice_text
 
 
 async def test_a_session_without_a_flag_says_nothing_of_next_time(make: MakeApp) -> None:

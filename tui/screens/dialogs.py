@@ -145,6 +145,22 @@ class YesNo(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+def help_key(binding_id: str) -> Binding:
+    """The key that opens the help and the advice over a dialog, as ``binding_id``.
+
+    The app's own help key does not reach past a modal screen: this binds the same keys to the
+    app's action.
+    """
+    return Binding(
+        "question_mark,f1",
+        "app.help",
+        "Help",
+        id=binding_id,
+        tooltip="The keys, and how to look after your back: the advice on pain first",
+        show=False,
+    )
+
+
 class Confirm(YesNo):
     """Ask before doing something that cannot be undone (delete, discard); True means do it."""
 
@@ -194,6 +210,7 @@ class SessionSummary(ModalScreen[None]):
     HELP = "## Summary\n\nYour session is saved. **{keys:summary.close|2}** goes back.\n"
     BINDINGS = [
         Binding("enter,escape,q", "close", "Back", id="summary.close", tooltip="Go back"),
+        help_key("summary.help"),
     ]
 
     @dataclass
@@ -233,7 +250,7 @@ class SessionSummary(ModalScreen[None]):
     def on_session_summary_next_time(self, message: NextTime) -> None:
         """Show what lumbar will do next time, and the key that opens the advice."""
         if message.lines:
-            advice = with_keys(self, "Press {key:app.help} for help and the advice on pain.")
+            advice = with_keys(self, "Press {key:summary.help} for help and the advice on pain.")
             readout = self.query_one("#next-time", Readout)
             readout.text = "\n".join([*message.lines, advice])
             readout.display = True

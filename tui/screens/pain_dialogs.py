@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 
 from tui.model import plan_text
+from tui.screens.dialogs import help_key
 from tui.screens.pain_words import Easier, FlareUp, Hurt
 from tui.widgets.keys import with_keys
 from tui.widgets.readout import Readout
@@ -74,6 +75,7 @@ pain: stop, and get advice from a doctor or physiotherapist.
             tooltip="Keep the session paused and choose later",
             show=False,
         ),
+        help_key("hurts.help"),
     ]
 
     def __init__(self, hurt: Hurt) -> None:
@@ -124,7 +126,7 @@ pain: stop, and get advice from a doctor or physiotherapist.
         """The last line: Escape, and the key that opens the help and the advice."""
         stay = "go on" if self.hurt.session_over else "stay paused"
         return with_keys(
-            self, f"{{key:hurts.stay}}: {stay}    {{key:app.help}}: help and advice", short=True
+            self, f"{{key:hurts.stay}}: {stay}    {{key:hurts.help}}: help and advice", short=True
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -184,6 +186,7 @@ today, and nothing is saved.
             tooltip="Stop for today; nothing is saved",
             show=False,
         ),
+        help_key("flare.help"),
     ]
 
     def __init__(self, flare_up: FlareUp) -> None:
@@ -214,7 +217,7 @@ today, and nothing is saved.
                 ),
                 classes="choice",
             )
-            yield Readout(with_keys(self, "{key:app.help}: help and advice"), classes="hint")
+            yield Readout(with_keys(self, "{key:flare.help}: help and advice"), classes="hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The gentle routine only when there is one."""
