@@ -178,11 +178,8 @@ class PainResponses(Screen[PlayerResult]):
         history = self.history
         if history is None:
             return None
-        catalogue, threshold, recorder = (
-            self.engine.timeline.catalogue,
-            self.threshold,
-            self.recorder,
-        )
+        catalogue = self.engine.timeline.catalogue
+        threshold, recorder = self.threshold, self.recorder
 
         def work_out() -> list[str]:
             recorder.wait(SAVE_WAIT)  # the store has the session by then, as a rule
