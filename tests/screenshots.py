@@ -125,8 +125,27 @@ async def builder(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def emergency(pilot: Pilot[None]) -> None:
+    """First run: yes to the first question (bladder or bowel control), the emergency page."""
+    await pilot.press("y")
+    await pilot.pause()
+
+
+async def sessions_stopped(pilot: Pilot[None]) -> None:
+    """After a yes to fever: the banner, and the dialog that Enter on a routine brings."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    check = SafetyCheck(answered_at=app.wall(), any_yes=True, yes_to=("red-flag-fever",))
+    app.store.save_safety(check)
+    app.safety_check = check
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 SHOTS: dict[str, Steps] = {
     "safety": nothing,
+    "safety-emergency": emergency,
+    "sessions-stopped": sessions_stopped,
     "select": nothing,
     "select-search": search_sciatica,
     "avoid": avoid_list,
@@ -142,7 +161,7 @@ SHOTS: dict[str, Steps] = {
     "settings": settings,
     "builder": builder,
 }
-FIRST_RUN = {"safety"}
+FIRST_RUN = {"safety", "safety-emergency"}
 """The shots of a first run; the others have the safety questions answered already."""
 
 

@@ -6,21 +6,25 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.catalogue import Problem, with_custom_routines
 from tui.commands import ScreenCommands
-from tui.history import safety_due
+from tui.failures import run_in_thread
+from tui.history import clear, safety_due, sessions_stopped, stop_of
 from tui.messages import PlayRoutine, RoutinesChanged
-from tui.model import Catalogue, Routine
+from tui.model import Catalogue, Routine, SafetyCheck
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import cover_when_too_small
 from tui.store import SessionSaver, SettingsChanges, Store, StoreError, UnusableFileError
@@ -28,6 +32,7 @@ from tui.terminal import TerminalApp, catch_hang_ups
 
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
+    from tui.screens.stopped import StopChoice
 
 # Only the first screen is imported with the app: every other screen (and the player's engine)
 # is imported when it is first shown, which keeps start-up fast (see BENCHMARKS.md).
@@ -79,7 +84,18 @@ class LumbarApp(TerminalApp):
             "Settings",
             "Theme, get-ready time, bell, notifications, weekly target, warm-up",
         ),
+        Binding(
+            "k",
+            "take_safety_check",
+            "Take the red-flag check again",
+            id="safety.retake",
+            tooltip="Answer the red-flag questions again; with no yes, sessions start again",
+            show=False,  # the banner names it while it matters; the help and palette list it
+        ),
     ]
+
+    safety_check: reactive[SafetyCheck | None] = reactive(None, init=False)
+    """The latest answers to the red-flag questions: a yes stops sessions (the banner watches)."""
 
     def __init__(
         self,
@@ -107,6 +123,7 @@ class LumbarApp(TerminalApp):
         self.clock = clock
         self.wall = wall
         self.first_routine = play
+        self.set_reactive(LumbarApp.safety_check, store.safety())
         self.started = False  # True once on_mount has put up the first screens
         self.saver = SessionSaver(store, on_error=self.session_not_saved)
         self.settings_changes = SettingsChanges(store)
@@ -143,13 +160,8 @@ class LumbarApp(TerminalApp):
             )
         for note in self.routine_notes:
             self.notify(note, title="One of your routines", severity="warning", markup=False)
-        if safety_due(self.store.safety(), self.wall()):
-            from tui.screens.safety import SafetyScreen
-
-            self.push_screen(
-                SafetyScreen(self.catalogue, self.store, self.wall),
-                lambda _: self.play_first_routine(),
-            )
+        if safety_due(self.safety_check, self.wall()):
+            self.action_take_safety_check(then=self.play_first_routine, always=True)
         else:
             self.play_first_routine()
         self.started = True
@@ -222,20 +234,25 @@ class LumbarApp(TerminalApp):
                 self.settings_changes.write()
 
     def on_play_routine(self, message: PlayRoutine) -> None:
-        """Open the player on the routine, at the user's levels and with their settings."""
+        """Open the player on the routine, as the coach plans it, with the user's settings.
+
+        While a red-flag yes stops sessions, a dialog says so instead, and offers the ways on.
+        """
         from tui.history import plan_all
-        from tui.screens.pain_words import pain_threshold
         from tui.screens.player import PlayerScreen
         from tui.session import build_session
 
         if self.players():
+            return
+        if sessions_stopped(self.safety_check):
+            self.explain_stop(PlayRoutine(message.routine, message.phase, message.pain_before))
             return
         try:
             settings, history = self.store.settings(), self.store.sessions()
         except StoreError as error:
             self.report_failure("The session cannot start", error)
             return
-        threshold = pain_threshold(settings)
+        threshold = settings.pain_threshold
         plans = plan_all(self.catalogue, history, threshold)
         parts = build_session(
             self.catalogue,
@@ -260,6 +277,44 @@ class LumbarApp(TerminalApp):
             pain_before=message.pain_before,
         )
         self.push_screen(player)
+
+    def action_take_safety_check(
+        self, then: Callable[[], object] | None = None, *, always: bool = False
+    ) -> None:
+        """Ask the red-flag questions (again); ``then`` runs after, unless a yes stops sessions.
+
+        With ``always``, ``then`` runs whatever the answers (on start: a routine named on the
+        command line meets the gate itself, and says why it does not play).
+        """
+        from tui.screens.safety import SafetyScreen
+
+        def answered(check: SafetyCheck | None) -> None:
+            if check is not None:
+                self.safety_check = check
+            if then is not None and (always or not sessions_stopped(self.safety_check)):
+                then()
+
+        screen = SafetyScreen(self.catalogue, self.store, self.wall, self.safety_check)
+        self.push_screen(screen, answered)
+
+    def explain_stop(self, retry: PlayRoutine) -> None:
+        """Say why no session starts; then take the check again or keep a clearance, and play."""
+        from tui.screens.stopped import SessionsStopped
+
+        stop = stop_of(self.catalogue, self.safety_check)
+        if stop is None:
+            return
+
+        def chosen(choice: StopChoice | None) -> None:
+            if choice == "retake":
+                self.action_take_safety_check(then=partial(self.post_message, retry))
+            elif choice == "cleared" and self.safety_check is not None:
+                self.safety_check = clear(self.safety_check, self.wall())
+                save = partial(self.store.save_safety, self.safety_check)
+                run_in_thread(self, save, "save_safety")
+                self.post_message(retry)
+
+        self.push_screen(SessionsStopped(stop), chosen)
 
     def on_routines_changed(self, message: RoutinesChanged) -> None:
         """The user saved or deleted a routine of theirs: read them again."""
@@ -304,10 +359,16 @@ class LumbarApp(TerminalApp):
             cover_when_too_small(self, size)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer the other modes only from a mode's own screen, never over a pushed one."""
+        """Offer the other modes, and the red-flag check, only from a mode's own screen."""
         if action == "switch_mode":
-            return len(self.screen_stack) == 1 and parameters[:1] != (self.current_mode,)
+            return self.on_a_mode_screen() and parameters[:1] != (self.current_mode,)
+        if action == "take_safety_check":
+            return self.on_a_mode_screen()
         return True
+
+    def on_a_mode_screen(self) -> bool:
+        """True when a mode's own screen is in front (the command palette over it aside)."""
+        return all(isinstance(screen, CommandPalette) for screen in self.screen_stack[1:])
 
 
 make_app = LumbarApp

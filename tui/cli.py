@@ -20,7 +20,9 @@ from tui.catalogue import (
     check_paths,
     load_cached_catalogue,
     user_dir,
+    with_custom_routines,
 )
+from tui.history import plan_json, plan_lines, plan_routine
 from tui.model import about_minutes, plural
 from tui.store import (
     ENV_VAR,
@@ -42,6 +44,7 @@ NOT_MEDICAL_ADVICE = (
     "and stop any exercise that causes sharp, shooting or burning pain."
 )
 
+NO_ROUTINE = "lumbar: there is no routine {!r}; `lumbar catalogue` lists them."
 
 COLOUR_SYSTEMS = {"16": "standard", "256": "256", "truecolor": "truecolor"}
 """The ``--colour`` choices that name a colour system, and Textual's names for them."""
@@ -201,7 +204,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         *loaded.catalogue.routines,
         *(r.id for r in store.routines()),
     }:
-        print(f"lumbar: there is no routine {routine!r}; `lumbar catalogue` lists them.", file=err)
+        print(NO_ROUTINE.format(routine), file=err)
         return 2
     set_colours(args.colour, os.environ)  # before Textual is imported: it reads them then
     from tui.app import make_app
@@ -219,12 +222,12 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
 
 # --- your data: history, export, import, db -------------------------------------------------
 
-STORE_COMMANDS = ("history", "export", "import", "db")
+STORE_COMMANDS = ("history", "export", "import", "db", "plan")
 """The sub-commands that work on the user's data file."""
 
 
 def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``history``, ``export``, ``import`` and ``db`` to the sub-command parsers."""
+    """Add ``history``, ``export``, ``import``, ``db``, ``play`` and ``plan`` to the parsers."""
     history = commands.add_parser(
         "history",
         help="list your sessions",
@@ -264,6 +267,16 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         description="Open lumbar in the player, with ROUTINE (an id from `lumbar catalogue`).",
     )
     play.add_argument("routine", metavar="ROUTINE", help="the routine's id, e.g. quick-10")
+    plan = commands.add_parser(
+        "plan",
+        help="show the next session of a routine, with each dose and why",
+        description=(
+            "Print the next session of ROUTINE as lumbar would play it: each exercise, its "
+            "dose, whether it is up, the same, down or new since last time, and why."
+        ),
+    )
+    plan.add_argument("routine", metavar="ROUTINE", help="the routine's id, e.g. quick-10")
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     actions.add_parser("check", help="say whether the file is usable (exits 1 if not)")
     actions.add_parser(
         "move-aside",
@@ -277,10 +290,35 @@ def run_store(
     """Run a data sub-command; a StoreError is printed to ``err`` and exits 1."""
     path = resolve_db_path(args.db, environ)
     try:
+        if args.command == "plan":
+            return run_plan(args, Store.open(path), out, err)
         return _run_store(args, path, out)
     except StoreError as error:
         print(error, file=err)
         return 1
+
+
+def run_plan(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    """``lumbar plan ROUTINE``: the next session of a routine, from this store's history."""
+    loaded = _load(err)
+    if loaded is None:
+        return 1
+    catalogue, _notes = with_custom_routines(loaded.catalogue, store.routines())
+    routine = catalogue.routines.get(args.routine)
+    if routine is None:
+        print(
+            f"lumbar: there is no routine {args.routine!r}; `lumbar catalogue` lists them.",
+            file=err,
+        )
+        return 2
+    settings = store.settings()
+    plan = plan_routine(catalogue, routine, store.sessions(), settings.pain_threshold)
+    if args.json:
+        data = msgspec.json.encode(plan_json(plan))
+        out.write(msgspec.json.format(data, indent=2).decode() + "\n")
+    else:
+        out.write("\n".join([*plan_lines(catalogue, plan), "", NOT_MEDICAL_ADVICE]) + "\n")
+    return 0
 
 
 def _run_store(args: argparse.Namespace, path: Path, out: TextIO) -> int:

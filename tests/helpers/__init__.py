@@ -14,6 +14,7 @@ from tests.helpers.fakes import (
     FakeClock,
     answered_safety_check,
     run_cli,
+    said_yes_to_a_red_flag,
 )
 from tests.helpers.histories import (
     MARCH,
@@ -44,6 +45,7 @@ from tests.helpers.pilots import (
     open_progress,
     option_ids,
     player,
+    run_from_palette,
     snapshot,
     under_cursor,
     wait,
@@ -90,6 +92,8 @@ __all__ = [
     "player",
     "result_at",
     "run_cli",
+    "run_from_palette",
+    "said_yes_to_a_red_flag",
     "session_before",
     "snapshot",
     "under_cursor",

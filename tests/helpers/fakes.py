@@ -1,4 +1,4 @@
-"""Test doubles and set-ups: a fake clock, a CLI runner, a store whose safety check is done."""
+"""Test doubles and set-ups: a fake clock, a CLI runner, stores with the safety check answered."""
 
 from __future__ import annotations
 
@@ -52,4 +52,14 @@ def answered_safety_check(store: Store) -> Store:
     future, which still holds (see ``tui.history.safety.safety_due``).
     """
     store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    return store
+
+
+def said_yes_to_a_red_flag(store: Store, when: datetime, flag: str = "red-flag-fever") -> Store:
+    """The store with the red-flag questions answered at ``when``, "yes" to ``flag``.
+
+    Sessions are stopped (see ``tui.history.safety.sessions_stopped``) and the answers are not
+    due again for 30 days after ``when``.
+    """
+    store.save_safety(SafetyCheck(answered_at=when, any_yes=True, yes_to=(flag,)))
     return store

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from tests.helpers.fakes import FakeClock
 from tui.app import LumbarApp, make_app
@@ -173,3 +174,28 @@ async def open_progress(pilot: Pilot[None]) -> ProgressScreen:
     screen = pilot.app.screen
     assert isinstance(screen, ProgressScreen)
     return screen
+
+
+# The command palette.
+
+
+async def run_from_palette(pilot: Pilot[None], typed: str) -> None:
+    """Open the palette, type, wait for its (background) search to list hits, press Enter."""
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    palette.query_one(Input).value = typed
+    hits = palette.query_one(CommandList)
+
+    def first_hit() -> str:
+        return str(hits.get_option_at_index(0).prompt).lower() if hits.option_count else ""
+
+    # Polls the search worker, which may still show an earlier search's hits for a moment;
+    # it does not rely on how long the search takes.
+    for _ in range(500):
+        await pilot.pause(0.02)
+        if typed.lower() in first_hit() and hits.highlighted is not None:
+            break
+    assert typed.lower() in first_hit()
+    await pilot.press("enter")
+    await pilot.pause()

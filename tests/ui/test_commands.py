@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from textual.command import CommandList, CommandPalette
-from textual.pilot import Pilot
-from textual.widgets import Input
-
-from tests.helpers import MakeApp, begin, player
+from tests.helpers import MakeApp, begin, player, run_from_palette
 from tui.app import LumbarApp
 from tui.commands import ScreenCommands, group_of
 from tui.screens.advice import AvoidList
@@ -16,28 +12,6 @@ def names(app: LumbarApp) -> set[str]:
     """The lumbar entries the palette would offer over the current screen."""
     provider = ScreenCommands(app.screen)
     return {command.name for command in provider.commands()}
-
-
-async def run_from_palette(pilot: Pilot[None], typed: str) -> None:
-    """Open the palette, type, wait for its (background) search to list hits, press Enter."""
-    await pilot.press("ctrl+p")
-    palette = pilot.app.screen
-    assert isinstance(palette, CommandPalette)
-    palette.query_one(Input).value = typed
-    hits = palette.query_one(CommandList)
-
-    def first_hit() -> str:
-        return str(hits.get_option_at_index(0).prompt).lower() if hits.option_count else ""
-
-    # Polls the search worker, which may still show an earlier search's hits for a moment;
-    # it does not rely on how long the search takes.
-    for _ in range(500):
-        await pilot.pause(0.02)
-        if typed.lower() in first_hit() and hits.highlighted is not None:
-            break
-    assert typed.lower() in first_hit()
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def test_binding_ids_name_their_namespace() -> None:
@@ -79,3 +53,10 @@ async def test_the_avoid_list_is_in_the_palette(app: LumbarApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await run_from_palette(pilot, "choose: Avoid")
         assert isinstance(app.screen, AvoidList)
+
+
+async def test_another_mode_can_be_chosen_from_the_palette(app: LumbarApp) -> None:
+    """The palette's "lumbar: Roadmap", over the select screen, switches to the roadmap."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_from_palette(pilot, "lumbar: Roadmap")
+        assert app.current_mode == "roadmap"

@@ -141,7 +141,8 @@ async def test_the_note_comes_first_then_all_the_advice_grouped_with_sources(
     for heading, kinds in ADVICE_GROUPS:
         section = text[text.index(f"## {heading}") :]
         for advice in (a for a in catalogue.advice if a.kind in kinds):
-            assert f"### {advice.title}" in section
+            urgent = "Emergency: " if advice.emergency else ""
+            assert f"### {urgent}{advice.title}" in section
             assert advice.text in section
     assert text.count("*Source: ") == sum(a.kind != "disclaimer" for a in catalogue.advice)
     assert text.index("## Pain while you exercise") < text.index("## Red flags")

@@ -18,7 +18,7 @@ from tests.helpers import (
 )
 from tui.app import LumbarApp
 from tui.model import work
-from tui.model.records import Feedback, Outcome, Session
+from tui.model.records import Feedback, Outcome, Session, Settings
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.help import HelpScreen
 from tui.screens.pain_dialogs import FlareUpDialog, ThisHurts
@@ -232,6 +232,17 @@ async def test_pain_below_the_threshold_starts_at_once(make: MakeApp) -> None:
         assert player(app).engine.running
 
 
+async def test_the_flare_up_follows_the_pain_threshold_setting(make: MakeApp, store: Store) -> None:
+    """With the threshold set to 5, pain 5 before is a flare-up."""
+    store.save_settings(Settings(pain_threshold=5))
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        assert isinstance(app.screen, FlareUpDialog)
+        assert "at or above 5 out of 10" in words(app)
+
+
 async def test_the_gentle_routine_plays_the_cool_down_with_the_pain_given(
     make: MakeApp, store: Store
 ) -> None:
@@ -324,7 +335,7 @@ async def test_the_player_shows_why_an_exercise_plays_at_its_dose(
         reason = player(app).query_one("#reason", Readout).text
         assert reason == (
             "10 reps, hold 5 s. Same as last time: held: your pain rose from 3 to 7 out of 10"
-            " on 28 Feb."
+            " and your pain after was 7 out of 10 on 28 Feb."
         )
 
 
@@ -350,7 +361,8 @@ async def test_the_select_detail_shows_why_each_exercise_plays_at_its_dose(
         await pilot.pause()
         detail = " ".join(app.screen.query_one("#detail", DescriptionView).text.split())
         assert "1. Pelvic tilt: 10 reps, hold 5 s" in detail
-        assert "Same as last time: held: your pain rose from 3 to 7 out of 10 on 28 Feb." in detail
+        held = "your pain rose from 3 to 7 out of 10 and your pain after was 7 out of 10 on 28 Feb."
+        assert f"Same as last time: held: {held}" in detail
 
 
 async def test_the_select_detail_of_a_new_routine_shows_the_articles_doses(

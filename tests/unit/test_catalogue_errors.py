@@ -101,6 +101,12 @@ CORPUS: dict[str, tuple[str, int | None, list[str]]] = {
         10,
         ["both stages and its own counts", "into each [[...dose.stages]] table"],
     ),
+    "emergency that is not a red flag": (
+        '[[advice]]\nid = "mine"\nkind = "pain"\ntitle = "Mine"\ntext = "Mine."\n'
+        'sources = ["klarity"]\nemergency = true\n',
+        1,
+        ['advice "mine"', "only a red flag can be an emergency", 'set kind = "red-flag"'],
+    ),
     "empty file": ("", None, ["defines nothing", "Add [[exercise]] or [[routine]]"]),
     "only comments": ("# my stretches, to do\n", None, ["defines nothing"]),
 }

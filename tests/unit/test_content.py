@@ -112,6 +112,38 @@ def test_red_flags_name_the_signs_that_need_help_now(catalogue: Catalogue) -> No
         assert sign in text, sign
 
 
+# Every trigger the articles name before exercise (issue 19), and words its question must have.
+TRIGGERS = {
+    "red-flag-bladder-bowel": ("bladder", "bowels"),
+    "red-flag-saddle-numbness": ("numbness", "groin", "buttocks"),
+    "red-flag-numbness": ("numbness", "legs"),
+    "red-flag-leg-weakness": ("weakness", "leg"),
+    "red-flag-leg-pain": ("leg", "knee"),
+    "red-flag-severe-pain": ("severe", "rest"),
+    "red-flag-constant-pain": ("never lets up",),
+    "red-flag-night-pain": ("wakes you", "sleeping"),
+    "red-flag-not-settling": ("weeks", "worse"),
+    "red-flag-fever": ("fever",),
+    "red-flag-injury": ("injury",),
+    "red-flag-disc-herniation": ("herniated", "specialist"),
+}
+
+
+@pytest.mark.parametrize("flag", list(TRIGGERS))
+def test_each_trigger_is_a_red_flag_question(catalogue: Catalogue, flag: str) -> None:
+    """Each trigger the articles name is asked, in so many words, as a red flag."""
+    (advice,) = (a for a in catalogue.advice if a.id == flag)
+    assert advice.kind == "red-flag"
+    for word in TRIGGERS[flag]:
+        assert word in advice.title.lower(), (flag, word)
+
+
+def test_only_losing_control_and_saddle_numbness_are_emergencies(catalogue: Catalogue) -> None:
+    """The emergencies are exactly the two that need help the same hour."""
+    emergencies = {a.id for a in catalogue.advice if a.emergency}
+    assert emergencies == {"red-flag-bladder-bowel", "red-flag-saddle-numbness"}
+
+
 def test_the_disclaimer_says_lumbar_is_not_medical_advice(catalogue: Catalogue) -> None:
     (disclaimer,) = [a for a in catalogue.advice if a.kind == "disclaimer"]
     assert "not medical advice" in f"{disclaimer.title} {disclaimer.text}".lower()

@@ -8,7 +8,7 @@ from datetime import datetime
 from tests.helpers import BASE, FakeClock, session_before
 from tui.catalogue import Description, dose_reason, routine_description
 from tui.history import DEFAULT_THRESHOLD, plan_routine
-from tui.model import ItemPlan, Settings, StagePlan, work
+from tui.model import ItemPlan, StagePlan, work
 from tui.model.catalogue import Catalogue
 from tui.model.records import Feedback, Outcome, Session
 from tui.screens.pain_words import (
@@ -16,7 +16,6 @@ from tui.screens.pain_words import (
     gentle_routine,
     hurt_of,
     next_time_lines,
-    pain_threshold,
 )
 from tui.session import Engine, build_timeline
 
@@ -70,10 +69,15 @@ def test_next_time_counts_this_session_even_before_it_is_saved(catalogue: Catalo
 
 
 def test_the_threshold_is_the_flags_threshold(catalogue: Catalogue) -> None:
-    """Pain 7 after (the default threshold) is a flag; 6 is not."""
+    """Pain 7 after (the default threshold) is a flag, 6 is not; a threshold of 5 flags 5."""
+    assert DEFAULT_THRESHOLD == 7
     assert next_time_lines(catalogue, [], quick(0, (6, 6))) == []
     assert next_time_lines(catalogue, [], quick(0, (7, 7)))[0].startswith("Pain flag:")
-    assert pain_threshold(Settings()) == DEFAULT_THRESHOLD
+    lowered = next_time_lines(catalogue, [], quick(0, (5, 5)), threshold=5)
+    assert (
+        lowered[0]
+        == "Pain flag: your pain before was 5 out of 10; your pain after was 5 out of 10."
+    )
 
 
 def test_a_pain_before_above_the_baseline_is_told(catalogue: Catalogue) -> None:

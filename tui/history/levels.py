@@ -158,7 +158,7 @@ def replay(
             grouped.setdefault((routine, result.exercise), []).append(result)
         day = session.started_at.date()
         if flags:
-            _hold_everywhere(found, set(grouped), f"held: {flags[0]} on {_day(day)}")
+            _hold_everywhere(found, set(grouped), f"held: {both(flags)} on {_day(day)}")
         for key, results in grouped.items():
             dose = item_dose(catalogue, *key)
             if dose is None:
@@ -250,7 +250,7 @@ def held_because(
 ) -> str | None:
     """Why a session that did not hurt this exercise holds it (None: a good session for it)."""
     if flags:
-        return flags[0]
+        return both(flags)
     if session.status != "complete":
         return "the session ended early"
     if pain_unknown(session):
@@ -265,6 +265,13 @@ def held_because(
         if result.feedback not in GOOD_FEEDBACK:
             return "it was not rated"
     return None
+
+
+def both(reasons: Sequence[str]) -> str:
+    """Reasons joined as a sentence joins them: "a", "a and b", "a, b and c"."""
+    if len(reasons) < 2:
+        return "".join(reasons)
+    return f"{', '.join(reasons[:-1])} and {reasons[-1]}"
 
 
 def _day(day: date) -> str:

@@ -17,18 +17,22 @@ from typing import Any
 from tui.history.flags import DEFAULT_THRESHOLD
 from tui.history.levels import OF_LAST, REPEATED, Replay, replay
 from tui.model import (
+    SETUP_SECONDS,
     Catalogue,
     ItemPlan,
     Routine,
     RoutineItem,
     Session,
+    about_minutes,
     ladder,
     no_heavier,
     plan_seconds,
+    plan_text,
     work,
 )
 
 ASK = "ask a clinician about it"
+FIXED = "new to this routine: the dose it gives, which has no range to climb"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ def plan_item(catalogue: Catalogue, routine: Routine, item: RoutineItem, found: 
     rung = steps.clamp(level.rung)
     planned = steps.at(rung)
     if not found.resting(item.exercise):
-        return ItemPlan(item.exercise, item.exercise, planned, rung, level.change, level.why)
+        why = level.why if level.change != "new" or steps.top > 0 else FIXED
+        return ItemPlan(item.exercise, item.exercise, planned, rung, level.change, why)
     hurt = f"it hurt in {REPEATED} of its last {OF_LAST} sessions"
     exercise = catalogue.exercises.get(item.exercise)
     for easier in exercise.easier if exercise is not None else ():
@@ -116,3 +121,19 @@ def plan_json(plan: RoutinePlan) -> dict[str, Any]:
             }
         )
     return {"routine": plan.routine.id, "exercises": exercises}
+
+
+def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
+    """The plan as ``lumbar plan`` prints it: each exercise, its dose and change, then why."""
+    seconds = sum(SETUP_SECONDS + plan_seconds(item.planned) for item in plan.items)
+    lines = [f"{plan.routine.name} ({plan.routine.id}): the next session, {about_minutes(seconds)}"]
+    for number, item in enumerate(plan.items, 1):
+        exercise = catalogue.exercises.get(item.exercise)
+        name = exercise.name if exercise is not None else item.exercise
+        if item.left_out:
+            lines.append(f"{number}. {name}: left out [{item.change}]")
+        else:
+            below = " (below the article's range)" if item.below_range else ""
+            lines.append(f"{number}. {name}: {plan_text(item.planned)}{below} [{item.change}]")
+        lines.append(f"   {item.why[:1].upper()}{item.why[1:]}.")
+    return lines

@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 import msgspec
 
 from tui.history.flags import DEFAULT_THRESHOLD, flags_by_session, pain_unknown
-from tui.history.levels import chronological, held_because
+from tui.history.levels import both, chronological, held_because
 from tui.model import (
     Catalogue,
     Phase,
@@ -390,18 +390,13 @@ def _unmet(
                     for e in status.progression.exercises
                     if e not in status.done_exercises
                 ]
-                unmet.append("do " + _join(missing))
+                unmet.append("do " + both(missing))
     return tuple(unmet)
 
 
 def _more(count: int, noun: str) -> str:
     """Count something still missing: "1 more session", "3 more sessions"."""
     return plural(count, f"more {noun}")
-
-
-def _join(parts: Sequence[str]) -> str:
-    """Join words as a sentence does: "a", "a and b", "a, b and c"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _name(catalogue: Catalogue, exercise_id: str) -> str:

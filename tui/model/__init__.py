@@ -39,6 +39,7 @@ from tui.model.dosing import (
 )
 from tui.model.records import (
     SCHEMA_VERSION,
+    Clearance,
     ExerciseResult,
     Feedback,
     NotifyMethod,
@@ -78,6 +79,7 @@ __all__ = [
     "AdviceKind",
     "Catalogue",
     "CatalogueFile",
+    "Clearance",
     "Dose",
     "DoseChange",
     "Exercise",

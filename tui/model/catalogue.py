@@ -321,7 +321,11 @@ class Phase(Record, kw_only=True, frozen=True):
 
 
 class Advice(Record, kw_only=True, frozen=True):
-    """A piece of safety or training advice, with its sources."""
+    """A piece of safety or training advice, with its sources.
+
+    A red flag marked ``emergency`` needs urgent medical help now, not an appointment: the
+    safety check asks it first, and a yes to it shows the emergency page at once.
+    """
 
     id: Id
     kind: AdviceKind
@@ -329,6 +333,15 @@ class Advice(Record, kw_only=True, frozen=True):
     text: Text
     points: tuple[Text, ...] = ()
     sources: Annotated[tuple[Id, ...], Meta(min_length=1)]
+    emergency: bool = False
+
+    def __post_init__(self) -> None:
+        """Refuse an emergency that is not a red flag."""
+        if self.emergency and self.kind != "red-flag":
+            raise ValueError(
+                f'only a red flag can be an emergency, not advice of kind "{self.kind}": '
+                'set kind = "red-flag" or remove `emergency`'
+            )
 
 
 class CatalogueFile(Record, kw_only=True, frozen=True):

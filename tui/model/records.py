@@ -139,15 +139,36 @@ class Settings(Entry, kw_only=True, frozen=True):
     weekly_target: Annotated[int, Meta(ge=1, le=14)] = 3
     warm_up: bool = False
     cool_down: bool = False
+    pain_threshold: Annotated[int, Meta(ge=1, le=10)] = 7
 
 
-class SafetyCheck(Entry, kw_only=True, frozen=True):
-    """The user's answers to the red-flag questions, and when they gave them."""
+class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):
+    """The user's word that a clinician cleared them to exercise after a red-flag yes."""
+
+    stated_at: datetime
+    """When the user said so."""
+    after_check: datetime
+    """When they gave the answers with the yes that this clearance lifts."""
+    yes_to: tuple[str, ...] = ()
+    """The red flags (advice ids) they had said yes to."""
+
+
+class SafetyCheck(Entry, kw_only=True, frozen=True, omit_defaults=True):
+    """The user's answers to the red-flag questions, when they gave them, and any clearance.
+
+    The fields after ``yes_to`` have defaults, so records and exports from before they were
+    kept still load (as answers with no clearance); and a field at its default is not written,
+    so answers with no clearance stay readable by a lumbar from before clearances.
+    """
 
     answered_at: datetime
     any_yes: bool
     yes_to: tuple[str, ...] = ()
     """The red flags (advice ids) the user said yes to; empty in records from before it was kept."""
+    cleared_at: datetime | None = None
+    """When the user stated that a clinician cleared them to exercise after these answers."""
+    earlier: tuple[Clearance, ...] = ()
+    """The clearances stated after earlier answers, oldest first: kept for the history."""
 
 
 class RoadmapState(Entry, kw_only=True, frozen=True):

@@ -15,7 +15,8 @@ def advice_markdown(catalogue: Catalogue, items: list[Advice], heading: str) -> 
     """Advice items under a heading, each with its points and sources."""
     lines = [f"## {heading}"]
     for advice in items:
-        lines += ["", f"### {advice.title}", "", advice.text]
+        urgent = "Emergency: " if advice.emergency else ""
+        lines += ["", f"### {urgent}{advice.title}", "", advice.text]
         lines += [f"- {point}" for point in advice.points]
         sources = "; ".join(sources_text(catalogue, advice.sources))
         lines += ["", f"*Source: {sources}*"]

@@ -200,8 +200,8 @@ today, and nothing is saved.
         with Vertical(classes="dialog", id="flare-up") as box:
             box.border_title = f"Pain {flare_up.pain} out of 10 before you start"
             yield Readout(
-                f"That is at or above {flare_up.threshold} out of 10, lumbar's own threshold"
-                " for a flare-up (the articles give no number)."
+                f"That is at or above {flare_up.threshold} out of 10, your threshold for a"
+                " flare-up (a setting; the articles give no number)."
             )
             for line in flare_up.advice:
                 yield Readout(line, classes="advice")

@@ -17,7 +17,6 @@ from tui.model import (
     Plans,
     Routine,
     Session,
-    Settings,
     about_minutes,
     in_sentence,
     plan_dose,
@@ -33,15 +32,6 @@ SEVERE_ADVICE = ("red-flag-severe-pain",)
 """The red flag shown with it: severe pain that rest does not ease needs a doctor first."""
 CHANGED_LINES = 3
 """How many exercises the summary names with what changes for them; the rest are counted."""
-
-
-def pain_threshold(settings: Settings) -> int:
-    """The pain score, before or after a session, at or above which it is a pain flag.
-
-    lumbar's own number (the articles give none); the user's setting once it exists.
-    """
-    del settings  # the setting arrives with Settings.pain_threshold
-    return DEFAULT_THRESHOLD
 
 
 def advice_of(catalogue: Catalogue, ids: Sequence[str]) -> Advice | None:

@@ -6,7 +6,7 @@ The history is read and worked out once, off the event loop, each time the scree
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -29,6 +29,7 @@ from tui.history import (
     glance_lines,
     hurt_most,
     next_step_text,
+    safety_history,
     sort_rows,
     streak_line,
     today_of,
@@ -43,6 +44,7 @@ from tui.widgets.calendar import TrainingCalendar
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.pain_chart import PainChart
+from tui.widgets.safety_banner import SafetyBanner
 from tui.widgets.session_list import SessionList
 
 TABS = ("overview", "exercises", "history")
@@ -150,6 +152,7 @@ cause discomfort: show these to your physiotherapist.
         """Three tabs: overview, exercises, history."""
         yield Header()
         yield ModeTabs(id="modes")
+        yield SafetyBanner(id="safety-banner")
         with TabbedContent(initial="overview"):
             with TabPane("Overview", id="overview"), VerticalScroll(id="overview-body"):
                 with Horizontal(id="top"):
@@ -170,6 +173,7 @@ cause discomfort: show these to your physiotherapist.
                 yield Static("", id="exercise-note", markup=False)
             with TabPane("History", id="history"):
                 yield Static(LOADING, id="history-note", markup=False)
+                yield Static("", id="safety-record", markup=False)
                 yield SessionList(id="history-list")
         yield Footer()
 
@@ -199,13 +203,24 @@ cause discomfort: show these to your physiotherapist.
         settings = snapshot.settings or Settings()
         now = self.now()
         progress = work_out(
-            snapshot.sessions, self.catalogue, settings.weekly_target, today_of(now)
+            snapshot.sessions,
+            self.catalogue,
+            settings.weekly_target,
+            today_of(now),
+            settings.pain_threshold,
         )
-        self.app.call_from_thread(self.show, progress)
+        safety = safety_history(self.catalogue, snapshot.safety)
+        self.app.call_from_thread(self.show, progress, safety)
 
-    def show(self, progress: Progress) -> None:
-        """Hand what was worked out down to the widgets (the history when its tab is shown)."""
+    def show(self, progress: Progress, safety: Sequence[str] = ()) -> None:
+        """Hand what was worked out down to the widgets (the history when its tab is shown).
+
+        ``safety`` are the history's red-flag lines: clearances stated, and a stop in force.
+        """
         self.progress = progress
+        record = self.query_one("#safety-record", Static)
+        record.update("\n".join(safety))
+        record.display = bool(safety)
         self.show_overview(progress)
         self.show_exercises()
         if self.query_one(TabbedContent).active == "history":

@@ -35,6 +35,7 @@ from tui.screens.dialogs import MoveOnDialog
 from tui.store import Store, StoreError
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
+from tui.widgets.safety_banner import SafetyBanner
 
 MARKS = {"done": "✓", "rung": "▸", "todo": "·", "locked": "⊘"}
 """The mark in front of an exercise, by its state (the legend under the columns says what)."""
@@ -266,13 +267,18 @@ phase early: you are asked first, and your sessions so far stay in your history.
     def work_out(self) -> Standing:
         """The standing from the store's history, as of today."""
         return standing(
-            self.catalogue, self.store.sessions(), self.store.roadmap_state(), self.today()
+            self.catalogue,
+            self.store.sessions(),
+            self.store.roadmap_state(),
+            self.today(),
+            self.store.settings().pain_threshold,
         )
 
     def compose(self) -> ComposeResult:
         """A sentence on top, the three phases, the legend and the keys."""
         yield Header()
         yield ModeTabs(id="modes")
+        yield SafetyBanner(id="safety-banner")
         yield Static(
             summary(self.catalogue, self.standing, self.play_key), id="summary", markup=False
         )

@@ -1,8 +1,11 @@
-"""The safety check on first run (and monthly): not medical advice, and the red-flag questions.
+"""The safety check (first run, every 30 days, or when asked): the red-flag questions.
 
-One question at a time, one key each. Any "yes" ends on a plain page saying to see a clinician
-before exercising. The screen keeps the answers and their date (in a worker: the store may wait
-for its lock), then dismisses with them.
+One question at a time, one key each, the emergencies first. A yes to an emergency shows the
+emergency page at once (get urgent help now); any other yes ends on a page saying to see a
+clinician, and that sessions are stopped until the check is taken again with no yes or a
+clinician's clearance is stated. The not-medical-advice note stays in view throughout. The
+screen keeps the answers and their date (in a worker: the store may wait for its lock), then
+dismisses with them.
 """
 
 from __future__ import annotations
@@ -15,14 +18,31 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Header, Markdown, Static
 
 from tui.failures import run_in_thread
-from tui.history import answer, red_flags, see_a_clinician
+from tui.history import (
+    answer,
+    is_emergency,
+    red_flags,
+    said_yes,
+    see_a_clinician,
+    sessions_stopped,
+)
 from tui.model import Catalogue, SafetyCheck
 from tui.screens.advice import advice_markdown, disclaimer_markdown
 from tui.store import Store
 from tui.widgets.keys import with_keys
+
+NOT_ADVICE = "lumbar is not medical advice and does not replace a doctor or physiotherapist."
+"""The line kept in view under every page of the check."""
+
+STOPPED = (
+    "lumbar starts no session until you take this check again with no yes "
+    "(**{key:safety.retake}**, at any time), or tell it that a clinician has cleared you to "
+    "exercise (it asks when you next start a session)."
+)
+"""What a yes means for sessions, under the outcome and the emergency page."""
 
 
 class SafetyScreen(Screen[SafetyCheck]):
@@ -36,9 +56,12 @@ class SafetyScreen(Screen[SafetyCheck]):
     HELP = """\
 ## Before you exercise
 
-lumbar asks these questions the first time and again every 30 days. Answer each one with
-**{key:safety.yes}** (yes) or **{key:safety.no}** (no); **{key:safety.back}** goes back to the
-previous question. If any answer is yes, see a doctor or physiotherapist before you exercise.
+lumbar asks these questions the first time, again every 30 days, and whenever you press
+**{key:safety.retake}**. Answer each one with **{key:safety.yes}** (yes) or **{key:safety.no}**
+(no); **{key:safety.back}** goes back to the previous question. The emergencies come first: a
+yes to one means get urgent medical help now. Any yes means see a doctor or physiotherapist
+before you exercise, and lumbar starts no session until you take the check again with no yes
+or tell it that a clinician has cleared you.
 """
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="safety.yes", tooltip="Yes, I have this now"),
@@ -53,28 +76,39 @@ previous question. If any answer is yes, see a doctor or physiotherapist before 
         ),
     ]
 
-    def __init__(self, catalogue: Catalogue, store: Store, now: Callable[[], datetime]) -> None:
-        """Ask the catalogue's red-flag questions, keep the answers in ``store``, dated ``now``."""
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        store: Store,
+        now: Callable[[], datetime],
+        previous: SafetyCheck | None = None,
+    ) -> None:
+        """Ask the catalogue's red-flag questions, keep the answers in ``store``, dated ``now``.
+
+        ``previous`` are the answers before these: their clearances are kept with the new ones.
+        """
         super().__init__()
         self.catalogue = catalogue
         self.store = store
         self.now = now
+        self.previous = previous
         self.flags = red_flags(catalogue)
         self.answers: dict[str, bool] = {}
         self.result: SafetyCheck | None = None
 
     def compose(self) -> ComposeResult:
-        """The note, the question (or the outcome) and the keys."""
+        """The question (or the outcome), the not-medical-advice line and the keys."""
         yield Header()
         with Vertical(id="safety"), VerticalScroll(id="safety-pane") as pane:
             pane.border_title = "Before you exercise"
             yield Markdown(id="safety-text")
+        yield Static(NOT_ADVICE, id="not-advice", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         """Show the first question (a catalogue without red flags has nothing to ask)."""
         if not self.flags:
-            self.finish(answer({}, self.now()))
+            self.finish(answer({}, self.now(), self.previous))
             return
         self.show()
 
@@ -83,14 +117,30 @@ previous question. If any answer is yes, see a doctor or physiotherapist before 
         """True while a question is on screen (not the outcome)."""
         return self.result is None
 
+    @property
+    def emergency(self) -> bool:
+        """True when the outcome shows because of a yes to an emergency."""
+        return self.result is not None and is_emergency(self.catalogue, self.result.yes_to)
+
     def show(self) -> None:
-        """Show the current question, or the outcome once every question is answered."""
+        """Show the current question, or the outcome once it is known."""
         text = self.query_one("#safety-text", Markdown)
-        if self.result is not None:
-            text.update(self.outcome_markdown())
-        else:
+        pane = self.query_one("#safety-pane", VerticalScroll)
+        if self.result is None:
             text.update(self.question_markdown())
-        self.query_one("#safety-pane", VerticalScroll).scroll_home(animate=False)
+        elif self.emergency:
+            text.update(self.emergency_markdown())
+        else:
+            text.update(self.outcome_markdown())
+        pane.border_title = (
+            "Emergency"
+            if self.emergency
+            else "Sessions stopped"
+            if self.result is not None
+            else "Before you exercise"
+        )
+        pane.set_class(self.emergency, "-emergency")
+        pane.scroll_home(animate=False)
         self.refresh_bindings()
 
     def question_markdown(self) -> str:
@@ -113,25 +163,46 @@ previous question. If any answer is yes, see a doctor or physiotherapist before 
             ]
         )
 
-    def outcome_markdown(self) -> str:
-        """Any yes: see a clinician first, with what the articles say about each yes."""
-        said_yes = [flag for flag in self.flags if self.answers.get(flag.id)]
-        lines = ["## See a doctor or physiotherapist before you exercise"]
-        lines += ["", advice_markdown(self.catalogue, said_yes, "You answered yes to")]
-        lines += [
+    def said_yes_markdown(self, heading: str) -> str:
+        """The flags answered yes, with what the articles say about each."""
+        yes_to = self.result.yes_to if self.result is not None else ()
+        return advice_markdown(self.catalogue, said_yes(self.catalogue, yes_to), heading)
+
+    def emergency_markdown(self) -> str:
+        """A yes to an emergency: get urgent medical help now, before anything else."""
+        lines = [
+            "## Get urgent medical help now",
             "",
-            advice_markdown(
-                self.catalogue, see_a_clinician(self.catalogue)[:1], "Before any programme"
+            "Go to an emergency department, or call your local emergency number, **now**. "
+            "Do not wait for an ordinary appointment, and do not exercise.",
+            "",
+            with_keys(
+                self,
+                "**{key:safety.understood}**: I understand. "
+                "**{key:safety.back}**: change your last answer.",
             ),
+            "",
+            self.said_yes_markdown("You answered yes to"),
+            "",
+            with_keys(self, STOPPED),
         ]
+        return "\n".join(lines)
+
+    def outcome_markdown(self) -> str:
+        """Any other yes: see a clinician first, and sessions stop until the check is clear."""
+        lines = ["## See a doctor or physiotherapist before you exercise"]
+        lines += ["", with_keys(self, STOPPED)]
         lines += [
             "",
             with_keys(
                 self,
-                "**{key:safety.understood}** goes on to lumbar (you can read the routines and the"
-                " advice); **{key:safety.back}** changes your last answer.",
+                "**{key:safety.understood}** goes on to lumbar (you can read the routines and"
+                " the advice); **{key:safety.back}** changes your last answer.",
             ),
         ]
+        lines += ["", self.said_yes_markdown("You answered yes to")]
+        before = see_a_clinician(self.catalogue)[:1]
+        lines += ["", advice_markdown(self.catalogue, before, "Before any programme")]
         return "\n".join(lines)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -145,12 +216,16 @@ previous question. If any answer is yes, see a doctor or physiotherapist before 
         return True
 
     def action_answer(self, yes: bool) -> None:
-        """Answer the question on screen and move on (or finish)."""
-        self.answers[self.flags[len(self.answers)].id] = yes
-        if len(self.answers) < len(self.flags):
+        """Answer the question on screen and move on: the next one, the outcome, or finish.
+
+        A yes to an emergency ends the questions at once: the emergency page comes first.
+        """
+        flag = self.flags[len(self.answers)]
+        self.answers[flag.id] = yes
+        if len(self.answers) < len(self.flags) and not (yes and flag.emergency):
             self.show()
             return
-        self.result = answer(self.answers, self.now())
+        self.result = answer(self.answers, self.now(), self.previous)
         if self.result.any_yes:
             self.show()
         else:
@@ -163,7 +238,7 @@ previous question. If any answer is yes, see a doctor or physiotherapist before 
         self.show()
 
     def action_understood(self) -> None:
-        """The user has read that they should see a clinician: go on."""
+        """The user has read the outcome: go on."""
         if self.result is not None:
             self.finish(self.result)
 
@@ -171,5 +246,7 @@ previous question. If any answer is yes, see a doctor or physiotherapist before 
         """Keep the answers (a worker of the app: a failure is reported there), then go."""
         run_in_thread(self, partial(self.store.save_safety, check), "save_safety")
         if not check.any_yes:
-            self.notify("Thank you. lumbar will ask again in 30 days.", title="Safety check")
+            again = "Sessions can start again. " if sessions_stopped(self.previous) else ""
+            message = f"Thank you. {again}lumbar will ask again in 30 days."
+            self.notify(message, title="Safety check")
         self.dismiss(check)

@@ -40,6 +40,7 @@ from tui.store import Store
 from tui.widgets.description import DescriptionView
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
+from tui.widgets.safety_banner import SafetyBanner
 
 ROUTINE = "routine:"
 EXERCISE = "exercise:"
@@ -64,7 +65,7 @@ Type to filter: every word must match a name or a facet, such as **seated**, **t
 **stabilise**, **sciatica**, **align** or an article (**klarity**). Up and down move through the
 list; the pane on the right shows the routine or exercise under the cursor.
 **{key:select.play}** plays it; **{key:select.avoid}** shows what to avoid and why, and the red
-flags.
+flags; **{key:safety.retake}** takes the red-flag check again, at any time.
 
 **{key:select.new}** builds a new routine of your own (starting from the exercise or routine
 under the cursor); **{key:select.edit}** edits and **{key:select.delete}** deletes one of your
@@ -126,6 +127,7 @@ own routines, marked *(yours)* in the list.
         first = first_choice(options)
         yield Header()
         yield ModeTabs(id="modes")
+        yield SafetyBanner(id="safety-banner")
         yield Input(placeholder="Type to filter: seated, towel, sciatica, align...", id="search")
         with Horizontal(id="panes"):
             yield OptionList(*options, id="choices")
@@ -153,9 +155,8 @@ own routines, marked *(yours)* in the list.
     def work_out_plans(self, catalogue: Catalogue) -> None:
         """On a worker's thread: every routine's next session from the history, posted back."""
         from tui.history import plan_all
-        from tui.screens.pain_words import pain_threshold
 
-        threshold = pain_threshold(self.store.settings())
+        threshold = self.store.settings().pain_threshold
         found = plan_all(catalogue, self.store.sessions(), threshold)
         plans = {routine: plan.items for routine, plan in found.items()}
         self.post_message(self.Planned(catalogue, plans))

@@ -41,6 +41,7 @@ from tui.screens.settings_words import (
 )
 from tui.store import SettingsChanges, StoreError
 from tui.widgets.mode_tabs import ModeTabs
+from tui.widgets.safety_banner import SafetyBanner
 
 
 class SettingsScreen(Screen[None]):
@@ -83,6 +84,7 @@ back to choosing a routine, saving a number still being typed if it is in range.
         notify = [(label, method) for method, (label, _) in NOTIFY_CHOICES.items()]
         yield Header()
         yield ModeTabs(id="modes")
+        yield SafetyBanner(id="safety-banner")
         with VerticalScroll(id="settings-pane"):
             yield Static(
                 "Tab moves; Enter or Space opens or flips; Enter or Tab keeps a number.", id="how"
