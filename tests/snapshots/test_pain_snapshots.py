@@ -7,19 +7,11 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import MakeApp, begin, snapshot
+from tests.helpers import MakeApp, hold_of
 from tui.app import LumbarApp
 
 SnapCompare = Callable[..., bool]
 THEMES = ["textual-dark", "ansi-dark"]
-
-
-async def hold_of(pilot: Any, exercise_id: str) -> None:
-    """Answer the pain check (3), skip to the exercise and leave its lead-in."""
-    await begin(pilot, "3")
-    while snapshot(pilot.app).exercise.id != exercise_id:
-        await pilot.press("s")
-    await pilot.press("n")
 
 
 @pytest.mark.parametrize("theme", THEMES)

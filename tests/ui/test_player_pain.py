@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from tests.helpers import (
     FakeClock,
     MakeApp,
     asking,
     begin,
     choose,
+    hold_of,
     notifications,
     player,
     session_before,
@@ -29,16 +28,6 @@ from tui.widgets.description import DescriptionView
 from tui.widgets.readout import Readout
 
 SIZE = (80, 24)
-
-
-async def hold_of(pilot: Pilot[None], exercise_id: str, pain: str = "3") -> None:
-    """Start, skip to the exercise, and leave its lead-in: its first rep is in play."""
-    await begin(pilot, pain)
-    app: LumbarApp = pilot.app  # type: ignore[assignment]
-    while snapshot(app).exercise.id != exercise_id:
-        await pilot.press("s")
-    await pilot.press("n")
-    assert snapshot(app).step.kind.is_rep
 
 
 def words(app: LumbarApp) -> str:
