@@ -23,13 +23,16 @@ RECORD_BASE = datetime(2025, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=2)))
 
 
 def make_result(exercise: str = "bird-dog", minute: int = 0, **changes: Any) -> ExerciseResult:
-    """An exercise result that started ``minute`` minutes after RECORD_BASE and took a minute."""
+    """An exercise result that started ``minute`` minutes after RECORD_BASE and took a minute.
+
+    Done in full: every planned rep (2 sets of 6 on alternate sides) held its 5 s.
+    """
     result = ExerciseResult(
         exercise=exercise,
         level=0.25,
         planned=(StagePlan(sets=2, reps=6, hold=5, sides="alternate"),),
-        reps_done=12,
-        seconds_held=60,
+        reps_done=24,
+        seconds_held=120,
         outcome="done",
         feedback="right",
         started_at=RECORD_BASE + timedelta(minutes=minute),

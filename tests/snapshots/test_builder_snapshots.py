@@ -39,7 +39,7 @@ def test_builder_with_three_exercises(
     async def run_before(pilot: Any) -> None:
         app.theme = theme
         await choose(pilot, "plank", "exercise:plank")
-        await pilot.press("n", *"Evening ease", "tab", "right", "plus")
+        await pilot.press("n", *"Evening ease", "tab", "right", "minus")
         await add(pilot, "child", "childs-pose")
         await add(pilot, "pelvic tilt", "pelvic-tilt")
         await pilot.press("shift+tab", "shift+tab", "shift+up", "shift+up")

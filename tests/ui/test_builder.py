@@ -73,9 +73,9 @@ async def test_a_routine_built_saved_reloaded_and_played(
         await pilot.press(*"Evening ease", "tab")
         assert builder(app).query_one("#items", OptionList).has_focus
         await pilot.press("right")  # from reps to the hold
-        assert "hold 10-30 s" in dose_line(app) and "allowed: 5 to 60 s" in dose_line(app)
-        await pilot.press("plus")
-        assert "hold 15-35 s" in dose_line(app)
+        assert "hold 10-30 s" in dose_line(app) and "allowed: 5 to 30 s" in dose_line(app)
+        await pilot.press("minus")
+        assert "hold 9-29 s" in dose_line(app)
         await add(pilot, "child", "childs-pose")
         await add(pilot, "pelvic tilt", "pelvic-tilt")
         await pilot.press("shift+tab", "shift+tab")  # back to the routine, on pelvic tilt
@@ -95,7 +95,7 @@ async def test_a_routine_built_saved_reloaded_and_played(
     (saved,) = store.routines()
     assert (saved.id, saved.name, saved.kind) == ("evening-ease", "Evening ease", "custom")
     assert [i.exercise for i in saved.items] == ["pelvic-tilt", "plank", "childs-pose"]
-    assert saved.items[1].dose is not None and saved.items[1].dose.hold == Seconds(15, 35)
+    assert saved.items[1].dose is not None and saved.items[1].dose.hold == Seconds(9, 29)
     assert saved.items[0].dose is None and saved.items[2].dose is None
 
     reopened = Store.open(store.path)
@@ -111,7 +111,20 @@ async def test_a_routine_built_saved_reloaded_and_played(
     assert session.status == "complete"
     assert [r.exercise for r in session.exercises] == ["pelvic-tilt", "plank", "childs-pose"]
     plank = session.exercises[1]
-    assert plank.outcome == "done" and plank.planned[0].hold == 15  # the new low end
+    assert plank.outcome == "done" and plank.planned[0].hold == 9  # the new low end
+
+
+async def test_the_builder_refuses_more_than_the_articles_give_and_says_so(
+    app: LumbarApp,
+) -> None:
+    """Plank held 10-30 s: + cannot take it past 30 s, the most an article gives, and says so."""
+    async with app.run_test(size=SIZE) as pilot:
+        notes = notifications(app)
+        await choose(pilot, "plank", "exercise:plank")
+        await pilot.press("n", *"Strong", "tab", "right", "plus")
+        assert builder(app).draft.items[0].dose is None  # still the plank's own 10-30 s
+        assert notes[-1].message == ("The articles go up to 30 s for Plank: hold can be 5 to 30 s.")
+        assert "hold 10-30 s" in dose_line(app)
 
 
 async def test_the_routine_is_listed_as_yours_and_only_yours_can_be_edited(
@@ -151,7 +164,7 @@ async def test_a_saved_routine_edited_renamed_and_reordered_keeps_its_id(
     (saved,) = store.routines()
     assert (saved.id, saved.name, saved.description) == ("evening", "Evening late", "Mine.")
     assert [i.exercise for i in saved.items] == ["childs-pose", "plank"]
-    assert saved.items[1].dose == Dose(hold=Seconds(15, 35))
+    assert saved.items[1].dose == Dose(hold=Seconds(5, 25))
 
 
 async def test_deleting_asks_first_and_then_the_routine_is_gone(
@@ -209,14 +222,14 @@ async def test_a_store_error_on_save_loses_nothing(app: LumbarApp, store: Store)
     async with app.run_test(size=SIZE) as pilot:
         notes = notifications(app)
         await choose(pilot, "plank", "exercise:plank")
-        await pilot.press("n", *"Evening", "tab", "right", "plus")
+        await pilot.press("n", *"Evening", "tab", "right", "minus")
         good = store.path.read_bytes()
         store.path.write_text("this is not lumbar's file")  # another program wrote over it
         await pilot.press("ctrl+s")
         assert "lumbar cannot use" in notes[-1].message and "still here" in notes[-1].message
         assert store.path.read_text() == "this is not lumbar's file"
         draft = builder(app).draft
-        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(15, 35))
+        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(9, 29))
         store.path.write_bytes(good)
         await pilot.press("ctrl+s")
         await pilot.pause()

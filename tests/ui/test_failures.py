@@ -51,7 +51,7 @@ async def test_a_save_the_store_refuses_is_told_once_and_the_builder_keeps_the_d
     async with app.run_test(size=SIZE) as pilot:
         seen = notifications(app)
         await choose(pilot, "plank", "exercise:plank")
-        await pilot.press("n", *"Evening", "tab", "right", "plus")
+        await pilot.press("n", *"Evening", "tab", "right", "minus")
         with monkeypatch.context() as patch:
             patch.setattr(store, "save_routine", refuse)
             await pilot.press("ctrl+s")
@@ -65,7 +65,7 @@ async def test_a_save_the_store_refuses_is_told_once_and_the_builder_keeps_the_d
         assert error.markup is False  # the path is shown as it is
         assert isinstance(app.screen, BuilderScreen)
         draft = app.screen.draft
-        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(15, 35))
+        assert draft.name == "Evening" and draft.items[0].dose == Dose(hold=Seconds(9, 29))
         assert store.routines() == []
         await pilot.press("ctrl+s")  # the lock is free again
         await settle(pilot)

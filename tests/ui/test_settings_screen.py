@@ -60,6 +60,9 @@ async def test_every_setting_changed_with_keys_is_stored(app: LumbarApp, store: 
         await pilot.press("tab")
         assert focused_id(app) == "weekly-target"
         await pilot.press("4")
+        await pilot.press("tab")
+        assert focused_id(app) == "pain-threshold"
+        await pilot.press("5")
         await pilot.press("tab", "space", "tab", "enter")  # warm-up on, cool-down on
         await pilot.pause()
         assert focused_id(app) == "cool-down"
@@ -70,6 +73,7 @@ async def test_every_setting_changed_with_keys_is_stored(app: LumbarApp, store: 
         bell=False,
         notify="osc777",
         weekly_target=4,
+        pain_threshold=5,
         warm_up=True,
         cool_down=True,
     )
@@ -124,6 +128,14 @@ NUMBER_BOXES = [
         "15",
         "weekly target 15 is out of range; type a whole number from 1 to 14 (still 3).",
         "Saved: weekly target 12.",
+    ),
+    NumberBox(
+        "pain-threshold",
+        "pain_threshold",
+        "10",
+        "11",
+        "pain threshold 11 is out of range; type a whole number from 1 to 10 (still 7).",
+        "Saved: pain threshold 10.",
     ),
 ]
 each_box = pytest.mark.parametrize("box", NUMBER_BOXES, ids=lambda box: box.id)
@@ -282,6 +294,16 @@ async def test_the_screen_shows_the_articles_advice_and_the_routines_it_adds(
     assert "3 to 4 sessions a week" in words
     warm_up = next(r for r in catalogue.routines.values() if r.kind == "warm-up")
     assert f"Plays {warm_up.name} (about" in words
+
+
+async def test_the_pain_threshold_row_says_what_it_does_in_one_line(app: LumbarApp) -> None:
+    """The pain threshold shows its stored 7, its range, and one line on what it does."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        assert screen.query_one("#pain-threshold", Input).value == "7"
+        words = " ".join(str(s.content) for s in screen.query(Static))
+    assert "out of 10 (1 to 10)" in words
+    assert "Pain at or above this, before or after a session, holds your doses." in words
 
 
 async def test_the_chosen_theme_survives_a_restart(make: MakeApp, store: Store) -> None:

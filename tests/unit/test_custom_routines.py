@@ -7,24 +7,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.catalogue.custom import (
-    CEILINGS,
     ITEMS_MAX,
-    PARTS,
     SET_REST_SECONDS,
     Adjusted,
     Draft,
     DraftError,
     adjust,
-    article_doses,
     draft_seconds,
     item_parts,
-    limits,
     new_routine_id,
     next_value,
     part_text,
     parts,
     slug,
 )
+from tui.catalogue.limits import PARTS, article_doses, largest_dose, limits
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem, Seconds
 from tui.store.store import Store
 
@@ -172,14 +169,25 @@ def test_every_dose_the_articles_give_lies_within_its_limits(catalogue: Catalogu
                 assert bounds.low <= value.low and value.high <= bounds.high, (exercise_id, part)
 
 
-def test_limits_are_half_to_twice_the_articles_within_the_ceilings(catalogue: Catalogue) -> None:
-    # Plank: held 10-30 s. Walking: 5-10 min, so twice is over the ceiling. Bridge: 1-3 sets.
+def test_limits_run_from_half_the_least_to_the_most_the_articles_give(
+    catalogue: Catalogue,
+) -> None:
+    """Plank held 10-30 s: 5 to 30 s. Walking 5-10 min: up to 10 min. Bridge: 1-3 sets."""
     plank = limits(catalogue, "plank", "hold")
-    assert plank is not None and (plank.low, plank.high) == (5, 60)
+    assert plank is not None and (plank.low, plank.high) == (5, 30)
     walking = limits(catalogue, "walking", "hold")
-    assert walking is not None and walking.high == CEILINGS["hold"]
+    assert walking is not None and walking.high == 600
     sets = limits(catalogue, "bridge", "sets")
     assert sets is not None and (sets.low, sets.high) == (1, 3)
+
+
+def test_the_top_of_every_limit_is_the_largest_dose(catalogue: Catalogue) -> None:
+    """The builder's upper bound for every part of every exercise is the articles' largest."""
+    for exercise_id in catalogue.exercises:
+        largest = largest_dose(catalogue, exercise_id)
+        for part in PARTS:
+            bounds = limits(catalogue, exercise_id, part)
+            assert bounds is None or bounds.high == largest.of(part), (exercise_id, part)
 
 
 def test_a_move_without_a_hold_has_no_hold_to_change(catalogue: Catalogue) -> None:
@@ -204,30 +212,36 @@ def test_holds_move_on_a_grid_of_1_5_and_30_seconds(value: int, up: int, down: i
 
 
 def test_a_range_shifts_as_a_whole(catalogue: Catalogue) -> None:
-    # Lying hamstring stretch: 2-4 reps, hold 15-30 s, each side.
-    up = adjust(catalogue, item("hamstring-stretch-lying"), "hold", 1)
-    assert up.changed and up.item.dose is not None
-    assert up.item.dose.hold == Seconds(20, 35)
-    down = adjust(catalogue, item("hamstring-stretch-lying"), "reps", -1)
-    assert down.item.dose is not None and down.item.dose.reps == Count(1, 3)
-    assert up.item.dose.sides == "each"  # nothing else changes
+    """Lying hamstring stretch (2-4 reps, hold 15-30 s, each side): down to 10-25 s, 1-3 reps."""
+    down = adjust(catalogue, item("hamstring-stretch-lying"), "hold", -1)
+    assert down.changed and down.item.dose is not None
+    assert down.item.dose.hold == Seconds(10, 25)
+    fewer = adjust(catalogue, item("hamstring-stretch-lying"), "reps", -1)
+    assert fewer.item.dose is not None and fewer.item.dose.reps == Count(1, 3)
+    assert down.item.dose.sides == "each"  # nothing else changes
+
+
+def test_a_range_at_the_articles_top_does_not_go_up(catalogue: Catalogue) -> None:
+    """Lying hamstring stretch: the articles hold it 30 s at most, so 15-30 s cannot go up."""
+    assert not adjust(catalogue, item("hamstring-stretch-lying"), "hold", 1).changed
 
 
 def test_a_fixed_value_stays_fixed(catalogue: Catalogue) -> None:
-    # Pelvic tilt: 10-15 reps, hold 5 s.
+    """Pelvic tilt: 10-15 reps, hold 5 s (an article holds it 10 s): one step up is 6 s."""
     result = adjust(catalogue, item("pelvic-tilt"), "hold", 1)
     assert result.item.dose is not None and result.item.dose.hold == Seconds(6)
 
 
 def test_a_range_stops_at_the_limit_without_being_squeezed(catalogue: Catalogue) -> None:
-    current = item("plank")  # hold 10-30 s, limits 5-60 s
-    for _ in range(20):
-        current = adjust(catalogue, current, "hold", 1).item
-    assert current.dose is not None and current.dose.hold == Seconds(40, 60)
-    assert not adjust(catalogue, current, "hold", 1).changed
+    """Plank hold 10-30 s, limits 5-30 s: down to 5-25 s, back up to 10-30 s and no further."""
+    current = item("plank")
     for _ in range(20):
         current = adjust(catalogue, current, "hold", -1).item
     assert current.dose is not None and current.dose.hold == Seconds(5, 25)
+    for _ in range(20):
+        current = adjust(catalogue, current, "hold", 1).item
+    assert current == item("plank")
+    assert not adjust(catalogue, current, "hold", 1).changed
 
 
 def test_a_second_set_brings_a_rest_between_sets_and_one_set_drops_it(
@@ -243,9 +257,10 @@ def test_a_second_set_brings_a_rest_between_sets_and_one_set_drops_it(
 
 
 def test_a_dose_that_returns_to_the_exercise_s_own_is_no_override(catalogue: Catalogue) -> None:
-    up = adjust(catalogue, item("cat-cow"), "reps", 1).item
-    assert up.dose is not None
-    assert adjust(catalogue, up, "reps", -1).item == item("cat-cow")
+    """Cat-cow 8-10 reps, one step down and back up: the exercise's own dose, no override."""
+    down = adjust(catalogue, item("cat-cow"), "reps", -1).item
+    assert down.dose is not None
+    assert adjust(catalogue, down, "reps", 1).item == item("cat-cow")
 
 
 def test_a_routine_s_own_dose_is_the_one_that_changes(catalogue: Catalogue) -> None:
@@ -288,9 +303,9 @@ def test_any_number_of_steps_keeps_each_part_in_bounds_and_its_width(
 
 def test_a_changed_dose_drops_the_article_s_note_about_its_numbers(catalogue: Catalogue) -> None:
     assert "10 up to 30 seconds" in catalogue.exercise("plank").dose.note
-    changed = adjust(catalogue, item("plank"), "hold", 1).item
+    changed = adjust(catalogue, item("plank"), "hold", -1).item
     assert changed.dose is not None and changed.dose.note == ""
-    assert adjust(catalogue, changed, "hold", -1).item == item("plank")
+    assert adjust(catalogue, changed, "hold", 1).item == item("plank")
 
 
 def test_an_exercise_gone_from_the_catalogue_has_no_dose_to_change(catalogue: Catalogue) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import BASE, START, FakeClock, at_rungs
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
-from tui.model.records import StagePlan
+from tui.model.records import ExerciseResult, StagePlan
 from tui.session.engine import Engine
 from tui.session.events import (
     Event,
@@ -287,12 +287,84 @@ def test_next_ends_the_step_now_and_starts_the_next_now(catalogue: Catalogue) ->
     assert engine.snapshot(START + 2).remaining == 10.0
 
 
-def test_next_on_a_rep_counts_it_and_keeps_only_the_time_held(catalogue: Catalogue) -> None:
+def first_hold_ended_after_3_s(catalogue: Catalogue) -> ExerciseResult:
+    """Two 10 s wall sits, the first ended with next 3 s in, the second run to its end."""
     engine, _ = started(catalogue, item("wall-sit", hold=10, reps=2))
     engine.next_step(START + 8)
     engine.tick(START + 100)
+    return engine.session().exercises[0]
+
+
+def test_next_on_a_hold_leaves_the_rep_undone_and_keeps_only_the_time_held(
+    catalogue: Catalogue,
+) -> None:
+    """A hold ended early with next: its rep is not done, it is cut short, and held 3 of 10 s."""
+    result = first_hold_ended_after_3_s(catalogue)
+    assert (result.reps_done, result.holds_cut, result.seconds_held) == (1, 1, 13)
+
+
+def test_an_exercise_with_a_rep_ended_early_is_recorded_as_cut_not_done(
+    catalogue: Catalogue,
+) -> None:
+    """Next before a hold's time is up: the exercise ends as "cut", and is not done in full."""
+    result = first_hold_ended_after_3_s(catalogue)
+    assert (result.outcome, result.full) == ("cut", False)
+
+
+def test_an_exercise_played_to_its_time_is_done_in_full(catalogue: Catalogue) -> None:
+    """Every hold run to its time: outcome "done", every rep done, no hold cut short."""
+    engine, _ = started(catalogue, item("wall-sit", hold=10, reps=2))
+    engine.tick(START + 100)
     result = engine.session().exercises[0]
-    assert (result.reps_done, result.seconds_held) == (2, 13)
+    assert (result.outcome, result.reps_done, result.holds_cut, result.full) == (
+        "done",
+        2,
+        0,
+        True,
+    )
+
+
+def test_next_through_counted_reps_records_them_undone(catalogue: Catalogue) -> None:
+    """Counted reps passed over with next are not done: 1 of 3 counted, so "cut", 1 rep done."""
+    engine, _ = started(catalogue, item("partial-crunch", reps=3))
+    engine.tick(START + 5)
+    engine.count_rep(START + 8)
+    engine.next_step(START + 9)
+    engine.next_step(START + 10)
+    result = engine.session().exercises[0]
+    assert (result.outcome, result.reps_done, result.holds_cut) == ("cut", 1, 0)
+
+
+def test_next_through_a_moving_rep_before_its_time_leaves_it_undone(catalogue: Catalogue) -> None:
+    """A rep paced by a tempo, ended with next before its time: not done, and no hold cut."""
+    engine, _ = started(catalogue, item("dead-bug", reps=2, tempo=5))
+    engine.tick(START + 5)
+    engine.next_step(START + 6)
+    engine.tick(START + 100)
+    result = engine.session().exercises[0]
+    assert (result.outcome, result.reps_done, result.holds_cut) == ("cut", 1, 0)
+
+
+def test_next_after_the_planned_time_of_an_extended_hold_leaves_it_done(
+    catalogue: Catalogue,
+) -> None:
+    """Held past its plan (after +), then next: the rep is done and the hold not cut short."""
+    engine, _ = started(catalogue, item("wall-sit", hold=10))
+    engine.tick(START + 5)
+    engine.extend(5, now=START + 6)
+    engine.next_step(START + 17)
+    result = engine.session().exercises[0]
+    assert (result.outcome, result.reps_done, result.holds_cut) == ("done", 1, 0)
+
+
+def test_a_rep_with_one_position_cut_short_is_not_done(catalogue: Catalogue) -> None:
+    """A rep of two held positions, the first ended with next: the rep is not done."""
+    engine, _ = started(catalogue, item("wall-sit", hold=4, positions=["Reach.", "Return."]))
+    engine.tick(START + 5)
+    engine.next_step(START + 6)
+    engine.tick(START + 100)
+    result = engine.session().exercises[0]
+    assert (result.reps_done, result.holds_cut, result.outcome) == (0, 1, "cut")
 
 
 def test_back_restarts_the_previous_step_now(catalogue: Catalogue) -> None:
@@ -382,6 +454,18 @@ def test_shorten_takes_seconds_off_the_step(catalogue: Catalogue) -> None:
     engine.tick(START + 100)
     result = engine.session().exercises[0]
     assert (result.seconds_added, result.seconds_held) == (-5, 5)
+
+
+def test_a_hold_shortened_below_its_plan_is_cut_short_but_its_rep_done(
+    catalogue: Catalogue,
+) -> None:
+    """- takes a hold below its plan: the rep ran its (shorter) time, and the hold is cut."""
+    engine, _ = started(catalogue, item("wall-sit", hold=10))
+    engine.tick(START + 5)
+    engine.shorten(now=START + 6)
+    engine.tick(START + 100)
+    result = engine.session().exercises[0]
+    assert (result.reps_done, result.holds_cut, result.outcome) == (1, 1, "cut")
 
 
 def test_shortening_past_the_time_elapsed_ends_the_step_now(catalogue: Catalogue) -> None:

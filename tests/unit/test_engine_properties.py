@@ -199,6 +199,13 @@ def play(plan: Plan, script: list[tuple[Any, float]]) -> Run:
     return run
 
 
+def planned_holds(result: ExerciseResult) -> int:
+    """Every hold the plan asked for: one per position of every rep of a stage with a hold."""
+    return sum(
+        stage.total_reps * max(1, len(stage.positions)) for stage in result.planned if stage.hold
+    )
+
+
 def planned_hold_seconds(result: ExerciseResult) -> int:
     return sum(
         stage.total_reps * stage.hold * max(1, len(stage.positions))
@@ -310,3 +317,55 @@ def test_ticking_alone_ends_at_the_planned_time_plus_the_waits_on_counted_reps(
         assert end.at == pytest.approx(START + timed + waits, rel=0, abs=1e-6)
     else:
         assert end.at == START + timed == START + run.engine.timeline.total_seconds
+
+
+@SETTINGS
+@given(plans(), SCRIPTS)
+def test_an_exercise_recorded_as_done_was_done_in_full(plan: Plan, script: list[Any]) -> None:
+    """Whatever the keys: "done" means every planned rep done and no hold cut short."""
+    run = play(plan, script)
+    run.finish()
+    for result in run.engine.session().exercises:
+        assert 0 <= result.holds_cut <= planned_holds(result)
+        if result.outcome == "done":
+            assert result.full
+        if result.outcome == "cut":
+            assert result.reps_done < result.planned_reps or result.holds_cut
+
+
+@SETTINGS
+@given(plans(), st.lists(st.tuples(st.sampled_from(["tick", "pause", "resume"]), JUMPS)))
+def test_a_session_left_to_its_clock_is_done_in_full(plan: Plan, script: list[Any]) -> None:
+    """Only ticks, pauses and counted reps: every exercise is done in full."""
+    run = play(plan, script)
+    run.finish()
+    assert all(result.full for result in run.engine.session().exercises)
+
+
+@SETTINGS
+@given(plans(), st.integers(0, 60), st.floats(0.0, 0.4))
+def test_next_during_a_rep_before_its_time_is_never_done_in_full(
+    plan: Plan, pick: int, into: float
+) -> None:
+    """Next pressed early in any hold or move leaves its exercise cut short, never done."""
+    clock = FakeClock()
+    engine = Engine(plan.timeline(), clock, clock.wall)
+    engine.start()
+    steps = engine.timeline.steps
+    timed = [i for i, step in enumerate(steps) if step.kind.is_rep and step.duration]
+    if not timed:
+        return
+    target = timed[pick % len(timed)]
+    while engine.snapshot().step_index < target:  # play up to it: wait out or count each step
+        remaining = engine.snapshot().remaining
+        if remaining is None:
+            engine.count_rep()
+        else:
+            clock.now += remaining
+            engine.tick()
+    clock.now += (steps[target].duration or 0) * into
+    engine.next_step()
+    run = Run(engine, clock)
+    run.finish()
+    result = engine.session().exercises[steps[target].exercise_index]
+    assert result.outcome == "cut" and not result.full

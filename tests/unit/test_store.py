@@ -117,6 +117,24 @@ def test_a_saved_session_reads_back_equal(store: Store) -> None:
     assert store.session(session.id) == session
 
 
+def test_a_session_stored_before_holds_cut_was_kept_reads_back_done_in_full(
+    store: Store, db: Path
+) -> None:
+    """A file from before holds_cut (and pain_threshold) existed: read with their defaults."""
+    store.save_session(make_session())
+    store.save_settings(Settings(weekly_target=4))
+    data = raw(db)
+    for session in data["sessions"].values():
+        for result in session["exercises"]:
+            del result["holds_cut"]
+    del data["settings"]["current"]["pain_threshold"]
+    db.write_text(json.dumps(data))
+    reopened = Store.open(db)
+    (session,) = reopened.sessions()
+    assert [(r.holds_cut, r.full) for r in session.exercises] == [(0, True), (0, True)]
+    assert reopened.settings().pain_threshold == 7
+
+
 def test_a_session_keeps_its_timezone_offset(store: Store) -> None:
     store.save_session(make_session())
     saved = store.session("s-1")

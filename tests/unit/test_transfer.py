@@ -166,6 +166,23 @@ def test_an_export_from_an_older_schema_is_migrated(
     assert empty.session("s-1") == make_session("s-1")
 
 
+def test_an_export_from_before_holds_cut_and_the_pain_threshold_imports(
+    empty: Store, exported: Path
+) -> None:
+    """An older lumbar's export (no holds_cut, no pain_threshold) imports with their defaults."""
+
+    def make_old(data: dict[str, Any]) -> None:
+        for session in data["sessions"]:
+            for result in session["exercises"]:
+                del result["holds_cut"]
+        del data["settings"]["pain_threshold"]
+
+    write_export(exported, make_old)
+    assert import_file(empty, exported).sessions_added == 2
+    assert empty.session("s-1") == make_session("s-1")
+    assert empty.settings().pain_threshold == 7
+
+
 def test_export_refuses_other_file_kinds(full: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"must end in \.json .* or \.csv"):
         export(full, tmp_path / "export.txt")
@@ -277,10 +294,11 @@ def test_a_csv_export_is_written(full: Store, tmp_path: Path) -> None:
 
 def test_the_history_table_shows_each_session(full: Store) -> None:
     lines = history_table(full.sessions()).splitlines()
-    assert lines[0].split() == ["Date", "Routine", "Min", "Status", "Pain", "Done", "Skip", "Hurt"]
-    first = ["2025-03-01", "07:30", "Quick", "10", "2", "complete", "5", "->", "3", "2", "0", "0"]
-    assert lines[1].split() == first
-    assert lines[2].split()[5:] == ["partial", "5", "->", "?", "1", "0", "0"]
+    heading = ["Date", "Routine", "Min", "Status", "Pain", "Done", "Cut", "Skip", "Hurt"]
+    assert lines[0].split() == heading
+    first = ["2025-03-01", "07:30", "Quick", "10", "2", "complete", "5", "->", "3", "2", "0"]
+    assert lines[1].split() == [*first, "0", "0"]
+    assert lines[2].split()[5:] == ["partial", "5", "->", "?", "1", "0", "0", "0"]
 
 
 def test_the_history_table_counts_skips_and_hurts() -> None:
@@ -291,7 +309,14 @@ def test_the_history_table_counts_skips_and_hurts() -> None:
         make_result(outcome="stopped"),
     )
     session = msgspec.structs.replace(make_session(), exercises=results)
-    assert history_table([session]).splitlines()[1].split()[-3:] == ["1", "2", "2"]
+    assert history_table([session]).splitlines()[1].split()[-4:] == ["1", "0", "2", "2"]
+
+
+def test_the_history_table_counts_exercises_cut_short_apart_from_those_done() -> None:
+    """An exercise cut short is not counted as done: Done 1, Cut 1."""
+    results = (make_result(), make_result(outcome="cut", reps_done=8, holds_cut=2))
+    session = msgspec.structs.replace(make_session(), exercises=results)
+    assert history_table([session]).splitlines()[1].split()[-4:] == ["1", "1", "0", "0"]
 
 
 def test_the_history_table_fits_80_columns(full: Store) -> None:

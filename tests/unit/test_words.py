@@ -105,7 +105,14 @@ def test_the_outcomes_are_said_in_order_done_always() -> None:
 
 def test_outcome_counts_join_skipped_and_stopped_and_count_a_hurt_rating() -> None:
     session = played(("stopped", None), ("skipped", None), ("hurt", None), ("done", "hurt"))
-    assert outcome_counts(session) == (1, 2, 2)
+    assert outcome_counts(session) == (1, 0, 2, 2)
+
+
+def test_an_exercise_cut_short_is_counted_apart_from_those_done() -> None:
+    """outcome_counts and outcomes_text never count an exercise cut short as done."""
+    session = played(("done", "right"), ("cut", "easy"))
+    assert outcome_counts(session) == (1, 1, 0, 0)
+    assert outcomes_text(session) == "1 done, 1 cut short"
 
 
 def test_a_name_in_a_sentence_starts_small_unless_it_is_an_acronym() -> None:

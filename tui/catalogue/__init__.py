@@ -1,4 +1,4 @@
-"""The content: read the TOML catalogue, check, cache, search and describe it; custom routines."""
+"""The content: read, check, cache, search and describe it; custom routines; dose limits."""
 
 from __future__ import annotations
 
@@ -9,12 +9,9 @@ from tui.catalogue.custom import (
     NAME_MAX,
     Draft,
     DraftError,
-    Part,
     adjust,
-    bounds_text,
     draft_seconds,
     item_parts,
-    limits,
     part_text,
     parts,
     with_custom_routines,
@@ -26,6 +23,15 @@ from tui.catalogue.describe import (
     exercise_description,
     nothing_matches,
     routine_description,
+)
+from tui.catalogue.limits import (
+    Largest,
+    Part,
+    bounds_text,
+    hold_extension,
+    largest_dose,
+    limit_text,
+    limits,
 )
 from tui.catalogue.load import (
     CatalogueError,
@@ -49,6 +55,7 @@ __all__ = [
     "Description",
     "Draft",
     "DraftError",
+    "Largest",
     "Loaded",
     "Part",
     "Problem",
@@ -60,7 +67,10 @@ __all__ = [
     "draft_seconds",
     "exercise_description",
     "exercise_matches",
+    "hold_extension",
     "item_parts",
+    "largest_dose",
+    "limit_text",
     "limits",
     "load_cached_catalogue",
     "nothing_matches",

@@ -1,4 +1,8 @@
-"""Cross-checks over a set of parsed catalogue files: unique ids and references that resolve."""
+"""Cross-checks over a set of parsed catalogue files: ids, references, doses within limits.
+
+Ids are unique, references resolve, and every routine's doses stay within the largest the
+articles give (see :mod:`tui.catalogue.limits`).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.catalogue.limits import largest_dose, over_largest
 from tui.catalogue.problems import FieldPath, Problem, describe_path, locate
-from tui.model import CatalogueFile
+from tui.model import Catalogue, CatalogueFile, Counts
 
 KINDS = ("source", "exercise", "routine", "phase", "advice")
 
@@ -138,6 +143,35 @@ def _check_phase(entry: Entry, need: Any) -> list[Problem]:
                         "Add it to the phase's `exercises` or remove it from the progression.",
                     )
                 )
+    return problems
+
+
+def limit_problems(catalogue: Catalogue, parsed: ParsedFile) -> list[Problem]:
+    """Every routine dose in a file that goes past the largest the articles give its exercise.
+
+    ``catalogue`` is built from the file and every file it may refer to (its references must
+    resolve). An article's routine sets the limits, so one of the bundled articles never fails.
+    """
+    problems: list[Problem] = []
+    for entry in entries([parsed], "routine"):
+        for position, item in enumerate(entry.record.items):
+            if item.dose is None or item.exercise not in catalogue.exercises:
+                continue
+            largest = largest_dose(catalogue, item.exercise)
+            staged: list[tuple[FieldPath, Counts]] = [
+                (("stages", n), stage) for n, stage in enumerate(item.dose.stages)
+            ]
+            for where, counts in staged or [((), item.dose)]:
+                for part, why in over_largest(counts, largest):
+                    path = (entry.kind, entry.index, "items", position, "dose", *where, part)
+                    problems.append(
+                        parsed.problem(
+                            path,
+                            f'{part} for "{item.exercise}": {why}',
+                            "Lower it: lumbar keeps every dose within the most an article gives "
+                            "that exercise (for your own exercise, its own dose).",
+                        )
+                    )
     return problems
 
 

@@ -1,4 +1,4 @@
-"""Building a custom routine: its id, its items, each dose within sane limits, and its checks.
+"""Building a custom routine: its id, its items, each dose within the articles', and its checks.
 
 The rules the builder screen follows, kept free of Textual so they can be tested on their own.
 A :class:`Draft` is the routine being built (immutable: every change returns a new draft), and
@@ -9,16 +9,10 @@ How far a dose may be changed
 Only three parts of a dose change here: the sets, the reps and the hold. The rest (the tempo of a
 moving rep, the rests, the sides, the positions) describes how the exercise is done, and a
 multi-stage dose (lie face down, then on the elbows, then press-ups) is kept as its article gives
-it. The limits for an exercise come from what the articles give for it (its default dose and the
-dose of every built-in routine that has it):
-
-- **reps** and **hold**: from half the least the articles give to twice the most. Half leaves room
-  for a sore day; twice is headroom to progress. Beyond that the exercise is no longer the one
-  the articles describe: a plank held for five minutes is a different exercise. A hold never goes
-  under 1 s or over 10 min (the longest hold in the catalogue, a walk), reps never over 30.
-- **sets**: 1 up to 3 ("work up to 3 sets", as the Essential Guide and the ten-best list say),
-  or more if an article asks for more, never over 5. Going from one set to several adds a 30 s
-  rest between them, the rest the articles give between sets; going back to one set drops it.
+it. Each part stays within :func:`tui.catalogue.limits.limits`: from half the least the articles
+give for the exercise up to the most any of them gives, never more. Going from one set to several
+adds a 30 s rest between them, the rest the articles give between sets; going back to one set
+drops it.
 
 Holds move in steps a person can feel: 1 s under 10 s, 5 s under 2 min, 30 s above.
 
@@ -26,41 +20,32 @@ Ranges stay ranges
 ------------------
 Where an article gives a range ("hold 15 to 30 seconds") lumbar starts at the low end and moves
 the user toward the high end as their sessions go well (and back down after pain). Changing a
-dose shifts the whole range, keeping its width: one step up from 15-30 s is 20-35 s. So the
+dose shifts the whole range, keeping its width: one step down from 15-30 s is 10-25 s. So the
 user's own routine still progresses, still backs off after pain, and still spans the distance
 the article thought sensible. A fixed value stays fixed. A changed dose loses the article's
-note about it, whose numbers no longer hold. At a limit the range stops moving; it is
-never squeezed into a fixed value behind the user's back.
+note about it, whose numbers no longer hold. At a limit the range stops moving (a range whose
+top is already the articles' largest moves only down); it is never squeezed into a fixed value
+behind the user's back.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 import msgspec
 
+from tui.catalogue.limits import PARTS, Bounds, Part, capped, largest_dose, limits, value_of
 from tui.model import Catalogue, Dose, Range, Routine, RoutineItem
-
-Part = Literal["sets", "reps", "hold"]
-PARTS: tuple[Part, ...] = ("sets", "reps", "hold")
-"""The parts of a dose the builder changes, in the order they are offered."""
 
 NAME_MAX = 60
 """The longest routine name (it has to fit the lists and the player's title)."""
 
 ITEMS_MAX = 30
 """The most exercises in one routine: more than any article's routine, by far."""
-
-SETS_UP_TO = 3
-"""Sets may go up to 3 ("work up to 3 sets") unless an article gives more."""
-
-CEILINGS: dict[Part, int] = {"sets": 5, "reps": 30, "hold": 600}
-"""Hard upper limits for every exercise: at most 5 sets, 30 reps, a 10-minute hold."""
 
 SET_REST_SECONDS = 30
 """The rest the articles give between sets, added when a one-set dose gains a second set."""
@@ -78,18 +63,6 @@ class DraftError(ValueError):
         """Keep the problems; the message is all of them."""
         super().__init__(" ".join(problems))
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """The lowest and the highest value (both included) a part of a dose may take."""
-
-    low: int
-    high: int
-
-    def __str__(self) -> str:
-        """``5 to 60``."""
-        return f"{self.low} to {self.high}"
 
 
 @dataclass(frozen=True)
@@ -217,42 +190,11 @@ def new_routine_id(name: str, taken: Iterable[str]) -> str:
 # --- doses -----------------------------------------------------------------------------------
 
 
-def article_doses(catalogue: Catalogue, exercise_id: str) -> list[Dose]:
-    """The doses the articles give an exercise: its own and each built-in routine's for it."""
-    doses = [catalogue.exercise(exercise_id).dose]
-    for routine in catalogue.routines.values():
-        if routine.kind == "custom":
-            continue
-        doses += [i.dose for i in routine.items if i.exercise == exercise_id and i.dose]
-    return doses
-
-
-def _value(dose: Dose, part: Part) -> Range | None:
-    value: Range | None = getattr(dose, part)
-    return value
-
-
-def limits(catalogue: Catalogue, exercise_id: str, part: Part) -> Bounds | None:
-    """How far this part of this exercise's dose may go, or None if the part does not change.
-
-    See the module's docstring for why: half to twice what the articles give (sets up to 3).
-    """
-    doses = [d for d in article_doses(catalogue, exercise_id) if not d.stages]
-    values = [v for d in doses if (v := _value(d, part))]
-    if not values:
-        return None
-    least = min(v.low for v in values)
-    most = max(v.high for v in values)
-    if part == "sets":
-        return Bounds(1, max(most, min(CEILINGS["sets"], SETS_UP_TO)))
-    return Bounds(max(1, math.ceil(least / 2)), max(most, min(CEILINGS[part], 2 * most)))
-
-
 def parts(dose: Dose) -> tuple[Part, ...]:
     """The parts of this dose that may change: none for a multi-stage dose, a hold if it has one."""
     if dose.stages:
         return ()
-    return tuple(part for part in PARTS if _value(dose, part) is not None)
+    return tuple(part for part in PARTS if value_of(dose, part) is not None)
 
 
 def item_parts(catalogue: Catalogue, item: RoutineItem) -> tuple[Part, ...]:
@@ -307,7 +249,7 @@ def adjust(catalogue: Catalogue, item: RoutineItem, part: Part, direction: int) 
     if part not in item_parts(catalogue, item):
         return Adjusted(item, changed=False)
     dose = catalogue.dose_for(item)
-    value = _value(dose, part)
+    value = value_of(dose, part)
     bounds = limits(catalogue, item.exercise, part)
     if value is None or bounds is None:
         return Adjusted(item, changed=False)
@@ -331,7 +273,7 @@ def _rest_for(sets: Range, rest: int) -> int:
 
 def part_text(dose: Dose, part: Part) -> str:
     """One part of a dose in words: ``3 sets``, ``8-12 reps``, ``hold 15-30 s``."""
-    value = _value(dose, part)
+    value = value_of(dose, part)
     if value is None:
         return f"no {part}"
     text = f"{value.low}-{value.high}" if value.is_range else str(value.low)
@@ -339,11 +281,6 @@ def part_text(dose: Dose, part: Part) -> str:
         return f"hold {text} s"
     single = not value.is_range and value.low == 1
     return f"{text} {part[:-1] if single else part}"
-
-
-def bounds_text(bounds: Bounds, part: Part) -> str:
-    """The limits of a part in words: ``5 to 60 s``, ``1 to 3 sets``."""
-    return f"{bounds} s" if part == "hold" else f"{bounds} {part}"
 
 
 def playable(catalogue: Catalogue, routine: Routine) -> tuple[Routine | None, list[str]]:
@@ -362,20 +299,48 @@ def playable(catalogue: Catalogue, routine: Routine) -> tuple[Routine | None, li
     return msgspec.structs.replace(routine, items=kept), gone
 
 
+def within_limits(catalogue: Catalogue, routine: Routine) -> tuple[Routine, list[str]]:
+    """The routine with every dose past the articles' largest brought down to it, and which.
+
+    Only a routine built by an older lumbar (whose builder allowed twice the articles' dose), or
+    imported from one, can go past it; it plays within the limit, and the store keeps it as it
+    is until the user edits it.
+    """
+    items, lowered = [], []
+    for item in routine.items:
+        if item.dose is None or item.exercise not in catalogue.exercises:
+            items.append(item)
+            continue
+        dose = capped(item.dose, largest_dose(catalogue, item.exercise))
+        if dose != item.dose:
+            lowered.append(catalogue.exercise(item.exercise).name)
+        items.append(msgspec.structs.replace(item, dose=dose))
+    if not lowered:
+        return routine, []
+    return msgspec.structs.replace(routine, items=tuple(items)), lowered
+
+
 def with_custom_routines(
     catalogue: Catalogue, stored: Iterable[Routine]
 ) -> tuple[Catalogue, list[str]]:
     """The catalogue with the routines the user built (``stored``, from the store) added to it.
 
     Also what to tell the user about routines naming exercises the catalogue no longer has:
-    those play without them (or are left out if nothing is left); the store keeps them as they are.
+    those play without them (or are left out if nothing is left); and about doses past the most
+    the articles give: those play at that most. The store keeps them as they are.
     """
     custom: dict[str, Routine] = {}
     notes = []
     for own in stored:
         routine, gone = playable(catalogue, own)
         if routine is not None:
+            routine, lowered = within_limits(catalogue, routine)
             custom[routine.id] = routine
+            if lowered:
+                notes.append(
+                    f"Your routine {own.name!r} asks more of {', '.join(lowered)} than the "
+                    "articles give: it plays at their most. Edit and save it to keep it so."
+                )
         if gone:
             missing = ", ".join(gone)
             then = "It plays without it until it is back." if routine else "It is hidden till then."

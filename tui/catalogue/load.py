@@ -15,7 +15,7 @@ from pathlib import Path
 import msgspec
 import platformdirs
 
-from tui.catalogue.checks import ParsedFile, cross_check, entries
+from tui.catalogue.checks import ParsedFile, cross_check, entries, limit_problems
 from tui.catalogue.problems import (
     Problem,
     describe_path,
@@ -171,6 +171,9 @@ def load_catalogue(bundled: Path | None = None, user: Path | None = None) -> Loa
     base_paths, missing = toml_files([bundled or bundled_dir()])
     base, problems = parse_files(base_paths)
     problems += missing + cross_check(base)
+    if not problems:
+        whole = build(base)
+        problems = [p for parsed in base for p in limit_problems(whole, parsed)]
     if problems:
         raise CatalogueError(problems)
     if user is None or not user.is_dir():
@@ -189,17 +192,25 @@ def load_catalogue(bundled: Path | None = None, user: Path | None = None) -> Loa
     while progress and pending:
         progress = False
         for candidate in list(pending):
-            if not _own_problems([*base, *accepted, candidate], candidate):
+            if not _own_problems(base, accepted, candidate):
                 accepted.append(candidate)
                 pending.remove(candidate)
                 progress = True
     for candidate in pending:
-        user_problems += _own_problems([*base, *accepted, candidate], candidate)
+        user_problems += _own_problems(base, accepted, candidate)
     return Loaded(build(base, accepted), tuple(user_problems))
 
 
-def _own_problems(files: Sequence[ParsedFile], candidate: ParsedFile) -> list[Problem]:
-    return [p for p in cross_check(files) if p.file == candidate.path]
+def _own_problems(
+    base: Sequence[ParsedFile], accepted: Sequence[ParsedFile], candidate: ParsedFile
+) -> list[Problem]:
+    """A user file's problems beside the bundled files and the user files accepted so far.
+
+    Its ids and references first, then (once they resolve) its doses against the limits.
+    """
+    users = [*accepted, candidate]
+    problems = [p for p in cross_check([*base, *users]) if p.file == candidate.path]
+    return problems or limit_problems(build(base, users), candidate)
 
 
 def check_paths(paths: Sequence[Path], alone: bool = False) -> tuple[int, list[Problem]]:
@@ -216,4 +227,14 @@ def check_paths(paths: Sequence[Path], alone: bool = False) -> tuple[int, list[P
         base = [p for p in base_paths if p.resolve() not in chosen]
     parsed, parse_problems = parse_files([*base, *given])
     problems += parse_problems + cross_check(parsed)
+    bundled = bundled_dir().resolve()
+    ours = [p.path.resolve().is_relative_to(bundled) for p in parsed]
+    whole = build(
+        [p for p, own in zip(parsed, ours, strict=True) if own],
+        [p for p, own in zip(parsed, ours, strict=True) if not own],
+    )
+    troubled = {problem.file for problem in problems}
+    for checked in parsed:
+        if checked.path.resolve() in chosen and checked.path not in troubled:
+            problems += limit_problems(whole, checked)
     return len(given), problems

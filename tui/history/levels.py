@@ -109,11 +109,6 @@ def chronological(sessions: Iterable[Session]) -> list[Session]:
     return sorted(sessions, key=lambda session: session.started_at)
 
 
-def full(result: ExerciseResult) -> bool:
-    """True when the exercise was done in full: to its end, every planned rep counted."""
-    return result.outcome == "done" and result.reps_done >= result.planned_reps
-
-
 def item_dose(catalogue: Catalogue, routine_id: str, exercise_id: str) -> Dose | None:
     """The dose a routine gives an exercise (None when the routine or the item is gone)."""
     routine = catalogue.routines.get(routine_id)
@@ -258,7 +253,7 @@ def held_because(
     for result in results:
         if result.outcome == "skipped":
             return "you skipped it"
-        if not full(result):
+        if not result.full:
             return "not every rep or hold was done"
         if result.feedback == "hard":
             return "you rated it hard"

@@ -36,6 +36,7 @@ TREND_SESSIONS = 5
 """How many sessions at each end of the history the pain trend compares."""
 OUTCOME_WORDS = {
     "done": "done",
+    "cut": "cut short",
     "skipped": "skipped",
     "hurt": "stopped because it hurt",
     "stopped": "stopped early",
@@ -125,7 +126,8 @@ def pain_text(before: int | None, after: int | None) -> str:
 class ExerciseRow:
     """One exercise across the history: how often, how it felt, where its dose is now.
 
-    ``done`` counts results done in full; ``easy``, ``right`` and ``hard`` count the ratings;
+    ``done`` counts results done in full and ``cut`` those played to the end with a rep left
+    undone or a hold cut short; ``easy``, ``right`` and ``hard`` count the ratings;
     ``hurt`` counts results that hurt (during the exercise or rated so after); ``flags`` counts
     sessions with a pain flag that it was part of (see :mod:`tui.history.flags`). ``dose`` is
     the dose it last played at and ``work`` its seconds of effort. ``last`` is the last day it
@@ -141,13 +143,15 @@ class ExerciseRow:
     hurt: int = 0
     flags: int = 0
     skipped: int = 0
+    cut: int = 0
     last: date | None = None
     work: int = 0
     dose: str = "-"
 
     def count(self, result: ExerciseResult) -> None:
         """Add one result of this exercise to the tallies."""
-        self.done += result.outcome == "done"
+        self.done += result.full
+        self.cut += result.outcome in ("done", "cut") and not result.full
         self.skipped += result.outcome == "skipped"
         self.easy += result.feedback == "easy"
         self.right += result.feedback == "right"
@@ -230,7 +234,7 @@ def glance_lines(rows: Sequence[ExerciseRow], width: int) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class HistoryRow:
-    """One session in the history list."""
+    """One session in the history list; its exercises counted as :func:`outcome_counts` does."""
 
     session: str
     started_at: datetime
@@ -239,13 +243,16 @@ class HistoryRow:
     status: SessionStatus
     pain: str
     done: int
+    """Done in full."""
+    cut: int
+    """Played to the end with a rep left undone or a hold cut short."""
     skipped: int
     hurt: int
 
 
 def history_row(session: Session) -> HistoryRow:
     """A session as a row of the history list."""
-    done, skipped, hurt = outcome_counts(session)
+    done, cut, skipped, hurt = outcome_counts(session)
     return HistoryRow(
         session=session.id,
         started_at=session.started_at,
@@ -254,6 +261,7 @@ def history_row(session: Session) -> HistoryRow:
         status=session.status,
         pain=pain_text(session.pain_before, session.pain_after),
         done=done,
+        cut=cut,
         skipped=skipped,
         hurt=hurt,
     )
@@ -273,8 +281,10 @@ class ResultLine:
 
 
 def done_text(result: ExerciseResult) -> str:
-    """What was done: ``8 of 10 reps, held 45 s (+5 s)``."""
+    """What was done: ``8 of 10 reps, 2 holds cut short, held 45 s (+5 s)``."""
     text = f"{result.reps_done} of {result.planned_reps} reps"
+    if result.holds_cut:
+        text += f", {plural(result.holds_cut, 'hold')} cut short"
     if result.seconds_held:
         text += f", held {duration(result.seconds_held)}"
         if result.seconds_added:

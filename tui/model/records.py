@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from msgspec import Meta, Struct
 
 from tui.model.catalogue import Counts, Dose, Sides
 
 Feedback = Literal["easy", "right", "hard", "hurt"]
-Outcome = Literal["done", "skipped", "hurt", "stopped"]
+Outcome = Literal["done", "cut", "skipped", "hurt", "stopped"]
+"""How an exercise ended: "done" in full; "cut" short (played to its end, but a rep left undone
+or a hold ended before its planned time); "skipped"; "hurt" (stopped because it hurt); or
+"stopped" when the session ended during it. Records from before "cut" say "done" for both."""
 SessionStatus = Literal["partial", "complete"]
 NotifyMethod = Literal["off", "osc9", "osc777", "osc99"]
 PainScore = Annotated[int, Meta(ge=0, le=10)]
@@ -85,8 +88,12 @@ class ExerciseResult(Entry, kw_only=True, frozen=True):
     """Its level on its dose's ladder (see tui.model.dosing); None in older records."""
     planned: tuple[StagePlan, ...]
     reps_done: int = 0
+    """Planned reps done: each step of the rep ran its time (after any + or -) or was counted."""
     seconds_held: int = 0
     seconds_added: int = 0
+    holds_cut: int = 0
+    """Holds that ended before their planned seconds: by next, skip, "this hurts" or quitting
+    part-way, or shortened below the plan with -. 0 in records from before it was kept."""
     outcome: Outcome
     feedback: Feedback | None = None
     started_at: datetime
@@ -96,6 +103,13 @@ class ExerciseResult(Entry, kw_only=True, frozen=True):
     def planned_reps(self) -> int:
         """Every rep the plan asked for, each side counting once."""
         return sum(stage.total_reps for stage in self.planned)
+
+    @property
+    def full(self) -> bool:
+        """True when it was done in full: to its end, every planned rep done, no hold cut short."""
+        return (
+            self.outcome == "done" and self.reps_done >= self.planned_reps and self.holds_cut == 0
+        )
 
     @property
     def hurt(self) -> bool:
@@ -140,6 +154,7 @@ class Settings(Entry, kw_only=True, frozen=True):
     warm_up: bool = False
     cool_down: bool = False
     pain_threshold: Annotated[int, Meta(ge=1, le=10)] = 7
+    """Pain at or above this, before or after a session, is a pain flag (lumbar's choice: 7)."""
 
 
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):
@@ -183,8 +198,21 @@ def outcome_tally(session: Session) -> Counter[Outcome]:
     return Counter(result.outcome for result in session.exercises)
 
 
-def outcome_counts(session: Session) -> tuple[int, int, int]:
-    """Exercises done, skipped (or stopped) and that hurt (ended so, or rated so), in a session."""
+class OutcomeCounts(NamedTuple):
+    """How a session's exercises ended, counted: see :func:`outcome_counts`."""
+
+    done: int
+    """Done in full."""
+    cut: int
+    """Played to the end, but a rep left undone or a hold cut short."""
+    skipped: int
+    """Skipped, or stopped when the session ended during it."""
+    hurt: int
+    """That hurt: stopped because of it, or rated so after."""
+
+
+def outcome_counts(session: Session) -> OutcomeCounts:
+    """Exercises done in full, cut short, skipped (or stopped) and that hurt, in a session."""
     tally = outcome_tally(session)
     hurt = sum(result.hurt for result in session.exercises)
-    return tally["done"], tally["skipped"] + tally["stopped"], hurt
+    return OutcomeCounts(tally["done"], tally["cut"], tally["skipped"] + tally["stopped"], hurt)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from tui.model.catalogue import Catalogue, Counts, Dose, Exercise, Position, Range
-from tui.model.records import Outcome, Session, StagePlan, outcome_tally
+from tui.model.records import ExerciseResult, Outcome, Session, StagePlan, outcome_tally
 
 POSITIONS: dict[Position, str] = {
     "lying-on-back": "lying on your back",
@@ -178,6 +178,7 @@ def session_minutes(session: Session) -> int:
 
 OUTCOME_WORDS: dict[Outcome, str] = {
     "done": "done",
+    "cut": "cut short",
     "skipped": "skipped",
     "hurt": "hurt",
     "stopped": "stopped early",
@@ -186,13 +187,26 @@ OUTCOME_WORDS: dict[Outcome, str] = {
 
 
 def outcomes_text(session: Session) -> str:
-    """``5 done, 1 skipped, 1 hurt``: each outcome the session had (done always)."""
+    """``5 done, 1 cut short, 1 skipped``: each outcome the session had (done always).
+
+    "done" is done in full; an exercise with a rep left undone or a hold cut short is "cut short".
+    """
     tally = outcome_tally(session)
     return ", ".join(
         f"{tally[outcome]} {word}"
         for outcome, word in OUTCOME_WORDS.items()
         if tally[outcome] or outcome == "done"
     )
+
+
+def shortfall_text(result: ExerciseResult) -> str:
+    """What was left undone of an exercise: ``8 of 10 reps, 2 holds cut short`` ("" if nothing)."""
+    parts = []
+    if result.reps_done < result.planned_reps:
+        parts.append(f"{result.reps_done} of {plural(result.planned_reps, 'rep')}")
+    if result.holds_cut:
+        parts.append(f"{plural(result.holds_cut, 'hold')} cut short")
+    return ", ".join(parts)
 
 
 def in_sentence(name: str) -> str:

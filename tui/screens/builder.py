@@ -31,6 +31,7 @@ from tui.catalogue import (
     bounds_text,
     exercise_matches,
     item_parts,
+    limit_text,
     limits,
     part_text,
     parts,
@@ -58,9 +59,10 @@ Type a **name**. **Tab** moves between the name, your routine and the exercises 
 In **your routine**: **{key:builder.remove}** removes the exercise under the cursor,
 **{key:builder.move-up}** and **{key:builder.move-down}** move it, **{key:builder.part-left}**
 and **{key:builder.part-right}** choose its sets, reps or hold, and **{key:builder.less}** and
-**{key:builder.more}** change that within limits taken from the articles (half to twice what
-they give; up to 3 sets). A range such as 15-30 s moves as a whole, so lumbar still starts you
-at its low end and moves you up as sessions go well, and back down after pain.
+**{key:builder.more}** change that within limits taken from the articles: never more than the
+most any article gives for that exercise, and down to half the least. A range such as 15-30 s
+moves as a whole, so lumbar still starts you at its low end and moves you up as sessions go
+well, and back down after pain.
 
 In **add an exercise**: type to filter, **{key:builder.add}** adds the highlighted exercise at
 the end.
@@ -296,9 +298,8 @@ something).
             return
         result = adjust(self.catalogue, item, self.part, direction)
         if not result.changed:
-            bounds = limits(self.catalogue, item.exercise, self.part)
-            room = bounds_text(bounds, self.part) if bounds else "as it is"
-            self.notify(f"That is the limit: {self.part} can be {room}.", timeout=3, markup=False)
+            text = limit_text(self.catalogue, item.exercise, self.part, direction)
+            self.notify(text, timeout=4, markup=False)
             return
         self.draft = self.draft.replacing(index, result.item)
         self.show_items(index)

@@ -7,7 +7,7 @@ dialogs.tcss. The player's dialogs about pain ("this hurts", a flare-up) are in 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,19 +18,28 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, Static
 
 from tui.failures import run_in_thread
-from tui.model import Session, outcomes_text, session_minutes
+from tui.model import Session, outcomes_text, session_minutes, shortfall_text
 from tui.widgets.keys import key_hints, with_keys
 from tui.widgets.readout import Readout
 
 PAIN_KEYS = [*(str(score) for score in range(10)), "t"]
 """The key for each pain score from 0 to 10: the digit itself, and t for ten."""
 
+TEN_WAIT = 3.0
+"""Seconds a 1 waits for the 0 of a 10 before it is kept as 1."""
+
 
 class PainCheck(ModalScreen[int | None]):
-    """How much does your back hurt now, 0 to 10? One key; Escape skips."""
+    """How much does your back hurt now, 0 to 10? One key (1 then 0 is 10); Escape skips.
+
+    A 1 is not taken at once, since it may be the start of a 10: it waits, saying so, until 0
+    makes it 10, Enter keeps it, or ``ten_wait`` seconds pass (then it is kept as 1). Any other
+    score typed meanwhile is the answer instead.
+    """
 
     CSS_PATH = "dialogs.tcss"
 
@@ -38,8 +47,10 @@ class PainCheck(ModalScreen[int | None]):
 ## Pain check
 
 Press the key for your pain now: **{key:pain.score-0}** is no pain, **{key:pain.score-9}** is
-nine, **{key:pain.score-10}** is ten, the worst you can imagine. **{keys:pain.skip}** skips the
-question.
+nine, **{key:pain.score-10}** is ten, the worst you can imagine. **{key:pain.score-1}** then
+**{key:pain.score-0}** is ten too: after **{key:pain.score-1}** the check waits a moment for
+the **{key:pain.score-0}**, and **{keys:pain.keep}** (or the moment passing) keeps one.
+**{keys:pain.skip}** skips the question.
 """
     BINDINGS = [
         *(
@@ -53,13 +64,21 @@ question.
             )
             for score, key in enumerate(PAIN_KEYS)
         ),
+        Binding("enter", "keep", "Keep 1", id="pain.keep", tooltip="Keep the 1", show=False),
         Binding("escape", "skip", "Skip", id="pain.skip", tooltip="Skip the pain check"),
     ]
 
-    def __init__(self, when: str) -> None:
-        """Ask about pain ``when`` ("before you start" or "now you have finished")."""
+    def __init__(self, when: str, *, ten_wait: float = TEN_WAIT) -> None:
+        """Ask about pain ``when`` ("before you start" or "now you have finished").
+
+        A 1 is kept after ``ten_wait`` seconds unless a 0 makes it 10 first.
+        """
         super().__init__(classes="dialog-screen")
         self.when = when
+        self.ten_wait = ten_wait
+        self.pending = False
+        """True while a 1 waits for the 0 of a 10."""
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """The question, the keys in a row and what the ends of the scale mean."""
@@ -78,18 +97,49 @@ question.
                 ),
                 classes="hint",
             )
-            yield Readout(
-                with_keys(self, "Press one key. {keys:pain.skip} skips.", short=True),
-                classes="hint",
+            yield Readout(self.prompt(), id="pain-prompt", classes="hint")
+
+    def prompt(self) -> str:
+        """The last line: how to answer, or what the 1 waiting for a 0 needs."""
+        if self.pending:
+            wait = f"{self.ten_wait:g} s"
+            return with_keys(
+                self,
+                "1? Press {key:pain.score-0} for 10, or {key:pain.keep} to keep 1"
+                f" (kept in {wait}).",
+                short=True,
             )
+        return with_keys(self, "Press one key. {keys:pain.skip} skips.", short=True)
 
     def action_score(self, score: int) -> None:
-        """Answer with this score."""
-        self.dismiss(score)
+        """Answer with this score; a 1 waits for a 0 (ten), and a 0 after a 1 is ten."""
+        if self.pending and score == 0:
+            self.answer(10)
+        elif score == 1:
+            self.pending = True
+            self.query_one("#pain-prompt", Readout).text = self.prompt()
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(self.ten_wait, self.action_keep)
+        else:
+            self.answer(score)
+
+    def action_keep(self) -> None:
+        """Keep the 1 that was waiting for a 0 (Enter, or the wait running out)."""
+        if self.pending:
+            self.answer(1)
 
     def action_skip(self) -> None:
         """Answer nothing."""
-        self.dismiss(None)
+        self.answer(None)
+
+    def answer(self, score: int | None) -> None:
+        """Close with ``score``; no 1 waits any longer."""
+        self.pending = False
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.dismiss(score)
 
 
 class YesNo(ModalScreen[bool]):
@@ -199,7 +249,7 @@ class MoveOnDialog(YesNo):
 
 
 class SessionSummary(ModalScreen[None]):
-    """What the session came to: done, skipped and hurt, minutes, pain before and after.
+    """What the session came to: done, cut short, skipped and hurt, minutes, pain before/after.
 
     After a session with a pain flag, it also says what lumbar will do about it next time:
     ``next_time`` works that out (it reads the store) in a worker, and the lines show when ready.
@@ -220,11 +270,19 @@ class SessionSummary(ModalScreen[None]):
         lines: list[str]
 
     def __init__(
-        self, session: Session, *, next_time: Callable[[], list[str]] | None = None
+        self,
+        session: Session,
+        names: Mapping[str, str] | None = None,
+        *,
+        next_time: Callable[[], list[str]] | None = None,
     ) -> None:
-        """Sum up this session; ``next_time`` gives what lumbar will do about its pain flags."""
+        """Sum up this session, naming its exercises by ``names`` (exercise id to name).
+
+        ``next_time`` gives what lumbar will do about its pain flags.
+        """
         super().__init__(classes="dialog-screen")
         self.session = session
+        self.names = names or {}
         self.next_time = next_time
 
     def compose(self) -> ComposeResult:
@@ -232,7 +290,7 @@ class SessionSummary(ModalScreen[None]):
         with Vertical(classes="dialog", id="summary") as box:
             complete = self.session.status == "complete"
             box.border_title = "Session complete" if complete else "Session ended early"
-            for line in summary_lines(self.session):
+            for line in summary_lines(self.session, self.names):
                 yield Readout(line)
             yield Readout(id="next-time")  # hidden until there is something to say
             yield Readout(with_keys(self, "Saved. {key:summary.close}: back"), classes="hint")
@@ -260,13 +318,25 @@ class SessionSummary(ModalScreen[None]):
         self.dismiss(None)
 
 
-def summary_lines(session: Session) -> list[str]:
-    """The summary in short lines: outcomes, minutes and the change in pain."""
+CUT_LINES = 3
+"""How many exercises cut short the summary names, each with what was left undone."""
+
+
+def summary_lines(session: Session, names: Mapping[str, str] | None = None) -> list[str]:
+    """The summary in short lines: outcomes, what was cut short, minutes, the change in pain.
+
+    ``names`` gives each exercise's name by id (the id is shown for one it lacks).
+    """
+    names = names or {}
     minutes = session_minutes(session)
-    lines = [
-        f"{session.routine_name}: {outcomes_text(session)}.",
-        f"{minutes} min of exercise." if minutes else "Less than a minute of exercise.",
-    ]
+    lines = [f"{session.routine_name}: {outcomes_text(session)}."]
+    cut = [result for result in session.exercises if result.outcome == "cut"]
+    for result in cut[:CUT_LINES]:
+        name = names.get(result.exercise, result.exercise)
+        lines.append(f"  {name}: {shortfall_text(result) or 'cut short'}.")
+    if len(cut) > CUT_LINES:
+        lines.append(f"  {len(cut) - CUT_LINES} more cut short: see Progress.")
+    lines.append(f"{minutes} min of exercise." if minutes else "Less than a minute of exercise.")
     before, after = session.pain_before, session.pain_after
     if before is not None and after is not None:
         lines.append(f"Pain {before} before, {after} after.")

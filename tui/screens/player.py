@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
+from tui.catalogue import hold_extension, largest_dose
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
@@ -33,6 +34,7 @@ from tui.session import (
     SessionEnded,
     SessionRecorder,
     Snapshot,
+    StepKind,
     StepStarted,
     notification_for,
     window_title,
@@ -71,7 +73,8 @@ class PlayerScreen(PainResponses):
 
 Follow the countdown; a bell rings at each change. **{keys:player.pause}** pauses,
 **{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step,
-**{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds,
+**{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
+longest hold the articles give for the exercise),
 **{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
 **{keys:player.hurts}** stops it because it hurts and pauses, offering an easier variant (no
 heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** ends the session
@@ -187,7 +190,7 @@ why it plays at this dose. Everything you do is saved as you go.
             return
         self.recorder.handle(events)
         for event in events:
-            if isinstance(event, ExerciseDone) and event.result.outcome == "done":
+            if isinstance(event, ExerciseDone) and event.result.outcome in ("done", "cut"):
                 self._ask(event.index)
         if self.bell and any(isinstance(e, StepStarted | SessionDone) for e in events):
             self.app.bell()
@@ -235,7 +238,8 @@ why it plays at this dose. Everything you do is saved as you go.
             self.recorder.wait(LEAVE_WAIT)
             self.dismiss(result)
 
-        self.open(SessionSummary(session, next_time=self.next_time(session)), done)
+        names = {exercise.id: exercise.name for exercise in self.engine.timeline.exercises}
+        self.open(SessionSummary(session, names, next_time=self.next_time(session)), done)
 
     def abandon(self) -> None:
         """The process is going away (hang-up, terminate, quit): end and save the session."""
@@ -275,8 +279,23 @@ why it plays at this dose. Everything you do is saved as you go.
         self._act(self.engine.previous_step())
 
     def action_extend(self) -> None:
-        """Give the step in play 5 more seconds."""
-        self._act(self.engine.extend(ADJUST_SECONDS))
+        """Give the step in play 5 more seconds; a hold never past the articles' largest.
+
+        A rest or a lead-in may always be longer; a moving or counted rep is not a hold.
+        """
+        snapshot = self.engine.snapshot(self.clock())
+        step, remaining = snapshot.step, snapshot.remaining
+        if not step.kind.is_rep:
+            self._act(self.engine.extend(ADJUST_SECONDS))
+            return
+        hold = step.kind is StepKind.HOLD and remaining is not None
+        length = snapshot.elapsed + remaining if hold and remaining is not None else None
+        largest = largest_dose(self.engine.timeline.catalogue, step.exercise_id)
+        seconds, note = hold_extension(largest, length, ADJUST_SECONDS)
+        if note:
+            self.notify(note, timeout=4)
+        if seconds:
+            self._act(self.engine.extend(seconds))
 
     def action_shorten(self) -> None:
         """Take 5 seconds off the step in play."""

@@ -59,7 +59,7 @@ EXERCISE_COLUMNS: tuple[tuple[SortColumn, str], ...] = (
     ("hurt", "Hurt"),
     ("flags", "Flags"),
     ("last", "Last"),
-    ("dose", "Dose now"),
+    ("dose", "Last dose"),
 )
 """The per-exercise table's columns (their keys are the sort columns), left to right."""
 SORT_CYCLE: tuple[SortColumn, ...] = ("done", "flags", "hurt", "hard", "easy", "last", "name")
@@ -86,9 +86,10 @@ def exercise_cells(row: ExerciseRow) -> tuple[Text, ...]:
 
 def exercise_note(row: ExerciseRow) -> str:
     """The line under the table about the highlighted exercise."""
-    flags = f"{plural(row.flags, 'pain flag')} (it hurt, or pain rose that session)"
-    skipped = f", skipped {row.skipped}" if row.skipped else ""
-    return f"{row.name}: done {row.done}{skipped}; {flags}. Dose now: {row.dose}."
+    flags = f"in {plural(row.flags, 'session')} with a pain flag"
+    cut = f", {row.cut} cut short" if row.cut else ""
+    skipped = f", {row.skipped} skipped" if row.skipped else ""
+    return f"{row.name}: {row.done} done in full{cut}{skipped}; {flags}. Last played: {row.dose}."
 
 
 class ProgressScreen(Screen[None]):
@@ -105,7 +106,8 @@ The calendar shades each of the last 12 weeks' days by the minutes you exercised
 shows pain before and after each session, 0 to 10, latest on the right.
 
 **Exercises**: each exercise you have done: times done in full, your ratings, times it hurt,
-pain flags (it hurt, or your pain rose that session), when you last did it and its dose now.
+sessions with a pain flag (something hurt; pain rose, reached your threshold or was well above
+your usual), when you last did it and the dose it last played at.
 **{key:progress.sort}** sorts by the next column, or click a header. Which movements help, which
 cause discomfort: show these to your physiotherapist.
 

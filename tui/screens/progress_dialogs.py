@@ -27,9 +27,10 @@ class SessionDetail(ModalScreen[None]):
 ## A session
 
 Each exercise of the session in the order you played it: the dose planned for you then, what you
-did of it, how it ended (done, skipped, stopped early, or stopped because it hurt) and how you
-rated it. Exercises that hurt are marked. Up and down scroll; **{keys:session-detail.close}**
-closes it.
+did of it (reps done, holds cut short, seconds held), how it ended (done in full; cut short, with
+a rep left undone or a hold ended early; skipped; stopped early; or stopped because it hurt) and
+how you rated it. Exercises that hurt are marked. Up and down scroll;
+**{keys:session-detail.close}** closes it.
 """
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="session-detail.close", tooltip="Back to history"),
@@ -49,7 +50,8 @@ closes it.
             yield Static(session_summary(session), id="detail-summary", markup=False)
             with VerticalScroll(id="detail-results"):
                 for line in result_lines(session, self.names):
-                    rated = f", {line.feedback}" if line.rated or line.outcome == "done" else ""
+                    asked = line.outcome in ("done", "cut short")  # the player asked about these
+                    rated = f", {line.feedback}" if line.rated or asked else ""
                     yield Static(
                         f"{line.name}: {line.outcome}{rated}\n"
                         f"  planned  {line.planned}\n"

@@ -1,4 +1,4 @@
-"""The settings screen: theme, get-ready time, bell, notifications, weekly target, warm-up.
+"""The settings screen: theme, get ready, bell, notices, weekly target, pain threshold, warm-up.
 
 A list or a switch is saved to the store as it is changed (there is no save key to forget); a
 number is saved once it is whole: when the user presses Enter in its box or leaves the box (Tab,
@@ -32,6 +32,8 @@ from tui.screens.settings_words import (
     GET_READY,
     NOTIFY_CHOICES,
     NUMBERS,
+    PAIN_THRESHOLD,
+    PAIN_THRESHOLD_HINT,
     WEEKLY_TARGET,
     NumberSetting,
     frequency_hint,
@@ -118,6 +120,12 @@ back to choosing a routine, saving a number still being typed if it is in range.
                 yield Label(f"sessions a week ({WEEKLY_TARGET[0]} to {WEEKLY_TARGET[1]})")
             yield Static(frequency_hint(self.catalogue), classes="hint", markup=False)
             with Horizontal(classes="setting"):
+                yield Label("Pain threshold", classes="name")
+                yield self.number_input(NUMBERS["pain-threshold"], settings.pain_threshold)
+                low, high = PAIN_THRESHOLD
+                yield Label(f"out of 10 ({low} to {high})")
+            yield Static(PAIN_THRESHOLD_HINT, classes="hint")
+            with Horizontal(classes="setting"):
                 yield Label("Warm-up", classes="name")
                 hint = routine_hint(self.catalogue, "warm-up", "before")
                 yield from self.switch("warm-up", settings.warm_up, hint)
@@ -170,6 +178,7 @@ back to choosing a routine, saving a number still being typed if it is in range.
             self.query_one("#bell", Switch).value = settings.bell
             self.query_one("#notify", Select).value = settings.notify
             self.query_one("#weekly-target", Input).value = str(settings.weekly_target)
+            self.query_one("#pain-threshold", Input).value = str(settings.pain_threshold)
             self.query_one("#warm-up", Switch).value = settings.warm_up
             self.query_one("#cool-down", Switch).value = settings.cool_down
         for switch in self.query(Switch):

@@ -23,6 +23,10 @@ GET_READY = (0, 60)
 """The fewest and most seconds to get ready before the first exercise."""
 WEEKLY_TARGET = (1, 14)
 """The fewest and most sessions a week the target can be."""
+PAIN_THRESHOLD = (1, 10)
+"""The lowest and highest pain score the threshold can be."""
+PAIN_THRESHOLD_HINT = "Pain at or above this, before or after a session, holds your doses."
+"""What the pain threshold does, in one line."""
 
 
 def notify_hint(method: NotifyMethod) -> str:
@@ -75,6 +79,7 @@ NUMBERS = {
     for number in (
         NumberSetting("get-ready", "get_ready_seconds", "get ready", GET_READY, " s"),
         NumberSetting("weekly-target", "weekly_target", "weekly target", WEEKLY_TARGET),
+        NumberSetting("pain-threshold", "pain_threshold", "pain threshold", PAIN_THRESHOLD),
     )
 }
 """The settings typed as numbers, by the id of their box."""

@@ -29,7 +29,6 @@ from tui.session.events import (
 from tui.session.tally import ExerciseTally, check_pain
 from tui.session.timeline import Step, StepKind, Timeline
 
-COMPLETING: frozenset[StepEnd] = frozenset({"time", "next", "counted"})
 RECORDING: frozenset[StepEnd] = frozenset({"time", "next", "counted", "skipped", "hurt", "quit"})
 
 
@@ -113,7 +112,11 @@ class Engine:
         return self._catch_up(t)
 
     def next_step(self, now: float | None = None) -> list[Event]:
-        """End the current step now (it counts as done); the next one starts now."""
+        """End the current step now; the next one starts now.
+
+        A rep ended before its time is up is not done, and a hold so ended is cut short: the
+        exercise is then recorded as "cut", not "done" (see :mod:`tui.session.tally`).
+        """
         t = self._time(now)
         events = self._catch_up(t)
         return events + self._advance(t, "next") if self.running else events
@@ -356,8 +359,7 @@ class Engine:
         """End the current step at ``t``, keeping what it did unless it is being replayed."""
         step = step or self._step
         if self._tally is not None and reason in RECORDING:
-            active, completed = self._active(t), reason in COMPLETING
-            self._tally.record(self._index, step, active, self._extension, completed=completed)
+            self._tally.record(self._index, step, self._active(t), self._extension, reason)
         return StepDone(self._index, step, t, reason)
 
     def _advance(self, t: float, reason: StepEnd) -> list[Event]:

@@ -58,6 +58,7 @@ CSV_COLUMNS = (
     "reps_done",
     "seconds_held",
     "seconds_added",
+    "holds_cut",
     "outcome",
     "feedback",
     "exercise_started_at",
@@ -86,14 +87,19 @@ def _pain(session: Session) -> str:
 
 
 def history_table(sessions: Sequence[Session]) -> str:
-    """Sessions as a table that fits 80 columns, oldest first."""
-    lines = [f"{'Date':<16}  {'Routine':<22} {'Min':>3}  {'Status':<8}  {'Pain':<7} Done Skip Hurt"]
+    """Sessions as a table that fits 80 columns, oldest first.
+
+    Done counts exercises done in full; Cut those with a rep left undone or a hold cut short.
+    """
+    lines = [
+        f"{'Date':<16}  {'Routine':<16} {'Min':>3}  {'Status':<8}  {'Pain':<7} Done  Cut Skip Hurt"
+    ]
     for session in sessions:
-        done, skipped, hurt = outcome_counts(session)
+        done, cut, skipped, hurt = outcome_counts(session)
         lines.append(
-            f"{session.started_at:%Y-%m-%d %H:%M}  {session.routine_name[:22]:<22} "
+            f"{session.started_at:%Y-%m-%d %H:%M}  {session.routine_name[:16]:<16} "
             f"{session_minutes(session):>3}  {session.status:<8}  {_pain(session):<7} "
-            f"{done:>4} {skipped:>4} {hurt:>4}"
+            f"{done:>4} {cut:>4} {skipped:>4} {hurt:>4}"
         )
     return "\n".join(lines) + "\n"
 
@@ -118,7 +124,7 @@ def _describe_plan(planned: Iterable[StagePlan]) -> str:
 
 def _result_cells(result: ExerciseResult | None) -> list[Any]:
     if result is None:
-        return [""] * 11
+        return [""] * 12
     return [
         result.exercise,
         result.level,
@@ -127,6 +133,7 @@ def _result_cells(result: ExerciseResult | None) -> list[Any]:
         result.reps_done,
         result.seconds_held,
         result.seconds_added,
+        result.holds_cut,
         result.outcome,
         result.feedback or "",
         result.started_at.isoformat(),

@@ -41,8 +41,11 @@ def fit(text: str, width: int, align: Align = "left") -> str:
 
 
 def history_cells(row: HistoryRow) -> tuple[str, ...]:
-    """One session as the list's cells: date, routine, minutes, status, pain, done, hurt."""
-    total = row.done + row.skipped
+    """One session as the list's cells: date, routine, minutes, status, pain, done, hurt.
+
+    Done is the exercises done in full out of those not stopped because they hurt.
+    """
+    total = row.done + row.cut + row.skipped
     return (
         f"{row.started_at:%Y-%m-%d %H:%M}",
         row.routine,
