@@ -62,6 +62,23 @@ async def player_mid_hold(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def player_this_hurts(pilot: Pilot[None]) -> None:
+    """Klarity: skip to the plank, and press ! in its hold: what now, and the advice."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    app.post_message(PlayRoutine(app.catalogue.routine("klarity")))
+    await pilot.pause()
+    await pilot.press("3", *"sssss", "n", "exclamation_mark")
+    await pilot.pause()
+
+
+async def player_flare_up(pilot: Pilot[None]) -> None:
+    """Pain 9 before the session: the flare-up dialog."""
+    await open_player(pilot)
+    await pilot.press("9")
+    await pilot.pause()
+
+
 async def avoid_list(pilot: Pilot[None]) -> None:
     """Open the avoid list from the select screen."""
     await pilot.press("a")
@@ -135,6 +152,8 @@ SHOTS: dict[str, Steps] = {
     "roadmap": roadmap_midway,
     "player": player_mid_hold,
     "player-pain-check": open_player,
+    "player-this-hurts": player_this_hurts,
+    "player-flare-up": player_flare_up,
     "progress": progress_demo,
     "progress-exercises": progress_exercises,
     "progress-session": progress_session,

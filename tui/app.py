@@ -245,14 +245,15 @@ class LumbarApp(TerminalApp):
         if self.players():
             return
         if sessions_stopped(self.safety_check):
-            self.explain_stop(PlayRoutine(message.routine, message.phase))
+            self.explain_stop(PlayRoutine(message.routine, message.phase, message.pain_before))
             return
         try:
             settings, history = self.store.settings(), self.store.sessions()
         except StoreError as error:
             self.report_failure("The session cannot start", error)
             return
-        plans = plan_all(self.catalogue, history, settings.pain_threshold)
+        threshold = settings.pain_threshold
+        plans = plan_all(self.catalogue, history, threshold)
         parts = build_session(
             self.catalogue,
             message.routine,
@@ -266,7 +267,14 @@ class LumbarApp(TerminalApp):
             tmux=self.tmux,
         )
         player = PlayerScreen(
-            parts.engine, parts.recorder, clock=self.clock, bell=parts.bell, cues=parts.cues
+            parts.engine,
+            parts.recorder,
+            clock=self.clock,
+            bell=parts.bell,
+            cues=parts.cues,
+            threshold=threshold,
+            history=self.store.sessions,
+            pain_before=message.pain_before,
         )
         self.push_screen(player)
 

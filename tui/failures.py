@@ -45,6 +45,14 @@ FAILURES = {
     "load_progress": Failure("Could not read your progress"),
     "export_progress": Failure("Could not export", timeout=10),
     "check_store": Failure("Your data file could not be checked"),
+    "plan_next_time": Failure(
+        "Could not work out what changes next time",
+        "Your session is saved; the next one is planned from it all the same.",
+    ),
+    "plan_routines": Failure(
+        "Could not work out your next sessions",
+        "The routines show the articles' doses instead.",
+    ),
 }
 """Each thread worker's failure, by the worker's name."""
 

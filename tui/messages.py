@@ -11,10 +11,15 @@ from tui.model import Routine
 
 @dataclass
 class PlayRoutine(Message):
-    """The user chose a routine to play now; the app opens the player with it."""
+    """The user chose a routine to play now; the app opens the player with it.
+
+    ``pain_before`` is the pain score already given (the player asks for none then): the gentle
+    routine chosen instead at a flare-up.
+    """
 
     routine: Routine
     phase: str | None = None
+    pain_before: int | None = None
 
 
 @dataclass

@@ -118,6 +118,16 @@ async def begin(pilot: Pilot[None], pain: str = "4") -> None:
     assert isinstance(pilot.app.screen, PlayerScreen)
 
 
+async def hold_of(pilot: Pilot[None], exercise_id: str, pain: str = "3") -> None:
+    """Answer the pain check, skip to the exercise and leave its lead-in: its first rep plays."""
+    await begin(pilot, pain)
+    app: LumbarApp = pilot.app  # type: ignore[assignment]
+    while snapshot(app).exercise.id != exercise_id:
+        await pilot.press("s")
+    await pilot.press("n")
+    assert snapshot(app).step.kind.is_rep
+
+
 async def end_now(pilot: Pilot[None]) -> None:
     """q, yes, skip the pain check, close the summary."""
     await pilot.press("q")

@@ -25,8 +25,9 @@ from tests.helpers import (
 )
 from tui.app import LumbarApp
 from tui.model.catalogue import Count, Dose, Routine, RoutineItem
-from tui.model.records import Session
+from tui.model.records import Session, Settings
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
+from tui.screens.pain_dialogs import FlareUpDialog
 from tui.screens.player import PlayerScreen
 from tui.screens.progress_dialogs import SessionDetail
 from tui.session.timeline import StepKind
@@ -84,6 +85,10 @@ async def test_the_pain_check_records_the_score_typed(
     async with app.run_test(size=SIZE) as pilot:
         await pain_check(pilot)
         await pilot.press(*keys)
+        if score >= Settings().pain_threshold:  # a flare-up: the gentle routine keeps the score
+            assert isinstance(app.screen, FlareUpDialog)
+            await pilot.press("g")
+            await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         assert saved(app, store).pain_before == score
 

@@ -28,7 +28,8 @@ from tests.helpers import (
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem
 from tui.model.records import ExerciseResult, Session, Settings, StagePlan
-from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts
+from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
+from tui.screens.pain_dialogs import ThisHurts
 from tui.screens.player import PlayerScreen
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import TooSmall
@@ -174,63 +175,6 @@ async def test_s_skips_the_exercise_and_saves_it_as_skipped(
         assert [(r.exercise, r.outcome) for r in saved.exercises] == [("pelvic-tilt", "skipped")]
 
 
-async def bird_dog_hold(pilot: Pilot[None], clock: FakeClock) -> None:
-    """Skip to the fourth exercise of quick-10 (bird dog, which has an easier variant)."""
-    await begin(pilot)
-    await pilot.press("s", "s", "s")
-    assert snapshot(pilot.app).exercise.id == "bird-dog"  # type: ignore[arg-type]
-    await pilot.press("n")
-
-
-async def test_this_hurts_stops_saves_and_offers_the_easier_variant(
-    make: MakeApp, clock: FakeClock, store: Store
-) -> None:
-    app = make(play="quick-10")
-    async with app.run_test(size=SIZE) as pilot:
-        await bird_dog_hold(pilot, clock)
-        await pilot.press("exclamation_mark")
-        assert isinstance(app.screen, ThisHurts)
-        assert "Back stabiliser" in " ".join(r.text for r in app.screen.query(Readout))
-        assert snapshot(app).paused
-        saved = only_session(store, app)
-        assert saved.exercises[-1].exercise == "bird-dog"
-        assert saved.exercises[-1].outcome == "hurt"
-        await pilot.press("1")
-        assert isinstance(app.screen, PlayerScreen)
-        assert not snapshot(app).paused
-        assert snapshot(app).exercise.id == "back-stabiliser"
-        assert not asking(app)
-
-
-async def test_declining_the_easier_variant_goes_on(make: MakeApp, clock: FakeClock) -> None:
-    app = make(play="quick-10")
-    async with app.run_test(size=SIZE) as pilot:
-        await bird_dog_hold(pilot, clock)
-        await pilot.press("exclamation_mark", "n")
-        assert isinstance(app.screen, PlayerScreen)
-        assert snapshot(app).exercise.id == "dead-bug"
-        ids = [e.id for e in player(app).engine.timeline.exercises]
-        assert "back-stabiliser" not in ids
-
-
-async def test_this_hurts_in_the_pause_after_an_exercise_marks_that_exercise(
-    make: MakeApp, clock: FakeClock, store: Store
-) -> None:
-    app = make(play="quick-10")
-    async with app.run_test(size=SIZE) as pilot:
-        await bird_dog_hold(pilot, clock)
-        while snapshot(app).exercise.id == "bird-dog":
-            await wait(pilot, clock, snapshot(app).remaining or 0)
-        assert snapshot(app).exercise.id == "dead-bug"
-        assert asking(app)
-        await pilot.press("exclamation_mark")
-        assert isinstance(app.screen, ThisHurts)
-        await pilot.press("escape")
-        assert not asking(app)
-        bird = only_session(store, app).exercises[-1]
-        assert (bird.exercise, bird.outcome, bird.feedback) == ("bird-dog", "done", "hurt")
-
-
 def good_session(clock: FakeClock, exercise: str, days_ago: int = 1) -> Session:
     """A finished, pain-free session days ago where the exercise was done in full and felt right."""
     when = clock.wall() - timedelta(days=days_ago)
@@ -269,6 +213,8 @@ async def test_after_this_hurts_the_dose_does_not_go_up(
         await to_first_rep(pilot, clock)
         assert player(app).engine.timeline.exercises[0].rung == before
         await pilot.press("exclamation_mark")  # pelvic tilt has no easier variant
+        assert isinstance(app.screen, ThisHurts)
+        await pilot.press("s")
         assert isinstance(app.screen, PlayerScreen)
         assert snapshot(app).exercise.id == "cat-cow"
         await end_now(pilot)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.helpers import SIZE, MakeApp, begin, notifications
+from tests.helpers import SIZE, MakeApp, begin
 from tui.app import LumbarApp
 from tui.screens.builder import BuilderScreen
 from tui.screens.dialogs import EndSession, PainCheck
 from tui.screens.help import HelpScreen, help_text
+from tui.screens.pain_dialogs import FlareUpDialog, ThisHurts
 from tui.screens.player import PlayerScreen
 from tui.widgets.readout import Readout
 
@@ -20,14 +21,11 @@ def help_shown(app: LumbarApp) -> str:
     return screen.keys_text
 
 
-async def test_the_players_end_key_remapped_shows_in_its_help_and_its_notice(
-    make: MakeApp,
-) -> None:
+async def test_the_players_end_key_remapped_shows_in_its_help(make: MakeApp) -> None:
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         app.set_keymap({"player.end": "x"})
         await begin(pilot)
-        notices = notifications(app)
         await pilot.press("f1")
         await pilot.pause()
         shown = help_shown(app)
@@ -37,12 +35,23 @@ async def test_the_players_end_key_remapped_shows_in_its_help_and_its_notice(
         assert "- `x` **End**: End the session (asks first)" in shown.splitlines()
         await pilot.press("escape")
         assert isinstance(app.screen, PlayerScreen)
-        await pilot.press("exclamation_mark")  # nothing done yet: how to end it instead
-        assert [n.message for n in notices] == [
-            "Nothing has been done yet: press x to end the session if it hurts."
-        ]
         await pilot.press("x")  # and x does end it
         assert isinstance(app.screen, EndSession)
+
+
+async def test_the_hurt_dialogs_keys_follow_the_keymap(make: MakeApp) -> None:
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"hurts.end": "x", "hurts.help": "h"})
+        await begin(pilot)
+        await pilot.press("exclamation_mark")
+        dialog = app.screen
+        assert isinstance(dialog, ThisHurts)
+        said = [str(readout.text) for readout in dialog.query(Readout)]
+        assert "x  End the session (saved as ended early)" in said
+        assert said[-1] == "Esc: stay paused    h: help and advice"
+        await pilot.press("h")
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_a_dialogs_key_line_and_help_follow_the_keymap(make: MakeApp) -> None:
@@ -83,8 +92,8 @@ async def test_the_pain_checks_keys_and_hint_follow_the_keymap(make: MakeApp) ->
         assert str(check.query_one("#pain-keys", Readout).text).endswith("8  9  x")
         hints = [str(hint.text) for hint in check.query(".hint").results(Readout)]
         assert hints[0] == "0 is no pain; x is 10, the worst you can imagine."
-        await pilot.press("x")
-        assert isinstance(app.screen, PlayerScreen)
+        await pilot.press("x")  # ten: a flare-up
+        assert isinstance(app.screen, FlareUpDialog)
 
 
 async def test_the_builders_dose_line_names_remapped_keys(make: MakeApp) -> None:

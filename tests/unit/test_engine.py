@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import BASE, START, FakeClock, at_rungs
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
-from tui.model.records import ExerciseResult
+from tui.model.records import ExerciseResult, StagePlan
 from tui.session.engine import Engine
 from tui.session.events import (
     Event,
@@ -592,6 +592,15 @@ def test_an_accepted_easier_variant_plays_next(catalogue: Catalogue) -> None:
     assert [e.id for e in engine.timeline.exercises] == ["dead-bug", "tabletop-hold", "bridge"]
     planned = engine.timeline.exercises[1].planned
     assert planned[0].reps == catalogue.exercise("tabletop-hold").dose.reps.low
+
+
+def test_an_inserted_exercise_carries_its_dose_and_reason(catalogue: Catalogue) -> None:
+    """The easier variant plays at the dose given, with the reason given."""
+    engine, _ = started(catalogue, item("wall-sit", hold=10), item("bridge", hold=6))
+    lighter = (StagePlan(reps=2, hold=3),)
+    engine.insert_exercise("pelvic-tilt", START + 7, planned=lighter, why="wall sit hurt")
+    added = engine.timeline.exercises[1]
+    assert (added.id, added.planned, added.why) == ("pelvic-tilt", lighter, "wall sit hurt")
 
 
 def test_inserting_during_an_exercise_puts_the_new_one_right_after_it(

@@ -235,6 +235,28 @@ def test_a_left_out_item_does_not_play_and_a_swapped_one_plays_its_variant(
     assert (played.planned, played.why, played.routine) == (*easier, "it hurt", "klarity")
 
 
+def test_a_dose_below_the_articles_range_is_marked_so(catalogue: Catalogue) -> None:
+    """A rung below the low end is below the range; a swapped variant's is not its own."""
+    plans = at_rungs(catalogue, "klarity", plank=-1, pelvic_tilt=1)
+    timeline = build_timeline(catalogue, catalogue.routine("klarity"), plans)
+    below = {e.id: e.below_range for e in timeline.exercises}
+    assert (below["plank"], below["pelvic-tilt"], below["squat"]) == (True, False, False)
+    (items,) = at_rungs(catalogue, "klarity").values()
+    swap = ItemPlan("plank", "modified-plank", ((StagePlan(hold=8),)), -1, "down", "it hurt")
+    chosen = tuple(swap if i.item == "plank" else i for i in items)
+    swapped = build_timeline(catalogue, catalogue.routine("klarity"), {"klarity": chosen})
+    assert not next(e for e in swapped.exercises if e.id == "modified-plank").below_range
+
+
+def test_an_inserted_exercise_says_why_it_plays_at_its_dose(catalogue: Catalogue) -> None:
+    """Inserting with a change and a reason keeps them for the player to show."""
+    timeline = build_timeline(catalogue, catalogue.routine("klarity"))
+    lighter = (StagePlan(hold=9),)
+    longer = timeline.inserting(6, "modified-plank", lighter, change="down", why="the plank hurt")
+    added = longer.exercises[6]
+    assert (added.planned, added.change, added.why) == (lighter, "down", "the plank hurt")
+
+
 def test_warm_up_plays_first_and_cool_down_last(catalogue: Catalogue) -> None:
     timeline = build_timeline(
         catalogue,

@@ -19,6 +19,7 @@ from tui.catalogue.custom import (
 from tui.catalogue.describe import (
     Block,
     Description,
+    dose_reason,
     exercise_description,
     nothing_matches,
     routine_description,
@@ -62,6 +63,7 @@ __all__ = [
     "bounds_text",
     "bundled_dir",
     "check_paths",
+    "dose_reason",
     "draft_seconds",
     "exercise_description",
     "exercise_matches",

@@ -7,16 +7,19 @@ parsed on the way: the first screen shows it, and start-up time matters (see BEN
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from tui.model import (
     Catalogue,
+    DoseChange,
     Exercise,
+    ItemPlan,
     Routine,
     about_minutes,
     dose_text,
+    plan_text,
     setting_text,
     sources_text,
 )
@@ -98,20 +101,76 @@ def exercise_description(catalogue: Catalogue, exercise: Exercise) -> Descriptio
     return tuple(blocks)
 
 
-def routine_description(catalogue: Catalogue, routine: Routine) -> Description:
-    """A routine: what it is for, how long it takes, and each exercise with its dose."""
+CHANGE_WORDS: dict[DoseChange, str] = {
+    "up": "Up from last time",
+    "same": "Same as last time",
+    "down": "Down from last time",
+    "new": "",
+}
+"""How a dose compares with the last time its routine was played, said before the reason."""
+BELOW_RANGE = "Below the article's range: lumbar's own lighter dose after pain."
+
+
+def dose_reason(change: DoseChange, why: str, *, below_range: bool = False) -> str:
+    """Why an exercise plays at its dose: ``Same as last time: held: ...`` (empty: no reason).
+
+    A new dose gives its reason alone; ``below_range`` adds that the dose is below the article's
+    range, which is lumbar's choice, not the article's.
+    """
+    said = f"{CHANGE_WORDS[change]}: {why}" if why and CHANGE_WORDS[change] else why
+    said = said[:1].upper() + said[1:]
+    if said and not said.endswith("."):
+        said += "."
+    return f"{said} {BELOW_RANGE}".strip() if below_range else said
+
+
+def explained(plans: Sequence[ItemPlan] | None) -> bool:
+    """True when a plan has something to explain: some item played before (not all new)."""
+    return plans is not None and any(plan.change != "new" or plan.swapped for plan in plans)
+
+
+def planned_item(catalogue: Catalogue, number: int, plan: ItemPlan) -> list[Block]:
+    """One item of a routine as lumbar plays it next: its dose, then why, under it."""
+    name = catalogue.exercise(plan.item).name
+    if plan.left_out:
+        dose = "left out this time"
+    elif plan.swapped:
+        dose = f"{catalogue.exercise(plan.exercise).name} instead, {plan_text(plan.planned)}"
+    else:
+        dose = plan_text(plan.planned)
+    marker = f"{number}."
+    reason = dose_reason(plan.change, plan.why, below_range=plan.below_range)
+    return [
+        Block("item", ((name, "bold"), (f": {dose}", "")), marker, tight=True),
+        Block("item", ((reason, "italic"),), " " * len(marker), tight=True),
+    ]
+
+
+def routine_description(
+    catalogue: Catalogue, routine: Routine, plans: Sequence[ItemPlan] | None = None
+) -> Description:
+    """A routine: what it is for, how long it takes, and each exercise with its dose.
+
+    With ``plans`` (how each item plays next, from the history) that have something to say,
+    each exercise shows the dose it plays at next and why; else the article's dose.
+    """
     blocks = [
         title(routine.name),
         text(routine.description),
         text((about_minutes(catalogue.routine_seconds(routine)).capitalize(), "bold")),
     ]
-    blocks += numbered(
-        (
-            (catalogue.exercise(item.exercise).name, "bold"),
-            f": {dose_text(catalogue.dose_for(item))}",
+    if plans is not None and explained(plans) and len(plans) == len(routine.items):
+        blocks.append(text(("Next time, as lumbar plays it:", "italic"), tight=True))
+        for number, plan in enumerate(plans, 1):
+            blocks += planned_item(catalogue, number, plan)
+    else:
+        blocks += numbered(
+            (
+                (catalogue.exercise(item.exercise).name, "bold"),
+                f": {dose_text(catalogue.dose_for(item))}",
+            )
+            for item in routine.items
         )
-        for item in routine.items
-    )
     if routine.source:
         blocks += [heading("Source"), *bullets(sources_text(catalogue, (routine.source,)))]
     return tuple(blocks)

@@ -1,13 +1,14 @@
-"""The dialogs: one yes-or-no question, and the player's (pain check, this hurts, summary).
+"""The dialogs: one yes-or-no question, and the player's (pain check, summary).
 
 Each is a ``ModalScreen[T]`` that dismisses with its answer. The keys each one lists are built
 from its bindings, so the text cannot drift from what the keys do. Their styles are in
-dialogs.tcss.
+dialogs.tcss. The player's dialogs about pain ("this hurts", a flare-up) are in pain_dialogs.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -15,10 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, Static
 
+from tui.failures import run_in_thread
 from tui.model import Session, outcomes_text, session_minutes, shortfall_text
 from tui.widgets.keys import key_hints, with_keys
 from tui.widgets.readout import Readout
@@ -192,6 +195,22 @@ class YesNo(ModalScreen[bool]):
         self.dismiss(yes)
 
 
+def help_key(binding_id: str) -> Binding:
+    """The key that opens the help and the advice over a dialog, as ``binding_id``.
+
+    The app's own help key does not reach past a modal screen: this binds the same keys to the
+    app's action.
+    """
+    return Binding(
+        "question_mark,f1",
+        "app.help",
+        "Help",
+        id=binding_id,
+        tooltip="The keys, and how to look after your back: the advice on pain first",
+        show=False,
+    )
+
+
 class Confirm(YesNo):
     """Ask before doing something that cannot be undone (delete, discard); True means do it."""
 
@@ -229,78 +248,42 @@ class MoveOnDialog(YesNo):
     ]
 
 
-class ThisHurts(ModalScreen[str | None]):
-    """The exercise stopped because it hurt: offer its easier variants to play next."""
-
-    CSS_PATH = "dialogs.tcss"
-
-    HELP = """\
-## It hurt
-
-The exercise was stopped and recorded as hurting, so its dose will not go up. Press the number
-of an easier variant to do it next, or **{keys:hurts.no|/}** to go on without it. Sharp,
-shooting or burning pain, or numbness or tingling in the legs: stop and get advice.
-"""
-    BINDINGS = [
-        *(
-            Binding(
-                str(number),
-                f"choose({number})",
-                f"Variant {number}",
-                id=f"hurts.variant-{number}",
-                tooltip=f"Do easier variant {number} next",
-                show=False,
-            )
-            for number in (1, 2, 3)
-        ),
-        Binding("n,escape", "choose(0)", "Go on", id="hurts.no", tooltip="Go on without it"),
-    ]
-
-    def __init__(self, name: str, variants: Sequence[tuple[str, str]]) -> None:
-        """The exercise that hurt and its easier variants as (id, name) pairs."""
-        super().__init__(classes="dialog-screen")
-        self.exercise_name = name
-        self.variants = list(variants)[:3]
-
-    def compose(self) -> ComposeResult:
-        """What happened, then the variants with their keys."""
-        with Vertical(classes="dialog", id="this-hurts") as box:
-            box.border_title = "It hurt: stopped"
-            yield Readout(f"{self.exercise_name} is stopped and saved as hurting.")
-            yield Readout("Sharp, shooting or burning pain: stop and get advice.", classes="hint")
-            yield Readout("Do an easier variant next?")
-            for number, (_, name) in enumerate(self.variants, 1):
-                yield Readout(f"  {number}  {name}", classes="choice")
-            yield Readout(
-                with_keys(self, "{keys:hurts.no|/}  go on without it", short=True), classes="hint"
-            )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only the numbers of variants on offer do anything."""
-        if action == "choose" and parameters and isinstance(parameters[0], int):
-            return parameters[0] <= len(self.variants)
-        return True
-
-    def action_choose(self, number: int) -> None:
-        """Choose variant ``number`` (1-based), or 0 for none."""
-        self.dismiss(self.variants[number - 1][0] if number else None)
-
-
 class SessionSummary(ModalScreen[None]):
-    """What the session came to: done, cut short, skipped and hurt, minutes, pain before/after."""
+    """What the session came to: done, cut short, skipped and hurt, minutes, pain before/after.
+
+    After a session with a pain flag, it also says what lumbar will do about it next time:
+    ``next_time`` works that out (it reads the store) in a worker, and the lines show when ready.
+    """
 
     CSS_PATH = "dialogs.tcss"
 
     HELP = "## Summary\n\nYour session is saved. **{keys:summary.close|2}** goes back.\n"
     BINDINGS = [
         Binding("enter,escape,q", "close", "Back", id="summary.close", tooltip="Go back"),
+        help_key("summary.help"),
     ]
 
-    def __init__(self, session: Session, names: Mapping[str, str] | None = None) -> None:
-        """Sum up this session, naming its exercises by ``names`` (exercise id to name)."""
+    @dataclass
+    class NextTime(Message):
+        """What lumbar will do next time about the session's pain flags (none: no flag)."""
+
+        lines: list[str]
+
+    def __init__(
+        self,
+        session: Session,
+        names: Mapping[str, str] | None = None,
+        *,
+        next_time: Callable[[], list[str]] | None = None,
+    ) -> None:
+        """Sum up this session, naming its exercises by ``names`` (exercise id to name).
+
+        ``next_time`` gives what lumbar will do about its pain flags.
+        """
         super().__init__(classes="dialog-screen")
         self.session = session
         self.names = names or {}
+        self.next_time = next_time
 
     def compose(self) -> ComposeResult:
         """One line per fact."""
@@ -309,7 +292,26 @@ class SessionSummary(ModalScreen[None]):
             box.border_title = "Session complete" if complete else "Session ended early"
             for line in summary_lines(self.session, self.names):
                 yield Readout(line)
+            yield Readout(id="next-time")  # hidden until there is something to say
             yield Readout(with_keys(self, "Saved. {key:summary.close}: back"), classes="hint")
+
+    def on_mount(self) -> None:
+        """Work out what lumbar will do next time, off the event loop."""
+        if self.next_time is not None:
+            run_in_thread(self, self.work_out_next_time, "plan_next_time")
+
+    def work_out_next_time(self) -> None:
+        """On a worker's thread: what lumbar will do next time, posted back."""
+        if self.next_time is not None:
+            self.post_message(self.NextTime(self.next_time()))
+
+    def on_session_summary_next_time(self, message: NextTime) -> None:
+        """Show what lumbar will do next time, and the key that opens the advice."""
+        if message.lines:
+            advice = with_keys(self, "Press {key:summary.help} for help and the advice on pain.")
+            readout = self.query_one("#next-time", Readout)
+            readout.text = "\n".join([*message.lines, advice])
+            readout.display = True
 
     def action_close(self) -> None:
         """Go back."""

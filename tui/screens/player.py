@@ -11,8 +11,7 @@ through the app's background saver, so no key ever waits for the disk.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.reactive import var
@@ -21,16 +20,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from tui.catalogue import hold_extension, largest_dose
-from tui.model import Feedback
-from tui.screens.dialogs import EndSession, PainCheck, SessionSummary, ThisHurts
+from tui.history import DEFAULT_THRESHOLD
+from tui.model import Feedback, Session
+from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
-from tui.screens.too_small import fits
+from tui.screens.player_pain import PainResponses, PlayerResult
 from tui.session import (
     Cues,
     Engine,
     Event,
     ExerciseDone,
-    PlannedExercise,
     SessionDone,
     SessionEnded,
     SessionRecorder,
@@ -42,7 +41,6 @@ from tui.session import (
 )
 from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
-from tui.widgets.keys import with_keys
 from tui.widgets.session_view import SessionView
 
 T = TypeVar("T")
@@ -52,14 +50,6 @@ MARGIN = 0.01
 LEAVE_WAIT = 1.0
 """Leaving the player waits at most this long for its last save (long written by then, as a
 rule), so the screen it returns to shows the session as saved."""
-
-
-@dataclass(frozen=True)
-class PlayerResult:
-    """What the player hands back: the session it saved and whether it was played to the end."""
-
-    session_id: str
-    complete: bool
 
 
 def header_text(snapshot: Snapshot) -> str | None:
@@ -73,7 +63,7 @@ def header_text(snapshot: Snapshot) -> str | None:
     return "session over" if snapshot.finished else None
 
 
-class PlayerScreen(Screen[PlayerResult]):
+class PlayerScreen(PainResponses):
     """Plays one session: cue, countdown, counters, what comes next, and one key per action."""
 
     CSS_PATH = "player.tcss"
@@ -86,10 +76,11 @@ Follow the countdown; a bell rings at each change. **{keys:player.pause}** pause
 **{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
 longest hold the articles give for the exercise),
 **{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
-**{keys:player.hurts}** stops it because it hurts, **{key:player.end}** /
-**{key:player.escape}** ends the session (it asks first). After each exercise press
-**{key:player.feedback-easy}** to **{key:player.feedback-hurt}** to say how it felt, or just
-carry on. Everything you do is saved as you go.
+**{keys:player.hurts}** stops it because it hurts and pauses, offering an easier variant (no
+heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** ends the session
+(it asks first). After each exercise press **{key:player.feedback-easy}** to
+**{key:player.feedback-hurt}** to say how it felt, or just carry on. Under the exercise's name,
+why it plays at this dose. Everything you do is saved as you go.
 """
     BINDINGS = PLAYER_BINDINGS
 
@@ -108,20 +99,23 @@ carry on. Everything you do is saved as you go.
         clock: Callable[[], float],
         bell: bool = True,
         cues: Cues | None = None,
+        threshold: int = DEFAULT_THRESHOLD,
+        history: Callable[[], Sequence[Session]] | None = None,
+        pain_before: int | None = None,
     ) -> None:
         """Play the engine's session, saving through the recorder, reading time from ``clock``.
 
-        ``cues`` sends desktop notifications and sets the window title (None: neither).
+        ``cues`` sends desktop notifications and sets the window title (None: neither); a pain
+        before at or above ``threshold`` is a flare-up; ``history`` reads the saved sessions
+        (on a worker), for what lumbar will do next time about pain; ``pain_before`` is a score
+        already given (then no pain check: the gentle routine chosen at a flare-up).
         """
-        super().__init__()
-        self.engine = engine
-        self.recorder = recorder
-        self.clock = clock
+        super().__init__(engine, recorder, clock=clock, threshold=threshold, history=history)
         self.bell = bell
         self.cues = cues or Cues(None)
+        self.pain_before = pain_before
         self._timer: Timer | None = None
         self._ending = False
-        self._waiting: list[tuple[Screen[Any], Callable[[Any], None]]] = []
 
     def compose(self) -> ComposeResult:
         """The session view, the feedback question under it (hidden till asked), the keys."""
@@ -134,24 +128,10 @@ carry on. Everything you do is saved as you go.
         """Show the first step, then ask about pain before starting the clock."""
         self.title = self.engine.timeline.routine_name
         self.refresh_display()
-        self.open(PainCheck("before you start"), self._begin)
-
-    def open(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
-        """Open a dialog now, or once the terminal is large enough for it.
-
-        The app covers everything with a note while the terminal is too small; a dialog the
-        session opens meanwhile (the pain check at the end) waits under it till it goes.
-        """
-        if fits(self.app.size):
-            self.app.push_screen(dialog, then)
+        if self.pain_before is not None:
+            self._begin(self.pain_before)
         else:
-            self._waiting.append((dialog, then))
-
-    def on_screen_resume(self) -> None:
-        """Back on top (the note went away): open the dialog that was waiting, if any."""
-        if self._waiting and fits(self.app.size):
-            dialog, then = self._waiting.pop(0)
-            self.app.push_screen(dialog, then)
+            self.open(PainCheck("before you start"), self._pain_before_given)
 
     def on_unmount(self) -> None:
         """However the screen goes (even with the app), a session still running is saved."""
@@ -225,15 +205,22 @@ carry on. Everything you do is saved as you go.
         name = self.engine.timeline.exercises[exercise_index].name
         self.question = Question(exercise_index, name, self.clock() + WAIT_SECONDS)
 
-    def _close_question(self) -> None:
-        """Hide the question; the end of the session may have been waiting for it."""
+    def _close_question(self, exercise_index: int | None = None) -> None:
+        """Hide the question (only if it is about ``exercise_index``, when given).
+
+        The end of the session may have been waiting for it.
+        """
+        if exercise_index is not None and (
+            self.question is None or self.question.exercise_index != exercise_index
+        ):
+            return
         self.question = None
         if self.engine.snapshot().finished:
             self._finish()
 
     def _finish(self) -> None:
         """After the last exercise (and its question): pain check, summary, then back."""
-        if self._ending or self.question is not None:
+        if self._ending or self.question is not None or self._hurting:
             return
         self._ending = True
         self.refresh_bindings()
@@ -252,7 +239,7 @@ carry on. Everything you do is saved as you go.
             self.dismiss(result)
 
         names = {exercise.id: exercise.name for exercise in self.engine.timeline.exercises}
-        self.open(SessionSummary(session, names), done)
+        self.open(SessionSummary(session, names, next_time=self.next_time(session)), done)
 
     def abandon(self) -> None:
         """The process is going away (hang-up, terminate, quit): end and save the session."""
@@ -335,48 +322,6 @@ carry on. Everything you do is saved as you go.
             self._close_question()
         else:
             self.action_end_session()
-
-    def action_this_hurts(self) -> None:
-        """Stop the exercise (or mark the one just done) as hurting; offer an easier one."""
-        snapshot = self.engine.snapshot(self.clock())
-        if not snapshot.step.kind.is_lead_in:
-            self._act(self.engine.this_hurts())
-            self._offer_easier(snapshot.exercise)
-            return
-        index = snapshot.exercise.index - 1
-        try:
-            self.engine.set_feedback(index, "hurt")
-        except ValueError:
-            self.notify(
-                with_keys(
-                    self,
-                    "Nothing has been done yet: press {key:player.end} to end the session"
-                    " if it hurts.",
-                )
-            )
-            return
-        self.recorder.save()
-        if self.question is not None and self.question.exercise_index == index:
-            self._close_question()
-        self._offer_easier(self.engine.timeline.exercises[index])
-
-    def _offer_easier(self, exercise: PlannedExercise) -> None:
-        """Pause and offer the exercise's easier variants, if the catalogue has any."""
-        catalogue = self.engine.timeline.catalogue
-        variants = [
-            (id_, catalogue.exercise(id_).name)
-            for id_ in exercise.easier
-            if id_ in catalogue.exercises
-        ]
-        if not variants or not self.engine.running:
-            self.notify(f"Saved: {exercise.name} hurt. Its dose will not go up.", markup=False)
-            return
-        self._while_paused(ThisHurts(exercise.name, variants), self._easier_chosen)
-
-    def _easier_chosen(self, exercise_id: str | None) -> None:
-        """Play the chosen easier variant next."""
-        if exercise_id is not None:
-            self._act(self.engine.insert_exercise(exercise_id))
 
     def action_end_session(self) -> None:
         """Ask, then end the session early; what was done is saved."""

@@ -1,12 +1,16 @@
 """The select screen: search routines and exercises, read everything about one.
 
-It also looks after the user's own routines: it opens the builder for a new or changed one,
-deletes one (in a worker: the store may wait for its lock), and tells the app when they change.
+A routine's detail shows how each exercise plays next and why, planned from the history in a
+worker each time the screen comes back (a session played may change it); until then, the
+articles' doses. It also looks after the user's own routines: it opens the builder for a new or
+changed one, deletes one (in a worker: the store may wait for its lock), and tells the app when
+they change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from textual import on
@@ -14,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
@@ -29,7 +34,7 @@ from tui.catalogue import (
 )
 from tui.failures import run_in_thread
 from tui.messages import PlayRoutine, RoutinesChanged
-from tui.model import Catalogue, Exercise, Routine, RoutineItem
+from tui.model import Catalogue, Exercise, ItemPlan, Routine, RoutineItem
 from tui.screens.dialogs import Confirm
 from tui.store import Store
 from tui.widgets.description import DescriptionView
@@ -93,6 +98,13 @@ own routines, marked *(yours)* in the list.
         Binding("d", "delete", "Delete", id="select.delete", tooltip="Delete your routine"),
     ]
 
+    @dataclass
+    class Planned(Message):
+        """How each routine of ``catalogue`` plays next (by routine id), from the history."""
+
+        catalogue: Catalogue
+        plans: Mapping[str, Sequence[ItemPlan]]
+
     def __init__(
         self, catalogue: Catalogue, store: Store, custom: frozenset[str] = frozenset()
     ) -> None:
@@ -103,6 +115,7 @@ own routines, marked *(yours)* in the list.
         self.custom = custom
         self.on_custom = False  # whether the cursor is on one of the user's own routines
         self.records: dict[str, Routine | Exercise] = {}  # option id: what the option stands for
+        self.plans: Mapping[str, Sequence[ItemPlan]] = {}  # routine id: how its items play next
 
     def compose(self) -> ComposeResult:
         """Search on top, the list on the left, the detail on the right.
@@ -129,6 +142,33 @@ own routines, marked *(yours)* in the list.
         """Put the cursor on the first routine."""
         choices = self.query_one("#choices", OptionList)
         choices.highlighted = first_choice(choices.options)
+
+    def on_screen_resume(self) -> None:
+        """Shown (again): plan the routines from the history, once the screen is drawn."""
+        self.call_after_refresh(self.plan_routines)
+
+    def plan_routines(self) -> None:
+        """Work out how each routine plays next, in a worker (it reads the store)."""
+        work = partial(self.work_out_plans, self.catalogue)
+        run_in_thread(self, work, "plan_routines", exclusive=True)
+
+    def work_out_plans(self, catalogue: Catalogue) -> None:
+        """On a worker's thread: every routine's next session from the history, posted back."""
+        from tui.history import plan_all
+
+        threshold = self.store.settings().pain_threshold
+        found = plan_all(catalogue, self.store.sessions(), threshold)
+        plans = {routine: plan.items for routine, plan in found.items()}
+        self.post_message(self.Planned(catalogue, plans))
+
+    def on_select_screen_planned(self, message: Planned) -> None:
+        """The plans are in: the routine under the cursor shows how it plays next, and why."""
+        if message.catalogue is not self.catalogue:
+            return  # planned for a catalogue since changed: a newer plan is on its way
+        self.plans = message.plans
+        record = self.highlighted()
+        if isinstance(record, Routine):
+            self.query_one("#detail", DescriptionView).show(self.description_of(record))
 
     def options_for(self, query: str) -> list[Option]:
         """The routines and exercises that match the query, each kind under a heading.
@@ -158,7 +198,7 @@ own routines, marked *(yours)* in the list.
     def description_of(self, record: Routine | Exercise) -> Description:
         """The description of a routine or an exercise."""
         if isinstance(record, Routine):
-            return routine_description(self.catalogue, record)
+            return routine_description(self.catalogue, record, self.plans.get(record.id))
         return exercise_description(self.catalogue, record)
 
     def refill(self, query: str) -> None:
@@ -239,6 +279,7 @@ own routines, marked *(yours)* in the list.
             choices.highlighted = usable[-1] if usable else choices.highlighted
         self.on_custom = self.highlighted_custom() is not None
         self.refresh_bindings()
+        self.plan_routines()  # the user's routines changed: plan them too
 
     def action_play(self) -> None:
         """Play the highlighted routine, or the highlighted exercise as a routine of its own."""

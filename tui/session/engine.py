@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 import msgspec
 
-from tui.model import ExerciseResult, Feedback, Outcome, Plans, Session
+from tui.model import DoseChange, ExerciseResult, Feedback, Outcome, Plans, Session
 from tui.session.events import (
     Event,
     ExerciseDone,
@@ -181,12 +181,19 @@ class Engine:
         return events + self._leave_exercise(t, "hurt")
 
     def insert_exercise(
-        self, exercise_id: str, now: float | None = None, *, planned: Plans | None = None
+        self,
+        exercise_id: str,
+        now: float | None = None,
+        *,
+        planned: Plans | None = None,
+        change: DoseChange = "new",
+        why: str = "",
     ) -> list[Event]:
         """Play an exercise next (at ``planned``, else its low end): after this one, or before it.
 
         During a lead-in the new exercise goes before the one previewed, and the lead-in
-        restarts now to preview it. Does nothing before the start or after the end.
+        restarts now to preview it. Does nothing before the start or after the end. ``change``
+        and ``why`` say how its dose compares and why (the player shows them).
         """
         t = self._time(now)
         events = self._catch_up(t)
@@ -195,7 +202,7 @@ class Engine:
         step = self._step
         lead_in = step.kind.is_lead_in
         at = step.exercise_index if lead_in else step.exercise_index + 1
-        self._timeline = self._timeline.inserting(at, exercise_id, planned)
+        self._timeline = self._timeline.inserting(at, exercise_id, planned, change=change, why=why)
         if not lead_in:
             return events
         events.append(self._end_step(t, "replaced", step))

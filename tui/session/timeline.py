@@ -87,6 +87,8 @@ class PlannedExercise:
     """Why it plays at this dose, in plain words (empty when no history was asked)."""
     routine: str = ""
     """The routine it comes from (the warm-up's or cool-down's own id for those parts)."""
+    below_range: bool = False
+    """True when its dose is below the low end of the article's range (lumbar's step down)."""
     easier: tuple[str, ...] = ()
     part: Part = "main"
     note: str = ""
@@ -161,12 +163,26 @@ class Timeline:
         """The planned seconds of every step before this one."""
         return self.offsets[step_index]
 
-    def inserting(self, at: int, exercise_id: str, planned: Plans | None = None) -> Timeline:
-        """A copy with an exercise spliced in at index ``at``: at ``planned``, else its low end."""
+    def inserting(
+        self,
+        at: int,
+        exercise_id: str,
+        planned: Plans | None = None,
+        *,
+        change: DoseChange = "new",
+        why: str = "",
+    ) -> Timeline:
+        """A copy with an exercise spliced in at index ``at``: at ``planned``, else its low end.
+
+        ``change`` and ``why`` say how its dose compares and why (an easier variant put in after
+        "this hurts" is lighter than what hurt).
+        """
         if exercise_id not in self.catalogue.exercises:
             raise ValueError(f"there is no exercise {exercise_id!r} in the catalogue")
         neighbour = self.exercises[min(max(at - 1, 0), len(self.exercises) - 1)]
-        plan = None if planned is None else ItemPlan(exercise_id, exercise_id, planned)
+        if planned is None:
+            planned = plan_dose(self.catalogue.exercise(exercise_id).dose, 0.0)
+        plan = ItemPlan(exercise_id, exercise_id, planned, change=change, why=why)
         added = plan_exercise(self.catalogue, exercise_id, part=neighbour.part, plan=plan)
         exercises = [*self.exercises[:at], added, *self.exercises[at:]]
         return assemble(self.catalogue, self.routine_id, self.routine_name, exercises, self.pacing)
@@ -209,6 +225,7 @@ def plan_exercise(
         change=plan.change if plan is not None else "new",
         why=plan.why if plan is not None else "",
         routine=routine,
+        below_range=plan is not None and plan.below_range,
         easier=exercise.easier,
         part=part,
         note=note,

@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 
-from tui.model import minutes_left
+from tui.catalogue import dose_reason
+from tui.model import minutes_left, plan_text
 from tui.session import PlannedExercise, Snapshot, Step, StepKind
 from tui.widgets.countdown import Countdown, clock_text
 from tui.widgets.readout import Readout
@@ -50,6 +51,13 @@ def counters_text(step: Step) -> str:
     return "\n".join(lines)
 
 
+def reason_text(exercise: PlannedExercise) -> str:
+    """The exercise's dose and why it plays at it: ``10 reps, hold 5 s. Same as last time: ...``."""
+    reason = dose_reason(exercise.change, exercise.why, below_range=exercise.below_range)
+    dose = plan_text(exercise.planned)
+    return f"{dose[:1].upper()}{dose[1:]}. {reason}".strip()
+
+
 def steps_text(exercise: PlannedExercise) -> str:
     """The exercise's instructions, numbered."""
     return "\n".join(f"{number}. {line}" for number, line in enumerate(exercise.steps, 1))
@@ -72,8 +80,9 @@ class StepLabel(Readout):
 class SessionView(Vertical):
     """One moment of a session, from the exercise's name down to its instructions.
 
-    The exercise with position and equipment, the cue, a big countdown, rep, set and side,
-    progress through the session, what comes next and the exercise's instructions.
+    The exercise with position and equipment, its dose and why, the cue, a big countdown, rep,
+    set and side, progress through the session, what comes next and the exercise's
+    instructions.
     """
 
     snapshot: var[Snapshot | None] = var(None, init=False)
@@ -83,6 +92,8 @@ class SessionView(Vertical):
 
     exercise_line: var[str] = var("")
     """Which exercise of how many, with its position and equipment."""
+    reason: var[str] = var("")
+    """Its dose, and why it plays at it (from the history: up, the same, down or new)."""
     cue: var[str] = var("")
     """What to do now."""
     state: var[str] = var("")
@@ -117,6 +128,7 @@ class SessionView(Vertical):
         """
         tint = (SessionView.paused, SessionView.resting)
         yield Readout(id="exercise").data_bind(text=SessionView.exercise_line)
+        yield Readout(id="reason").data_bind(text=SessionView.reason)
         yield Readout(id="cue").data_bind(text=SessionView.cue)
         with Horizontal(id="clock-row"):
             with Vertical(id="count-box"):
@@ -147,6 +159,7 @@ class SessionView(Vertical):
         step, exercise = snapshot.step, snapshot.exercise
         number = f"Exercise {exercise.index + 1} of {snapshot.exercise_count}"
         self.exercise_line = f"{number}: {exercise.preview}"
+        self.reason = reason_text(exercise)
         self.cue = step.cue
         self.state = "PAUSED" if snapshot.paused else KIND_WORDS[step.kind]
         remaining = snapshot.remaining
