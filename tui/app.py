@@ -238,7 +238,7 @@ class LumbarApp(TerminalApp):
 
         While a red-flag yes stops sessions, a dialog says so instead, and offers the ways on.
         """
-        from tui.history import plan_all
+        from tui.history import plans_for, resting_note
         from tui.screens.player import PlayerScreen
         from tui.session import build_session
 
@@ -253,11 +253,16 @@ class LumbarApp(TerminalApp):
             self.report_failure("The session cannot start", error)
             return
         threshold = settings.pain_threshold
-        plans = plan_all(self.catalogue, history, threshold)
+        plans = plans_for(self.catalogue, message.routine, history, threshold)
+        note = resting_note(self.catalogue, plans[message.routine.id])
+        if note is not None:
+            self.notify(note, title="After repeated pain", severity="warning", markup=False)
+        if all(item.left_out for item in plans[message.routine.id]):
+            return
         parts = build_session(
             self.catalogue,
             message.routine,
-            {routine: plan.items for routine, plan in plans.items()},
+            plans,
             settings,
             self.saver,
             clock=self.clock,

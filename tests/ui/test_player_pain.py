@@ -365,3 +365,24 @@ async def test_the_select_detail_of_a_new_routine_shows_the_articles_doses(
         detail = " ".join(app.screen.query_one("#detail", DescriptionView).text.split())
         assert "Same as last time" not in detail
         assert "1. Pelvic tilt: 10-15 reps, hold 5 s 2. Cat-cow" in detail
+
+
+async def test_an_exercise_that_hurt_twice_is_left_out_and_the_player_says_so(
+    make: MakeApp, clock: FakeClock
+) -> None:
+    """The pelvic tilt hurt in the last two SpineNation sessions: it rests; a notice says why."""
+    hurt: list[tuple[str, Outcome, Feedback | None]] = [("pelvic-tilt", "hurt", None)]
+    history = [
+        session_before(clock.wall(), days, hurt, routine="spinenation", phase=None)
+        for days in (2, 1)
+    ]
+    app = make(history=history)
+    async with app.run_test(size=SIZE) as pilot:
+        shown = notifications(app)
+        await pilot.press("enter")  # SpineNation, the first routine
+        await begin(pilot)
+        ids = [exercise.id for exercise in player(app).engine.timeline.exercises]
+        assert "pelvic-tilt" not in ids and len(ids) == 7
+        (notice,) = [n for n in shown if n.title == "After repeated pain"]
+        assert notice.message.startswith("Left out today: Pelvic tilt.")
+        assert "ask a clinician" in notice.message and not notice.markup

@@ -14,6 +14,7 @@ from tests.helpers import (
     everything_done,
     midway,
     notifications,
+    player,
 )
 from tui.app import LumbarApp
 from tui.history.roadmap import standing, todays_routine
@@ -289,3 +290,16 @@ async def test_moving_on_is_refused_after_a_pain_flag_and_says_why(
         assert notice.message.startswith("Not now: your pain rose from 2 to 4 out of 10")
         assert (notice.title, notice.markup) == ("Moving on waits", False)
     assert store.roadmap_state() == RoadmapState()
+
+
+async def test_the_rung_swapped_into_todays_routine_is_what_the_player_plays(
+    make: MakeApp, clock: FakeClock
+) -> None:
+    """On the march rung, the player's first exercise is the march, at its own dose."""
+    app = make(history=midway(clock.wall()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        first = player(app).engine.timeline.exercises[0]
+        assert (first.id, first.routine) == (MARCH, "asm-align")
+        assert first.planned[0].reps == 10  # the march's own low end, not the tilt's plan

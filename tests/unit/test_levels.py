@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.helpers import result_at
 from tui.history.flags import flags_by_session
 from tui.history.levels import chronological, explain, replay, routine_seconds
-from tui.history.plan import plan_all, plan_json, plan_routine
+from tui.history.plan import plan_all, plan_json, plan_routine, plans_for
 from tui.model import (
     Catalogue,
     ExerciseResult,
@@ -339,3 +339,22 @@ def test_explain_gives_each_session_its_change_and_reason(catalogue: Catalogue) 
         ("down", 1, 0),
     ]
     assert "it hurt on 5 Mar" in changes[-1].reason
+
+
+def test_a_rung_swapped_into_a_phase_routine_keeps_its_own_level(catalogue: Catalogue) -> None:
+    """The march, played in ALIGN's routine in the tilt's place, climbs on its own default dose."""
+    align = catalogue.routine("asm-align")
+    march = "lumbo-pelvic-march"
+    history = good_days(2, march, routine="asm-align")
+    swapped = msgspec.structs.replace(
+        align,
+        items=tuple(
+            msgspec.structs.replace(item, exercise=march, dose=None)
+            if item.exercise == TILT
+            else item
+            for item in align.items
+        ),
+    )
+    item = plans_for(catalogue, swapped, history)["asm-align"][0]
+    assert (item.item, item.rung, item.change) == (march, 1, "up")
+    assert item.planned[0].reps == 12

@@ -18,7 +18,15 @@ if TYPE_CHECKING:
         pain_unknown,
     )
     from tui.history.levels import Level, LevelChange, Replay, explain, replay
-    from tui.history.plan import RoutinePlan, plan_all, plan_json, plan_lines, plan_routine
+    from tui.history.plan import (
+        RoutinePlan,
+        plan_all,
+        plan_json,
+        plan_lines,
+        plan_routine,
+        plans_for,
+        resting_note,
+    )
     from tui.history.progress import (
         SORTS,
         ExerciseRow,
@@ -111,8 +119,10 @@ __all__ = [
     "plan_json",
     "plan_lines",
     "plan_routine",
+    "plans_for",
     "red_flags",
     "replay",
+    "resting_note",
     "result_lines",
     "safety_due",
     "safety_history",
@@ -147,6 +157,8 @@ _HOME = {
     "plan_json": "tui.history.plan",
     "plan_lines": "tui.history.plan",
     "plan_routine": "tui.history.plan",
+    "plans_for": "tui.history.plan",
+    "resting_note": "tui.history.plan",
     "replay": "tui.history.levels",
     "CLIMB_AFTER": "tui.history.roadmap",
     "CalendarDay": "tui.history.streak",

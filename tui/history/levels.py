@@ -175,6 +175,10 @@ def replay(
             _hold_everywhere(found, set(grouped), f"held: {both(flags)} on {_day(day)}")
         for key, results in grouped.items():
             steps = ladders.get(key)
+            if steps is None and key[1] in catalogue.exercises:
+                # Not an item of that routine as the catalogue has it (the roadmap's rung swapped
+                # in, an easier variant put in after pain): its own default dose.
+                steps = ladders[key] = ladder(catalogue.exercise(key[1]).dose)
             if steps is None:
                 continue
             before = found.level(*key)

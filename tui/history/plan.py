@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.history.flags import DEFAULT_THRESHOLD
-from tui.history.levels import OF_LAST, REPEATED, Replay, replay
+from tui.history.levels import OF_LAST, REPEATED, Replay, both, replay
 from tui.model import (
     SETUP_SECONDS,
     Catalogue,
@@ -98,6 +98,45 @@ def plan_all(
         routine.id: plan_routine(catalogue, routine, found=found)
         for routine in catalogue.routines.values()
     }
+
+
+def plans_for(
+    catalogue: Catalogue,
+    routine: Routine,
+    sessions: Iterable[Session],
+    threshold: int = DEFAULT_THRESHOLD,
+) -> dict[str, tuple[ItemPlan, ...]]:
+    """How the items of every routine play next, for the session factory.
+
+    ``routine`` is planned as given: the roadmap may have swapped its rung into it. The history
+    is replayed once.
+    """
+    found = replay(sessions, catalogue, threshold)
+    plans = {
+        each.id: plan_routine(catalogue, each, found=found).items
+        for each in catalogue.routines.values()
+    }
+    plans[routine.id] = plan_routine(catalogue, routine, found=found).items
+    return plans
+
+
+def resting_note(catalogue: Catalogue, items: Iterable[ItemPlan]) -> str | None:
+    """What the player says before it starts about items left out or swapped after pain."""
+    names = {e.id: e.name for e in catalogue.exercises.values()}
+    out = [names.get(item.item, item.item) for item in items if item.left_out]
+    swapped = [
+        f"{names.get(item.exercise, item.exercise)} for {names.get(item.item, item.item)}"
+        for item in items
+        if item.swapped
+    ]
+    parts = []
+    if out:
+        parts.append(f"Left out today: {both(out)}.")
+    if swapped:
+        parts.append(f"Easier today: {both(swapped)}.")
+    if not parts:
+        return None
+    return " ".join([*parts, f"Each hurt in {REPEATED} of its last {OF_LAST} sessions: {ASK}."])
 
 
 def plan_json(plan: RoutinePlan) -> dict[str, Any]:

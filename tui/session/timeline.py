@@ -264,7 +264,9 @@ def build_timeline(
     for part, each in parts:
         chosen = plans.get(each.id)
         for index, item in enumerate(each.items):
-            plan = chosen[index] if chosen is not None else None
+            plan = chosen[index] if chosen is not None and index < len(chosen) else None
+            if plan is not None and plan.item != item.exercise:
+                plan = None  # a plan for another version of the routine: its low end instead
             if plan is not None and plan.left_out:
                 continue
             exercise_id = plan.exercise if plan is not None else item.exercise
