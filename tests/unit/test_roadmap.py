@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import msgspec
 import pytest
 
 from tests.helpers import result_at
@@ -11,6 +12,7 @@ from tui.history.roadmap import (
     Standing,
     can_move_on,
     move_on,
+    move_on_refusal,
     moving_on_note,
     standing,
     todays_routine,
@@ -351,3 +353,47 @@ def test_todays_routine_swaps_the_march_in_with_its_own_dose(catalogue: Catalogu
     assert catalogue.dose_for(first) == catalogue.exercise(MARCH).dose
     assert routine.items[1:] == phase_routine.items[1:]
     assert phase_routine.items[0].exercise == TILT
+
+
+def test_creeping_pain_never_completes_align_as_pain_free(catalogue: Catalogue) -> None:
+    """3 to 3, 4 to 4 ... up to 9 to 9: every other rule met, the pain-free streak is not."""
+    good = good_align(EIGHT_OVER_FOURTEEN)
+    creeping = [
+        msgspec.structs.replace(s, pain_before=min(3 + i, 9), pain_after=min(3 + i, 9))
+        for i, s in enumerate(good)
+    ]
+    align = stand(catalogue, creeping).phase("align")
+    assert not align.complete
+    assert align.pain_free_streak == 0
+
+
+def test_a_skipped_pain_check_is_not_a_pain_free_session(catalogue: Catalogue) -> None:
+    """The last session's pain after was not recorded: the streak stops there, unknown."""
+    good = good_align(EIGHT_OVER_FOURTEEN)
+    good[-1] = msgspec.structs.replace(good[-1], pain_after=None)
+    assert stand(catalogue, good).phase("align").pain_free_streak == 0
+
+
+def test_pain_in_another_routine_ends_the_pain_free_streak(catalogue: Catalogue) -> None:
+    """A Quick 10 session with pain 8 after the last ALIGN session: no longer pain-free."""
+    other = session(15, result("bridge"), routine="quick-10", pain=(3, 8))
+    align = stand(catalogue, [*good_align(EIGHT_OVER_FOURTEEN), other], today=15).phase("align")
+    assert align.pain_free_streak == 0 and not align.complete
+
+
+def test_another_exercise_hurting_holds_the_ladder(catalogue: Catalogue) -> None:
+    """The tilt was good twice, but the hamstring unlock hurt in the second: no climb."""
+    second = session(2, result(TILT), result("hamstring-unlock", "hurt", None))
+    ladder = stand(catalogue, [align_day(0, TILT), second]).phase("align").progressions[0]
+    assert (ladder.current, ladder.good_in_a_row) == (TILT, 0)
+
+
+def test_moving_on_is_refused_while_a_recent_session_has_a_flag(catalogue: Catalogue) -> None:
+    """Pain rose two sessions ago: moving on is refused, and the refusal names the pain."""
+    history = [align_day(0, TILT), align_day(2, TILT, pain=(2, 5)), align_day(4, MARCH)]
+    now = stand(catalogue, history, today=4)
+    assert not can_move_on(now)
+    refusal = move_on_refusal(now)
+    assert refusal is not None and "your pain rose from 2 to 5 out of 10 (5 Mar)" in refusal
+    calm = stand(catalogue, [align_day(d, TILT) for d in (0, 2, 4)], today=4)
+    assert can_move_on(calm) and move_on_refusal(calm) is None
