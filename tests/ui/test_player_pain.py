@@ -8,6 +8,7 @@ from tests.helpers import (
     asking,
     begin,
     choose,
+    end_now,
     hold_of,
     notifications,
     player,
@@ -181,21 +182,47 @@ async def test_this_hurts_before_anything_is_done_saves_no_hurt(
     assert [(r.exercise, r.outcome) for r in session.exercises] == [("pelvic-tilt", "skipped")]
 
 
-async def test_this_hurts_on_the_last_exercise_says_the_session_is_over(
+async def test_this_hurts_on_the_last_exercise_offers_to_finish_the_session(
     make: MakeApp, store: Store
 ) -> None:
-    """The last exercise hurts: the dialog says so first, then the pain check follows."""
+    """The last exercise (no easier variant) hurts: skip finishes, complete; no "end early"."""
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await hold_of(pilot, "knee-rolls")
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ThisHurts)
-        assert "the session is over" in words(app)
-        await pilot.press("s")  # nothing left to skip
-        assert isinstance(app.screen, ThisHurts)
-        await pilot.press("escape")
+        assert "Finish the session: nothing is left after it" in words(app)
+        assert "End the session" not in words(app)
+        await pilot.press("s")
         assert isinstance(app.screen, PainCheck)
-    assert saved(app, store)[0].exercises[-1].outcome == "hurt"
+    (session,) = saved(app, store)
+    assert (session.status, session.exercises[-1].outcome) == ("complete", "hurt")
+
+
+async def test_the_last_exercise_hurting_still_offers_its_easier_variant(
+    make: MakeApp, store: Store
+) -> None:
+    """Desk break ends on the standing hamstring stretch: its easier variant plays after it."""
+    app = make(play="desk-break")
+    async with app.run_test(size=SIZE) as pilot:
+        await hold_of(pilot, "hamstring-stretch-standing")
+        hurt = snapshot(app).exercise
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ThisHurts)
+        assert "Hamstring unlock" in words(app)
+        await pilot.press("1")
+        assert isinstance(app.screen, PlayerScreen)
+        now = snapshot(app)
+        assert (now.exercise.id, now.finished) == ("hamstring-unlock", False)
+        assert work(now.exercise.planned) <= work(hurt.planned)
+        await end_now(pilot)
+    (session,) = saved(app, store)
+    last = session.exercises[-1]  # ended in the variant's lead-in: nothing of it was done
+    assert (session.status, last.exercise, last.outcome) == (
+        "partial",
+        "hamstring-stretch-standing",
+        "hurt",
+    )
 
 
 async def test_high_pain_before_says_so_before_anything_starts(make: MakeApp, store: Store) -> None:

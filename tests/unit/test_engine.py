@@ -578,6 +578,38 @@ def test_this_hurts_during_a_lead_in_does_nothing(catalogue: Catalogue) -> None:
     assert [r.outcome for r in engine.session().exercises] == ["done"]
 
 
+def test_the_last_exercise_hurting_can_wait_for_an_easier_one(catalogue: Catalogue) -> None:
+    """With wait_if_last, the session stays open: ticks change nothing, an insert plays next."""
+    engine, _ = started(catalogue, item("dead-bug", reps=3, tempo=5))
+    events = engine.this_hurts(START + 12, wait_if_last=True)
+    assert of(ExerciseDone, events)[0].result.outcome == "hurt"
+    assert not of(SessionDone, events) and engine.waiting and engine.running
+    assert engine.tick(START + 500) == []
+    engine.insert_exercise("tabletop-hold", START + 600)
+    snapshot = engine.snapshot(START + 600)
+    assert (snapshot.exercise.id, snapshot.step.kind) == ("tabletop-hold", StepKind.TRANSITION)
+    assert not engine.waiting
+
+
+@pytest.mark.parametrize("action", ["resume", "next_step", "skip_exercise", "quit", "count_rep"])
+def test_any_other_action_after_the_last_hurt_ends_the_session_complete(
+    catalogue: Catalogue, action: str
+) -> None:
+    """Carrying on, skipping or ending after the last exercise hurt: complete, hurt kept."""
+    engine, _ = started(catalogue, item("dead-bug", reps=3, tempo=5))
+    engine.this_hurts(START + 12, wait_if_last=True)
+    events = getattr(engine, action)(START + 20)
+    assert of(SessionDone, events) and not engine.running
+    session = engine.session()
+    assert (session.status, [r.outcome for r in session.exercises]) == ("complete", ["hurt"])
+
+
+def test_without_waiting_the_last_exercise_hurting_ends_the_session(catalogue: Catalogue) -> None:
+    """The default: the session ends at once, complete."""
+    engine, _ = started(catalogue, item("dead-bug", reps=3, tempo=5))
+    assert of(SessionDone, engine.this_hurts(START + 12)) and not engine.waiting
+
+
 def test_an_accepted_easier_variant_plays_next(catalogue: Catalogue) -> None:
     engine, _ = started(catalogue, item("dead-bug", reps=3, tempo=5), item("bridge", hold=6))
     engine.this_hurts(START + 12)

@@ -117,10 +117,11 @@ pain: stop, and get advice from a doctor or physiotherapist.
         elif not self.offered and hurt.name:
             yield Readout(f"{hurt.name} has no easier variant.", classes="hint")
         yield Readout(with_keys(self, f"{{key:hurts.skip}}  {hurt.skip}"), classes="choice")
-        yield Readout(
-            with_keys(self, "{key:hurts.end}  End the session (saved as ended early)"),
-            classes="choice",
-        )
+        if not hurt.last:
+            yield Readout(
+                with_keys(self, "{key:hurts.end}  End the session (saved as ended early)"),
+                classes="choice",
+            )
 
     def keys_line(self) -> str:
         """The last line: Escape, and the key that opens the help and the advice."""
@@ -133,7 +134,9 @@ pain: stop, and get advice from a doctor or physiotherapist.
         """Only the choices on offer do anything: none but Escape once the session is over."""
         if action == "choose" and parameters and isinstance(parameters[0], int):
             return parameters[0] <= len(self.offered)
-        if action in ("skip", "end"):
+        if action == "end":
+            return not self.hurt.session_over and not self.hurt.last
+        if action == "skip":
             return not self.hurt.session_over
         return True
 

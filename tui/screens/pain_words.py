@@ -82,6 +82,9 @@ class Hurt:
     source: str = ""
     """Where the advice comes from."""
 
+    last: bool = False
+    """The last exercise hurt: skipping finishes the session, and there is nothing to end early."""
+
     @property
     def session_over(self) -> bool:
         """True when the exercise that hurt was the last: nothing is left to offer."""
@@ -119,7 +122,9 @@ def hurt_of(engine: Engine, hurt: PlannedExercise | None) -> Hurt:
         else:
             easier.append(Easier(exercise_id, variant.name, planned))
     skip = ""
-    if engine.running:
+    if engine.waiting:  # the last exercise hurt: nothing comes after it
+        skip = "Finish the session: nothing is left after it"
+    elif engine.running:
         up_next = engine.snapshot().exercise.name
         skip = f"Skip {up_next}" if hurt is None else f"Skip it: go on to {up_next}"
     advice = advice_of(catalogue, STOP_ADVICE)
@@ -128,6 +133,7 @@ def hurt_of(engine: Engine, hurt: PlannedExercise | None) -> Hurt:
         easier=tuple(easier),
         too_heavy=tuple(too_heavy),
         skip=skip,
+        last=engine.waiting,
         advice=advice.text if advice is not None else "",
         source=source_line(catalogue, [advice] if advice is not None else []),
     )

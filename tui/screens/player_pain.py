@@ -139,7 +139,7 @@ class PainResponses(Screen[PlayerResult]):
         self._act(self.engine.pause())
         hurt: PlannedExercise | None = snapshot.exercise
         if not snapshot.step.kind.is_lead_in:
-            self._act(self.engine.this_hurts())
+            self._act(self.engine.this_hurts(wait_if_last=True))
         else:
             hurt = self._mark_hurt(snapshot.exercise.index - 1)
         self.open(ThisHurts(hurt_of(self.engine, hurt)), partial(self._hurt_answered, hurt))

@@ -66,6 +66,7 @@ class Engine:
         self._results: dict[int, ExerciseResult] = {}
         self._pain_before: int | None = None
         self._pain_after: int | None = None
+        self._waiting = False  # the last exercise hurt: an easier one may still be put in
 
     @property
     def timeline(self) -> Timeline:
@@ -105,6 +106,8 @@ class Engine:
     def resume(self, now: float | None = None) -> list[Event]:
         """Restart the clock; every later deadline moves by the time spent paused."""
         t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
         if self.running and self._paused_since is not None:
             self._paused_in_step += t - self._paused_since
             self._paused_total += t - self._paused_since
@@ -118,12 +121,16 @@ class Engine:
         exercise is then recorded as "cut", not "done" (see :mod:`tui.session.tally`).
         """
         t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
         events = self._catch_up(t)
         return events + self._advance(t, "next") if self.running else events
 
     def previous_step(self, now: float | None = None) -> list[Event]:
         """Restart the step before this one (within the exercise) now; it counts only once."""
         t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
         events = self._catch_up(t)
         if not self.running:
             return events
@@ -136,6 +143,8 @@ class Engine:
         if seconds < 0:
             raise ValueError("extend by a positive number of seconds; use shorten to take away")
         t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
         events = self._catch_up(t)
         if self.running and self._step.is_timed:
             self._extension += seconds
@@ -146,6 +155,8 @@ class Engine:
         if seconds < 0:
             raise ValueError("shorten by a positive number of seconds; use extend to add")
         t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
         events = self._catch_up(t)
         remaining = self._remaining(t)
         if not self.running or remaining is None:
@@ -159,6 +170,8 @@ class Engine:
     def count_rep(self, now: float | None = None) -> list[Event]:
         """Complete the current counted rep; on any other step this does nothing."""
         t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
         events = self._catch_up(t)
         if self.running and self._step.kind is StepKind.COUNTED:
             events += self._advance(t, "counted")
@@ -166,19 +179,31 @@ class Engine:
 
     def skip_exercise(self, now: float | None = None) -> list[Event]:
         """Leave the exercise now, recorded as skipped; the next exercise's lead-in starts."""
-        return self._leave_exercise(self._time(now), "skipped")
+        t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
+        return self._leave_exercise(t, "skipped")
 
-    def this_hurts(self, now: float | None = None) -> list[Event]:
+    def this_hurts(self, now: float | None = None, *, wait_if_last: bool = False) -> list[Event]:
         """Stop the exercise now, recorded as hurt; ExerciseDone carries its easier variants.
 
         During a lead-in no exercise is in play, so this does nothing: the exercise just
-        finished takes ``set_feedback(index, "hurt")`` instead.
+        finished takes ``set_feedback(index, "hurt")`` instead. With ``wait_if_last``, the
+        last exercise hurting does not end the session yet: an easier one may be put in
+        (``insert_exercise``); any other action ends it, complete.
         """
         t = self._time(now)
+        if self._waiting:
+            return []
         events = self._catch_up(t)
         if self.running and self._step.kind.is_lead_in:
             return events
-        return events + self._leave_exercise(t, "hurt")
+        return events + self._leave_exercise(t, "hurt", wait=wait_if_last)
+
+    @property
+    def waiting(self) -> bool:
+        """True when the last exercise hurt and the session waits to hear what comes next."""
+        return self._waiting
 
     def insert_exercise(
         self,
@@ -202,7 +227,10 @@ class Engine:
         step = self._step
         lead_in = step.kind.is_lead_in
         at = step.exercise_index if lead_in else step.exercise_index + 1
+        waiting, self._waiting = self._waiting, False
         self._timeline = self._timeline.inserting(at, exercise_id, planned, change=change, why=why)
+        if waiting:  # the last exercise hurt: the one put in after it starts now
+            return events + self._start_step(self._timeline.exercises[at].first_step, t)
         if not lead_in:
             return events
         events.append(self._end_step(t, "replaced", step))
@@ -212,6 +240,8 @@ class Engine:
     def quit(self, now: float | None = None) -> list[Event]:
         """End the session early: the exercise in play is recorded as stopped."""
         t = self._time(now)
+        if self._waiting:
+            return self._settle(t)
         events = self._catch_up(t)
         if not self.running:
             return events
@@ -335,7 +365,7 @@ class Engine:
 
     def _catch_up(self, t: float) -> list[Event]:
         events: list[Event] = []
-        while self.running:
+        while self.running and not self._waiting:
             deadline = self._deadline()
             if deadline is None or deadline > t:
                 break
@@ -373,8 +403,12 @@ class Engine:
             return events + self._finish_session(t, complete=True)
         return events + self._start_step(following, t)
 
-    def _leave_exercise(self, t: float, outcome: Outcome) -> list[Event]:
-        """End the exercise now with ``outcome`` and go on to the next one's lead-in."""
+    def _leave_exercise(self, t: float, outcome: Outcome, *, wait: bool = False) -> list[Event]:
+        """End the exercise now with ``outcome`` and go on to the next one's lead-in.
+
+        After the last exercise the session ends, unless ``wait``: then it waits (see
+        ``this_hurts``).
+        """
         events = self._catch_up(t)
         if not self.running:
             return events
@@ -382,8 +416,16 @@ class Engine:
         events.append(self._finish_exercise(t, outcome))
         following = self._timeline.exercises[self._step.exercise_index].span.stop
         if following == len(self._timeline.steps):
+            if wait:
+                self._waiting = True
+                return events
             return events + self._finish_session(t, complete=True)
         return events + self._start_step(following, t)
+
+    def _settle(self, t: float) -> list[Event]:
+        """Stop waiting after the last exercise hurt: the session ends now, complete."""
+        self._waiting = False
+        return self._finish_session(t, complete=True)
 
     def _finish_exercise(self, t: float, outcome: Outcome) -> ExerciseDone:
         """Record the exercise in play as ended at ``t`` with ``outcome``."""
