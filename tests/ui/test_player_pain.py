@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import (
     FakeClock,
     MakeApp,
@@ -42,23 +44,30 @@ def saved(app: LumbarApp, store: Store) -> list[Session]:
     return store.sessions()
 
 
+@pytest.mark.parametrize(
+    ("routine", "hurting", "variant", "name"),
+    [
+        ("klarity", "plank", "modified-plank", "Modified plank"),
+        ("desk-break", "hamstring-stretch-standing", "hamstring-unlock", "Hamstring unlock"),
+    ],
+    ids=["klarity-plank", "the-last-exercise"],
+)
 async def test_this_hurts_plays_the_easier_variant_no_heavier_than_what_hurt(
-    make: MakeApp,
+    make: MakeApp, routine: str, hurting: str, variant: str, name: str
 ) -> None:
-    """The Klarity plank hurts: the modified plank plays next, at no more work than the plank."""
-    app = make(play="klarity")
+    """What hurt (even the routine's last exercise): its easier variant plays next, no heavier."""
+    app = make(play=routine)
     async with app.run_test(size=SIZE) as pilot:
-        await hold_of(pilot, "plank")
-        plank = snapshot(app).exercise
+        await hold_of(pilot, hurting)
+        hurt = snapshot(app).exercise
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ThisHurts)
-        assert "Modified plank" in words(app)
+        assert name in words(app)
         await pilot.press("1")
         assert isinstance(app.screen, PlayerScreen)
         now = snapshot(app)
-        assert now.exercise.id == "modified-plank"
-        assert not now.paused
-        assert work(now.exercise.planned) <= work(plank.planned)
+        assert (now.exercise.id, now.paused, now.finished) == (variant, False, False)
+        assert work(now.exercise.planned) <= work(hurt.planned)
 
 
 async def test_this_hurts_saves_the_hurt_before_anything_is_chosen(
@@ -199,22 +208,14 @@ async def test_this_hurts_on_the_last_exercise_offers_to_finish_the_session(
     assert (session.status, session.exercises[-1].outcome) == ("complete", "hurt")
 
 
-async def test_the_last_exercise_hurting_still_offers_its_easier_variant(
+async def test_ending_in_the_easier_variants_lead_in_keeps_what_hurt(
     make: MakeApp, store: Store
 ) -> None:
-    """Desk break ends on the standing hamstring stretch: its easier variant plays after it."""
+    """The last exercise hurt, its variant is put in, then the session ends: the hurt stays."""
     app = make(play="desk-break")
     async with app.run_test(size=SIZE) as pilot:
         await hold_of(pilot, "hamstring-stretch-standing")
-        hurt = snapshot(app).exercise
-        await pilot.press("exclamation_mark")
-        assert isinstance(app.screen, ThisHurts)
-        assert "Hamstring unlock" in words(app)
-        await pilot.press("1")
-        assert isinstance(app.screen, PlayerScreen)
-        now = snapshot(app)
-        assert (now.exercise.id, now.finished) == ("hamstring-unlock", False)
-        assert work(now.exercise.planned) <= work(hurt.planned)
+        await pilot.press("exclamation_mark", "1")
         await end_now(pilot)
     (session,) = saved(app, store)
     last = session.exercises[-1]  # ended in the variant's lead-in: nothing of it was done
