@@ -10,6 +10,7 @@ step lighter than where it hurt. Pure functions: no clock, no I/O, no Textual.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,8 @@ from tui.model import (
 )
 
 ASK = "ask a clinician about it"
+WIDTH = 80
+"""How wide ``lumbar plan`` wraps its reasons (a terminal of 80 columns)."""
 FIXED = "new to this routine: the dose it gives, which has no range to climb"
 
 
@@ -174,5 +177,6 @@ def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
         else:
             below = " (below the article's range)" if item.below_range else ""
             lines.append(f"{number}. {name}: {plan_text(item.planned)}{below} [{item.change}]")
-        lines.append(f"   {item.why[:1].upper()}{item.why[1:]}.")
+        why = f"{item.why[:1].upper()}{item.why[1:]}."
+        lines += textwrap.wrap(why, WIDTH, initial_indent="   ", subsequent_indent="   ")
     return lines
