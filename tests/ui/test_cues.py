@@ -96,31 +96,36 @@ def test_the_window_title_counts_minutes_not_seconds(catalogue: Catalogue) -> No
     )
 
 
-def test_time_moving_on_is_notified_a_key_press_is_not(catalogue: Catalogue) -> None:
+def test_a_new_exercise_is_notified_its_reps_and_a_key_press_are_not(
+    catalogue: Catalogue,
+) -> None:
+    """The get-ready names the exercise; the first hold it leads into, and a key, say nothing."""
     timeline, engine, clock = quick_10(catalogue)
     assert notification_for(engine.start(clock.now), timeline) == (
         f"Next exercise: {timeline.exercises[0].name}"
     )
-    clock.now += 5  # the get-ready step ends by itself: work starts
-    told = notification_for(engine.tick(clock.now), timeline)
-    assert told is not None and told.startswith(f"{timeline.exercises[0].name}: Hold")
+    clock.now += 5  # the get-ready step ends by itself: work starts, a rep: no notification
+    assert notification_for(engine.tick(clock.now), timeline) is None
     assert notification_for(engine.next_step(clock.now), timeline) is None
 
 
-def test_paced_reps_after_the_first_are_left_to_the_bell(catalogue: Catalogue) -> None:
+def test_at_most_one_notification_per_exercise_set_rest_and_side_switch(
+    catalogue: Catalogue,
+) -> None:
+    """A whole session left to its clock: one per lead-in, set rest, side switch; the end."""
     timeline, engine, clock = quick_10(catalogue)
-    engine.start(clock.now)
-    told = []
+    told = [notification_for(engine.start(clock.now), timeline)]
     while not engine.snapshot(clock.now).finished:
         clock.now += 1
-        events = engine.tick(clock.now)
-        if (note := notification_for(events, timeline)) is not None:
-            told.append(note)
-    steps = timeline.steps
-    paced = [s for s in steps if s.kind in (StepKind.MOVE, StepKind.COUNTED) and s.rep_number > 1]
-    assert paced  # quick-10 has paced moves (cat-cow, dead bug)
-    assert len(told) == len(steps) - len(paced)  # each other step once, the end once
-    assert told[-1] == "Session complete. How is your back now?"
+        if engine.snapshot(clock.now).step.kind is StepKind.COUNTED:
+            engine.count_rep(clock.now)
+        told.append(notification_for(engine.tick(clock.now), timeline))
+    notified = {StepKind.GET_READY, StepKind.TRANSITION, StepKind.SET_REST, StepKind.SWITCH_SIDE}
+    expected = sum(1 for step in timeline.steps if step.kind in notified)
+    sent = [note for note in told if note is not None]
+    assert len(sent) == expected + 1  # and the end
+    assert sent[-1] == "Session complete. How is your back now?"
+    assert not any("rep " in note for note in sent)
 
 
 async def test_the_player_sets_the_title_notifies_and_gives_the_title_back(
@@ -133,8 +138,8 @@ async def test_the_player_sets_the_title_notifies_and_gives_the_title_back(
         assert terminal[0] == SAVE_TITLE
         assert any(w.startswith("\x1b]2;lumbar: Pelvic tilt, 1") for w in terminal)
         assert "\x1b]777;notify;lumbar;Next exercise: Pelvic tilt\x07" in terminal
-        await wait(pilot, clock, 5)
-        assert any(w.startswith("\x1b]777;notify;lumbar;Pelvic tilt: Hold 5 s") for w in terminal)
+        await wait(pilot, clock, 5)  # the first hold starts: a rep, no notification
+        assert sum("notify" in w for w in terminal) == 1
         await end_now(pilot)
         await pilot.pause()
     assert terminal[-1] == RESTORE_TITLE

@@ -72,23 +72,28 @@ def window_title(routine_name: str, snapshot: Snapshot) -> str:
     return f"{APP}: {snapshot.exercise.name}, {left}"
 
 
+NOTIFIED = frozenset(
+    {StepKind.GET_READY, StepKind.TRANSITION, StepKind.SET_REST, StepKind.SWITCH_SIDE}
+)
+"""The steps whose start is worth a notification: a new exercise, a rest between sets, a side
+to switch. Never a rep, nor the short rests between reps: the bell keeps that rhythm."""
+
+
 def notification_for(events: Sequence[Event], timeline: Timeline) -> str | None:
     """What to tell someone away from the screen after these events, if anything.
 
-    Time moving the session on is worth a notification: a hold or a rest that ended, a new
-    exercise, a side to switch. A key the user pressed is not (they are at the keyboard), nor
-    is each rep of a paced series after the first (the bell keeps the rhythm).
+    Time moving the session on to a new exercise, a rest between sets or a side to switch is
+    worth a notification, and so is the end of the session: at most one per exercise, rest and
+    side switch, never one per rep. A key the user pressed is not (they are at the keyboard).
     """
     if any(isinstance(e, StepDone) and e.reason != "time" for e in events):
         return None
     if any(isinstance(e, SessionDone) for e in events):
         return "Session complete. How is your back now?"
     started = [e for e in events if isinstance(e, StepStarted)]
-    if not started:
+    if not started or started[-1].step.kind not in NOTIFIED:
         return None
     step = started[-1].step
-    if step.kind in (StepKind.MOVE, StepKind.COUNTED) and step.rep_number > 1:
-        return None
     exercise = timeline.exercises[step.exercise_index]
     label = describe(step, exercise)
     return label if step.kind.is_lead_in else f"{exercise.name}: {label}"
