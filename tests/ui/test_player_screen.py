@@ -26,7 +26,7 @@ from tests.helpers import (
     wait,
 )
 from tui.app import LumbarApp
-from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem
+from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem, Seconds
 from tui.model.records import ExerciseResult, Session, Settings, StagePlan
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.pain_dialogs import ThisHurts
@@ -160,6 +160,31 @@ async def test_enter_counts_a_rep(make: MakeApp, clock: FakeClock, store: Store)
         await pilot.press("enter")
         assert shown(app) == "2"
         assert snapshot(app).step.rep_number == 2
+
+
+def footer_keys(app: LumbarApp) -> set[str]:
+    """The keys the footer offers now (bindings shown and enabled)."""
+    return {key for key, active in app.screen.active_bindings.items() if active.enabled}
+
+
+async def test_enter_is_offered_only_on_a_counted_rep(
+    make: MakeApp, clock: FakeClock, store: Store
+) -> None:
+    """On a hold Enter does nothing, so the footer leaves it out; on a counted rep it is there."""
+    counted = RoutineItem(exercise="bridge", dose=Dose(reps=Count(2)))
+    held = RoutineItem(exercise="wall-sit", dose=Dose(reps=Count(1), hold=Seconds(10)))
+    store.save_routine(
+        Routine(id="mixed", name="Mixed", kind="custom", description="x", items=(held, counted))
+    )
+    app = make(play="mixed")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_first_rep(pilot, clock)
+        assert snapshot(app).step.kind is StepKind.HOLD
+        assert "enter" not in footer_keys(app)
+        await wait(pilot, clock, 10 + 10)  # the hold, then the transition to the bridge
+        await pilot.pause()
+        assert snapshot(app).step.kind is StepKind.COUNTED
+        assert "enter" in footer_keys(app)
 
 
 async def test_s_skips_the_exercise_and_saves_it_as_skipped(

@@ -116,6 +116,7 @@ why it plays at this dose. Everything you do is saved as you go.
         self.pain_before = pain_before
         self._timer: Timer | None = None
         self._ending = False
+        self._counted = False  # the step in play is a counted rep: Enter shows in the footer
 
     def compose(self) -> ComposeResult:
         """The session view, the feedback question under it (hidden till asked), the keys."""
@@ -199,6 +200,18 @@ why it plays at this dose. Everything you do is saved as you go.
             self.cues.notify(notification)
         if any(isinstance(event, SessionDone | SessionEnded) for event in events):
             self._finish()
+        self._show_count_key()
+
+    def _show_count_key(self) -> None:
+        """Show Enter in the footer only while the step in play is a rep the user counts."""
+        counted = self._counting()
+        if counted != self._counted:
+            self._counted = counted
+            self.refresh_bindings()
+
+    def _counting(self) -> bool:
+        """True while the step in play is a counted rep (Enter does something)."""
+        return self.engine.running and self.engine.snapshot().step.kind is StepKind.COUNTED
 
     def _ask(self, exercise_index: int) -> None:
         """Ask how the exercise felt, in the panel, while the session goes on."""
@@ -251,6 +264,8 @@ why it plays at this dose. Everything you do is saved as you go.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Session keys work while it runs; feedback keys while the question is up."""
+        if action == "count_rep":
+            return self._counting()
         if action in SESSION_ACTIONS:
             return self.engine.running
         asking = self.question is not None
