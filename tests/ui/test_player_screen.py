@@ -400,25 +400,44 @@ async def test_too_small_at_start_shows_the_note_over_the_player(
         assert isinstance(app.screen, PainCheck)
 
 
-async def test_the_note_stays_on_top_of_dialogs_that_open_meanwhile(
+async def test_the_session_pauses_under_the_note_and_goes_on_at_the_users_key(
     make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
+    """Too small to see: nothing counts down unseen; back at full size, space carries on."""
     app = make(play="desk-break")
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot)
+        before = snapshot(app).session_remaining
         await pilot.resize_terminal(50, 15)
-        await wait(pilot, clock, 3600)  # the session runs to its end under the note
-        await wait(pilot, clock, 10)  # the last question lapses: the pain check opens
+        await wait(pilot, clock, 3600)
         assert isinstance(app.screen, TooSmall)
-        assert only_session(store, app).status == "complete"
+        assert snapshot(app).paused and snapshot(app).session_remaining == before
         await pilot.resize_terminal(80, 24)
+        assert isinstance(app.screen, PlayerScreen) and snapshot(app).paused
+        await pilot.press("space")
+        await wait(pilot, clock, 3600)  # the session runs to its end
+        await wait(pilot, clock, 10)  # the last question lapses: the pain check opens
         assert isinstance(app.screen, PainCheck)
         await pilot.press("3")
         assert isinstance(app.screen, SessionSummary)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SelectScreen)
-        assert only_session(store, app).pain_after == 3
+        session = only_session(store, app)
+        assert (session.status, session.pain_after) == ("complete", 3)
+
+
+async def test_the_command_palette_pauses_the_session(make: MakeApp, clock: FakeClock) -> None:
+    """Opening the palette over a hold pauses it: nothing runs on underneath."""
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_first_rep(pilot, clock)
+        remaining = snapshot(app).remaining
+        await pilot.press("ctrl+p")
+        await wait(pilot, clock, 30)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert snapshot(app).paused and snapshot(app).remaining == remaining
 
 
 async def test_a_hang_up_saves_the_partial_session_and_exits(

@@ -280,6 +280,13 @@ why it plays at this dose. Everything you do is saved as you go.
         if self.engine.running and not self.engine.snapshot(self.clock()).paused:
             self._act(self.engine.pause())
 
+    def on_screen_suspend(self) -> None:
+        """Something covers the player (the palette, help, a dialog, the too-small note): pause.
+
+        Nothing counts down unseen; the user resumes with the pause key once back.
+        """
+        self.pause()
+
     def action_pause(self) -> None:
         """Pause, or resume if paused."""
         paused = self.engine.snapshot(self.clock()).paused
