@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui.catalogue import Problem, with_custom_routines
+from tui.catalogue import Problem, alone, with_custom_routines
 from tui.commands import ScreenCommands
 from tui.failures import run_in_thread
 from tui.history import clear, safety_due, sessions_stopped, stop_of
@@ -183,9 +183,14 @@ class LumbarApp(TerminalApp):
             self.call_from_thread(self.exit, return_code=1, message=str(error))
 
     def play_first_routine(self) -> None:
-        """Open the player on the routine named on the command line, if there is one."""
-        if self.first_routine is not None:
-            self.post_message(PlayRoutine(self.catalogue.routine(self.first_routine)))
+        """Open the player on the routine (or the exercise, alone) named on the command line."""
+        name = self.first_routine
+        if name is None:
+            return
+        if name in self.catalogue.routines:
+            self.post_message(PlayRoutine(self.catalogue.routine(name)))
+        else:
+            self.post_message(PlayRoutine(alone(self.catalogue.exercise(name))))
 
     def use_stored_theme(self) -> None:
         """Start in the theme the user chose last time, and keep any theme they choose now."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -45,6 +46,14 @@ NOT_MEDICAL_ADVICE = (
 )
 
 NO_ROUTINE = "lumbar: there is no routine {!r}; `lumbar catalogue` lists them."
+NO_SUCH = "lumbar: there is no routine or exercise {!r}; `lumbar catalogue --json` lists them."
+
+
+def nearest(name: str, known: Iterable[str]) -> str:
+    """`` Did you mean quick-10?``: the closest ids to a mistyped one ("" when none is close)."""
+    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
+    return f" Did you mean {' or '.join(close)}?" if close else ""
+
 
 COLOUR_SYSTEMS = {"16": "standard", "256": "256", "truecolor": "truecolor"}
 """The ``--colour`` choices that name a colour system, and Textual's names for them."""
@@ -200,11 +209,13 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         print(error, file=err)
         return 1
     routine = getattr(args, "routine", None)
-    if routine is not None and routine not in {
+    known = {
         *loaded.catalogue.routines,
+        *loaded.catalogue.exercises,
         *(r.id for r in store.routines()),
-    }:
-        print(NO_ROUTINE.format(routine), file=err)
+    }
+    if routine is not None and routine not in known:
+        print(NO_SUCH.format(routine) + nearest(routine, known), file=err)
         return 2
     set_colours(args.colour, os.environ)  # before Textual is imported: it reads them then
     from tui.app import make_app
@@ -263,10 +274,15 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     actions.add_parser("path", help="print where the file is")
     play = commands.add_parser(
         "play",
-        help="go straight to the player with a routine",
-        description="Open lumbar in the player, with ROUTINE (an id from `lumbar catalogue`).",
+        help="go straight to the player with a routine, or one exercise on its own",
+        description=(
+            "Open lumbar in the player with ROUTINE (an id from `lumbar catalogue`), or with "
+            "one exercise on its own (an exercise id, e.g. bird-dog)."
+        ),
     )
-    play.add_argument("routine", metavar="ROUTINE", help="the routine's id, e.g. quick-10")
+    play.add_argument(
+        "routine", metavar="ROUTINE", help="a routine's id (quick-10) or an exercise's (bird-dog)"
+    )
     plan = commands.add_parser(
         "plan",
         help="show the next session of a routine, with each dose and why",

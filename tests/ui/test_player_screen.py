@@ -187,6 +187,19 @@ async def test_enter_is_offered_only_on_a_counted_rep(
         assert "enter" in footer_keys(app)
 
 
+async def test_lumbar_play_with_an_exercise_plays_it_on_its_own(
+    make: MakeApp, clock: FakeClock, store: Store
+) -> None:
+    """`lumbar play bird-dog`: a session of the bird dog alone, recorded under its id."""
+    app = make(play="bird-dog")
+    async with app.run_test(size=SIZE) as pilot:
+        await to_first_rep(pilot, clock)
+        exercises = player(app).engine.timeline.exercises
+        assert [exercise.id for exercise in exercises] == ["bird-dog"]
+        await end_now(pilot)
+    assert only_session(store, app).routine == "bird-dog"
+
+
 async def test_s_skips_the_exercise_and_saves_it_as_skipped(
     make: MakeApp, clock: FakeClock, store: Store
 ) -> None:

@@ -105,7 +105,19 @@ def test_play_refuses_an_unknown_routine_before_opening_the_app(
 ) -> None:
     status, _, err = run(capsys, "--db", str(tmp_path / "x.json"), "play", "quick-11")
     assert status == 2
-    assert "no routine 'quick-11'" in err and "lumbar catalogue" in err
+    assert "no routine or exercise 'quick-11'" in err and "lumbar catalogue" in err
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("quick10", "quick-10"), ("bird-dgo", "bird-dog"), ("qqqq", None)]
+)
+def test_play_suggests_the_nearest_ids(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, typed: str, meant: str | None
+) -> None:
+    """A mistyped routine or exercise id: the closest ids are named, or none when none is close."""
+    status, _, err = run(capsys, "--db", str(tmp_path / "x.json"), "play", typed)
+    assert status == 2
+    assert (f"Did you mean {meant}" in err) if meant else ("Did you mean" not in err)
 
 
 def test_the_app_refuses_an_unusable_data_file_and_leaves_it_alone(

@@ -39,7 +39,7 @@ from typing import TypeVar
 import msgspec
 
 from tui.catalogue.limits import PARTS, Bounds, Part, capped, largest_dose, limits, value_of
-from tui.model import Catalogue, Dose, Range, Routine, RoutineItem
+from tui.model import Catalogue, Dose, Exercise, Range, Routine, RoutineItem
 
 NAME_MAX = 60
 """The longest routine name (it has to fit the lists and the player's title)."""
@@ -160,6 +160,17 @@ def draft_seconds(catalogue: Catalogue, draft: Draft) -> int:
     known = tuple(item for item in draft.items if item.exercise in catalogue.exercises)
     sketch = Routine(id="draft", name="draft", kind="custom", description=DESCRIPTION, items=known)
     return catalogue.routine_seconds(sketch)
+
+
+def alone(exercise: Exercise) -> Routine:
+    """An exercise played on its own: a routine of that one exercise, under the exercise's id."""
+    return Routine(
+        id=exercise.id,
+        name=exercise.name,
+        kind="custom",
+        description=exercise.summary,
+        items=(RoutineItem(exercise=exercise.id),),
+    )
 
 
 def used_ids(catalogue: Catalogue, taken: Iterable[str] = ()) -> set[str]:

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from tui.catalogue import (
     Description,
     Draft,
+    alone,
     exercise_description,
     exercise_matches,
     nothing_matches,
@@ -34,7 +35,7 @@ from tui.catalogue import (
 )
 from tui.failures import run_in_thread
 from tui.messages import PlayRoutine, RoutinesChanged
-from tui.model import Catalogue, Exercise, ItemPlan, Routine, RoutineItem
+from tui.model import Catalogue, Exercise, ItemPlan, Routine
 from tui.screens.dialogs import Confirm
 from tui.store import Store
 from tui.widgets.description import DescriptionView
@@ -287,15 +288,7 @@ own routines, marked *(yours)* in the list.
         if isinstance(record, Routine):
             self.post_message(PlayRoutine(record))
         elif record is not None:
-            exercise = record
-            alone = Routine(
-                id=exercise.id,
-                name=exercise.name,
-                kind="custom",
-                description=exercise.summary,
-                items=(RoutineItem(exercise=exercise.id),),
-            )
-            self.post_message(PlayRoutine(alone))
+            self.post_message(PlayRoutine(alone(record)))
 
     def action_new(self) -> None:
         """Build a routine: with the exercise under the cursor, or from a copy of the routine."""
