@@ -118,17 +118,6 @@ def chronological(sessions: Iterable[Session]) -> list[Session]:
     return sorted(sessions, key=lambda session: session.started_at)
 
 
-def item_dose(catalogue: Catalogue, routine_id: str, exercise_id: str) -> Dose | None:
-    """The dose a routine gives an exercise (None when the routine or the item is gone)."""
-    routine = catalogue.routines.get(routine_id)
-    if routine is None:
-        return None
-    for item in routine.items:
-        if item.exercise == exercise_id:
-            return catalogue.dose_for(item)
-    return None
-
-
 def item_doses(catalogue: Catalogue) -> dict[Key, Dose]:
     """Every routine's dose for each of its exercises (the first item, when one repeats)."""
     found: dict[Key, Dose] = {}

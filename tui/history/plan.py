@@ -93,10 +93,15 @@ def plan_routine(
 
 
 def plan_all(
-    catalogue: Catalogue, sessions: Iterable[Session], threshold: int = DEFAULT_THRESHOLD
+    catalogue: Catalogue,
+    sessions: Iterable[Session],
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    found: Replay | None = None,
 ) -> dict[str, RoutinePlan]:
     """The next session of every routine of the catalogue, by id (the history replayed once)."""
-    found = replay(sessions, catalogue, threshold)
+    if found is None:
+        found = replay(sessions, catalogue, threshold)
     return {
         routine.id: plan_routine(catalogue, routine, found=found)
         for routine in catalogue.routines.values()
@@ -115,10 +120,7 @@ def plans_for(
     is replayed once.
     """
     found = replay(sessions, catalogue, threshold)
-    plans = {
-        each.id: plan_routine(catalogue, each, found=found).items
-        for each in catalogue.routines.values()
-    }
+    plans = {each: plan.items for each, plan in plan_all(catalogue, (), found=found).items()}
     plans[routine.id] = plan_routine(catalogue, routine, found=found).items
     return plans
 
