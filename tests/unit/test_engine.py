@@ -403,19 +403,6 @@ def test_back_at_the_lead_in_restarts_it(catalogue: Catalogue) -> None:
     assert engine.snapshot(START + 3).remaining == 5.0
 
 
-def test_back_never_reopens_a_finished_exercise(catalogue: Catalogue) -> None:
-    engine, _ = started(catalogue, item("wall-sit", hold=10), item("bridge", hold=6))
-    engine.tick(START + 17)  # the transition to the bridge began at 15
-    engine.previous_step(START + 17)
-    snapshot = engine.snapshot(START + 17)
-    assert (snapshot.step.kind, snapshot.exercise.index, snapshot.remaining) == (
-        StepKind.TRANSITION,
-        1,
-        10.0,
-    )
-    assert len(engine.session().exercises) == 1
-
-
 # Extend and shorten --------------------------------------------------------------------------
 
 

@@ -122,6 +122,7 @@ NAMES = [
     *["tick"] * 3,
     *["pause", "resume", "next_step", "previous_step", "count_rep"] * 2,
     *["extend", "shorten", "skip_exercise", "this_hurts", "insert_exercise", "feedback", "quit"],
+    "undo",
 ]
 ACTIONS = st.tuples(st.sampled_from(NAMES), st.integers(0, 30), st.sampled_from(EXERCISE_IDS))
 SCRIPTS = st.lists(st.tuples(ACTIONS, JUMPS), min_size=5, max_size=40)
@@ -169,6 +170,8 @@ class Run:
             self.events += getattr(engine, name)(number)
         elif name == "insert_exercise":
             self.events += engine.insert_exercise(exercise_id)
+        elif name == "undo":
+            engine.undo()
         elif name == "feedback":
             if number < len(engine.session().exercises):
                 engine.set_feedback(number, "right")

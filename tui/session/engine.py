@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 import msgspec
 
 from tui.model import DoseChange, ExerciseResult, Feedback, Outcome, Plans, Session
+from tui.session.corrections import Corrections
 from tui.session.events import (
     Event,
     ExerciseDone,
@@ -32,8 +33,11 @@ from tui.session.timeline import Step, StepKind, Timeline
 RECORDING: frozenset[StepEnd] = frozenset({"time", "next", "counted", "skipped", "hurt", "quit"})
 
 
-class Engine:
-    """Plays a timeline against a monotonic clock and reports what happened as events."""
+class Engine(Corrections):
+    """Plays a timeline against a monotonic clock and reports what happened as events.
+
+    Its undo and its way back an exercise are in :mod:`tui.session.corrections`.
+    """
 
     def __init__(
         self,
@@ -127,16 +131,19 @@ class Engine:
         return events + self._advance(t, "next") if self.running else events
 
     def previous_step(self, now: float | None = None) -> list[Event]:
-        """Restart the step before this one (within the exercise) now; it counts only once."""
+        """Restart the step before this one now; it counts only once.
+
+        At the start of an exercise, the exercise before it starts again (its result is
+        replaced when it ends again); at the first exercise, that one starts again.
+        """
         t = self._time(now)
         if self._waiting:
             return self._settle(t)
         events = self._catch_up(t)
         if not self.running:
             return events
-        first = self._exercise_first_step()
         events.append(self._end_step(t, "back"))
-        return events + self._start_step(max(first, self._index - 1), t)
+        return events + self._start_step(self._back_target(), t)
 
     def extend(self, seconds: int = 5, now: float | None = None) -> list[Event]:
         """Add seconds to the current timed step."""
@@ -182,7 +189,10 @@ class Engine:
         t = self._time(now)
         if self._waiting:
             return self._settle(t)
-        return self._leave_exercise(t, "skipped")
+        events = self._catch_up(t)
+        if self.running:
+            self._remember_played("skip", t)
+        return events + self._leave_exercise(t, "skipped")
 
     def this_hurts(self, now: float | None = None, *, wait_if_last: bool = False) -> list[Event]:
         """Stop the exercise now, recorded as hurt; ExerciseDone carries its easier variants.
@@ -196,8 +206,9 @@ class Engine:
         if self._waiting:
             return []
         events = self._catch_up(t)
-        if self.running and self._step.kind.is_lead_in:
+        if not self.running or self._step.kind.is_lead_in:
             return events
+        self._remember_played("hurt", t)
         return events + self._leave_exercise(t, "hurt", wait=wait_if_last)
 
     @property
@@ -228,6 +239,7 @@ class Engine:
         lead_in = step.kind.is_lead_in
         at = step.exercise_index if lead_in else step.exercise_index + 1
         waiting, self._waiting = self._waiting, False
+        self._undo = None  # an easier exercise is in: what hurt stays hurt
         self._timeline = self._timeline.inserting(at, exercise_id, planned, change=change, why=why)
         if waiting:  # the last exercise hurt: the one put in after it starts now
             return events + self._start_step(self._timeline.exercises[at].first_step, t)
@@ -251,20 +263,29 @@ class Engine:
             events.append(self._finish_exercise(t, "stopped"))
         return events + self._finish_session(t, complete=False)
 
-    def set_feedback(self, exercise_index: int, feedback: Feedback) -> None:
-        """Record how a finished exercise felt."""
+    def set_feedback(
+        self, exercise_index: int, feedback: Feedback, now: float | None = None
+    ) -> None:
+        """Record how a finished exercise felt (undo can take it back for a few seconds)."""
         if exercise_index not in self._results:
             raise ValueError(f"exercise {exercise_index} has not finished; give feedback after")
         result = self._results[exercise_index]
+        self._remember(
+            "feedback", self._time(now), exercise_index=exercise_index, feedback=result.feedback
+        )
         self._results[exercise_index] = msgspec.structs.replace(result, feedback=feedback)
 
-    def set_pain_before(self, score: int) -> None:
-        """Record the pain score (0 to 10) before the session."""
-        self._pain_before = check_pain(score)
+    def set_pain_before(self, score: int, now: float | None = None) -> None:
+        """Record the pain score (0 to 10) before the session (undo can take it back)."""
+        score = check_pain(score)
+        self._remember("pain-before", self._time(now), pain=self._pain_before)
+        self._pain_before = score
 
-    def set_pain_after(self, score: int) -> None:
-        """Record the pain score (0 to 10) after the session."""
-        self._pain_after = check_pain(score)
+    def set_pain_after(self, score: int, now: float | None = None) -> None:
+        """Record the pain score (0 to 10) after the session (undo can take it back)."""
+        score = check_pain(score)
+        self._remember("pain-after", self._time(now), pain=self._pain_after)
+        self._pain_after = score
 
     # What the screens and the store read -------------------------------------------------
 
@@ -359,9 +380,6 @@ class Engine:
             return 0.0
         pausing = 0.0 if self._paused_since is None else t - self._paused_since
         return max(0.0, t - self._started - self._paused_total - pausing)
-
-    def _exercise_first_step(self) -> int:
-        return self._timeline.exercises[self._step.exercise_index].first_step
 
     def _catch_up(self, t: float) -> list[Event]:
         events: list[Event] = []
