@@ -40,11 +40,14 @@ class ScreenCommands(Provider):
     """Offers the actions of the screen the palette was opened over, and the app's."""
 
     def commands(self) -> Iterator[Command]:
-        """One command per enabled binding with an id (a binding on several keys, once)."""
+        """One command per enabled binding with an id (a binding on several keys, once).
+
+        System bindings are left out, as from the help: they stand in for a listed one.
+        """
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not active.enabled or binding.id is None or binding.id in seen:
+            if not active.enabled or binding.id is None or binding.system or binding.id in seen:
                 continue
             seen.add(binding.id)
             key = self.app.get_key_display(binding)

@@ -26,12 +26,12 @@ MODES = sorted(
 
 
 def own_bindings(cls: type[Any]) -> list[Binding]:
-    """The bindings a class declares itself (and its lumbar bases), one per key."""
+    """The bindings a class declares itself (and its lumbar bases), system ones left out."""
     found: list[Binding] = []
     for klass in cls.__mro__:
         if klass.__module__.startswith("tui."):
             found += Binding.make_bindings(klass.__dict__.get("BINDINGS", []))
-    return found
+    return [binding for binding in found if not binding.system]
 
 
 def help_lines(app: LumbarApp) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -248,18 +248,36 @@ class MoveOnDialog(YesNo):
     ]
 
 
-class SessionSummary(ModalScreen[None]):
+SummaryAnswer = Literal["back", "undo"]
+"""How the summary closes: back, or undo the pain score just given (to give it again)."""
+
+
+class SessionSummary(ModalScreen[SummaryAnswer]):
     """What the session came to: done, cut short, skipped and hurt, minutes, pain before/after.
 
     After a session with a pain flag, it also says what lumbar will do about it next time:
     ``next_time`` works that out (it reads the store) in a worker, and the lines show when ready.
+    For a few seconds (``undo_left``), undo takes back the pain score just given.
     """
 
     CSS_PATH = "dialogs.tcss"
 
-    HELP = "## Summary\n\nYour session is saved. **{keys:summary.close|2}** goes back.\n"
+    HELP = """\
+## Summary
+
+Your session is saved. **{keys:summary.close|2}** goes back. For a few seconds after the pain
+check, **{key:summary.undo}** takes your pain score back, to give it again.
+"""
     BINDINGS = [
         Binding("enter,escape,q", "close", "Back", id="summary.close", tooltip="Go back"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="summary.undo",
+            tooltip="Take back the pain score just given, to give it again",
+            show=False,
+        ),
         help_key("summary.help"),
     ]
 
@@ -275,15 +293,18 @@ class SessionSummary(ModalScreen[None]):
         names: Mapping[str, str] | None = None,
         *,
         next_time: Callable[[], list[str]] | None = None,
+        undo_left: Callable[[], float] | None = None,
     ) -> None:
         """Sum up this session, naming its exercises by ``names`` (exercise id to name).
 
-        ``next_time`` gives what lumbar will do about its pain flags.
+        ``next_time`` gives what lumbar will do about its pain flags; ``undo_left`` the seconds
+        left to take back the pain score (None: nothing to take back).
         """
         super().__init__(classes="dialog-screen")
         self.session = session
         self.names = names or {}
         self.next_time = next_time
+        self.undo_left = undo_left or (lambda: 0.0)
 
     def compose(self) -> ComposeResult:
         """One line per fact."""
@@ -293,12 +314,34 @@ class SessionSummary(ModalScreen[None]):
             for line in summary_lines(self.session, self.names):
                 yield Readout(line)
             yield Readout(id="next-time")  # hidden until there is something to say
-            yield Readout(with_keys(self, "Saved. {key:summary.close}: back"), classes="hint")
+            yield Readout(self.keys_line(), id="summary-keys", classes="hint")
+
+    def keys_line(self) -> str:
+        """The last line: the key back, and undo while it is in time."""
+        undo = "    {key:summary.undo}: undo the pain score" if self.undo_left() > 0 else ""
+        return with_keys(self, f"Saved. {{key:summary.close}}: back{undo}")
 
     def on_mount(self) -> None:
-        """Work out what lumbar will do next time, off the event loop."""
+        """Work out what lumbar will do next time, off the event loop; undo runs out."""
         if self.next_time is not None:
             run_in_thread(self, self.work_out_next_time, "plan_next_time")
+        left = self.undo_left()
+        if left > 0:
+            self.set_timer(left, self.undo_lapsed)
+
+    def undo_lapsed(self) -> None:
+        """The time to undo is up: the key goes from the last line."""
+        self.query_one("#summary-keys", Readout).text = self.keys_line()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo only while it is in time."""
+        return self.undo_left() > 0 if action == "undo" else True
+
+    def action_undo(self) -> None:
+        """Take back the pain score just given (only while in time)."""
+        if self.undo_left() > 0:
+            self.dismiss("undo")
 
     def work_out_next_time(self) -> None:
         """On a worker's thread: what lumbar will do next time, posted back."""
@@ -315,7 +358,7 @@ class SessionSummary(ModalScreen[None]):
 
     def action_close(self) -> None:
         """Go back."""
-        self.dismiss(None)
+        self.dismiss("back")
 
 
 CUT_LINES = 3

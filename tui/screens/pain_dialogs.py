@@ -6,6 +6,7 @@ Both keep the advice in view, from the catalogue with its source, and each choic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from textual.app import ComposeResult
@@ -22,8 +23,8 @@ from tui.widgets.readout import Readout
 MOST_OFFERED = 3
 """How many easier variants the dialog offers, at most (one key each)."""
 
-HurtAnswer = Easier | Literal["skip", "end", "stay"]
-"""What to do after "this hurts": an easier variant, skip, end the session, or stay paused."""
+HurtAnswer = Easier | Literal["skip", "end", "stay", "undo"]
+"""What to do after "this hurts": an easier variant, skip, end, stay paused, or undo it."""
 FlareUpAnswer = Literal["gentle", "stop"]
 """What to do at a flare-up: the gentle routine instead, or stop for today."""
 
@@ -43,8 +44,9 @@ class ThisHurts(ModalScreen[HurtAnswer]):
 The session is paused. What hurt is saved as hurting, so its dose will not go up. Press the
 number of an easier variant to do it now, at a dose no heavier than what hurt;
 **{key:hurts.skip}** skips on; **{key:hurts.end}** ends the session (what you did is saved);
-**{keys:hurts.stay}** keeps the session paused until you choose. Sharp, shooting or burning
-pain: stop, and get advice from a doctor or physiotherapist.
+**{keys:hurts.stay}** keeps the session paused until you choose; **{key:hurts.undo}**, for a
+few seconds, takes it back if you pressed the key by mistake (the exercise goes on). Sharp,
+shooting or burning pain: stop, and get advice from a doctor or physiotherapist.
 """
     BINDINGS = [
         *(
@@ -75,14 +77,26 @@ pain: stop, and get advice from a doctor or physiotherapist.
             tooltip="Keep the session paused and choose later",
             show=False,
         ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="hurts.undo",
+            tooltip="I pressed it by mistake: take it back and go on",
+            show=False,
+        ),
         help_key("hurts.help"),
     ]
 
-    def __init__(self, hurt: Hurt) -> None:
-        """Tell what hurt and offer what can be done now."""
+    def __init__(self, hurt: Hurt, *, undo_left: Callable[[], float] | None = None) -> None:
+        """Tell what hurt and offer what can be done now.
+
+        ``undo_left`` gives the seconds left to take the key back (0: no longer); None: never.
+        """
         super().__init__(classes="dialog-screen")
         self.hurt = hurt
         self.offered = hurt.easier[:MOST_OFFERED]
+        self.undo_left = undo_left or (lambda: 0.0)
 
     def compose(self) -> ComposeResult:
         """What happened, the advice, then one line per choice with its key."""
@@ -97,7 +111,22 @@ pain: stop, and get advice from a doctor or physiotherapist.
                 yield Readout(hurt.advice, classes="advice")
                 yield Readout(hurt.source, classes="hint source")
             yield from self.choices()
+            undo = with_keys(self, "{key:hurts.undo}  I pressed it by mistake: undo")
+            line = Readout(undo, id="hurts-undo", classes="choice")
+            line.display = self.undo_left() > 0
+            yield line
             yield Readout(self.keys_line(), classes="hint")
+
+    def on_mount(self) -> None:
+        """While undo is in time, a timer takes its line away when the time is up."""
+        left = self.undo_left()
+        if left > 0:
+            self.set_timer(left, self.undo_lapsed)
+
+    def undo_lapsed(self) -> None:
+        """The time to undo is up: the line goes, and the key with it."""
+        self.query_one("#hurts-undo", Readout).display = False
+        self.refresh_bindings()
 
     def choices(self) -> ComposeResult:
         """The easier variants on offer (or why there are none), skipping and ending."""
@@ -138,6 +167,8 @@ pain: stop, and get advice from a doctor or physiotherapist.
             return not self.hurt.session_over and not self.hurt.last
         if action == "skip":
             return not self.hurt.session_over
+        if action == "undo":
+            return self.undo_left() > 0
         return True
 
     def action_choose(self, number: int) -> None:
@@ -151,6 +182,11 @@ pain: stop, and get advice from a doctor or physiotherapist.
     def action_end(self) -> None:
         """End the session."""
         self.dismiss("end")
+
+    def action_undo(self) -> None:
+        """Take the key back: it was pressed by mistake (only while in time)."""
+        if self.undo_left() > 0:
+            self.dismiss("undo")
 
     def action_stay(self) -> None:
         """Stay paused (or, once the session is over, go on to its end)."""

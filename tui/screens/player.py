@@ -11,6 +11,7 @@ through the app's background saver, so no key ever waits for the disk.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
 from textual.app import ComposeResult
@@ -19,12 +20,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
-from tui.catalogue import hold_extension, largest_dose
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
-from tui.screens.player_pain import PainResponses, PlayerResult
+from tui.screens.player_pain import PlayerResult
+from tui.screens.player_undo import OFFERED, PlayerCorrections
 from tui.session import (
     Cues,
     Engine,
@@ -34,7 +35,6 @@ from tui.session import (
     SessionEnded,
     SessionRecorder,
     Snapshot,
-    StepKind,
     StepStarted,
     notification_for,
     window_title,
@@ -63,7 +63,7 @@ def header_text(snapshot: Snapshot) -> str | None:
     return "session over" if snapshot.finished else None
 
 
-class PlayerScreen(PainResponses):
+class PlayerScreen(PlayerCorrections):
     """Plays one session: cue, countdown, counters, what comes next, and one key per action."""
 
     CSS_PATH = "player.tcss"
@@ -72,15 +72,18 @@ class PlayerScreen(PainResponses):
 ## Player
 
 Follow the countdown; a bell rings at each change. **{keys:player.pause}** pauses,
-**{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step,
+**{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step (at the
+start of an exercise, to the exercise before; it is recorded once, when done again),
 **{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
 longest hold the articles give for the exercise),
 **{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
 **{keys:player.hurts}** stops it because it hurts and pauses, offering an easier variant (no
 heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** ends the session
 (it asks first). After each exercise press **{key:player.feedback-easy}** to
-**{key:player.feedback-hurt}** to say how it felt, or just carry on. Under the exercise's name,
-why it plays at this dose. Everything you do is saved as you go.
+**{key:player.feedback-hurt}** to say how it felt, or just carry on. A wrong key? For a few
+seconds **{key:player.undo}** takes back the last skip, "this hurts", rating or pain score. The
+keys at the bottom are those that do something now. Under the exercise's name, why it plays at
+this dose. Everything you do is saved as you go.
 """
     BINDINGS = PLAYER_BINDINGS
 
@@ -115,15 +118,13 @@ why it plays at this dose. Everything you do is saved as you go.
         self.cues = cues or Cues(None)
         self.pain_before = pain_before
         self._timer: Timer | None = None
-        self._ending = False
-        self._counted = False  # the step in play is a counted rep: Enter shows in the footer
 
     def compose(self) -> ComposeResult:
         """The session view, the feedback question under it (hidden till asked), the keys."""
         yield Header()
         yield SessionView(id="player").data_bind(PlayerScreen.snapshot, PlayerScreen.total_seconds)
         yield FeedbackPrompt(id="feedback").data_bind(PlayerScreen.question)
-        yield Footer()
+        yield Footer(show_command_palette=False)  # no room at 80 columns: ^p still opens it
 
     def on_mount(self) -> None:
         """Show the first step, then ask about pain before starting the clock."""
@@ -151,6 +152,7 @@ why it plays at this dose. Everything you do is saved as you go.
         if self.question is not None and now >= self.question.lapses_at:
             self._close_question()
         self._schedule(snapshot, now)
+        self.show_keys()
 
     def _schedule(self, snapshot: Snapshot, now: float) -> None:
         """Set the timer for the next moment the display can change."""
@@ -159,6 +161,7 @@ why it plays at this dose. Everything you do is saved as you go.
             self._timer = None
         lapses_at = None if self.question is None else self.question.lapses_at
         delay = next_wake(snapshot, running=self.engine.running, lapses_at=lapses_at, now=now)
+        delay = self.undo_wake(delay)
         if delay is not None:
             self._timer = self.set_timer(delay + MARGIN, self.refresh_display)
 
@@ -200,18 +203,6 @@ why it plays at this dose. Everything you do is saved as you go.
             self.cues.notify(notification)
         if any(isinstance(event, SessionDone | SessionEnded) for event in events):
             self._finish()
-        self._show_count_key()
-
-    def _show_count_key(self) -> None:
-        """Show Enter in the footer only while the step in play is a rep the user counts."""
-        counted = self._counting()
-        if counted != self._counted:
-            self._counted = counted
-            self.refresh_bindings()
-
-    def _counting(self) -> bool:
-        """True while the step in play is a counted rep (Enter does something)."""
-        return self.engine.running and self.engine.snapshot().step.kind is StepKind.COUNTED
 
     def _ask(self, exercise_index: int) -> None:
         """Ask how the exercise felt, in the panel, while the session goes on."""
@@ -247,12 +238,20 @@ why it plays at this dose. Everything you do is saved as you go.
         session = self.engine.session()
         result = PlayerResult(session.id, session.status == "complete")
 
-        def done(_: None) -> None:
+        def done(answer: str | None) -> None:
+            if answer == "undo" and self.engine.undo(self.clock()) is not None:
+                self.recorder.save()  # the pain after is unknown again, until given again
+                self.open(PainCheck("now you have finished"), self._pain_after)
+                return
             self.recorder.wait(LEAVE_WAIT)
             self.dismiss(result)
 
         names = {exercise.id: exercise.name for exercise in self.engine.timeline.exercises}
-        self.open(SessionSummary(session, names, next_time=self.next_time(session)), done)
+        undo_left = partial(self._undo_left, ("pain-after",)) if pain is not None else None
+        summary = SessionSummary(
+            session, names, next_time=self.next_time(session), undo_left=undo_left
+        )
+        self.open(summary, done)
 
     def abandon(self) -> None:
         """The process is going away (hang-up, terminate, quit): end and save the session."""
@@ -263,9 +262,12 @@ why it plays at this dose. Everything you do is saved as you go.
     # Actions -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Session keys work while it runs; feedback keys while the question is up."""
-        if action == "count_rep":
-            return self._counting()
+        """Session keys work while it runs; feedback keys while the question is up.
+
+        Some session keys work only when they do something now (see ``offers``).
+        """
+        if action in OFFERED:
+            return self.offers(action)
         if action in SESSION_ACTIONS:
             return self.engine.running
         asking = self.question is not None
@@ -297,8 +299,9 @@ why it plays at this dose. Everything you do is saved as you go.
         self._act(self.engine.next_step())
 
     def action_previous_step(self) -> None:
-        """Go back one step within the exercise."""
+        """Go back one step; at the start of an exercise, to the exercise before."""
         self._act(self.engine.previous_step())
+        self.went_back()
 
     def action_extend(self) -> None:
         """Give the step in play 5 more seconds; a hold never past the articles' largest.
@@ -306,18 +309,20 @@ why it plays at this dose. Everything you do is saved as you go.
         A rest or a lead-in may always be longer; a moving or counted rep is not a hold.
         """
         snapshot = self.engine.snapshot(self.clock())
-        step, remaining = snapshot.step, snapshot.remaining
-        if not step.kind.is_rep:
+        if not snapshot.step.kind.is_rep:
             self._act(self.engine.extend(ADJUST_SECONDS))
             return
-        hold = step.kind is StepKind.HOLD and remaining is not None
-        length = snapshot.elapsed + remaining if hold and remaining is not None else None
-        largest = largest_dose(self.engine.timeline.catalogue, step.exercise_id)
-        seconds, note = hold_extension(largest, length, ADJUST_SECONDS)
+        seconds, note = self.extension(snapshot)
         if note:
             self.notify(note, timeout=4)
         if seconds:
             self._act(self.engine.extend(seconds))
+
+    def action_extend_refused(self) -> None:
+        """+ where it adds nothing (it is not offered): say why."""
+        note = self.extension(self.engine.snapshot(self.clock()))[1]
+        if note:
+            self.notify(note, timeout=4)
 
     def action_shorten(self) -> None:
         """Take 5 seconds off the step in play."""

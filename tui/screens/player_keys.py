@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from tui.session import UNDO_SECONDS
 from tui.widgets.feedback import CHOICES
 
 ADJUST_SECONDS = 5
@@ -19,14 +20,18 @@ SESSION_ACTIONS = frozenset(
         "next_step",
         "previous_step",
         "extend",
+        "extend_refused",
         "shorten",
         "count_rep",
         "skip_exercise",
         "this_hurts",
         "end_session",
+        "undo",
     }
 )
 """The actions that only mean something while the session runs."""
+ADJUST = Binding.Group(f"{ADJUST_SECONDS} s")
+"""+ and - side by side in the footer, under one label."""
 
 PLAYER_BINDINGS: list[BindingType] = [
     Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause or resume"),
@@ -36,8 +41,16 @@ PLAYER_BINDINGS: list[BindingType] = [
         "previous_step",
         "Back",
         id="player.back",
-        tooltip="Go back one step in this exercise",
+        tooltip="Go back one step; at an exercise's start, to the exercise before",
+    ),
+    Binding(
+        "plus",
+        "extend_refused",
+        "",
+        id="player.extend-refused",
+        tooltip="Say why + adds nothing here (a hold at its longest, or not a hold)",
         show=False,
+        system=True,  # before +: it works only where + is not offered (see the player)
     ),
     Binding(
         "plus",
@@ -45,7 +58,7 @@ PLAYER_BINDINGS: list[BindingType] = [
         f"+{ADJUST_SECONDS} s",
         id="player.extend",
         tooltip=f"Hold {ADJUST_SECONDS} s longer",
-        show=False,
+        group=ADJUST,
     ),
     Binding(
         "minus",
@@ -53,7 +66,7 @@ PLAYER_BINDINGS: list[BindingType] = [
         f"-{ADJUST_SECONDS} s",
         id="player.shorten",
         tooltip=f"Hold {ADJUST_SECONDS} s less",
-        show=False,
+        group=ADJUST,
     ),
     Binding("enter", "count_rep", "Rep", id="player.count", tooltip="Count a rep done"),
     Binding("s", "skip_exercise", "Skip", id="player.skip", tooltip="Skip this exercise"),
@@ -63,6 +76,13 @@ PLAYER_BINDINGS: list[BindingType] = [
         "Hurts",
         id="player.hurts",
         tooltip="This hurts: stop the exercise",
+    ),
+    Binding(
+        "u",
+        "undo",
+        "Undo",
+        id="player.undo",
+        tooltip=f"Undo the last skip, hurt, rating or pain score (for {UNDO_SECONDS:g} s)",
     ),
     *(
         Binding(
@@ -76,6 +96,15 @@ PLAYER_BINDINGS: list[BindingType] = [
         for choice in CHOICES
     ),
     Binding("q", "end_session", "End", id="player.end", tooltip="End the session (asks first)"),
+    Binding(
+        "ctrl+q",
+        "app.quit",
+        "Quit",
+        id="player.quit",
+        tooltip="Leave lumbar; the session is saved as ended early",
+        show=False,  # no room in the footer at 80 columns (q ends the session): not listed
+        system=True,  # the app's Quit is listed in the help and the palette
+    ),
     Binding(
         "escape",
         "escape",

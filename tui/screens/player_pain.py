@@ -28,7 +28,7 @@ from tui.screens.pain_words import (
     next_time_lines,
 )
 from tui.screens.too_small import fits
-from tui.session import Engine, Event, PlannedExercise, SessionRecorder
+from tui.session import Engine, Event, PlannedExercise, SessionRecorder, Undoable, UndoKind
 
 T = TypeVar("T")
 
@@ -75,6 +75,7 @@ class PainResponses(Screen[PlayerResult]):
         self.threshold = threshold
         self.history = history
         self._hurting = False  # the "this hurts" dialog is up: the end of the session waits
+        self._ending = False  # the session is over: the pain check after, then the summary
         self._waiting: list[tuple[Screen[Any], Callable[[Any], None]]] = []
 
     def open(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
@@ -109,19 +110,33 @@ class PainResponses(Screen[PlayerResult]):
         """Play the gentle routine (this one, or the app plays it instead), or stop.
 
         Stopping leaves before the session starts, so nothing is saved: no session is counted
-        for a day when none was played.
+        for a day when none was played. A session already started (the pain score before was
+        given again after an undo) ends, saved as ended early.
         """
         gentle = gentle_routine(self.engine.timeline.catalogue)
-        if answer == "gentle" and gentle is not None:
-            if gentle.id == self.engine.timeline.routine_id:
+        started = self.engine.running
+        if (
+            answer == "gentle"
+            and gentle is not None
+            and gentle.id == self.engine.timeline.routine_id
+        ):
+            if started:
+                self._act(self.engine.resume())
+            else:
                 self._begin(pain)
-                return
-            self.dismiss(None)
+            return
+        result = None
+        if started:
+            self._ending = True  # no pain check after, no summary: it is stopped for today
+            self._act(self.engine.quit(self.clock()))
+            result = PlayerResult(self.engine.session().id, complete=False)
+        self.dismiss(result)
+        if answer == "gentle" and gentle is not None:
             self.app.post_message(PlayRoutine(gentle, pain_before=pain))
             return
-        self.dismiss(None)
+        saved = "What you began is saved as ended early." if started else "Nothing is saved."
         self.app.notify(
-            "Nothing is saved. Rest, and let the flare-up settle; if severe pain does not ease"
+            f"{saved} Rest, and let the flare-up settle; if severe pain does not ease"
             " with rest, see a doctor.",
             title="Stopped for today",
             markup=False,
@@ -138,11 +153,13 @@ class PainResponses(Screen[PlayerResult]):
         self._hurting = True
         self._act(self.engine.pause())
         hurt: PlannedExercise | None = snapshot.exercise
+        undoes: tuple[UndoKind, ...] = ("hurt",)
         if not snapshot.step.kind.is_lead_in:
             self._act(self.engine.this_hurts(wait_if_last=True))
         else:
-            hurt = self._mark_hurt(snapshot.exercise.index - 1)
-        self.open(ThisHurts(hurt_of(self.engine, hurt)), partial(self._hurt_answered, hurt))
+            hurt, undoes = self._mark_hurt(snapshot.exercise.index - 1), ("feedback",)
+        dialog = ThisHurts(hurt_of(self.engine, hurt), undo_left=partial(self._undo_left, undoes))
+        self.open(dialog, partial(self._hurt_answered, hurt))
 
     def _mark_hurt(self, index: int) -> PlannedExercise | None:
         """Save the exercise just done as hurting; None if none has been done yet."""
@@ -155,9 +172,20 @@ class PainResponses(Screen[PlayerResult]):
         return self.engine.timeline.exercises[index]
 
     def _hurt_answered(self, hurt: PlannedExercise | None, answer: HurtAnswer | None) -> None:
-        """Do what was chosen; anything but stay paused goes on (or ends)."""
+        """Do what was chosen; anything but stay paused goes on (or ends).
+
+        Undo ("I pressed it by mistake") takes the hurt back and goes on; any other choice but
+        staying paused makes the hurt final.
+        """
         self._hurting = False
-        if isinstance(answer, Easier) and hurt is not None:
+        if answer not in ("undo", "stay", None):
+            self.engine.make_final()
+        if answer == "undo":
+            undone = self.engine.undo(self.clock())
+            if undone is not None:
+                self._after_undo(undone)
+            self._act(self.engine.resume())
+        elif isinstance(answer, Easier) and hurt is not None:
             why = easier_why(answer, hurt, self.engine.timeline.catalogue)
             planned = answer.planned
             self._act(self.engine.insert_exercise(answer.exercise_id, planned=planned, why=why))
@@ -170,6 +198,12 @@ class PainResponses(Screen[PlayerResult]):
             self._end_chosen(True)
         if self.engine.snapshot().finished:
             self._finish()
+
+    def _undo_left(self, kinds: Sequence[UndoKind]) -> float:
+        """Seconds left to undo the engine's last action, if it is one of ``kinds`` (else 0)."""
+        now = self.clock()
+        undo = self.engine.undoable(now)
+        return undo.seconds_left(now) if undo is not None and undo.kind in kinds else 0.0
 
     # Next time ----------------------------------------------------------------------------
 
@@ -202,4 +236,7 @@ class PainResponses(Screen[PlayerResult]):
         raise NotImplementedError
 
     def _end_chosen(self, end: bool | None) -> None:
+        raise NotImplementedError
+
+    def _after_undo(self, undone: Undoable) -> None:
         raise NotImplementedError

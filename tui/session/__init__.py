@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from tui.session.corrections import (
+    UNDO_SECONDS,
+    Undoable,
+    UndoKind,
+)
 from tui.session.cues import (
     Cues,
     notification_for,
@@ -34,6 +39,7 @@ from tui.session.timeline import (
 )
 
 __all__ = [
+    "UNDO_SECONDS",
     "Cues",
     "Engine",
     "Event",
@@ -47,6 +53,8 @@ __all__ = [
     "Step",
     "StepKind",
     "StepStarted",
+    "UndoKind",
+    "Undoable",
     "build_session",
     "build_timeline",
     "notification_for",

@@ -124,6 +124,10 @@ class Corrections:
             self._put_back(undo.played, undo.at, t)
         return undo
 
+    def make_final(self) -> None:
+        """Make the last action final: undo no longer takes it back (a choice confirmed it)."""
+        self._undo = None
+
     def _time(self, now: float | None) -> float:
         raise NotImplementedError  # the engine's
 
