@@ -342,6 +342,7 @@ this dose. Everything you do is saved as you go.
             self.engine.set_feedback(self.question.exercise_index, feedback)
             self.recorder.save()
         self._close_question()
+        self.refresh_display()  # u is offered now, and the timer wakes when it runs out
 
     def action_escape(self) -> None:
         """Leave the question unanswered if one is up; else offer to end the session."""
