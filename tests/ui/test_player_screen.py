@@ -558,7 +558,7 @@ def test_the_readme_lists_every_player_key() -> None:
 
 
 README_KEYS = {"space": "Space", "enter": "Enter", "escape": "Escape", "plus": "+", "minus": "-"}
-README_KEYS |= {"exclamation_mark": "!", "right": "→", "left": "←"}
+README_KEYS |= {"exclamation_mark": "!", "right": "→", "left": "←", "ctrl+q": "Ctrl+q"}
 
 
 async def test_the_header_says_when_the_session_is_over_and_never_ticks(
