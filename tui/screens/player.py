@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from textual.app import ComposeResult
+from textual.events import Resize
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -22,6 +24,7 @@ from textual.widgets import Footer, Header
 from tui.catalogue import hold_extension, largest_dose
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session
+from tui.screens.cautions import ALWAYS, CautionsDialog
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
 from tui.screens.player_pain import PainResponses, PlayerResult
@@ -37,11 +40,13 @@ from tui.session import (
     StepKind,
     StepStarted,
     notification_for,
+    warning_at,
     window_title,
 )
 from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
-from tui.widgets.session_view import SessionView
+from tui.widgets.keys import with_keys
+from tui.widgets.session_view import SessionView, phase_of
 
 T = TypeVar("T")
 
@@ -50,6 +55,16 @@ MARGIN = 0.01
 LEAVE_WAIT = 1.0
 """Leaving the player waits at most this long for its last save (long written by then, as a
 rule), so the screen it returns to shows the session as saved."""
+
+
+FULL_SIZE = Size(76, 22)
+"""The smallest terminal for the full layout; below it the player is compact (phase,
+countdown, exercise, rep, set and side, and the keys) down to the player's MIN_SIZE."""
+
+
+def compact(size: Size) -> bool:
+    """True when a terminal of ``size`` is too small for the player's full layout."""
+    return size.width < FULL_SIZE.width or size.height < FULL_SIZE.height
 
 
 def header_text(snapshot: Snapshot) -> str | None:
@@ -117,6 +132,8 @@ why it plays at this dose. Everything you do is saved as you go.
         self._timer: Timer | None = None
         self._ending = False
         self._counted = False  # the step in play is a counted rep: Enter shows in the footer
+        self._phase = ""  # the phase the header is tinted for
+        self._warned: tuple[int, int] | None = None  # the step and the 3-2-1 number last rung
 
     def compose(self) -> ComposeResult:
         """The session view, the feedback question under it (hidden till asked), the keys."""
@@ -128,11 +145,17 @@ why it plays at this dose. Everything you do is saved as you go.
     def on_mount(self) -> None:
         """Show the first step, then ask about pain before starting the clock."""
         self.title = self.engine.timeline.routine_name
+        self.set_class(compact(self.app.size), "-compact")
+        self.query_one(SessionView).cautions_key = with_keys(self, "{key:player.cautions}")
         self.refresh_display()
         if self.pain_before is not None:
             self._begin(self.pain_before)
         else:
             self.open(PainCheck("before you start"), self._pain_before_given)
+
+    def on_resize(self, event: Resize) -> None:
+        """Lay the player out in full, or compact on a small terminal."""
+        self.set_class(compact(event.size), "-compact")
 
     def on_unmount(self) -> None:
         """However the screen goes (even with the app), a session still running is saved."""
@@ -150,7 +173,17 @@ why it plays at this dose. Everything you do is saved as you go.
         self.snapshot = snapshot
         if self.question is not None and now >= self.question.lapses_at:
             self._close_question()
+        self._warn(snapshot)
         self._schedule(snapshot, now)
+
+    def _warn(self, snapshot: Snapshot) -> None:
+        """Ring 3, 2, 1 (once each) as a long hold, rest or lead-in nears its end."""
+        number = warning_at(snapshot)
+        if number is None or (snapshot.step_index, number) == self._warned:
+            return
+        self._warned = (snapshot.step_index, number)
+        if self.bell:
+            self.app.bell()
 
     def _schedule(self, snapshot: Snapshot, now: float) -> None:
         """Set the timer for the next moment the display can change."""
@@ -168,6 +201,16 @@ why it plays at this dose. Everything you do is saved as you go.
             return
         self.sub_title = header_text(snapshot)
         self.cues.set_title(window_title(self.engine.timeline.routine_name, snapshot))
+        self._tint_header(phase_of(snapshot)[1])
+
+    def _tint_header(self, phase: str) -> None:
+        """Give the header the phase's accent (one row repainted, at a change of phase)."""
+        if phase == self._phase:
+            return
+        header = self.query_one(Header)
+        header.remove_class(f"-{self._phase}")
+        header.add_class(f"-{phase}")
+        self._phase = phase
 
     # What the engine reports -------------------------------------------------------------
 
@@ -331,6 +374,12 @@ why it plays at this dose. Everything you do is saved as you go.
         """Skip the rest of this exercise (recorded as skipped)."""
         self._act(self.engine.skip_exercise())
 
+    def action_cautions(self) -> None:
+        """Show all the cautions of the exercise in hand; the session waits meanwhile."""
+        exercise = self.engine.snapshot(self.clock()).exercise
+        always = with_keys(self, ALWAYS)
+        self._while_paused(CautionsDialog(exercise.name, exercise.cautions, always), _ignore)
+
     def action_feedback(self, feedback: Feedback) -> None:
         """Answer the question about the last exercise."""
         if self.question is not None:
@@ -366,3 +415,7 @@ why it plays at this dose. Everything you do is saved as you go.
                 self._act(self.engine.resume())
 
         self.open(dialog, answered)
+
+
+def _ignore(_: object) -> None:
+    """Nothing to do with a dialog's answer."""

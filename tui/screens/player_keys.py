@@ -23,6 +23,7 @@ SESSION_ACTIONS = frozenset(
         "count_rep",
         "skip_exercise",
         "this_hurts",
+        "cautions",
         "end_session",
     }
 )
@@ -74,6 +75,14 @@ PLAYER_BINDINGS: list[BindingType] = [
             show=False,
         )
         for choice in CHOICES
+    ),
+    Binding(
+        "c",
+        "cautions",
+        "Cautions",
+        id="player.cautions",
+        tooltip="All the cautions of this exercise (pauses)",
+        show=False,
     ),
     Binding("q", "end_session", "End", id="player.end", tooltip="End the session (asks first)"),
     Binding(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.session.cues import (
     Cues,
     notification_for,
+    warning_at,
     window_title,
 )
 from tui.session.engine import (
@@ -51,5 +52,6 @@ __all__ = [
     "build_timeline",
     "notification_for",
     "routine_of_kind",
+    "warning_at",
     "window_title",
 ]

@@ -47,6 +47,8 @@ class PlannedExercise:
     below_range: bool = False
     """True when its dose is below the low end of the article's range (lumbar's step down)."""
     easier: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    """The exercise's cautions, in the catalogue's order (the player shows the first)."""
     part: Part = "main"
     note: str = ""
     first_step: int = 0
@@ -94,6 +96,7 @@ def plan_exercise(
         routine=routine,
         below_range=plan is not None and plan.below_range,
         easier=exercise.easier,
+        cautions=exercise.cautions,
         part=part,
         note=note,
     )

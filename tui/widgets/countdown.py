@@ -1,13 +1,16 @@
-"""The player's big countdown: seconds left (or the rep to count) in large digits."""
+"""The player's big countdown and the word over it, and when the display next changes."""
 
 from __future__ import annotations
 
 import math
 
-from textual.reactive import var
-from textual.widgets import Digits
-
 from tui.session import Snapshot
+from tui.widgets.big_text import BigText
+
+SAMPLE = "0:00"
+"""The widest countdown the digits are sized for (a longer one is drawn smaller)."""
+LONGEST_WORD = "SWITCH SIDE"
+"""The longest phase word, which the letters are sized for."""
 
 
 def clock_text(seconds: float) -> str:
@@ -37,16 +40,17 @@ def next_wake(
     return delay
 
 
-class Countdown(Digits):
-    """Large digits bound to the text they show; paused and resting tint them."""
+class Countdown(BigText):
+    """The seconds left (or the rep to count) in block digits: seven rows at 80x24, more on more."""
 
-    text: var[str] = var("", init=False)
-    """What the digits show: ``45``, ``2:05``, or the rep to count."""
-    paused: var[bool] = var(False, toggle_class="-paused")
-    """The session is paused (the digits turn the warning colour)."""
-    resting: var[bool] = var(False, toggle_class="-resting")
-    """The step is not a rep (the digits turn the success colour)."""
+    def __init__(self, *, id: str | None = None) -> None:
+        """Sized so ``0:00`` fits the region (shorter times keep that size)."""
+        super().__init__("digits", SAMPLE, id=id)
 
-    def watch_text(self, text: str) -> None:
-        """Show the new text (Textual calls this only when it changed)."""
-        self.update(text)
+
+class PhaseWord(BigText):
+    """The phase (HOLD, REST, SWITCH SIDE...) in block letters, one word to read from afar."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        """Sized so the longest phase word fits; never taller than ten pixels."""
+        super().__init__("letters", LONGEST_WORD, most=2, id=id)
