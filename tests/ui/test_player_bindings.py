@@ -13,7 +13,6 @@ from textual.widgets import Static
 from tests.helpers import FakeClock, MakeApp
 from tui.screens.dialogs import PainCheck
 from tui.screens.player import PlayerScreen
-from tui.widgets.big_text import BigText
 from tui.widgets.countdown import Countdown, PhaseWord
 from tui.widgets.feedback import FeedbackPrompt, Question
 from tui.widgets.readout import Readout
@@ -35,7 +34,7 @@ async def started(pilot: Pilot[None]) -> PlayerScreen:
 def spy_updates(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """The id of every widget updated from now on."""
     seen: list[str | None] = []
-    for cls, method in ((Static, "update"), (BigText, "refresh"), (SessionBar, "refresh")):
+    for cls, method in ((Static, "update"), (Countdown, "show"), (SessionBar, "refresh")):
         original = getattr(cls, method)
 
         def spy(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:

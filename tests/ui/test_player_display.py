@@ -14,13 +14,14 @@ from tui.screens.cautions import CautionsDialog
 from tui.screens.player import PlayerScreen
 from tui.screens.too_small import TooSmall
 from tui.session.timeline import StepKind
-from tui.widgets.countdown import Countdown, PhaseWord
+from tui.widgets.countdown import Countdown, DigitCell, PhaseWord
 from tui.widgets.session_view import SessionView
 
 
 def drawn_rows(app: LumbarApp) -> int:
     """How many rows of the countdown have glyphs on them."""
-    return sum(1 for row in player(app).query_one(Countdown).placed(shown(app)) if row.strip())
+    cells = player(app).query_one(Countdown).query(DigitCell)
+    return max((sum(1 for row in cell.rows(cell.char) if row.strip()) for cell in cells), default=0)
 
 
 def shown(app: LumbarApp) -> str:

@@ -329,7 +329,7 @@ async def test_feedback_keys_record_the_answer(
 def counting_updates(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> Iterator[list[Any]]:
     """Record (widget id, clock reading) for every update of the player's widgets."""
     seen: list[Any] = []
-    for cls, method in ((Static, "update"), (Countdown, "refresh"), (SessionBar, "refresh")):
+    for cls, method in ((Static, "update"), (Countdown, "show"), (SessionBar, "refresh")):
         original = getattr(cls, method)
 
         def spy(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:

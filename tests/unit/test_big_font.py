@@ -58,10 +58,15 @@ def test_only_text_with_a_glyph_for_every_character_is_drawable() -> None:
     assert not drawable("Hold", LETTERS) and not drawable("", DIGITS)
 
 
-def test_a_new_second_repaints_only_the_digit_that_changed() -> None:
-    """45 becoming 44 repaints cells of the units digit only, never the tens."""
-    old, new = big_lines("45", "digits", 2), big_lines("44", "digits", 2)
-    regions = changed_regions(old, new, 40)
-    tens_width = len(DIGITS["4"][0]) * 2
-    assert regions and all(region.x >= tens_width for region in regions)
-    assert changed_regions(old, old, 40) == []
+def test_a_new_digit_repaints_only_the_rows_and_cells_that_differ() -> None:
+    """5 becoming 4 repaints the rows that differ, each from its first to its last change."""
+    old, new = big_lines("5", "digits", 2), big_lines("4", "digits", 2)
+    regions = changed_regions(old, new, 10)
+    assert {region.y for region in regions} == {
+        y for y, (a, b) in enumerate(zip(old, new, strict=True)) if a != b
+    }
+    for region in regions:
+        row_old, row_new = old[region.y], new[region.y]
+        assert row_old[: region.x] == row_new[: region.x]
+        assert row_old[region.right :] == row_new[region.right :]
+    assert changed_regions(old, old, 10) == []

@@ -1,10 +1,9 @@
-"""Text in block glyphs as large as the widget's region allows, repainting only changed cells.
+"""Text in block glyphs as large as the widget's region allows (the player's phase word).
 
-The pixel size is chosen for a ``sample`` (the widest text the widget is sized for, such as
-``0:00``), so the digits keep their size as a countdown runs. When the text changes, only the
-cells that differ are repainted (``refresh`` with regions): as ``45`` becomes ``44`` the
-tens digit is not sent again, which keeps a large countdown cheap on a slow link. Where not
-even the smallest glyphs fit, the text is written plainly on the first line.
+The pixel size is chosen for a ``sample`` (the widest text the widget is sized for), so the
+glyphs keep their size as the text changes. Where not even the smallest glyphs fit, the text
+is written plainly on the first line. :func:`changed_regions` finds the cells two drawings
+differ in, for widgets that repaint only those.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
 
-from tui.widgets.big_font import FONTS, big_lines, drawable, largest_fit, size_at
+from tui.widgets.big_font import FONTS, big_lines, drawable, largest_fit
 from tui.widgets.tinted import Tinted
 
 
@@ -33,7 +32,7 @@ def changed_regions(old: tuple[str, ...], new: tuple[str, ...], width: int) -> l
 
 
 class BigText(Tinted):
-    """Text drawn in a block font (``digits`` or ``letters``), as large as fits."""
+    """Text drawn in a block font (``digits`` or ``letters``), as large as fits, centred."""
 
     text: var[str] = var("", init=False)
     """What it shows."""
@@ -45,45 +44,37 @@ class BigText(Tinted):
         self.sample = sample
         self.most = most
 
-    @property
-    def pixel(self) -> int:
-        """The pixel size the sample fits at in the region now (0: plain text)."""
-        font = FONTS[self.alphabet]
-        size = self.content_size
-        return largest_fit(self.sample, font, size.width, size.height, self.most)
+    def pixel(self, text: str) -> int:
+        """The pixel size ``text`` is drawn at in the region now (0: plain text).
 
-    def lines(self, text: str | None = None) -> tuple[str, ...]:
-        """The rows ``text`` (else the text shown) is drawn as in the region now."""
-        text = self.text if text is None else text
-        font = FONTS[self.alphabet]
-        if not drawable(text, font):
-            return (text,) if text else ()
-        size = self.content_size
-        p = min(self.pixel, largest_fit(text, font, size.width, size.height, self.most))
-        if p == 0:
-            return (text,)
-        columns, _ = size_at(text, font, p)
-        return big_lines(text, self.alphabet, p) if columns else ()
+        The sample's size, or smaller for a text wider than the sample.
+        """
+        font, size = FONTS[self.alphabet], self.content_size
+        fits = largest_fit(self.sample, font, size.width, size.height, self.most)
+        return min(fits, largest_fit(text, font, size.width, size.height, self.most))
 
-    def placed(self, text: str) -> tuple[str, ...]:
+    def drawing(self, text: str) -> tuple[str, ...]:
         """Every row of the region as ``text`` is drawn in it, centred both ways."""
-        lines, size = self.lines(text), self.content_size
-        top = max(0, (size.height - len(lines)) // 2)
-        rows = [""] * top + [line[: size.width].center(size.width) for line in lines]
-        return tuple(rows + [""] * (size.height - len(rows)))
+        size = self.content_size
+        p = self.pixel(text)
+        lines: tuple[str, ...] = (text,) if text else ()
+        if drawable(text, FONTS[self.alphabet]) and p > 0:
+            lines = big_lines(text, self.alphabet, p)
+        width = max(map(len, lines), default=0)
+        left, top = max(0, (size.width - width) // 2), max(0, (size.height - len(lines)) // 2)
+        rows = [""] * top + [(" " * left + line)[: size.width] for line in lines]
+        rows += [""] * (size.height - len(rows))
+        return tuple(row.ljust(size.width) for row in rows)
 
-    def watch_text(self, old: str, new: str) -> None:
-        """Repaint only the cells that differ between the old text and the new."""
-        regions = changed_regions(self.placed(old), self.placed(new), self.content_size.width)
-        if regions:
-            self.refresh(*regions)
+    def watch_text(self) -> None:
+        """Draw the new text (a word changes with the step, not every second)."""
+        self.refresh()
 
     def on_resize(self, _: Resize) -> None:
         """Another size may take another pixel size: draw everything again."""
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        """One row of the glyphs, centred in the region."""
-        rows, width = self.placed(self.text), self.content_size.width
-        text = rows[y] if y < len(rows) else ""
-        return Strip([Segment(text.ljust(width), self.rich_style)], width)
+        """One row, in one piece."""
+        rows, width = self.drawing(self.text), self.content_size.width
+        return Strip([Segment(rows[y] if y < len(rows) else " " * width, self.rich_style)], width)
