@@ -1,4 +1,5 @@
-"""Regenerate ``screenshots/*.svg``: every screen at 80x24, through the same app factory.
+"""Regenerate ``screenshots/*.svg``: every screen at 80x24 (the player smaller and larger too),
+through the same app factory.
 
 Run with ``make screenshots`` (or ``python -m tests.screenshots``).
 """
@@ -151,6 +152,8 @@ SHOTS: dict[str, Steps] = {
     "avoid": avoid_list,
     "roadmap": roadmap_midway,
     "player": player_mid_hold,
+    "player-compact": player_mid_hold,
+    "player-large": player_mid_hold,
     "player-pain-check": open_player,
     "player-this-hurts": player_this_hurts,
     "player-flare-up": player_flare_up,
@@ -161,6 +164,8 @@ SHOTS: dict[str, Steps] = {
     "settings": settings,
     "builder": builder,
 }
+SIZES = {"player-compact": (40, 12), "player-large": (120, 40)}
+"""Shots at another size than 80x24: the compact player (SSH from a phone), a large terminal."""
 FIRST_RUN = {"safety", "safety-emergency"}
 """The shots of a first run; the others have the safety questions answered already."""
 
@@ -176,7 +181,7 @@ async def shoot(name: str, steps: Steps) -> Path:
 
 async def _shoot(app: LumbarApp, name: str, steps: Steps) -> Path:
     """Run the steps on the app and save its screen."""
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZES.get(name, SIZE)) as pilot:
         await steps(pilot)
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
 

@@ -86,7 +86,9 @@ class PlayerScreen(PainResponses):
     HELP = """\
 ## Player
 
-Follow the countdown; a bell rings at each change. **{keys:player.pause}** pauses,
+Follow the countdown and the word over it (GET READY, MOVE, HOLD, REST, SWITCH SIDE); a bell
+rings at each change, and at 3, 2, 1 before a hold or rest of 10 seconds or more ends.
+**{key:player.cautions}** shows all the exercise's cautions. **{keys:player.pause}** pauses,
 **{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step,
 **{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
 longest hold the articles give for the exercise),
