@@ -30,6 +30,7 @@ from tui.session.timeline import (
     PlannedExercise,
     Step,
     StepKind,
+    beat_at,
     build_timeline,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "Step",
     "StepKind",
     "StepStarted",
+    "beat_at",
     "build_session",
     "build_timeline",
     "notification_for",

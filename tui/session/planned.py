@@ -11,10 +11,12 @@ from typing import Literal
 
 from tui.model import (
     POSITIONS,
+    STILL,
     Catalogue,
     Dose,
     DoseChange,
     ItemPlan,
+    Movement,
     Position,
     StagePlan,
     plan_dose,
@@ -49,6 +51,8 @@ class PlannedExercise:
     easier: tuple[str, ...] = ()
     part: Part = "main"
     note: str = ""
+    movement: Movement = STILL
+    """How its reps move: around each hold, and a paced rep's cue and beats."""
     first_step: int = 0
     step_count: int = 0
     seconds: int = 0
@@ -96,6 +100,7 @@ def plan_exercise(
         easier=exercise.easier,
         part=part,
         note=note,
+        movement=exercise.movement,
     )
 
 

@@ -16,7 +16,7 @@ from textual.reactive import var
 
 from tui.catalogue import dose_reason
 from tui.model import minutes_left, plan_text
-from tui.session import PlannedExercise, Snapshot, Step, StepKind
+from tui.session import PlannedExercise, Snapshot, Step, StepKind, beat_at
 from tui.widgets.countdown import Countdown, clock_text
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar, fraction
@@ -27,6 +27,7 @@ KIND_WORDS = {
     StepKind.HOLD: "HOLD",
     StepKind.MOVE: "MOVE",
     StepKind.COUNTED: "COUNT: ENTER",
+    StepKind.SHIFT: "MOVE",
     StepKind.REST: "REST",
     StepKind.SET_REST: "REST",
     StepKind.SWITCH_SIDE: "SWITCH SIDE",
@@ -49,6 +50,15 @@ def counters_text(step: Step) -> str:
     if step.stage_count > 1:
         lines.append(f"{step.stage_name} ({step.stage_number} of {step.stage_count})")
     return "\n".join(lines)
+
+
+def cue_text(step: Step, elapsed: float) -> str:
+    """The cue, with the beat of a paced rep when it has beats: ``Tip... · back (1 of 4)``."""
+    beat = beat_at(step, elapsed)
+    if beat is None:
+        return step.cue
+    number, word = beat
+    return f"{step.cue} · {word.upper()} ({number + 1} of {len(step.beats)})"
 
 
 def reason_text(exercise: PlannedExercise) -> str:
@@ -160,8 +170,9 @@ class SessionView(Vertical):
         number = f"Exercise {exercise.index + 1} of {snapshot.exercise_count}"
         self.exercise_line = f"{number}: {exercise.preview}"
         self.reason = reason_text(exercise)
-        self.cue = step.cue
-        self.state = "PAUSED" if snapshot.paused else KIND_WORDS[step.kind]
+        self.cue = cue_text(step, snapshot.elapsed)
+        word = "SWITCH SIDE" if step.shift == "switch" else KIND_WORDS[step.kind]
+        self.state = "PAUSED" if snapshot.paused else word
         remaining = snapshot.remaining
         self.count = str(step.rep_number) if remaining is None else clock_text(remaining)
         self.counters = counters_text(step)
