@@ -1,9 +1,9 @@
 """Timer accuracy: a real 60-second hold, from the frame that starts it to the frame that ends it.
 
 The warm-up's first exercise is a one-minute hold (marching in place). The hold starts when
-HOLD first shows and ends when the next step's word (MOVE, the move out of it) shows; the player wakes on the
-whole seconds of the engine's clock, so both frames are late by the same few milliseconds
-and the difference is the hold as the user saw it. Takes a little over a minute.
+HOLD first shows and ends when the next step's word shows (MOVE: the move out of it); the
+player wakes on the whole seconds of the engine's clock, so both frames are late by the same
+few milliseconds and the difference is the hold as the user saw it. Takes a little over a minute.
 """
 
 from __future__ import annotations
