@@ -1,7 +1,8 @@
 """Turn a routine into a timeline: the ordered steps the session engine plays, one at a time.
 
 A timeline is plain data. It knows nothing of clocks: durations are whole seconds, and a
-counted rep has no duration at all (it lasts until the user counts it). Nothing here imports
+counted rep has no duration at all (it lasts until the user counts it). A held rep plays as a
+movement, with timed moves into and out of its hold (see :mod:`tui.session.reps`). Nothing here imports
 Textual.
 """
 
