@@ -2,8 +2,8 @@
 
 A timeline is plain data. It knows nothing of clocks: durations are whole seconds, and a
 counted rep has no duration at all (it lasts until the user counts it). A held rep plays as a
-movement, with timed moves into and out of its hold (see :mod:`tui.session.reps`). Nothing here imports
-Textual.
+movement, with timed moves into and out of its hold (see :mod:`tui.session.reps`). Nothing
+here imports Textual.
 """
 
 from __future__ import annotations
