@@ -57,19 +57,23 @@ async def open_player(pilot: Pilot[None]) -> None:
 
 
 async def player_mid_hold(pilot: Pilot[None]) -> None:
-    """Answer the pain check, then move on to the second hold of the first exercise."""
+    """Answer the pain check, then move on to the second hold of the first exercise.
+
+    Past the get-ready, the move in, the first hold, the move out and the move into the second.
+    """
     await open_player(pilot)
-    await pilot.press("4", "n", "n")
+    await pilot.press("4", *"nnnnn")
     await pilot.pause()
 
 
 async def player_this_hurts(pilot: Pilot[None]) -> None:
-    """Klarity: skip to the plank, and press ! in its hold: what now, and the advice."""
+    """Klarity: skip to the plank, past its lead-in and the move into it, and press ! in its
+    hold: what now, and the advice."""
     app = pilot.app
     assert isinstance(app, LumbarApp)
     app.post_message(PlayRoutine(app.catalogue.routine("klarity")))
     await pilot.pause()
-    await pilot.press("3", *"sssss", "n", "exclamation_mark")
+    await pilot.press("3", *"sssss", "n", "n", "exclamation_mark")
     await pilot.pause()
 
 

@@ -330,7 +330,7 @@ def run_plan(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
     settings = store.settings()
     plan = plan_routine(catalogue, routine, store.sessions(), settings.pain_threshold)
     if args.json:
-        data = msgspec.json.encode(plan_json(plan))
+        data = msgspec.json.encode(plan_json(catalogue, plan))
         out.write(msgspec.json.format(data, indent=2).decode() + "\n")
     else:
         out.write("\n".join([*plan_lines(catalogue, plan), "", NOT_MEDICAL_ADVICE]) + "\n")

@@ -51,7 +51,7 @@ from tests.helpers.pilots import (
     under_cursor,
     wait,
 )
-from tests.helpers.samples import EVENING, GOOD
+from tests.helpers.samples import EVENING, GOOD, without_movement
 from tests.store_child import RECORD_BASE, make_result, make_session
 
 __all__ = [
@@ -100,5 +100,6 @@ __all__ = [
     "snapshot",
     "under_cursor",
     "wait",
+    "without_movement",
     "years_of_sessions",
 ]

@@ -57,8 +57,9 @@ def test_roadmap_move_on_dialog(snap_compare: SnapCompare, make: MakeApp, clock:
 PLAYER_STATES = {
     "pain-check": (None, 0.0),  # the pain check before the session
     "get-ready": ("4", 0.0),  # started: the get-ready step
-    "mid-hold": ("4", 7.4),  # pelvic tilt, first hold, 2.6 s left
-    "feedback": ("4", 56.0),  # pelvic tilt done: the question during cat-cow's lead-in
+    "moving-in": ("4", 5.6),  # pelvic tilt, the 2 s move into the first hold, 1.4 s left
+    "mid-hold": ("4", 9.4),  # pelvic tilt, first hold, 2.6 s left
+    "feedback": ("4", 96.0),  # pelvic tilt done: the question during cat-cow's lead-in
 }
 
 

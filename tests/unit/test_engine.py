@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.helpers import BASE, START, FakeClock, at_rungs
+from tests.helpers import BASE, START, FakeClock, at_rungs, without_movement
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
 from tui.model.records import ExerciseResult, StagePlan
 from tui.session.engine import Engine
@@ -23,6 +23,15 @@ from tui.session.events import (
     StepStarted,
 )
 from tui.session.timeline import StepKind, Timeline, build_timeline
+
+
+@pytest.fixture(scope="session")
+def catalogue(catalogue: Catalogue) -> Catalogue:
+    """The bundled catalogue without the moves around holds: these tests time holds and rests.
+
+    The moves themselves are timed in tests/unit/test_movement.py.
+    """
+    return without_movement(catalogue)
 
 
 def item(exercise: str, **dose: Any) -> RoutineItem:

@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.helpers import at_rungs
+from tests.helpers import at_rungs, without_movement
 from tui.catalogue.load import load_catalogue
 from tui.model import ItemPlan, StagePlan
 from tui.model.catalogue import (
@@ -21,6 +21,15 @@ from tui.model.catalogue import (
 from tui.session.timeline import Step, StepKind, Timeline, build_timeline
 
 ROUTINE_IDS = sorted(load_catalogue().catalogue.routines)
+
+
+@pytest.fixture(scope="session")
+def catalogue(catalogue: Catalogue) -> Catalogue:
+    """The bundled catalogue without the moves around holds: these tests lay out the holds.
+
+    The moves themselves are laid out in tests/unit/test_movement.py.
+    """
+    return without_movement(catalogue)
 
 
 def item(exercise: str, **dose: Any) -> RoutineItem:

@@ -144,7 +144,12 @@ def resting_note(catalogue: Catalogue, items: Iterable[ItemPlan]) -> str | None:
     return " ".join([*parts, f"Each hurt in {REPEATED} of its last {OF_LAST} sessions: {ASK}."])
 
 
-def plan_json(plan: RoutinePlan) -> dict[str, Any]:
+def item_seconds(catalogue: Catalogue, item: ItemPlan) -> int:
+    """Roughly how long an item plays as planned, the movement around its holds included."""
+    return plan_seconds(item.planned, catalogue.movement_of(item.exercise))
+
+
+def plan_json(catalogue: Catalogue, plan: RoutinePlan) -> dict[str, Any]:
     """The plan as ``lumbar plan --json`` prints it (a staged dose gives its heaviest stage)."""
     exercises = []
     for item in plan.items:
@@ -157,7 +162,7 @@ def plan_json(plan: RoutinePlan) -> dict[str, Any]:
                 "reps": main.reps if main else 0,
                 "hold": main.hold if main else 0,
                 "sides": main.sides if main else "none",
-                "seconds": plan_seconds(item.planned),
+                "seconds": item_seconds(catalogue, item),
                 "change": item.change,
                 "why": item.why,
                 "left_out": item.left_out,
@@ -169,7 +174,7 @@ def plan_json(plan: RoutinePlan) -> dict[str, Any]:
 
 def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
     """The plan as ``lumbar plan`` prints it: each exercise, its dose and change, then why."""
-    seconds = sum(SETUP_SECONDS + plan_seconds(item.planned) for item in plan.items)
+    seconds = sum(SETUP_SECONDS + item_seconds(catalogue, item) for item in plan.items)
     lines = [f"{plan.routine.name} ({plan.routine.id}): the next session, {about_minutes(seconds)}"]
     for number, item in enumerate(plan.items, 1):
         exercise = catalogue.exercises.get(item.exercise)

@@ -38,6 +38,7 @@ from tui.model.dosing import (
     step_up,
     work,
 )
+from tui.model.movement import MOVE_SECONDS, STILL, Movement
 from tui.model.records import (
     SCHEMA_VERSION,
     Clearance,
@@ -75,9 +76,11 @@ from tui.model.words import (
 
 __all__ = [
     "COUNTED_REP_SECONDS",
+    "MOVE_SECONDS",
     "POSITIONS",
     "SCHEMA_VERSION",
     "SETUP_SECONDS",
+    "STILL",
     "Advice",
     "AdviceKind",
     "Catalogue",
@@ -91,6 +94,7 @@ __all__ = [
     "Feedback",
     "ItemPlan",
     "Ladder",
+    "Movement",
     "NotifyMethod",
     "Outcome",
     "OutcomeCounts",

@@ -31,6 +31,7 @@ from tui.session.timeline import (
     PlannedExercise,
     Step,
     StepKind,
+    beat_at,
     build_timeline,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "Step",
     "StepKind",
     "StepStarted",
+    "beat_at",
     "build_session",
     "build_timeline",
     "notification_for",

@@ -11,10 +11,12 @@ from typing import Literal
 
 from tui.model import (
     POSITIONS,
+    STILL,
     Catalogue,
     Dose,
     DoseChange,
     ItemPlan,
+    Movement,
     Position,
     StagePlan,
     plan_dose,
@@ -51,6 +53,8 @@ class PlannedExercise:
     """The exercise's cautions, in the catalogue's order (the player shows the first)."""
     part: Part = "main"
     note: str = ""
+    movement: Movement = STILL
+    """How its reps move: around each hold, and a paced rep's cue and beats."""
     first_step: int = 0
     step_count: int = 0
     seconds: int = 0
@@ -99,6 +103,7 @@ def plan_exercise(
         cautions=exercise.cautions,
         part=part,
         note=note,
+        movement=exercise.movement,
     )
 
 

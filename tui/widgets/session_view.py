@@ -16,7 +16,7 @@ from textual.reactive import var
 
 from tui.catalogue import dose_reason
 from tui.model import minutes_left, plan_text
-from tui.session import PlannedExercise, Snapshot, Step, StepKind
+from tui.session import PlannedExercise, Snapshot, Step, StepKind, beat_at
 from tui.widgets.countdown import Countdown, PhaseWord, clock_text
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar, fraction
@@ -27,6 +27,7 @@ KIND_WORDS = {
     StepKind.HOLD: "HOLD",
     StepKind.MOVE: "MOVE",
     StepKind.COUNTED: "REP",
+    StepKind.SHIFT: "MOVE",
     StepKind.REST: "REST",
     StepKind.SET_REST: "REST",
     StepKind.SWITCH_SIDE: "SWITCH SIDE",
@@ -37,6 +38,7 @@ PHASES = {
     StepKind.TRANSITION: "ready",
     StepKind.HOLD: "hold",
     StepKind.MOVE: "move",
+    StepKind.SHIFT: "move",
     StepKind.COUNTED: "count",
     StepKind.REST: "rest",
     StepKind.SET_REST: "rest",
@@ -51,6 +53,8 @@ def phase_of(snapshot: Snapshot) -> tuple[str, str]:
         return "DONE", "done"
     if snapshot.paused:
         return "PAUSED", "paused"
+    if snapshot.step.shift == "switch":
+        return "SWITCH SIDE", "switch"
     return KIND_WORDS[snapshot.step.kind], PHASES[snapshot.step.kind]
 
 
@@ -85,6 +89,15 @@ def counters_text(step: Step) -> str:
     if step.stage_count > 1:
         lines.append(f"{step.stage_name} ({step.stage_number} of {step.stage_count})")
     return "\n".join(lines)
+
+
+def cue_text(step: Step, elapsed: float) -> str:
+    """The cue, with the beat of a paced rep when it has beats: ``Tip... · back (1 of 4)``."""
+    beat = beat_at(step, elapsed)
+    if beat is None:
+        return step.cue
+    number, word = beat
+    return f"{step.cue} · {word.upper()} ({number + 1} of {len(step.beats)})"
 
 
 def reason_text(exercise: PlannedExercise) -> str:
@@ -193,7 +206,7 @@ class SessionView(Vertical):
         number = f"Exercise {exercise.index + 1} of {snapshot.exercise_count}"
         self.exercise_line = f"{number}: {exercise.preview}"
         self.reason = reason_text(exercise)
-        self.cue = step.cue
+        self.cue = cue_text(step, snapshot.elapsed)
         self.state, self.phase = phase_of(snapshot)
         remaining = snapshot.remaining
         self.count = str(step.rep_number) if remaining is None else clock_text(remaining)
