@@ -26,6 +26,15 @@ from tui.session.factory import (
 from tui.session.recorder import (
     SessionRecorder,
 )
+from tui.session.speech import (
+    Speaker,
+    SpeechSystem,
+    Trial,
+    try_speech,
+)
+from tui.session.spoken import (
+    speech_for,
+)
 from tui.session.timeline import (
     PlannedExercise,
     Step,
@@ -44,12 +53,17 @@ __all__ = [
     "SessionParts",
     "SessionRecorder",
     "Snapshot",
+    "Speaker",
+    "SpeechSystem",
     "Step",
     "StepKind",
     "StepStarted",
+    "Trial",
     "build_session",
     "build_timeline",
     "notification_for",
     "routine_of_kind",
+    "speech_for",
+    "try_speech",
     "window_title",
 ]

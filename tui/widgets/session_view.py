@@ -32,6 +32,8 @@ KIND_WORDS = {
     StepKind.SWITCH_SIDE: "SWITCH SIDE",
 }
 """What the label over the countdown says for each kind of step."""
+WAITING = "START: ENTER"
+"""The label over a lead-in that waits for the user's key (the setting "wait for me")."""
 
 
 def counters_text(step: Step) -> str:
@@ -161,9 +163,11 @@ class SessionView(Vertical):
         self.exercise_line = f"{number}: {exercise.preview}"
         self.reason = reason_text(exercise)
         self.cue = step.cue
-        self.state = "PAUSED" if snapshot.paused else KIND_WORDS[step.kind]
         remaining = snapshot.remaining
-        self.count = str(step.rep_number) if remaining is None else clock_text(remaining)
+        waiting = remaining is None and step.kind.is_lead_in  # "wait for me": on the user's key
+        self.state = "PAUSED" if snapshot.paused else WAITING if waiting else KIND_WORDS[step.kind]
+        counted = str(step.rep_number) if not waiting else ""
+        self.count = counted if remaining is None else clock_text(remaining)
         self.counters = counters_text(step)
         self.next_up = f"Then: {step.next_label}"
         self.steps = steps_text(exercise)
