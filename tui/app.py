@@ -33,6 +33,7 @@ from tui.terminal import TerminalApp, catch_hang_ups
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
     from tui.screens.stopped import StopChoice
+    from tui.session import SpeechSystem
 
 # Only the first screen is imported with the app: every other screen (and the player's engine)
 # is imported when it is first shown, which keeps start-up fast (see BENCHMARKS.md).
@@ -108,14 +109,17 @@ class LumbarApp(TerminalApp):
         play: str | None = None,
         terminal: Callable[[str], None] | None = None,
         tmux: bool = False,
+        speech: SpeechSystem | None = None,
     ) -> None:
         """Keep the dependencies every screen needs; only the user's routines are read here.
 
         ``terminal`` receives the escape sequences for notifications and the window title
         (by default, once running in a real terminal, the driver's own output); ``tmux`` says
-        they must pass through tmux.
+        they must pass through tmux; ``speech`` is what the machine offers to speak cues with
+        (None: nothing).
         """
         super().__init__(terminal, tmux=tmux)
+        self.speech = speech
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
         self.take_routines(store.routines())
         self.store = store
@@ -141,8 +145,14 @@ class LumbarApp(TerminalApp):
     def settings_screen(self) -> Screen[Any]:
         """The settings mode's screen."""
         from tui.screens.settings import SettingsScreen
+        from tui.session import Cues, SpeechSystem
 
-        return SettingsScreen(self.catalogue, self.settings_changes)
+        return SettingsScreen(
+            self.catalogue,
+            self.settings_changes,
+            speech=self.speech or SpeechSystem(),
+            cues_for=lambda method: Cues(self.terminal, method, tmux=self.tmux),
+        )
 
     def progress_screen(self) -> Screen[Any]:
         """The progress mode's screen."""
@@ -275,6 +285,7 @@ class LumbarApp(TerminalApp):
             phase=message.phase,
             terminal=self.terminal,
             tmux=self.tmux,
+            speech=self.speech,
         )
         player = PlayerScreen(
             parts.engine,
@@ -282,6 +293,7 @@ class LumbarApp(TerminalApp):
             clock=self.clock,
             bell=parts.bell,
             cues=parts.cues,
+            speaker=parts.speaker,
             threshold=threshold,
             history=self.store.sessions,
             pain_before=message.pain_before,

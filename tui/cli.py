@@ -219,6 +219,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         return 2
     set_colours(args.colour, os.environ)  # before Textual is imported: it reads them then
     from tui.app import make_app
+    from tui.session import SpeechSystem
 
     app = make_app(
         loaded.catalogue,
@@ -226,6 +227,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         problems=loaded.problems,
         play=routine,
         tmux=bool(environ.get("TMUX")),  # notifications must pass through tmux to reach you
+        speech=SpeechSystem.detect(environ),  # off over SSH: it would speak on the server
     )
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0

@@ -51,7 +51,9 @@ from tests.helpers.pilots import (
     under_cursor,
     wait,
 )
+from tests.helpers.routines import dosed, timeline_of
 from tests.helpers.samples import EVENING, GOOD, without_movement
+from tests.helpers.speech import FakeSpeech, fake_speech
 from tests.store_child import RECORD_BASE, make_result, make_session
 
 __all__ = [
@@ -69,6 +71,7 @@ __all__ = [
     "TUCK",
     "UNLOCKS",
     "FakeClock",
+    "FakeSpeech",
     "MakeApp",
     "Notice",
     "add",
@@ -81,8 +84,10 @@ __all__ = [
     "choose",
     "cursor_to",
     "demo_history",
+    "dosed",
     "end_now",
     "everything_done",
+    "fake_speech",
     "hold_of",
     "make_result",
     "make_session",
@@ -98,6 +103,7 @@ __all__ = [
     "said_yes_to_a_red_flag",
     "session_before",
     "snapshot",
+    "timeline_of",
     "under_cursor",
     "wait",
     "without_movement",

@@ -181,7 +181,7 @@ async def test_enter_is_offered_only_on_a_counted_rep(
         await to_first_rep(pilot, clock)
         assert snapshot(app).step.kind is StepKind.HOLD
         assert "enter" not in footer_keys(app)
-        await wait(pilot, clock, 10 + 10)  # the hold, then the transition to the bridge
+        await wait(pilot, clock, 10 + 10 + 15)  # the hold, then down to the floor: the bridge
         await pilot.pause()
         assert snapshot(app).step.kind is StepKind.COUNTED
         assert "enter" in footer_keys(app)

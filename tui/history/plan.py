@@ -29,6 +29,8 @@ from tui.model import (
     no_heavier,
     plan_seconds,
     plan_text,
+    position_change_note,
+    position_change_seconds,
     work,
 )
 
@@ -173,8 +175,19 @@ def plan_json(catalogue: Catalogue, plan: RoutinePlan) -> dict[str, Any]:
 
 
 def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
-    """The plan as ``lumbar plan`` prints it: each exercise, its dose and change, then why."""
+    """The plan as ``lumbar plan`` prints it: each exercise, its dose and change, then why.
+
+    The length counts the moves around each hold, and the time to get into position before
+    each exercise, more where the position changes (lumbar's own figures, said in the last
+    line).
+    """
     seconds = sum(SETUP_SECONDS + item_seconds(catalogue, item) for item in plan.items)
+    positions = [
+        catalogue.exercises[item.exercise].position
+        for item in plan.playing
+        if item.exercise in catalogue.exercises
+    ]
+    seconds += sum(map(position_change_seconds, positions, positions[1:]))
     lines = [f"{plan.routine.name} ({plan.routine.id}): the next session, {about_minutes(seconds)}"]
     for number, item in enumerate(plan.items, 1):
         exercise = catalogue.exercises.get(item.exercise)
@@ -186,4 +199,4 @@ def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
             lines.append(f"{number}. {name}: {plan_text(item.planned)}{below} [{item.change}]")
         why = f"{item.why[:1].upper()}{item.why[1:]}."
         lines += textwrap.wrap(why, WIDTH, initial_indent="   ", subsequent_indent="   ")
-    return lines
+    return [*lines, *textwrap.wrap(position_change_note(), WIDTH)]

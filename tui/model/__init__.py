@@ -39,6 +39,11 @@ from tui.model.dosing import (
     work,
 )
 from tui.model.movement import MOVE_SECONDS, STILL, Movement
+from tui.model.positions import (
+    position_change_note,
+    position_change_seconds,
+    position_change_words,
+)
 from tui.model.records import (
     SCHEMA_VERSION,
     Clearance,
@@ -129,6 +134,9 @@ __all__ = [
     "plan_seconds",
     "plan_text",
     "plural",
+    "position_change_note",
+    "position_change_seconds",
+    "position_change_words",
     "routine_minutes",
     "session_minutes",
     "setting_text",

@@ -155,6 +155,10 @@ class Settings(Entry, kw_only=True, frozen=True):
     cool_down: bool = False
     pain_threshold: Annotated[int, Meta(ge=1, le=10)] = 7
     """Pain at or above this, before or after a session, is a pain flag (lumbar's choice: 7)."""
+    speech: bool = False
+    """Speak the cues through the machine's speech command (never over SSH: see tui.session)."""
+    wait_for_me: bool = False
+    """Each exercise after the first starts on the user's key, not when a countdown ends."""
 
 
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header
 
 from tui.catalogue import hold_extension, largest_dose
 from tui.history import DEFAULT_THRESHOLD
-from tui.model import Feedback, Session
+from tui.model import Feedback, Session, position_change_note
 from tui.screens.cautions import ALWAYS, CautionsDialog
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
@@ -37,9 +37,11 @@ from tui.session import (
     SessionEnded,
     SessionRecorder,
     Snapshot,
+    Speaker,
     StepKind,
     StepStarted,
     notification_for,
+    speech_for,
     warning_at,
     window_title,
 )
@@ -93,12 +95,14 @@ rings at each change, and at 3, 2, 1 before a hold or rest of 10 seconds or more
 **{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
 longest hold the articles give for the exercise),
 **{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
+**{keys:player.start}** starts the next exercise when the setting "wait for me" is on,
 **{keys:player.hurts}** stops it because it hurts and pauses, offering an easier variant (no
 heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** ends the session
 (it asks first). After each exercise press **{key:player.feedback-easy}** to
 **{key:player.feedback-hurt}** to say how it felt, or just carry on. Under the exercise's name,
 why it plays at this dose. Everything you do is saved as you go.
-"""
+
+""" + position_change_note()
     BINDINGS = PLAYER_BINDINGS
 
     snapshot: var[Snapshot | None] = var(None, init=False)
@@ -116,13 +120,15 @@ why it plays at this dose. Everything you do is saved as you go.
         clock: Callable[[], float],
         bell: bool = True,
         cues: Cues | None = None,
+        speaker: Speaker | None = None,
         threshold: int = DEFAULT_THRESHOLD,
         history: Callable[[], Sequence[Session]] | None = None,
         pain_before: int | None = None,
     ) -> None:
         """Play the engine's session, saving through the recorder, reading time from ``clock``.
 
-        ``cues`` sends desktop notifications and sets the window title (None: neither); a pain
+        ``cues`` sends desktop notifications and sets the window title (None: neither);
+        ``speaker`` speaks the cues (None: speech is off); a pain
         before at or above ``threshold`` is a flare-up; ``history`` reads the saved sessions
         (on a worker), for what lumbar will do next time about pain; ``pain_before`` is a score
         already given (then no pain check: the gentle routine chosen at a flare-up).
@@ -130,10 +136,11 @@ why it plays at this dose. Everything you do is saved as you go.
         super().__init__(engine, recorder, clock=clock, threshold=threshold, history=history)
         self.bell = bell
         self.cues = cues or Cues(None)
+        self.speaker = speaker
         self.pain_before = pain_before
         self._timer: Timer | None = None
         self._ending = False
-        self._counted = False  # the step in play is a counted rep: Enter shows in the footer
+        self._enter = (False, False)  # a counted rep, a lead-in waiting: Enter in the footer
         self._phase = ""  # the phase the header is tinted for
         self._warned: tuple[int, int] | None = None  # the step and the 3-2-1 number last rung
 
@@ -179,13 +186,14 @@ why it plays at this dose. Everything you do is saved as you go.
         self._schedule(snapshot, now)
 
     def _warn(self, snapshot: Snapshot) -> None:
-        """Ring 3, 2, 1 (once each) as a long hold, rest or lead-in nears its end."""
+        """Ring and say 3, 2, 1 (once each) as a long hold, rest or lead-in nears its end."""
         number = warning_at(snapshot)
         if number is None or (snapshot.step_index, number) == self._warned:
             return
         self._warned = (snapshot.step_index, number)
         if self.bell:
             self.app.bell()
+        self.say(str(number))
 
     def _schedule(self, snapshot: Snapshot, now: float) -> None:
         """Set the timer for the next moment the display can change."""
@@ -243,20 +251,35 @@ why it plays at this dose. Everything you do is saved as you go.
         notification = notification_for(events, self.engine.timeline)
         if notification is not None:
             self.cues.notify(notification)
+        self.say(speech_for(events, self.engine.timeline))
         if any(isinstance(event, SessionDone | SessionEnded) for event in events):
             self._finish()
         self._show_count_key()
 
+    def say(self, text: str | None) -> None:
+        """Speak ``text`` if speech is on; a failure is told once, and the session goes on."""
+        if self.speaker is None or not text:
+            return
+        self.speaker.say(text)
+        problem = self.speaker.new_problem()
+        if problem is not None:
+            self.notify(problem, title="Speech", severity="warning", markup=False)
+
     def _show_count_key(self) -> None:
-        """Show Enter in the footer only while the step in play is a rep the user counts."""
-        counted = self._counting()
-        if counted != self._counted:
-            self._counted = counted
+        """Show Enter in the footer only while it does something: a counted rep, or Start."""
+        enter = (self._counting(), self._waiting_for_me())
+        if enter != self._enter:
+            self._enter = enter
             self.refresh_bindings()
 
     def _counting(self) -> bool:
         """True while the step in play is a counted rep (Enter does something)."""
         return self.engine.running and self.engine.snapshot().step.kind is StepKind.COUNTED
+
+    def _waiting_for_me(self) -> bool:
+        """True while a lead-in waits for the user's key to start the exercise (wait for me)."""
+        step = self.engine.snapshot().step
+        return self.engine.running and step.kind.is_lead_in and not step.is_timed
 
     def _ask(self, exercise_index: int) -> None:
         """Ask how the exercise felt, in the panel, while the session goes on."""
@@ -311,6 +334,8 @@ why it plays at this dose. Everything you do is saved as you go.
         """Session keys work while it runs; feedback keys while the question is up."""
         if action == "count_rep":
             return self._counting()
+        if action == "start_exercise":
+            return self._waiting_for_me()
         if action in SESSION_ACTIONS:
             return self.engine.running
         asking = self.question is not None
@@ -371,6 +396,11 @@ why it plays at this dose. Everything you do is saved as you go.
     def action_count_rep(self) -> None:
         """Count a rep done (on a counted step)."""
         self._act(self.engine.count_rep())
+
+    def action_start_exercise(self) -> None:
+        """Start the exercise a lead-in waits for (carrying on if the session was paused)."""
+        events = self.engine.resume() if self.engine.snapshot(self.clock()).paused else []
+        self._act(events + self.engine.next_step())
 
     def action_skip_exercise(self) -> None:
         """Skip the rest of this exercise (recorded as skipped)."""

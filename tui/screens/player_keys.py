@@ -21,6 +21,7 @@ SESSION_ACTIONS = frozenset(
         "extend",
         "shorten",
         "count_rep",
+        "start_exercise",
         "skip_exercise",
         "this_hurts",
         "cautions",
@@ -57,6 +58,13 @@ PLAYER_BINDINGS: list[BindingType] = [
         show=False,
     ),
     Binding("enter", "count_rep", "Rep", id="player.count", tooltip="Count a rep done"),
+    Binding(
+        "enter",
+        "start_exercise",
+        "Start",
+        id="player.start",
+        tooltip="Start the next exercise (wait for me is on)",
+    ),
     Binding("s", "skip_exercise", "Skip", id="player.skip", tooltip="Skip this exercise"),
     Binding(
         "exclamation_mark",

@@ -27,6 +27,15 @@ from tui.session.factory import (
 from tui.session.recorder import (
     SessionRecorder,
 )
+from tui.session.speech import (
+    Speaker,
+    SpeechSystem,
+    Trial,
+    try_speech,
+)
+from tui.session.spoken import (
+    speech_for,
+)
 from tui.session.timeline import (
     PlannedExercise,
     Step,
@@ -46,14 +55,19 @@ __all__ = [
     "SessionParts",
     "SessionRecorder",
     "Snapshot",
+    "Speaker",
+    "SpeechSystem",
     "Step",
     "StepKind",
     "StepStarted",
+    "Trial",
     "beat_at",
     "build_session",
     "build_timeline",
     "notification_for",
     "routine_of_kind",
+    "speech_for",
+    "try_speech",
     "warning_at",
     "window_title",
 ]

@@ -1,9 +1,9 @@
 """Turn a routine into a timeline: the ordered steps the session engine plays, one at a time.
 
 A timeline is plain data. It knows nothing of clocks: durations are whole seconds, and a
-counted rep has no duration at all (it lasts until the user counts it). A held rep plays as a
-movement, with timed moves into and out of its hold (see :mod:`tui.session.reps`). Nothing
-here imports Textual.
+counted rep has no duration at all (it lasts until the user counts it), nor has a lead-in that
+waits for the user ("wait for me"). A held rep plays as a movement, with timed moves into and
+out of its hold (see :mod:`tui.session.reps`). Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from tui.model import (
     work,
 )
 from tui.session.kinds import Shift, StepKind
+from tui.session.lead_in import fit_lead_in
 from tui.session.planned import PART_WORDS, Part, PlannedExercise, plan_exercise
 from tui.session.reps import GENERIC_CUES, beat_at, rep_steps
 
@@ -56,6 +57,8 @@ class Pacing:
     get_ready: int = 5
     transition: int = 10
     switch: int = 5
+    wait_for_me: bool = False
+    """Each lead-in after the first waits for the user's key instead of counting down."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ class Step:
 
     @property
     def is_timed(self) -> bool:
-        """True when the step ends on its own when its time is up (everything but counted)."""
+        """True when the step ends when its time is up (not counted, nor a lead-in that waits)."""
         return self.duration is not None
 
 
@@ -162,6 +165,7 @@ def build_timeline(
     get_ready_seconds: int = 5,
     transition_seconds: int = 10,
     switch_seconds: int = 5,
+    wait_for_me: bool = False,
     warm_up: Routine | None = None,
     cool_down: Routine | None = None,
 ) -> Timeline:
@@ -169,6 +173,7 @@ def build_timeline(
 
     ``plans`` gives, per routine id, how each of its items plays (its dose, an easier variant
     swapped in, or left out); a routine without one plays every item at its low end.
+    ``wait_for_me``: each exercise after the first starts on the user's key.
     """
     plans = plans or {}
     parts: list[tuple[Part, Routine]] = [("main", routine)]
@@ -194,7 +199,7 @@ def build_timeline(
             )
     if not exercises:
         raise ValueError(f"every exercise of {routine.name} is left out: nothing to play")
-    pacing = Pacing(get_ready_seconds, transition_seconds, switch_seconds)
+    pacing = Pacing(get_ready_seconds, transition_seconds, switch_seconds, wait_for_me)
     return assemble(catalogue, routine.id, routine.name, exercises, pacing)
 
 
@@ -205,13 +210,18 @@ def assemble(
     exercises: Sequence[PlannedExercise],
     pacing: Pacing,
 ) -> Timeline:
-    """Number the exercises, lay out their steps and say what comes after each step."""
+    """Number the exercises, lay out their steps and say what comes after each step.
+
+    A lead-in is longer, and says what to do, when the starting position changes.
+    """
     steps: list[Step] = []
     placed: list[PlannedExercise] = []
     for index, exercise in enumerate(exercises):
         exercise = replace(exercise, index=index)
         lead_in = pacing.get_ready if index == 0 else pacing.transition
         own = _exercise_steps(exercise, lead_in, pacing.switch)
+        before = placed[-1].position if placed else None
+        own = fit_lead_in(own, before, exercise.position, wait=pacing.wait_for_me)
         placed.append(
             replace(
                 exercise,

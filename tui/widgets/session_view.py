@@ -33,6 +33,8 @@ KIND_WORDS = {
     StepKind.SWITCH_SIDE: "SWITCH SIDE",
 }
 """The phase word over the countdown for each kind of step (a word, never colour alone)."""
+WAITING = "START: ENTER"
+"""The word over a lead-in that waits for the user's key (the setting "wait for me")."""
 PHASES = {
     StepKind.GET_READY: "ready",
     StepKind.TRANSITION: "ready",
@@ -47,12 +49,19 @@ PHASES = {
 """The phase each kind of step shows in (its accent colour, from the player's styles)."""
 
 
+def waiting_for_me(snapshot: Snapshot) -> bool:
+    """True while a lead-in waits for the user's key ("wait for me")."""
+    return snapshot.remaining is None and snapshot.step.kind.is_lead_in
+
+
 def phase_of(snapshot: Snapshot) -> tuple[str, str]:
     """The phase word and the phase of a moment: the step's, or paused, or done."""
     if snapshot.finished:
         return "DONE", "done"
     if snapshot.paused:
         return "PAUSED", "paused"
+    if waiting_for_me(snapshot):
+        return WAITING, "ready"
     if snapshot.step.shift == "switch":
         return "SWITCH SIDE", "switch"
     return KIND_WORDS[snapshot.step.kind], PHASES[snapshot.step.kind]
@@ -210,7 +219,7 @@ class SessionView(Vertical):
         self.state, self.phase = phase_of(snapshot)
         remaining = snapshot.remaining
         self.count = str(step.rep_number) if remaining is None else clock_text(remaining)
-        if snapshot.finished:
+        if snapshot.finished or waiting_for_me(snapshot):
             self.count = ""
         self.counters = counters_text(step)
         self.brief = counters_line(step)
