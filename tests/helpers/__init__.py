@@ -52,6 +52,7 @@ from tests.helpers.pilots import (
     wait,
 )
 from tests.helpers.samples import EVENING, GOOD
+from tests.helpers.stopped import play_out, stopped_session
 from tests.store_child import RECORD_BASE, make_result, make_session
 
 __all__ = [
@@ -91,6 +92,7 @@ __all__ = [
     "open_progress",
     "option_ids",
     "plans_after",
+    "play_out",
     "player",
     "result_at",
     "run_cli",
@@ -98,6 +100,7 @@ __all__ = [
     "said_yes_to_a_red_flag",
     "session_before",
     "snapshot",
+    "stopped_session",
     "under_cursor",
     "wait",
     "years_of_sessions",

@@ -26,6 +26,12 @@ from tui.session.factory import (
 from tui.session.recorder import (
     SessionRecorder,
 )
+from tui.session.resume import (
+    ResumedEngine,
+    ResumeError,
+    ResumePoint,
+    where_text,
+)
 from tui.session.timeline import (
     PlannedExercise,
     Step,
@@ -39,6 +45,9 @@ __all__ = [
     "Event",
     "ExerciseDone",
     "PlannedExercise",
+    "ResumeError",
+    "ResumePoint",
+    "ResumedEngine",
     "SessionDone",
     "SessionEnded",
     "SessionParts",
@@ -51,5 +60,6 @@ __all__ = [
     "build_timeline",
     "notification_for",
     "routine_of_kind",
+    "where_text",
     "window_title",
 ]
