@@ -114,3 +114,47 @@ def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     assert b"\x1b]2;lumbar: Pelvic tilt, 10 min left\x07" in terminal.output
     safety = Store.open(db).safety()
     assert safety is not None and not safety.any_yes
+
+
+def hang_up(terminal: Terminal) -> None:
+    """Drop the link (SIGHUP) and wait for lumbar to save and exit."""
+    os.kill(terminal.pid, signal.SIGHUP)
+    terminal.until("lumbar to exit", terminal.exited)
+
+
+def test_lumbar_resume_after_a_hang_up_continues_the_same_session(tmp_path: Path) -> None:
+    """Hang up after the first exercise; ``lumbar resume`` carries on in the same record."""
+    db = tmp_path / "lumbar.json"
+    first = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    try:
+        first.until("the safety check", lambda: b"Do you have this now?" in first.output)
+        first.type("n" * len(red_flags(load_catalogue().catalogue)))
+        first.until("the pain check", lambda: b"hurt right now" in first.output)
+        first.type("4")
+        first.until("the session to start", lambda: len(sessions(db)) == 1)
+        first.type("s")
+        first.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+        hang_up(first)
+    finally:
+        first.close()
+    (stopped,) = sessions(db)
+    second = Terminal([str(LUMBAR), "--db", str(db), "resume"])
+    try:
+        # No pain check (given before the hang-up): cat-cow's lead-in plays at once.
+        second.until("the player on cat-cow", lambda: b"Cat-cow" in second.output)
+        second.type("s")
+        second.until("the second skip to be saved", lambda: len(sessions(db)[0].exercises) == 2)
+        hang_up(second)
+    finally:
+        second.close()
+    (session,) = sessions(db)
+    assert (session.id, session.started_at, session.pain_before) == (
+        stopped.id,
+        stopped.started_at,
+        4,
+    )
+    assert [(r.exercise, r.outcome) for r in session.exercises] == [
+        ("pelvic-tilt", "skipped"),
+        ("cat-cow", "skipped"),
+    ]
+    assert len(session.resumed) == 1 and session.status == "partial"
