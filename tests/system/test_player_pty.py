@@ -86,18 +86,22 @@ def sessions(db: Path) -> list[Session]:
     return Store.open(db).sessions() if db.exists() else []
 
 
+def skip_the_first_exercise(terminal: Terminal, db: Path) -> None:
+    """A first run: the red-flag questions (all no), the pain check (4), then skip an exercise."""
+    terminal.until("the safety check", lambda: b"Do you have this now?" in terminal.output)
+    terminal.type("n" * len(red_flags(load_catalogue().catalogue)))
+    terminal.until("the pain check", lambda: b"hurt right now" in terminal.output)
+    terminal.type("4")
+    terminal.until("the session to start", lambda: len(sessions(db)) == 1)
+    terminal.type("s")
+    terminal.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+
+
 def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     db = tmp_path / "lumbar.json"
     terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
     try:
-        # A first run: the red-flag questions come first, then the routine asked for.
-        terminal.until("the safety check", lambda: b"Do you have this now?" in terminal.output)
-        terminal.type("n" * len(red_flags(load_catalogue().catalogue)))
-        terminal.until("the pain check", lambda: b"hurt right now" in terminal.output)
-        terminal.type("4")
-        terminal.until("the session to start", lambda: len(sessions(db)) == 1)
-        terminal.type("s")
-        terminal.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+        skip_the_first_exercise(terminal, db)
         os.kill(terminal.pid, signal.SIGHUP)
         terminal.until("lumbar to exit", terminal.exited)
     finally:
@@ -127,13 +131,7 @@ def test_lumbar_resume_after_a_hang_up_continues_the_same_session(tmp_path: Path
     db = tmp_path / "lumbar.json"
     first = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
     try:
-        first.until("the safety check", lambda: b"Do you have this now?" in first.output)
-        first.type("n" * len(red_flags(load_catalogue().catalogue)))
-        first.until("the pain check", lambda: b"hurt right now" in first.output)
-        first.type("4")
-        first.until("the session to start", lambda: len(sessions(db)) == 1)
-        first.type("s")
-        first.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+        skip_the_first_exercise(first, db)
         hang_up(first)
     finally:
         first.close()
