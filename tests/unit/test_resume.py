@@ -269,3 +269,20 @@ def test_resumed_then_complete_is_one_session_for_the_pain_flags(
     parts.recorder.save()
     flags = flags_by_session(store.sessions())
     assert list(flags) == [saved.id] and "your pain before was 8 out of 10" in flags[saved.id]
+
+
+def test_before_it_starts_it_shows_where_it_continues(catalogue: Catalogue) -> None:
+    """Under the pain check, the player already shows the exercise it goes on with."""
+    engine, _clock, _saved = continued(catalogue, "quick-10", QUICK_IN_CAT_COW_LEAD_IN, start=False)
+    assert engine.snapshot().exercise.id == "cat-cow"
+
+
+def test_a_session_continued_twice_keeps_both_breaks(catalogue: Catalogue) -> None:
+    """Stopped again and continued again: the same record, with two breaks noted."""
+    engine, clock, saved = continued(catalogue, "quick-10", QUICK_IN_CAT_COW_LEAD_IN)
+    clock.now += 20
+    engine.quit()
+    again = resumed(catalogue, engine.session(), later(clock)).engine
+    again.start()
+    session = again.session()
+    assert (session.id, len(session.resumed)) == (saved.id, 2)

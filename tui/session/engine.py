@@ -51,7 +51,7 @@ class Engine:
         self._wall = wall
         self._id = session_id or uuid.uuid4().hex
         self._phase = phase
-        self._index = 0
+        self._index = start_at
         self._started: float | None = None
         self._started_at: datetime | None = None
         self._finished: float | None = None
