@@ -201,7 +201,7 @@ def test_where_it_continues_in_words(catalogue: Catalogue) -> None:
     engine = resumed(catalogue, saved, later(clock)).engine
     assert isinstance(engine, ResumedEngine)
     assert where_text(engine.timeline, engine.point) == (
-        "Back extension (exercise 1 of 6), set 2 of 4"
+        "Back extension (exercise 1 of 6), press-ups, set 2 of 4"
     )
 
 

@@ -29,7 +29,7 @@ from tui.model import (
 from tui.session.engine import Engine
 from tui.session.events import Event
 from tui.session.planned import PlannedExercise, plan_exercise
-from tui.session.timeline import StepKind, Timeline, assemble
+from tui.session.timeline import Timeline, assemble
 
 
 class ResumeError(ValueError):
@@ -120,26 +120,32 @@ def resume_point(saved: Session, timeline: Timeline) -> ResumePoint:
     exercise = timeline.exercises[index]
     if count == 0:
         return ResumePoint(index, exercise.first_step, 0, 0)
-    starts, seen = [], (0, 0)
-    for number in exercise.span:  # the first step of each set, in playing order
+    # Every step carries the stage and set it belongs to (a rest, the set it leads into), so
+    # the first step of each set, whatever its kind, begins it: a rest before it comes first.
+    starts: dict[tuple[int, int], int] = {}
+    for number in exercise.span:
         step = timeline.steps[number]
-        if step.kind.is_rep and (step.stage_number, step.set_number) != seen:
-            starts.append(number)
-            seen = (step.stage_number, step.set_number)
-    start = starts[count]
-    if timeline.steps[start - 1].kind is StepKind.SET_REST:
-        start -= 1  # its rest comes first: time to get back into position
+        if not step.kind.is_lead_in:
+            starts.setdefault((step.stage_number, step.set_number), number)
+    start = list(starts.values())[count]
     return ResumePoint(index, start, count, reps)
 
 
 def where_text(timeline: Timeline, point: ResumePoint) -> str:
-    """Where the session continues, in plain words: ``Bird dog (exercise 3 of 8), set 2 of 3``."""
+    """Where the session continues, in plain words: ``Bird dog (exercise 3 of 8), set 2 of 3``.
+
+    Part-way through an exercise, its stage (when it has several) and its set are named.
+    """
     exercise = timeline.exercises[point.exercise]
     text = f"{exercise.name} (exercise {point.exercise + 1} of {len(timeline.exercises)})"
     if point.sets_done == 0:
         return text
     step = timeline.steps[point.step]
-    return f"{text}, set {step.set_number} of {step.set_count}"
+    if step.stage_count > 1 and step.stage_name:
+        text += f", {step.stage_name.lower()}"
+    if step.set_count > 1:
+        text += f", set {step.set_number} of {step.set_count}"
+    return text
 
 
 def merge_results(kept: ExerciseResult, new: ExerciseResult, reps_before: int) -> ExerciseResult:
