@@ -74,6 +74,20 @@ async def test_the_offer_says_where_it_stopped(make: MakeApp, saved: Session) ->
         assert "Quick 10" in note and "Cat-cow (exercise 2 of 8)" in note
 
 
+async def test_the_offer_cautions_when_an_exercise_hurt(
+    make: MakeApp, catalogue: Catalogue, store: Store, clock: FakeClock
+) -> None:
+    """An exercise hurt before the stop: the offer names it and says to stop if it hurts again."""
+    session = stopped_session(catalogue, "quick-10", clock, IN_CAT_COW_LEAD_IN)
+    hurt = msgspec.structs.replace(session.exercises[0], feedback="hurt")
+    store.save_session(msgspec.structs.replace(session, exercises=(hurt,)))
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await offered(pilot)
+        note = str(app.screen.query_one("#note", Static).render())
+        assert "Pelvic tilt hurt earlier in this session" in note and "stop" in note
+
+
 async def test_not_now_leaves_the_session_partial(
     make: MakeApp, saved: Session, store: Store
 ) -> None:

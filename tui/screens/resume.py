@@ -37,6 +37,8 @@ class Ready:
     where: str
     """Where it goes on, in words: ``Bird dog (exercise 3 of 8), set 2 of 3``."""
     threshold: int
+    hurt: tuple[str, ...] = ()
+    """The names of the exercises that hurt before it stopped."""
 
 
 def ready_to_resume(app: SessionHost) -> Ready | str:
@@ -66,17 +68,29 @@ def ready_to_resume(app: SessionHost) -> Ready | str:
         return f"The unfinished session cannot be continued: {error}."
     engine = parts.engine
     assert isinstance(engine, ResumedEngine)  # build_session makes one when resuming
-    return Ready(found.session, parts, where_text(engine.timeline, engine.point), threshold)
+    names = {exercise.index: exercise.name for exercise in engine.timeline.exercises}
+    hurt = tuple(names[i] for i, result in enumerate(found.session.exercises) if result.hurt)
+    where = where_text(engine.timeline, engine.point)
+    return Ready(found.session, parts, where, threshold, hurt)
 
 
 def offer_text(ready: Ready) -> str:
-    """What the offer says: which routine, where it stopped, and that it goes on in one record."""
+    """What the offer says: which routine, where it stopped, that it goes on in one record.
+
+    When an exercise hurt before it stopped, a caution says so first.
+    """
     session = ready.session
     when = session.stopped_at.strftime("%H:%M")
-    return (
+    text = (
         f"{session.routine_name} stopped at {when}. It goes on from {ready.where}, "
         "and is kept as one session with what you did before."
     )
+    if ready.hurt:
+        text += (
+            f"\n\n{', '.join(ready.hurt)} hurt earlier in this session. If anything hurts "
+            "again, stop: press ! and leave it for today."
+        )
+    return text
 
 
 class ResumeOffer(YesNo):
