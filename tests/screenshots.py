@@ -14,11 +14,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.helpers import demo_history, midway
+from tests.helpers import BASE, FakeClock, demo_history, midway, stopped_session
 from tui.app import LumbarApp, make_app
 from tui.catalogue.load import load_catalogue
 from tui.messages import PlayRoutine
 from tui.model.records import SafetyCheck
+from tui.screens.resume import offer_resume
 from tui.store.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
@@ -147,11 +148,23 @@ async def sessions_stopped(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def resume_offer(pilot: Pilot[None]) -> None:
+    """Quick 10 stopped in its second exercise ten minutes ago: the offer to continue it."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    clock = FakeClock((datetime.now(UTC) - BASE).total_seconds() - 660)
+    app.store.save_session(stopped_session(app.catalogue, "quick-10", clock, 60.0))
+    offer_resume(app, app)  # as at the start, with the session saved before it
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 SHOTS: dict[str, Steps] = {
     "safety": nothing,
     "safety-emergency": emergency,
     "sessions-stopped": sessions_stopped,
     "select": nothing,
+    "resume-offer": resume_offer,
     "select-search": search_sciatica,
     "avoid": avoid_list,
     "roadmap": roadmap_midway,

@@ -54,6 +54,7 @@ from tests.helpers.pilots import (
 from tests.helpers.routines import dosed, timeline_of
 from tests.helpers.samples import EVENING, GOOD, without_movement
 from tests.helpers.speech import FakeSpeech, fake_speech
+from tests.helpers.stopped import play_out, stopped_session
 from tests.store_child import RECORD_BASE, make_result, make_session
 
 __all__ = [
@@ -96,6 +97,7 @@ __all__ = [
     "open_progress",
     "option_ids",
     "plans_after",
+    "play_out",
     "player",
     "result_at",
     "run_cli",
@@ -103,6 +105,7 @@ __all__ = [
     "said_yes_to_a_red_flag",
     "session_before",
     "snapshot",
+    "stopped_session",
     "timeline_of",
     "under_cursor",
     "wait",

@@ -27,6 +27,12 @@ from tui.session.factory import (
 from tui.session.recorder import (
     SessionRecorder,
 )
+from tui.session.resume import (
+    ResumedEngine,
+    ResumeError,
+    ResumePoint,
+    where_text,
+)
 from tui.session.speech import (
     Speaker,
     SpeechSystem,
@@ -50,6 +56,9 @@ __all__ = [
     "Event",
     "ExerciseDone",
     "PlannedExercise",
+    "ResumeError",
+    "ResumePoint",
+    "ResumedEngine",
     "SessionDone",
     "SessionEnded",
     "SessionParts",
@@ -69,5 +78,6 @@ __all__ = [
     "speech_for",
     "try_speech",
     "warning_at",
+    "where_text",
     "window_title",
 ]

@@ -11,10 +11,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from tui.model import Catalogue, ItemPlan, Routine, RoutineKind, Settings
+from tui.model import Catalogue, ItemPlan, Routine, RoutineKind, Session, Settings
 from tui.session.cues import Cues
 from tui.session.engine import Engine
 from tui.session.recorder import SessionRecorder
+from tui.session.resume import framing, resumed_engine
 from tui.session.speech import Speaker, SpeechSystem
 from tui.session.timeline import build_timeline
 from tui.store import SessionStore
@@ -52,6 +53,7 @@ def build_session(
     terminal: Callable[[str], None] | None = None,
     tmux: bool = False,
     speech: SpeechSystem | None = None,
+    resuming: Session | None = None,
 ) -> SessionParts:
     """Lay out ``routine`` as ``plans`` say (per routine id) with the user's ``settings``.
 
@@ -59,17 +61,31 @@ def build_session(
     them; ``saver`` receives the session as it goes; ``phase`` is the roadmap phase it counts
     for; ``terminal`` receives the cues' escape sequences (through tmux when ``tmux``);
     ``speech`` is what the machine offers to speak the cues with, if the settings ask for it.
+    ``resuming`` is a partial session of ``routine`` to continue (see :mod:`tui.session.resume`:
+    ``plans`` are then those it began with); ResumeError says why it cannot be.
     """
+    warm_up = routine_of_kind(catalogue, "warm-up", routine) if settings.warm_up else None
+    cool_down = routine_of_kind(catalogue, "cool-down", routine) if settings.cool_down else None
+    if resuming is not None:
+        warm_up, cool_down = framing(
+            resuming,
+            settings,
+            routine_of_kind(catalogue, "warm-up", routine),
+            routine_of_kind(catalogue, "cool-down", routine),
+        )
     timeline = build_timeline(
         catalogue,
         routine,
         plans,
         get_ready_seconds=settings.get_ready_seconds,
         wait_for_me=settings.wait_for_me,
-        warm_up=routine_of_kind(catalogue, "warm-up", routine) if settings.warm_up else None,
-        cool_down=routine_of_kind(catalogue, "cool-down", routine) if settings.cool_down else None,
+        warm_up=warm_up,
+        cool_down=cool_down,
     )
-    engine = Engine(timeline, clock, wall, phase=phase)
+    if resuming is not None:
+        engine: Engine = resumed_engine(catalogue, resuming, timeline, clock, wall)
+    else:
+        engine = Engine(timeline, clock, wall, phase=phase)
     return SessionParts(
         engine=engine,
         recorder=SessionRecorder(engine, saver),
