@@ -1,4 +1,5 @@
-"""Regenerate ``screenshots/*.svg``: every screen at 80x24, through the same app factory.
+"""Regenerate ``screenshots/*.svg``: every screen at 80x24 (the player smaller and larger too),
+through the same app factory.
 
 Run with ``make screenshots`` (or ``python -m tests.screenshots``).
 """
@@ -13,11 +14,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.helpers import demo_history, midway
+from tests.helpers import BASE, FakeClock, demo_history, midway, stopped_session
 from tui.app import LumbarApp, make_app
 from tui.catalogue.load import load_catalogue
 from tui.messages import PlayRoutine
 from tui.model.records import SafetyCheck
+from tui.screens.resume import offer_resume
 from tui.store.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
@@ -56,19 +58,23 @@ async def open_player(pilot: Pilot[None]) -> None:
 
 
 async def player_mid_hold(pilot: Pilot[None]) -> None:
-    """Answer the pain check, then move on to the second hold of the first exercise."""
+    """Answer the pain check, then move on to the second hold of the first exercise.
+
+    Past the get-ready, the move in, the first hold, the move out and the move into the second.
+    """
     await open_player(pilot)
-    await pilot.press("4", "n", "n")
+    await pilot.press("4", *"nnnnn")
     await pilot.pause()
 
 
 async def player_this_hurts(pilot: Pilot[None]) -> None:
-    """Klarity: skip to the plank, and press ! in its hold: what now, and the advice."""
+    """Klarity: skip to the plank, past its lead-in and the move into it, and press ! in its
+    hold: what now, and the advice."""
     app = pilot.app
     assert isinstance(app, LumbarApp)
     app.post_message(PlayRoutine(app.catalogue.routine("klarity")))
     await pilot.pause()
-    await pilot.press("3", *"sssss", "n", "exclamation_mark")
+    await pilot.press("3", *"sssss", "n", "n", "exclamation_mark")
     await pilot.pause()
 
 
@@ -142,15 +148,29 @@ async def sessions_stopped(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def resume_offer(pilot: Pilot[None]) -> None:
+    """Quick 10 stopped in its second exercise ten minutes ago: the offer to continue it."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    clock = FakeClock((datetime.now(UTC) - BASE).total_seconds() - 660)
+    app.store.save_session(stopped_session(app.catalogue, "quick-10", clock, 60.0))
+    offer_resume(app, app)  # as at the start, with the session saved before it
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 SHOTS: dict[str, Steps] = {
     "safety": nothing,
     "safety-emergency": emergency,
     "sessions-stopped": sessions_stopped,
     "select": nothing,
+    "resume-offer": resume_offer,
     "select-search": search_sciatica,
     "avoid": avoid_list,
     "roadmap": roadmap_midway,
     "player": player_mid_hold,
+    "player-compact": player_mid_hold,
+    "player-large": player_mid_hold,
     "player-pain-check": open_player,
     "player-this-hurts": player_this_hurts,
     "player-flare-up": player_flare_up,
@@ -161,6 +181,8 @@ SHOTS: dict[str, Steps] = {
     "settings": settings,
     "builder": builder,
 }
+SIZES = {"player-compact": (40, 12), "player-large": (120, 40)}
+"""Shots at another size than 80x24: the compact player (SSH from a phone), a large terminal."""
 FIRST_RUN = {"safety", "safety-emergency"}
 """The shots of a first run; the others have the safety questions answered already."""
 
@@ -176,7 +198,7 @@ async def shoot(name: str, steps: Steps) -> Path:
 
 async def _shoot(app: LumbarApp, name: str, steps: Steps) -> Path:
     """Run the steps on the app and save its screen."""
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZES.get(name, SIZE)) as pilot:
         await steps(pilot)
         return Path(app.save_screenshot(filename=f"{name}.svg", path=str(OUT)))
 

@@ -23,7 +23,7 @@ from tui.catalogue import Problem, alone, with_custom_routines
 from tui.commands import ScreenCommands
 from tui.failures import run_in_thread
 from tui.history import clear, safety_due, sessions_stopped, stop_of
-from tui.messages import PlayRoutine, RoutinesChanged
+from tui.messages import PlayRoutine, ResumeSession, RoutinesChanged
 from tui.model import Catalogue, Routine, SafetyCheck
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import cover_when_too_small
@@ -33,6 +33,7 @@ from tui.terminal import TerminalApp, catch_hang_ups
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
     from tui.screens.stopped import StopChoice
+    from tui.session import SessionParts, SpeechSystem
 
 # Only the first screen is imported with the app: every other screen (and the player's engine)
 # is imported when it is first shown, which keeps start-up fast (see BENCHMARKS.md).
@@ -106,16 +107,23 @@ class LumbarApp(TerminalApp):
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = local_now,
         play: str | None = None,
+        resume: bool = False,
         terminal: Callable[[str], None] | None = None,
         tmux: bool = False,
+        speech: SpeechSystem | None = None,
     ) -> None:
         """Keep the dependencies every screen needs; only the user's routines are read here.
 
+        ``play`` opens the player on a routine or exercise, ``resume`` on the unfinished session;
+        with neither, an unfinished session is offered.
+
         ``terminal`` receives the escape sequences for notifications and the window title
         (by default, once running in a real terminal, the driver's own output); ``tmux`` says
-        they must pass through tmux.
+        they must pass through tmux; ``speech`` is what the machine offers to speak cues with
+        (None: nothing).
         """
         super().__init__(terminal, tmux=tmux)
+        self.speech = speech
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
         self.take_routines(store.routines())
         self.store = store
@@ -123,6 +131,7 @@ class LumbarApp(TerminalApp):
         self.clock = clock
         self.wall = wall
         self.first_routine = play
+        self.resume_first = resume
         self.set_reactive(LumbarApp.safety_check, store.safety())
         self.started = False  # True once on_mount has put up the first screens
         self.saver = SessionSaver(store, on_error=self.session_not_saved)
@@ -141,8 +150,14 @@ class LumbarApp(TerminalApp):
     def settings_screen(self) -> Screen[Any]:
         """The settings mode's screen."""
         from tui.screens.settings import SettingsScreen
+        from tui.session import Cues, SpeechSystem
 
-        return SettingsScreen(self.catalogue, self.settings_changes)
+        return SettingsScreen(
+            self.catalogue,
+            self.settings_changes,
+            speech=self.speech or SpeechSystem(),
+            cues_for=lambda method: Cues(self.terminal, method, tmux=self.tmux),
+        )
 
     def progress_screen(self) -> Screen[Any]:
         """The progress mode's screen."""
@@ -183,9 +198,15 @@ class LumbarApp(TerminalApp):
             self.call_from_thread(self.exit, return_code=1, message=str(error))
 
     def play_first_routine(self) -> None:
-        """Open the player on the routine (or the exercise, alone) named on the command line."""
+        """Open the player as the command line says; else offer the unfinished session, if any."""
         name = self.first_routine
+        if self.resume_first:
+            self.post_message(ResumeSession())
+            return
         if name is None:
+            from tui.screens.resume import offer_resume
+
+            offer_resume(self, self)
             return
         if name in self.catalogue.routines:
             self.post_message(PlayRoutine(self.catalogue.routine(name)))
@@ -244,8 +265,7 @@ class LumbarApp(TerminalApp):
         While a red-flag yes stops sessions, a dialog says so instead, and offers the ways on.
         """
         from tui.history import plans_for, resting_note
-        from tui.screens.player import PlayerScreen
-        from tui.session import build_session
+        from tui.screens.starting import session_parts
 
         if self.players():
             return
@@ -264,27 +284,42 @@ class LumbarApp(TerminalApp):
             self.notify(note, title="After repeated pain", severity="warning", markup=False)
         if all(item.left_out for item in plans[message.routine.id]):
             return
-        parts = build_session(
-            self.catalogue,
-            message.routine,
-            plans,
-            settings,
-            self.saver,
-            clock=self.clock,
-            wall=self.wall,
-            phase=message.phase,
-            terminal=self.terminal,
-            tmux=self.tmux,
-        )
+        parts = session_parts(self, message.routine, plans, settings, phase=message.phase)
+        self.open_player(parts, threshold, message.pain_before)
+
+    def on_resume_session(self, message: ResumeSession) -> None:
+        """Continue the unfinished session, through the same red-flag gate as a new one."""
+        from tui.screens.resume import ready_to_resume
+
+        if self.players():
+            return
+        if sessions_stopped(self.safety_check):
+            self.explain_stop(ResumeSession())
+            return
+        try:
+            ready = ready_to_resume(self)
+        except StoreError as error:
+            self.report_failure("The session cannot continue", error)
+            return
+        if isinstance(ready, str):
+            self.notify(ready, title="Continue", severity="warning", markup=False)
+            return
+        self.open_player(ready.parts, ready.threshold, ready.session.pain_before)
+
+    def open_player(self, parts: SessionParts, threshold: int, pain_before: int | None) -> None:
+        """Push the player on a session made ready (it asks the pain before unless given)."""
+        from tui.screens.player import PlayerScreen
+
         player = PlayerScreen(
             parts.engine,
             parts.recorder,
             clock=self.clock,
             bell=parts.bell,
             cues=parts.cues,
+            speaker=parts.speaker,
             threshold=threshold,
             history=self.store.sessions,
-            pain_before=message.pain_before,
+            pain_before=pain_before,
         )
         self.push_screen(player)
 
@@ -307,7 +342,7 @@ class LumbarApp(TerminalApp):
         screen = SafetyScreen(self.catalogue, self.store, self.wall, self.safety_check)
         self.push_screen(screen, answered)
 
-    def explain_stop(self, retry: PlayRoutine) -> None:
+    def explain_stop(self, retry: PlayRoutine | ResumeSession) -> None:
         """Say why no session starts; then take the check again or keep a clearance, and play."""
         from tui.screens.stopped import SessionsStopped
 

@@ -7,6 +7,7 @@ import difflib
 import os
 import sys
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -17,14 +18,15 @@ from tui.catalogue import (
     CatalogueError,
     Loaded,
     Problem,
+    alone,
     bundled_dir,
     check_paths,
     load_cached_catalogue,
     user_dir,
     with_custom_routines,
 )
-from tui.history import plan_json, plan_lines, plan_routine
-from tui.model import about_minutes, plural
+from tui.history import plan_json, plan_lines, plan_routine, unfinished
+from tui.model import Catalogue, about_minutes, plural
 from tui.store import (
     ENV_VAR,
     Store,
@@ -217,18 +219,37 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
     if routine is not None and routine not in known:
         print(NO_SUCH.format(routine) + nearest(routine, known), file=err)
         return 2
+    if args.command == "resume" and (why := resume_refusal(loaded.catalogue, store)):
+        print(why, file=err)
+        return 1
     set_colours(args.colour, os.environ)  # before Textual is imported: it reads them then
     from tui.app import make_app
+    from tui.session import SpeechSystem
 
     app = make_app(
         loaded.catalogue,
         store,
         problems=loaded.problems,
         play=routine,
+        resume=args.command == "resume",
         tmux=bool(environ.get("TMUX")),  # notifications must pass through tmux to reach you
+        speech=SpeechSystem.detect(environ),  # off over SSH: it would speak on the server
     )
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0
+
+
+def resume_refusal(catalogue: Catalogue, store: Store) -> str | None:
+    """Why ``lumbar resume`` has nothing to continue, in one line (None: it has)."""
+    catalogue, _notes = with_custom_routines(catalogue, store.routines())
+    today = datetime.now().astimezone().date()
+    found = unfinished(catalogue, store.sessions(), today, alone=alone)
+    if found is None:
+        return (
+            "lumbar: nothing to resume: only the latest session, if it stopped part-way today, "
+            "can be continued."
+        )
+    return found.why_not
 
 
 # --- your data: history, export, import, db -------------------------------------------------
@@ -238,7 +259,7 @@ STORE_COMMANDS = ("history", "export", "import", "db", "plan")
 
 
 def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``history``, ``export``, ``import``, ``db``, ``play`` and ``plan`` to the parsers."""
+    """Add ``history``, ``export``, ``import``, ``db``, ``play``, ``resume`` and ``plan``."""
     history = commands.add_parser(
         "history",
         help="list your sessions",
@@ -282,6 +303,14 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
     play.add_argument(
         "routine", metavar="ROUTINE", help="a routine's id (quick-10) or an exercise's (bird-dog)"
+    )
+    commands.add_parser(
+        "resume",
+        help="continue the session that stopped part-way today",
+        description=(
+            "Continue your latest session where it stopped (a dropped link, a crash, or quit), "
+            "into the same session. Only a session that began today can be continued."
+        ),
     )
     plan = commands.add_parser(
         "plan",
@@ -330,7 +359,7 @@ def run_plan(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
     settings = store.settings()
     plan = plan_routine(catalogue, routine, store.sessions(), settings.pain_threshold)
     if args.json:
-        data = msgspec.json.encode(plan_json(plan))
+        data = msgspec.json.encode(plan_json(catalogue, plan))
         out.write(msgspec.json.format(data, indent=2).decode() + "\n")
     else:
         out.write("\n".join([*plan_lines(catalogue, plan), "", NOT_MEDICAL_ADVICE]) + "\n")

@@ -49,6 +49,7 @@ FAILURES = {
         "Could not work out what changes next time",
         "Your session is saved; the next one is planned from it all the same.",
     ),
+    "try_speech": Failure("Speech could not be tried", "Sessions go on without it."),
     "plan_routines": Failure(
         "Could not work out your next sessions",
         "The routines show the articles' doses instead.",

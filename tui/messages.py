@@ -23,6 +23,11 @@ class PlayRoutine(Message):
 
 
 @dataclass
+class ResumeSession(Message):
+    """The user chose to continue the unfinished session; the app opens the player on it."""
+
+
+@dataclass
 class RoutinesChanged(Message):
     """The user saved or deleted a routine of theirs; the app reads their routines again.
 

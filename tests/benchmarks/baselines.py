@@ -2,10 +2,12 @@
 
 ``python tests/benchmarks/baselines.py bare``       one Static (start-up, memory)
 ``python tests/benchmarks/baselines.py countdown``  Header, a centred Digits countdown, Footer
+``python tests/benchmarks/baselines.py big``        the same with digits as big as the player's
 ``python tests/benchmarks/baselines.py label``      a key (space) that changes one label
 ``python tests/benchmarks/baselines.py widgets``    the widgets of lumbar's first screen, no lumbar
 
-Run as a file, not a module, so nothing but Textual is imported, as in any small Textual app.
+Run as a file, not a module, so nothing but Textual is imported, as in any small Textual app
+(``big`` also reads lumbar's block font, plain data, to draw digits the player's size).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.widgets import Digits, Footer, Header, Input, Label, OptionList, St
 MARKERS = {
     "bare": "bare textual app",
     "countdown": "countdown app",
+    "big": "big countdown app",
     "label": "RUNNING",
     "widgets": "Type to filter",
 }
@@ -66,6 +69,32 @@ class Countdown(App[None]):
         """One second less."""
         self.left = max(0, self.left - 1)
         self.query_one(Digits).update(self.text())
+
+
+class BigCountdown(Countdown):
+    """Header, a centred countdown in block digits seven rows tall (the player's at 80x24),
+    updated once a second the simplest way (the whole text again), Footer."""
+
+    TITLE = MARKERS["big"]
+    CSS = "Screen { align: center middle; } #big { width: auto; }"
+
+    def compose(self) -> ComposeResult:
+        """Header, the digits in the middle, the keys at the bottom."""
+        yield Header()
+        with Middle(), Center():
+            yield Static(self.big(), id="big")
+        yield Footer()
+
+    def big(self) -> str:
+        """The time left in block digits."""
+        from tui.widgets.big_font import big_lines
+
+        return "\n".join(big_lines(self.text(), "digits", 2))
+
+    def tick(self) -> None:
+        """One second less."""
+        self.left = max(0, self.left - 1)
+        self.query_one("#big", Static).update(self.big())
 
 
 class Toggle(App[None]):
@@ -121,6 +150,7 @@ class Widgets(App[None]):
 APPS: dict[str, type[App[None]]] = {
     "bare": Bare,
     "countdown": Countdown,
+    "big": BigCountdown,
     "label": Toggle,
     "widgets": Widgets,
 }

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tests.benchmarks.history import write_history
 from tests.benchmarks.report import Figure, print_figures
-from tests.benchmarks.runs import HOLD, baseline, baseline_marker, play_to_hold
+from tests.benchmarks.runs import HOLD, PAUSED, baseline, baseline_marker, play_to_hold
 from tests.benchmarks.terminal import Terminal
 
 PRESSES = 15
@@ -53,7 +53,7 @@ def player_latencies(db: Path, presses: int = PRESSES) -> list[float]:
     found = []
     with play_to_hold(db) as terminal:
         for _ in range(presses):
-            found.append(latency(terminal, " ", "PAUSED"))
+            found.append(latency(terminal, " ", PAUSED))
             found.append(latency(terminal, " ", HOLD))
     return found
 
@@ -63,7 +63,7 @@ def saving_latencies(db: Path, skips: int = SKIPS) -> list[float]:
     found = []
     with play_to_hold(db, "asm-roadmap") as terminal:
         for _ in range(skips):
-            found.append(latency(terminal, "s ", "PAUSED"))
+            found.append(latency(terminal, "s ", PAUSED))
             terminal.press(" ")  # resume
             terminal.settle(0.2)  # and let the save end before the next skip
     return found

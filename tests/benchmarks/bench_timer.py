@@ -1,9 +1,9 @@
 """Timer accuracy: a real 60-second hold, from the frame that starts it to the frame that ends it.
 
 The warm-up's first exercise is a one-minute hold (marching in place). The hold starts when
-HOLD first shows and ends when the next step's words (NEXT UP) show; the player wakes on the
-whole seconds of the engine's clock, so both frames are late by the same few milliseconds
-and the difference is the hold as the user saw it. Takes a little over a minute.
+HOLD first shows and ends when the next step's word shows (MOVE: the move out of it); the
+player wakes on the whole seconds of the engine's clock, so both frames are late by the same
+few milliseconds and the difference is the hold as the user saw it. Takes a little over a minute.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from pathlib import Path
 
 from tests.benchmarks.history import write_history
 from tests.benchmarks.report import Figure, print_figures
-from tests.benchmarks.runs import HOLD, PAIN_CHECK, lumbar
+from tests.benchmarks.runs import HOLD, PAIN_CHECK, lumbar, phase_marker
 
 HOLD_SECONDS = 60.0
 LIMIT = 0.100
 """How far from 60 s the hold may end."""
-AFTER = "NEXT UP"
-"""What the player shows over the countdown once the hold is over (the next exercise's lead-in)."""
+AFTER = phase_marker("MOVE")
+"""What the player shows over the countdown once the hold is over (the move out of it)."""
 
 
 def hold_seconds() -> float:

@@ -7,14 +7,26 @@ from pathlib import Path
 
 from tests.benchmarks.baselines import MARKERS
 from tests.benchmarks.terminal import LUMBAR, Terminal
+from tui.widgets.big_font import big_lines
 
 BASELINES = Path(__file__).with_name("baselines.py")
 SELECT = "Type to filter"
 """A text of lumbar's first screen (the select screen's search box)."""
 PAIN_CHECK = "hurt right now"
 """A text of the pain check that opens every session."""
-HOLD = "HOLD"
+
+
+def phase_marker(word: str) -> str:
+    """A row of the phase word as the player draws it at 80x24 (block letters, one pixel)."""
+    return big_lines(word, "letters", 1)[1].strip()
+
+
+HOLD = phase_marker("HOLD")
 """What the player shows over the countdown while a hold runs."""
+PAUSED = phase_marker("PAUSED")
+"""What the player shows over the countdown while paused."""
+GET_READY = phase_marker("GET READY")
+"""What the player shows over the countdown as an exercise's lead-in runs."""
 
 
 def baseline(name: str) -> Terminal:

@@ -51,7 +51,10 @@ from tests.helpers.pilots import (
     under_cursor,
     wait,
 )
-from tests.helpers.samples import EVENING, GOOD
+from tests.helpers.routines import dosed, timeline_of
+from tests.helpers.samples import EVENING, GOOD, without_movement
+from tests.helpers.speech import FakeSpeech, fake_speech
+from tests.helpers.stopped import play_out, stopped_session
 from tests.store_child import RECORD_BASE, make_result, make_session
 
 __all__ = [
@@ -69,6 +72,7 @@ __all__ = [
     "TUCK",
     "UNLOCKS",
     "FakeClock",
+    "FakeSpeech",
     "MakeApp",
     "Notice",
     "add",
@@ -81,8 +85,10 @@ __all__ = [
     "choose",
     "cursor_to",
     "demo_history",
+    "dosed",
     "end_now",
     "everything_done",
+    "fake_speech",
     "hold_of",
     "make_result",
     "make_session",
@@ -91,6 +97,7 @@ __all__ = [
     "open_progress",
     "option_ids",
     "plans_after",
+    "play_out",
     "player",
     "result_at",
     "run_cli",
@@ -98,7 +105,10 @@ __all__ = [
     "said_yes_to_a_red_flag",
     "session_before",
     "snapshot",
+    "stopped_session",
+    "timeline_of",
     "under_cursor",
     "wait",
+    "without_movement",
     "years_of_sessions",
 ]

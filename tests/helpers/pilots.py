@@ -18,6 +18,7 @@ from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.player import PlayerScreen
 from tui.screens.progress import ProgressScreen
 from tui.session.events import Snapshot
+from tui.session.timeline import StepKind
 from tui.store.store import Store
 from tui.widgets.feedback import FeedbackPrompt
 
@@ -119,12 +120,17 @@ async def begin(pilot: Pilot[None], pain: str = "4") -> None:
 
 
 async def hold_of(pilot: Pilot[None], exercise_id: str, pain: str = "3") -> None:
-    """Answer the pain check, skip to the exercise and leave its lead-in: its first rep plays."""
+    """Answer the pain check, skip to the exercise, its lead-in and any move into its first rep.
+
+    Its first rep plays (skipping the move into a hold leaves the rep to be done).
+    """
     await begin(pilot, pain)
     app: LumbarApp = pilot.app  # type: ignore[assignment]
     while snapshot(app).exercise.id != exercise_id:
         await pilot.press("s")
     await pilot.press("n")
+    if snapshot(app).step.kind is StepKind.SHIFT:
+        await pilot.press("n")
     assert snapshot(app).step.kind.is_rep
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tui.model.catalogue import Dose, Routine, RoutineItem, Seconds
+import msgspec
+
+from tui.model import Movement
+from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, Seconds
 
 EVENING = Routine(
     id="evening",
@@ -32,3 +35,17 @@ reps = 2
 sides = "each"
 """
 """A catalogue file with one exercise and no problem (the broken ones are edits of it)."""
+
+
+def without_movement(catalogue: Catalogue) -> Catalogue:
+    """The catalogue with no move into, out of or between any hold, nor across sides.
+
+    For the tests of the engine's timing, written in holds and rests: every exercise's
+    movement is 0 s, which leaves those steps out (a user may write the same).
+    """
+    still = Movement(seconds=0, between=0)
+    exercises = {
+        key: msgspec.structs.replace(exercise, movement=still)
+        for key, exercise in catalogue.exercises.items()
+    }
+    return msgspec.structs.replace(catalogue, exercises=exercises)

@@ -57,8 +57,9 @@ def test_roadmap_move_on_dialog(snap_compare: SnapCompare, make: MakeApp, clock:
 PLAYER_STATES = {
     "pain-check": (None, 0.0),  # the pain check before the session
     "get-ready": ("4", 0.0),  # started: the get-ready step
-    "mid-hold": ("4", 7.4),  # pelvic tilt, first hold, 2.6 s left
-    "feedback": ("4", 56.0),  # pelvic tilt done: the question during cat-cow's lead-in
+    "moving-in": ("4", 5.6),  # pelvic tilt, the 2 s move into the first hold, 1.4 s left
+    "mid-hold": ("4", 9.4),  # pelvic tilt, first hold, 2.6 s left
+    "feedback": ("4", 96.0),  # pelvic tilt done: the question during cat-cow's lead-in
 }
 
 
@@ -87,6 +88,30 @@ def test_player_screen(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(60, 15), (40, 12), (20, 8), (120, 40)])
+def test_player_at_other_sizes(
+    snap_compare: SnapCompare,
+    app: LumbarApp,
+    clock: FakeClock,
+    catalogue: Catalogue,
+    size: tuple[int, int],
+) -> None:
+    """Compact at 60x15 and 40x12; the note (the session waiting) at 20x8; larger at 120x40."""
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.resize_terminal(80, 24)  # the pain check is answered at full size
+        app.post_message(PlayRoutine(catalogue.routine("quick-10")))
+        await pilot.pause()
+        await pilot.press("4")
+        clock.now += 7.4
+        player = next(s for s in app.screen_stack if isinstance(s, PlayerScreen))
+        player.refresh_display()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def test_avoid_list(snap_compare: SnapCompare, app: LumbarApp) -> None:

@@ -86,18 +86,22 @@ def sessions(db: Path) -> list[Session]:
     return Store.open(db).sessions() if db.exists() else []
 
 
+def skip_the_first_exercise(terminal: Terminal, db: Path) -> None:
+    """A first run: the red-flag questions (all no), the pain check (4), then skip an exercise."""
+    terminal.until("the safety check", lambda: b"Do you have this now?" in terminal.output)
+    terminal.type("n" * len(red_flags(load_catalogue().catalogue)))
+    terminal.until("the pain check", lambda: b"hurt right now" in terminal.output)
+    terminal.type("4")
+    terminal.until("the session to start", lambda: len(sessions(db)) == 1)
+    terminal.type("s")
+    terminal.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+
+
 def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     db = tmp_path / "lumbar.json"
     terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
     try:
-        # A first run: the red-flag questions come first, then the routine asked for.
-        terminal.until("the safety check", lambda: b"Do you have this now?" in terminal.output)
-        terminal.type("n" * len(red_flags(load_catalogue().catalogue)))
-        terminal.until("the pain check", lambda: b"hurt right now" in terminal.output)
-        terminal.type("4")
-        terminal.until("the session to start", lambda: len(sessions(db)) == 1)
-        terminal.type("s")
-        terminal.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+        skip_the_first_exercise(terminal, db)
         os.kill(terminal.pid, signal.SIGHUP)
         terminal.until("lumbar to exit", terminal.exited)
     finally:
@@ -111,6 +115,44 @@ def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     assert os.WEXITSTATUS(terminal.status) == 128 + signal.SIGHUP  # as a shell reports a hang-up
     # The window title went to the real terminal, after saving the user's own title.
     assert b"\x1b[22;0t" in terminal.output
-    assert b"\x1b]2;lumbar: Pelvic tilt, 10 min left\x07" in terminal.output
+    assert b"\x1b]2;lumbar: Pelvic tilt, 15 min left\x07" in terminal.output
     safety = Store.open(db).safety()
     assert safety is not None and not safety.any_yes
+
+
+def hang_up(terminal: Terminal) -> None:
+    """Drop the link (SIGHUP) and wait for lumbar to save and exit."""
+    os.kill(terminal.pid, signal.SIGHUP)
+    terminal.until("lumbar to exit", terminal.exited)
+
+
+def test_lumbar_resume_after_a_hang_up_continues_the_same_session(tmp_path: Path) -> None:
+    """Hang up after the first exercise; ``lumbar resume`` carries on in the same record."""
+    db = tmp_path / "lumbar.json"
+    first = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    try:
+        skip_the_first_exercise(first, db)
+        hang_up(first)
+    finally:
+        first.close()
+    (stopped,) = sessions(db)
+    second = Terminal([str(LUMBAR), "--db", str(db), "resume"])
+    try:
+        # No pain check (given before the hang-up): cat-cow's lead-in plays at once.
+        second.until("the player on cat-cow", lambda: b"Cat-cow" in second.output)
+        second.type("s")
+        second.until("the second skip to be saved", lambda: len(sessions(db)[0].exercises) == 2)
+        hang_up(second)
+    finally:
+        second.close()
+    (session,) = sessions(db)
+    assert (session.id, session.started_at, session.pain_before) == (
+        stopped.id,
+        stopped.started_at,
+        4,
+    )
+    assert [(r.exercise, r.outcome) for r in session.exercises] == [
+        ("pelvic-tilt", "skipped"),
+        ("cat-cow", "skipped"),
+    ]
+    assert len(session.resumed) == 1 and session.status == "partial"

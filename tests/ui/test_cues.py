@@ -10,11 +10,13 @@ from tui.model.records import Settings
 from tui.session.cues import (
     RESTORE_TITLE,
     SAVE_TITLE,
+    WARN_FROM,
     Cues,
     notification_for,
     notification_sequence,
     title_sequence,
     tmux_wrap,
+    warning_at,
     window_title,
 )
 from tui.session.engine import Engine
@@ -143,3 +145,43 @@ async def test_the_player_sets_the_title_notifies_and_gives_the_title_back(
         await end_now(pilot)
         await pilot.pause()
     assert terminal[-1] == RESTORE_TITLE
+
+
+def test_a_long_hold_calls_3_2_1_before_it_ends_a_short_one_does_not(
+    catalogue: Catalogue,
+) -> None:
+    """A 5 s hold (the pelvic tilt's) is too short for 3, 2, 1: its start and end bells do."""
+    clock = FakeClock()
+    timeline = build_timeline(catalogue, catalogue.routine("quick-10"), get_ready_seconds=5)
+    engine = Engine(timeline, clock, clock.wall)
+    engine.start(clock.now)
+    while engine.snapshot(clock.now).step.kind is not StepKind.HOLD:
+        engine.next_step(clock.now)
+    hold = engine.snapshot(clock.now).step
+    assert hold.duration is not None and hold.duration < WARN_FROM
+    calls = []
+    for _ in range(hold.duration):
+        clock.now += 1
+        engine.tick(clock.now)
+        calls.append(warning_at(engine.snapshot(clock.now)))
+    assert set(calls) == {None}
+
+
+def test_3_2_1_counts_the_seconds_of_a_rest_and_stops_when_paused(catalogue: Catalogue) -> None:
+    """A 10 s rest between bridges calls 3 at 3 s left, then 2 and 1; paused, nothing."""
+    clock = FakeClock()
+    timeline = build_timeline(catalogue, catalogue.routine("quick-10"))
+    engine = Engine(timeline, clock, clock.wall)
+    engine.start(clock.now)
+    while engine.snapshot(clock.now).step.kind is not StepKind.REST:
+        engine.next_step(clock.now)
+    rest = engine.snapshot(clock.now).step
+    assert rest.duration is not None and rest.duration >= WARN_FROM
+    clock.now += rest.duration - 3
+    assert warning_at(engine.snapshot(clock.now)) == 3
+    clock.now += 0.5
+    assert warning_at(engine.snapshot(clock.now)) == 3
+    clock.now += 0.5
+    assert warning_at(engine.snapshot(clock.now)) == 2
+    engine.pause(clock.now)
+    assert warning_at(engine.snapshot(clock.now)) is None

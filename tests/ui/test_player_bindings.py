@@ -13,7 +13,7 @@ from textual.widgets import Static
 from tests.helpers import FakeClock, MakeApp
 from tui.screens.dialogs import PainCheck
 from tui.screens.player import PlayerScreen
-from tui.widgets.countdown import Countdown
+from tui.widgets.countdown import Countdown, PhaseWord
 from tui.widgets.feedback import FeedbackPrompt, Question
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar
@@ -34,7 +34,7 @@ async def started(pilot: Pilot[None]) -> PlayerScreen:
 def spy_updates(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """The id of every widget updated from now on."""
     seen: list[str | None] = []
-    for cls, method in ((Static, "update"), (Countdown, "update"), (SessionBar, "refresh")):
+    for cls, method in ((Static, "update"), (Countdown, "show"), (SessionBar, "refresh")):
         original = getattr(cls, method)
 
         def spy(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
@@ -86,11 +86,11 @@ async def test_an_equal_snapshot_updates_no_widget(
 async def test_pausing_tints_the_countdown_and_the_word_over_it(
     make: MakeApp, clock: FakeClock
 ) -> None:
-    """The view's paused reactive is bound into the two widgets that change colour."""
+    """The view's phase is bound into the widgets that take its colour: paused is its own."""
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot)
-        state, countdown = screen.query_one("#state", Readout), screen.query_one(Countdown)
+        state, countdown = screen.query_one("#state", PhaseWord), screen.query_one(Countdown)
         assert not state.has_class("-paused") and not countdown.has_class("-paused")
         await pilot.press("space")
         assert state.text == "PAUSED"

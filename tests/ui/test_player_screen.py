@@ -35,7 +35,7 @@ from tui.screens.select import SelectScreen
 from tui.screens.too_small import TooSmall
 from tui.session.timeline import StepKind, build_timeline
 from tui.store.store import Store
-from tui.widgets.countdown import Countdown, next_wake
+from tui.widgets.countdown import Countdown, PhaseWord, next_wake
 from tui.widgets.feedback import FeedbackPrompt
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar
@@ -45,7 +45,7 @@ SIZE = (80, 24)
 
 def shown(app: LumbarApp) -> str:
     """What the countdown shows."""
-    return player(app).query_one(Countdown).value
+    return player(app).query_one(Countdown).text
 
 
 async def to_first_rep(pilot: Pilot[None], clock: FakeClock) -> None:
@@ -110,7 +110,7 @@ async def test_space_pauses_the_countdown_and_resumes_it(make: MakeApp, clock: F
         assert snapshot(app).paused
         await wait(pilot, clock, 30)
         assert shown(app) == "3"
-        assert player(app).query_one("#state", Readout).text == "PAUSED"
+        assert player(app).query_one("#state", PhaseWord).text == "PAUSED"
         await pilot.press("space")
         await wait(pilot, clock, 1)
         assert shown(app) == "2"
@@ -181,7 +181,7 @@ async def test_enter_is_offered_only_on_a_counted_rep(
         await to_first_rep(pilot, clock)
         assert snapshot(app).step.kind is StepKind.HOLD
         assert "enter" not in footer_keys(app)
-        await wait(pilot, clock, 10 + 10)  # the hold, then the transition to the bridge
+        await wait(pilot, clock, 10 + 10 + 15)  # the hold, then down to the floor: the bridge
         await pilot.pause()
         assert snapshot(app).step.kind is StepKind.COUNTED
         assert "enter" in footer_keys(app)
@@ -329,7 +329,7 @@ async def test_feedback_keys_record_the_answer(
 def counting_updates(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> Iterator[list[Any]]:
     """Record (widget id, clock reading) for every update of the player's widgets."""
     seen: list[Any] = []
-    for cls, method in ((Static, "update"), (Countdown, "update"), (SessionBar, "refresh")):
+    for cls, method in ((Static, "update"), (Countdown, "show"), (SessionBar, "refresh")):
         original = getattr(cls, method)
 
         def spy(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
@@ -386,12 +386,12 @@ async def test_a_resize_loses_nothing_and_too_small_says_so(
         await to_first_rep(pilot, clock)
         await wait(pilot, clock, 7)
         before = snapshot(app)
-        await pilot.resize_terminal(50, 15)
+        await pilot.resize_terminal(30, 10)
         assert isinstance(app.screen, TooSmall)
         message = app.screen.query_one(Readout).text
-        assert "larger" in message and "50x15" in message
-        await pilot.resize_terminal(58, 19)
-        assert "58x19" in app.screen.query_one(Readout).text
+        assert "larger" in message and "30x10" in message and "40x12" in message
+        await pilot.resize_terminal(39, 11)
+        assert "39x11" in app.screen.query_one(Readout).text
         await pilot.resize_terminal(100, 30)
         assert isinstance(app.screen, PlayerScreen)
         after = snapshot(app)
@@ -404,7 +404,7 @@ async def test_too_small_at_start_shows_the_note_over_the_player(
     make: MakeApp, store: Store
 ) -> None:
     app = make(play="quick-10")
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(30, 10)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmall)
         await pilot.press("4")  # the pain check is under the note: nothing happens
@@ -421,7 +421,7 @@ async def test_the_session_pauses_under_the_note_and_goes_on_at_the_users_key(
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot)
         before = snapshot(app).session_remaining
-        await pilot.resize_terminal(50, 15)
+        await pilot.resize_terminal(20, 8)
         await wait(pilot, clock, 3600)
         assert isinstance(app.screen, TooSmall)
         assert snapshot(app).paused and snapshot(app).session_remaining == before

@@ -107,6 +107,21 @@ CORPUS: dict[str, tuple[str, int | None, list[str]]] = {
         1,
         ['advice "mine"', "only a red flag can be an emergency", 'set kind = "red-flag"'],
     ),
+    "tempo without beats": (
+        GOOD.replace("hold = 20", "tempo = 4"),
+        11,
+        [
+            'exercise "towel-stretch"',
+            "dose.tempo",
+            "played with a tempo",
+            '[exercise.movement] with cue = "what to do" and beats',
+        ],
+    ),
+    "unknown movement field": (
+        GOOD + "\n[exercise.movement]\nsecs = 3\n",
+        16,
+        ["movement.secs", "unknown field `secs`", "Did you mean `seconds`?"],
+    ),
     "empty file": ("", None, ["defines nothing", "Add [[exercise]] or [[routine]]"]),
     "only comments": ("# my stretches, to do\n", None, ["defines nothing"]),
 }

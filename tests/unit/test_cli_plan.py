@@ -50,7 +50,8 @@ def test_a_new_store_plans_every_exercise_as_new(
     assert len(found["exercises"]) == 8
     assert all(set(item) >= KEYS and item["change"] == "new" for item in found["exercises"])
     tilt = {key: found["exercises"][0][key] for key in ("exercise", "reps", "hold", "seconds")}
-    assert tilt == {"exercise": "pelvic-tilt", "reps": 10, "hold": 5, "seconds": 50}
+    # 10 holds of 5 s, with 2 s to tip the pelvis and 2 s to let it go around each
+    assert tilt == {"exercise": "pelvic-tilt", "reps": 10, "hold": 5, "seconds": 90}
 
 
 def test_two_good_sessions_put_the_tilt_up_and_say_why(

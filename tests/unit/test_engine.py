@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.helpers import BASE, START, FakeClock, at_rungs
+from tests.helpers import BASE, START, FakeClock, at_rungs, without_movement
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
 from tui.model.records import ExerciseResult, StagePlan
 from tui.session.engine import Engine
@@ -23,6 +23,15 @@ from tui.session.events import (
     StepStarted,
 )
 from tui.session.timeline import StepKind, Timeline, build_timeline
+
+
+@pytest.fixture(scope="session")
+def catalogue(catalogue: Catalogue) -> Catalogue:
+    """The bundled catalogue without the moves around holds: these tests time holds and rests.
+
+    The moves themselves are timed in tests/unit/test_movement.py.
+    """
+    return without_movement(catalogue)
 
 
 def item(exercise: str, **dose: Any) -> RoutineItem:
@@ -111,9 +120,10 @@ def test_the_next_step_starts_at_the_deadline_not_at_the_tick(catalogue: Catalog
 def test_one_large_jump_ends_every_step_at_its_own_deadline(catalogue: Catalogue) -> None:
     engine, _ = started(catalogue, item("wall-sit", hold=10, reps=3), item("bridge", hold=6))
     events = engine.tick(START + 10_000)
-    assert [e.at - START for e in of(StepDone, events)] == [5, 15, 25, 35, 45, 51]
-    assert [e.at - START for e in of(ExerciseDone, events)] == [35, 51]
-    assert of(SessionDone, events)[0].at == START + 51
+    # the transition to the bridge: 10 s, and 15 s more to get down to the floor
+    assert [e.at - START for e in of(StepDone, events)] == [5, 15, 25, 35, 60, 66]
+    assert [e.at - START for e in of(ExerciseDone, events)] == [35, 66]
+    assert of(SessionDone, events)[0].at == START + 66
 
 
 def test_the_clock_is_read_when_no_time_is_given(catalogue: Catalogue) -> None:
@@ -140,6 +150,8 @@ def test_a_clock_reading_from_the_past_is_taken_as_the_latest_one(catalogue: Cat
 SPINENATION_SECONDS = (
     5  # get ready
     + 7 * 10  # transitions
+    + 2 * 15  # getting up from the floor for the wall sit, and down again after it
+    + 2 * 5  # turning over: face down, then onto all fours
     + 2 * 2 * 15
     + 5  # hamstring stretch: 2 reps each side at 15 s, one side switch
     + 8 * 1  # partial crunch
@@ -515,7 +527,7 @@ def test_waiting_on_a_counted_rep_adds_to_the_session_time(catalogue: Catalogue)
     engine, _ = started(catalogue, item("partial-crunch", reps=1), item("wall-sit", hold=10))
     engine.count_rep(START + 65)
     events = engine.tick(START + 1000)
-    assert events[-1].at == START + 65 + 10 + 10
+    assert events[-1].at == START + 65 + 10 + 15 + 10  # up from the floor for the wall sit
 
 
 # Skip, this hurts, insert --------------------------------------------------------------------
@@ -691,10 +703,10 @@ def test_the_session_is_partial_until_the_last_exercise_ends(catalogue: Catalogu
     engine.tick(START + 15)
     assert (engine.session().status, len(engine.session().exercises)) == ("partial", 1)
     assert engine.session().ended_at is None
-    engine.tick(START + 31)
+    engine.tick(START + 46)  # the transition: 10 s, and 15 s more to get down to the floor
     assert (engine.session().status, engine.session().ended_at) == (
         "complete",
-        BASE + timedelta(seconds=START + 31),
+        BASE + timedelta(seconds=START + 46),
     )
 
 

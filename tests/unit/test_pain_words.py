@@ -126,7 +126,7 @@ def test_the_flare_up_offers_the_cool_down_and_cites_the_article(catalogue: Cata
     flare_up = flare_up_of(catalogue, 9, 7, "quick-10")
     gentle = gentle_routine(catalogue)
     assert gentle is not None and gentle.id == "cool-down"
-    assert flare_up.gentle.startswith("Cool-down, about 4 min")
+    assert flare_up.gentle.startswith("Cool-down, about 5 min")
     assert "flare-up" in flare_up.advice[0]
     assert flare_up.source == "Source: 10 Best Exercises for Lower Back Pain Relief."
 

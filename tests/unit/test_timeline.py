@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.helpers import at_rungs
+from tests.helpers import at_rungs, without_movement
 from tui.catalogue.load import load_catalogue
 from tui.model import ItemPlan, StagePlan
 from tui.model.catalogue import (
@@ -21,6 +21,15 @@ from tui.model.catalogue import (
 from tui.session.timeline import Step, StepKind, Timeline, build_timeline
 
 ROUTINE_IDS = sorted(load_catalogue().catalogue.routines)
+
+
+@pytest.fixture(scope="session")
+def catalogue(catalogue: Catalogue) -> Catalogue:
+    """The bundled catalogue without the moves around holds: these tests lay out the holds.
+
+    The moves themselves are laid out in tests/unit/test_movement.py.
+    """
+    return without_movement(catalogue)
 
 
 def item(exercise: str, **dose: Any) -> RoutineItem:
@@ -204,7 +213,7 @@ def test_the_staged_back_extension_plays_stage_by_stage(catalogue: Catalogue) ->
     assert [s.stage_name for s in steps[:3]] == ["Lie face down", "On your elbows", "Press-ups"]
     set_rests = [s for s in steps if s.kind is StepKind.SET_REST]
     assert [s.set_number for s in set_rests] == [2, 3, 4]
-    assert timeline.exercises[1].seconds == 10 + 300 + 120 + 40 + 3 * 60
+    assert timeline.exercises[1].seconds == 10 + 15 + 300 + 120 + 40 + 3 * 60  # down to the floor
 
 
 def test_the_plans_pick_each_dose(catalogue: Catalogue) -> None:
@@ -331,8 +340,9 @@ def test_the_planned_total_adds_every_pause_and_estimates_counted_reps(
         catalogue,
         routine(item("wall-sit", hold=10, reps=2, rest_reps=5), item("partial-crunch", reps=3)),
     )
-    assert timeline.total_seconds == 5 + (10 + 5 + 10) + 10 + 3 * COUNTED_REP_SECONDS
-    assert [e.seconds for e in timeline.exercises] == [30, 10 + 3 * COUNTED_REP_SECONDS]
+    down = 15  # from the wall sit, standing, down to the floor for the crunch
+    assert timeline.total_seconds == 5 + (10 + 5 + 10) + 10 + down + 3 * COUNTED_REP_SECONDS
+    assert [e.seconds for e in timeline.exercises] == [30, 10 + down + 3 * COUNTED_REP_SECONDS]
 
 
 def test_exercises_carry_their_easier_variants_from_the_catalogue(catalogue: Catalogue) -> None:

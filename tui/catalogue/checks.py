@@ -1,7 +1,8 @@
 """Cross-checks over a set of parsed catalogue files: ids, references, doses within limits.
 
-Ids are unique, references resolve, and every routine's doses stay within the largest the
-articles give (see :mod:`tui.catalogue.limits`).
+Ids are unique, references resolve, every exercise played with a tempo says how its paced rep
+moves (``movement.cue`` and ``movement.beats``), and every routine's doses stay within the
+largest the articles give (see :mod:`tui.catalogue.limits`).
 """
 
 from __future__ import annotations
@@ -81,6 +82,46 @@ def cross_check(files: Sequence[ParsedFile]) -> list[Problem]:
                 )
             )
     problems += _check_references(files, known)
+    problems += _check_paced(files, known["exercise"])
+    return problems
+
+
+def _tempo_paths(counts: Counts, where: FieldPath) -> Iterator[FieldPath]:
+    """The path of each ``tempo`` set in a dose (or in each of its stages)."""
+    stages = getattr(counts, "stages", ())
+    for number, stage in enumerate(stages):
+        if stage.tempo > 0:
+            yield (*where, "stages", number, "tempo")
+    if not stages and counts.tempo > 0:
+        yield (*where, "tempo")
+
+
+def _check_paced(files: Sequence[ParsedFile], exercises: dict[str, Entry]) -> list[Problem]:
+    """A dose with a tempo whose exercise has no ``movement.cue`` or ``movement.beats``."""
+    played: list[tuple[Entry, FieldPath, str]] = [
+        (entry, path, entry.id)
+        for entry in entries(files, "exercise")
+        for path in _tempo_paths(entry.record.dose, ("dose",))
+    ]
+    for entry in entries(files, "routine"):
+        for position, item in enumerate(entry.record.items):
+            if item.dose is not None:
+                where: FieldPath = ("items", position, "dose")
+                played += [(entry, path, item.exercise) for path in _tempo_paths(item.dose, where)]
+    problems: list[Problem] = []
+    for entry, path, exercise_id in played:
+        defined = exercises.get(exercise_id)
+        if defined is None or (defined.record.movement.cue and defined.record.movement.beats):
+            continue
+        problems.append(
+            entry.file.problem(
+                (entry.kind, entry.index, *path),
+                f'"{exercise_id}" is played with a tempo, but its exercise has no movement '
+                f"cue and beats to pace it by",
+                f'Add to exercise "{exercise_id}" (in {defined.file.path}) a table '
+                '[exercise.movement] with cue = "what to do" and beats = ["word", ...].',
+            )
+        )
     return problems
 
 

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         trend_text,
         work_out,
     )
+    from tui.history.resumable import Unfinished, unfinished
     from tui.history.roadmap import (
         CLIMB_AFTER,
         PhaseStanding,
@@ -97,6 +98,7 @@ __all__ = [
     "SortColumn",
     "Standing",
     "Stop",
+    "Unfinished",
     "answer",
     "can_move_on",
     "clear",
@@ -138,6 +140,7 @@ __all__ = [
     "today_of",
     "todays_routine",
     "trend_text",
+    "unfinished",
     "week_text",
     "work_out",
 ]
@@ -201,6 +204,8 @@ _HOME = {
     "today_of": "tui.history.streak",
     "todays_routine": "tui.history.roadmap",
     "trend_text": "tui.history.progress",
+    "Unfinished": "tui.history.resumable",
+    "unfinished": "tui.history.resumable",
     "week_text": "tui.history.streak",
     "work_out": "tui.history.progress",
 }

@@ -131,7 +131,10 @@ def routine_seconds(catalogue: Catalogue, routine: Routine, rungs: dict[str, int
     """Roughly how long a routine plays with its exercises at these rungs (0 when not given)."""
     return sum(
         SETUP_SECONDS
-        + plan_seconds(ladder(catalogue.dose_for(item)).at(rungs.get(item.exercise, 0)))
+        + plan_seconds(
+            ladder(catalogue.dose_for(item)).at(rungs.get(item.exercise, 0)),
+            catalogue.movement_of(item.exercise),
+        )
         for item in routine.items
     )
 

@@ -29,6 +29,8 @@ from tui.model import (
     no_heavier,
     plan_seconds,
     plan_text,
+    position_change_note,
+    position_change_seconds,
     work,
 )
 
@@ -144,7 +146,12 @@ def resting_note(catalogue: Catalogue, items: Iterable[ItemPlan]) -> str | None:
     return " ".join([*parts, f"Each hurt in {REPEATED} of its last {OF_LAST} sessions: {ASK}."])
 
 
-def plan_json(plan: RoutinePlan) -> dict[str, Any]:
+def item_seconds(catalogue: Catalogue, item: ItemPlan) -> int:
+    """Roughly how long an item plays as planned, the movement around its holds included."""
+    return plan_seconds(item.planned, catalogue.movement_of(item.exercise))
+
+
+def plan_json(catalogue: Catalogue, plan: RoutinePlan) -> dict[str, Any]:
     """The plan as ``lumbar plan --json`` prints it (a staged dose gives its heaviest stage)."""
     exercises = []
     for item in plan.items:
@@ -157,7 +164,7 @@ def plan_json(plan: RoutinePlan) -> dict[str, Any]:
                 "reps": main.reps if main else 0,
                 "hold": main.hold if main else 0,
                 "sides": main.sides if main else "none",
-                "seconds": plan_seconds(item.planned),
+                "seconds": item_seconds(catalogue, item),
                 "change": item.change,
                 "why": item.why,
                 "left_out": item.left_out,
@@ -168,8 +175,19 @@ def plan_json(plan: RoutinePlan) -> dict[str, Any]:
 
 
 def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
-    """The plan as ``lumbar plan`` prints it: each exercise, its dose and change, then why."""
-    seconds = sum(SETUP_SECONDS + plan_seconds(item.planned) for item in plan.items)
+    """The plan as ``lumbar plan`` prints it: each exercise, its dose and change, then why.
+
+    The length counts the moves around each hold, and the time to get into position before
+    each exercise, more where the position changes (lumbar's own figures, said in the last
+    line).
+    """
+    seconds = sum(SETUP_SECONDS + item_seconds(catalogue, item) for item in plan.items)
+    positions = [
+        catalogue.exercises[item.exercise].position
+        for item in plan.playing
+        if item.exercise in catalogue.exercises
+    ]
+    seconds += sum(map(position_change_seconds, positions, positions[1:]))
     lines = [f"{plan.routine.name} ({plan.routine.id}): the next session, {about_minutes(seconds)}"]
     for number, item in enumerate(plan.items, 1):
         exercise = catalogue.exercises.get(item.exercise)
@@ -181,4 +199,4 @@ def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
             lines.append(f"{number}. {name}: {plan_text(item.planned)}{below} [{item.change}]")
         why = f"{item.why[:1].upper()}{item.why[1:]}."
         lines += textwrap.wrap(why, WIDTH, initial_indent="   ", subsequent_indent="   ")
-    return lines
+    return [*lines, *textwrap.wrap(position_change_note(), WIDTH)]

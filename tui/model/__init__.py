@@ -38,6 +38,12 @@ from tui.model.dosing import (
     step_up,
     work,
 )
+from tui.model.movement import MOVE_SECONDS, STILL, Movement
+from tui.model.positions import (
+    position_change_note,
+    position_change_seconds,
+    position_change_words,
+)
 from tui.model.records import (
     SCHEMA_VERSION,
     Clearance,
@@ -46,6 +52,7 @@ from tui.model.records import (
     NotifyMethod,
     Outcome,
     OutcomeCounts,
+    Resumption,
     RoadmapState,
     SafetyCheck,
     Session,
@@ -75,9 +82,11 @@ from tui.model.words import (
 
 __all__ = [
     "COUNTED_REP_SECONDS",
+    "MOVE_SECONDS",
     "POSITIONS",
     "SCHEMA_VERSION",
     "SETUP_SECONDS",
+    "STILL",
     "Advice",
     "AdviceKind",
     "Catalogue",
@@ -91,6 +100,7 @@ __all__ = [
     "Feedback",
     "ItemPlan",
     "Ladder",
+    "Movement",
     "NotifyMethod",
     "Outcome",
     "OutcomeCounts",
@@ -100,6 +110,7 @@ __all__ = [
     "Position",
     "Progression",
     "Range",
+    "Resumption",
     "RoadmapState",
     "Routine",
     "RoutineItem",
@@ -125,6 +136,9 @@ __all__ = [
     "plan_seconds",
     "plan_text",
     "plural",
+    "position_change_note",
+    "position_change_seconds",
+    "position_change_words",
     "routine_minutes",
     "session_minutes",
     "setting_text",

@@ -11,6 +11,8 @@ from typing import Annotated, Any, ClassVar, Literal, Self
 import msgspec
 from msgspec import Meta, Struct
 
+from tui.model.movement import STILL, Cue, Movement
+
 Category = Literal["stretch", "strengthen", "stabilise", "mobility", "technique", "aerobic"]
 Position = Literal[
     "lying-on-back", "face-down", "all-fours", "kneeling", "standing", "seated", "side-lying"
@@ -38,7 +40,6 @@ AdviceKind = Literal[
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, Meta(pattern=ID_PATTERN)]
 Text = Annotated[str, Meta(min_length=1)]
-Cue = Annotated[str, Meta(min_length=1, max_length=100)]
 IsoDate = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 COUNTED_REP_SECONDS = 3  # a rep with no hold and no tempo, counted by the user
 SETUP_SECONDS = 10  # getting into position before an exercise
@@ -191,17 +192,20 @@ class Counts(Record, kw_only=True, frozen=True):
             or bool(self.positions)
         )
 
-    def seconds(self, level: float = 0.0) -> int:
+    def seconds(self, level: float = 0.0, movement: Movement = STILL) -> int:
         """Roughly how long this plays at a progression level (0 is the low end of every range).
 
-        Holds count in full, once per position; a rep without a hold takes its tempo, or about
-        three seconds when the user counts it; rests count; set-up and side switches do not.
+        Holds count in full, once per position, with the ``movement`` into and out of each;
+        a rep without a hold takes its tempo, or about three seconds when the user counts it;
+        rests count; set-up and side switches do not.
         """
         sides = 1 if self.sides == "none" else 2
-        reps = self.reps.at(level) * sides
-        each = self.hold.at(level) if self.hold else (self.tempo or COUNTED_REP_SECONDS)
-        each *= max(1, len(self.positions))
-        per_set = reps * each + (reps - 1) * self.rest_reps
+        reps, hold = self.reps.at(level), self.hold.at(level) if self.hold else 0
+        each = (hold or self.tempo or COUNTED_REP_SECONDS) * max(1, len(self.positions))
+        per_set = reps * sides * each + (reps * sides - 1) * self.rest_reps
+        per_set += movement.per_set(
+            reps=reps, sides=self.sides, hold=hold, tempo=self.tempo, positions=len(self.positions)
+        )
         sets = self.sets.at(level)
         return sets * per_set + (sets - 1) * self.rest_sets
 
@@ -230,11 +234,11 @@ class Dose(Counts, kw_only=True, frozen=True):
         """The stages to play, in order: the stages, or the dose itself as a single stage."""
         return self.stages or (self,)
 
-    def seconds(self, level: float = 0.0) -> int:
-        """Roughly how long the whole dose plays, every stage included."""
+    def seconds(self, level: float = 0.0, movement: Movement = STILL) -> int:
+        """Roughly how long the whole dose plays, every stage included, moving as ``movement``."""
         if not self.stages:
-            return super().seconds(level)
-        return sum(stage.seconds(level) for stage in self.stages)
+            return super().seconds(level, movement)
+        return sum(stage.seconds(level, movement) for stage in self.stages)
 
 
 class Source(Record, kw_only=True, frozen=True):
@@ -265,6 +269,8 @@ class Exercise(Record, kw_only=True, frozen=True):
     harder: tuple[Id, ...] = ()
     sources: Annotated[tuple[Id, ...], Meta(min_length=1)]
     dose: Dose
+    movement: Movement = STILL
+    """How its reps move: around each hold, and a paced rep's cue and beats."""
 
 
 class RoutineItem(Record, kw_only=True, frozen=True):
@@ -383,7 +389,15 @@ class Catalogue(Struct, kw_only=True, frozen=True):
 
     def routine_seconds(self, routine: Routine, level: float = 0.0) -> int:
         """Roughly how long a routine plays, with a short set-up before each exercise."""
-        return sum(SETUP_SECONDS + self.dose_for(item).seconds(level) for item in routine.items)
+        return sum(
+            SETUP_SECONDS + self.dose_for(item).seconds(level, self.movement_of(item.exercise))
+            for item in routine.items
+        )
+
+    def movement_of(self, exercise_id: str) -> Movement:
+        """How an exercise's reps move (lumbar's defaults for an id not in the catalogue)."""
+        exercise = self.exercises.get(exercise_id)
+        return exercise.movement if exercise is not None else STILL
 
     def to_builtins(self) -> dict[str, Any]:
         """The whole catalogue as JSON-ready data, routine items with their doses resolved."""

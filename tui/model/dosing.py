@@ -34,6 +34,7 @@ from typing import Literal
 from msgspec.structs import replace
 
 from tui.model.catalogue import COUNTED_REP_SECONDS, Counts, Dose
+from tui.model.movement import STILL, Movement
 from tui.model.records import StagePlan, plan_dose
 
 MOST_MORE = 0.25
@@ -47,7 +48,11 @@ Plans = tuple[StagePlan, ...]
 
 
 def rep_seconds(plan: StagePlan) -> int:
-    """The seconds of effort one rep on one side takes: hold, tempo or a counted rep."""
+    """The seconds of effort one rep on one side takes: hold, tempo or a counted rep.
+
+    The movement into and out of a hold is not effort here: work (and so every step up or
+    down, and the "never heavier" rule) weighs the holds alone; ``plan_seconds`` adds it.
+    """
     each = plan.hold or plan.tempo or COUNTED_REP_SECONDS
     return each * max(1, len(plan.positions))
 
@@ -62,12 +67,19 @@ def work(plans: Sequence[StagePlan]) -> int:
     return sum(stage_work(plan) for plan in plans)
 
 
-def plan_seconds(plans: Sequence[StagePlan]) -> int:
-    """Roughly how long a dose plays: its work plus the rests between reps and between sets."""
+def plan_seconds(plans: Sequence[StagePlan], movement: Movement = STILL) -> int:
+    """Roughly how long a dose plays: its work, the rests, and the ``movement`` around holds."""
     total = 0
     for plan in plans:
         reps = plan.reps * plan.side_count
         per_set = reps * rep_seconds(plan) + (reps - 1) * plan.rest_reps
+        per_set += movement.per_set(
+            reps=plan.reps,
+            sides=plan.sides,
+            hold=plan.hold,
+            tempo=plan.tempo,
+            positions=len(plan.positions),
+        )
         total += plan.sets * per_set + (plan.sets - 1) * plan.rest_sets
     return total
 

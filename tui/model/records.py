@@ -117,6 +117,20 @@ class ExerciseResult(Entry, kw_only=True, frozen=True):
         return self.outcome == "hurt" or self.feedback == "hurt"
 
 
+class Resumption(Entry, kw_only=True, frozen=True):
+    """A break in a session: it stopped (a dropped link, a crash, quit) and was continued later."""
+
+    stopped_at: datetime
+    """When it stopped: the partial session's end (else its last exercise's)."""
+    resumed_at: datetime
+    """When it was continued."""
+
+    @property
+    def seconds(self) -> float:
+        """How long the break lasted (never negative)."""
+        return max(0.0, (self.resumed_at - self.stopped_at).total_seconds())
+
+
 class Session(Entry, kw_only=True, frozen=True):
     """One session of a routine, saved as it goes (partial) and at the end (complete)."""
 
@@ -130,6 +144,8 @@ class Session(Entry, kw_only=True, frozen=True):
     pain_before: PainScore | None = None
     pain_after: PainScore | None = None
     exercises: tuple[ExerciseResult, ...] = ()
+    resumed: tuple[Resumption, ...] = ()
+    """Every time it stopped and was continued into this same record (empty in older ones)."""
 
     @property
     def hurt(self) -> bool:
@@ -137,10 +153,16 @@ class Session(Entry, kw_only=True, frozen=True):
         return any(result.hurt for result in self.exercises)
 
     @property
-    def seconds(self) -> float:
-        """How long the session lasted, from start to its last saved moment."""
+    def stopped_at(self) -> datetime:
+        """Its last saved moment: its end, else its last exercise's end, else its start."""
         end = self.ended_at or (self.exercises[-1].ended_at if self.exercises else None)
-        return (end - self.started_at).total_seconds() if end else 0.0
+        return end or self.started_at
+
+    @property
+    def seconds(self) -> float:
+        """How long the session lasted, from start to its last saved moment, breaks left out."""
+        breaks = sum(gap.seconds for gap in self.resumed)
+        return max(0.0, (self.stopped_at - self.started_at).total_seconds() - breaks)
 
 
 class Settings(Entry, kw_only=True, frozen=True):
@@ -155,6 +177,10 @@ class Settings(Entry, kw_only=True, frozen=True):
     cool_down: bool = False
     pain_threshold: Annotated[int, Meta(ge=1, le=10)] = 7
     """Pain at or above this, before or after a session, is a pain flag (lumbar's choice: 7)."""
+    speech: bool = False
+    """Speak the cues through the machine's speech command (never over SSH: see tui.session)."""
+    wait_for_me: bool = False
+    """Each exercise after the first starts on the user's key, not when a countdown ends."""
 
 
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):

@@ -15,13 +15,16 @@ from functools import partial
 from typing import TypeVar
 
 from textual.app import ComposeResult
+from textual.events import Resize
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from tui.history import DEFAULT_THRESHOLD
-from tui.model import Feedback, Session
+from tui.model import Feedback, Session, position_change_note
+from tui.screens.cautions import ALWAYS, CautionsDialog
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
 from tui.screens.player_pain import PlayerResult
@@ -35,13 +38,17 @@ from tui.session import (
     SessionEnded,
     SessionRecorder,
     Snapshot,
+    Speaker,
     StepStarted,
     notification_for,
+    speech_for,
+    warning_at,
     window_title,
 )
 from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
-from tui.widgets.session_view import SessionView
+from tui.widgets.keys import with_keys
+from tui.widgets.session_view import SessionView, phase_of
 
 T = TypeVar("T")
 
@@ -50,6 +57,16 @@ MARGIN = 0.01
 LEAVE_WAIT = 1.0
 """Leaving the player waits at most this long for its last save (long written by then, as a
 rule), so the screen it returns to shows the session as saved."""
+
+
+FULL_SIZE = Size(76, 22)
+"""The smallest terminal for the full layout; below it the player is compact (phase,
+countdown, exercise, rep, set and side, and the keys) down to the player's MIN_SIZE."""
+
+
+def compact(size: Size) -> bool:
+    """True when a terminal of ``size`` is too small for the player's full layout."""
+    return size.width < FULL_SIZE.width or size.height < FULL_SIZE.height
 
 
 def header_text(snapshot: Snapshot) -> str | None:
@@ -71,12 +88,15 @@ class PlayerScreen(PlayerCorrections):
     HELP = """\
 ## Player
 
-Follow the countdown; a bell rings at each change. **{keys:player.pause}** pauses,
+Follow the countdown and the word over it (GET READY, MOVE, HOLD, REST, SWITCH SIDE); a bell
+rings at each change, and at 3, 2, 1 before a hold or rest of 10 seconds or more ends.
+**{key:player.cautions}** shows all the exercise's cautions. **{keys:player.pause}** pauses,
 **{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step (at the
 start of an exercise, to the exercise before; it is recorded once, when done again),
 **{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
 longest hold the articles give for the exercise),
 **{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
+**{keys:player.start}** starts the next exercise when the setting "wait for me" is on,
 **{keys:player.hurts}** stops it because it hurts and pauses, offering an easier variant (no
 heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** ends the session
 (it asks first). After each exercise press **{key:player.feedback-easy}** to
@@ -84,7 +104,8 @@ heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** end
 seconds **{key:player.undo}** takes back the last skip, "this hurts", rating or pain score. The
 keys at the bottom are those that do something now. Under the exercise's name, why it plays at
 this dose. Everything you do is saved as you go.
-"""
+
+""" + position_change_note()
     BINDINGS = PLAYER_BINDINGS
 
     snapshot: var[Snapshot | None] = var(None, init=False)
@@ -102,13 +123,15 @@ this dose. Everything you do is saved as you go.
         clock: Callable[[], float],
         bell: bool = True,
         cues: Cues | None = None,
+        speaker: Speaker | None = None,
         threshold: int = DEFAULT_THRESHOLD,
         history: Callable[[], Sequence[Session]] | None = None,
         pain_before: int | None = None,
     ) -> None:
         """Play the engine's session, saving through the recorder, reading time from ``clock``.
 
-        ``cues`` sends desktop notifications and sets the window title (None: neither); a pain
+        ``cues`` sends desktop notifications and sets the window title (None: neither);
+        ``speaker`` speaks the cues (None: speech is off); a pain
         before at or above ``threshold`` is a flare-up; ``history`` reads the saved sessions
         (on a worker), for what lumbar will do next time about pain; ``pain_before`` is a score
         already given (then no pain check: the gentle routine chosen at a flare-up).
@@ -116,8 +139,11 @@ this dose. Everything you do is saved as you go.
         super().__init__(engine, recorder, clock=clock, threshold=threshold, history=history)
         self.bell = bell
         self.cues = cues or Cues(None)
+        self.speaker = speaker
         self.pain_before = pain_before
         self._timer: Timer | None = None
+        self._phase = ""  # the phase the header is tinted for
+        self._warned: tuple[int, int] | None = None  # the step and the 3-2-1 number last rung
 
     def compose(self) -> ComposeResult:
         """The session view, the feedback question under it (hidden till asked), the keys."""
@@ -129,11 +155,17 @@ this dose. Everything you do is saved as you go.
     def on_mount(self) -> None:
         """Show the first step, then ask about pain before starting the clock."""
         self.title = self.engine.timeline.routine_name
+        self.set_class(compact(self.app.size), "-compact")
+        self.query_one(SessionView).cautions_key = with_keys(self, "{key:player.cautions}")
         self.refresh_display()
         if self.pain_before is not None:
             self._begin(self.pain_before)
         else:
             self.open(PainCheck("before you start"), self._pain_before_given)
+
+    def on_resize(self, event: Resize) -> None:
+        """Lay the player out in full, or compact on a small terminal."""
+        self.set_class(compact(event.size), "-compact")
 
     def on_unmount(self) -> None:
         """However the screen goes (even with the app), a session still running is saved."""
@@ -151,8 +183,19 @@ this dose. Everything you do is saved as you go.
         self.snapshot = snapshot
         if self.question is not None and now >= self.question.lapses_at:
             self._close_question()
+        self._warn(snapshot)
         self._schedule(snapshot, now)
         self.show_keys()
+
+    def _warn(self, snapshot: Snapshot) -> None:
+        """Ring and say 3, 2, 1 (once each) as a long hold, rest or lead-in nears its end."""
+        number = warning_at(snapshot)
+        if number is None or (snapshot.step_index, number) == self._warned:
+            return
+        self._warned = (snapshot.step_index, number)
+        if self.bell:
+            self.app.bell()
+        self.say(str(number))
 
     def _schedule(self, snapshot: Snapshot, now: float) -> None:
         """Set the timer for the next moment the display can change."""
@@ -171,6 +214,16 @@ this dose. Everything you do is saved as you go.
             return
         self.sub_title = header_text(snapshot)
         self.cues.set_title(window_title(self.engine.timeline.routine_name, snapshot))
+        self._tint_header(phase_of(snapshot)[1])
+
+    def _tint_header(self, phase: str) -> None:
+        """Give the header the phase's accent (one row repainted, at a change of phase)."""
+        if phase == self._phase:
+            return
+        header = self.query_one(Header)
+        header.remove_class(f"-{self._phase}")
+        header.add_class(f"-{phase}")
+        self._phase = phase
 
     # What the engine reports -------------------------------------------------------------
 
@@ -201,8 +254,18 @@ this dose. Everything you do is saved as you go.
         notification = notification_for(events, self.engine.timeline)
         if notification is not None:
             self.cues.notify(notification)
+        self.say(speech_for(events, self.engine.timeline))
         if any(isinstance(event, SessionDone | SessionEnded) for event in events):
             self._finish()
+
+    def say(self, text: str | None) -> None:
+        """Speak ``text`` if speech is on; a failure is told once, and the session goes on."""
+        if self.speaker is None or not text:
+            return
+        self.speaker.say(text)
+        problem = self.speaker.new_problem()
+        if problem is not None:
+            self.notify(problem, title="Speech", severity="warning", markup=False)
 
     def _ask(self, exercise_index: int) -> None:
         """Ask how the exercise felt, in the panel, while the session goes on."""
@@ -332,9 +395,20 @@ this dose. Everything you do is saved as you go.
         """Count a rep done (on a counted step)."""
         self._act(self.engine.count_rep())
 
+    def action_start_exercise(self) -> None:
+        """Start the exercise a lead-in waits for (carrying on if the session was paused)."""
+        events = self.engine.resume() if self.engine.snapshot(self.clock()).paused else []
+        self._act(events + self.engine.next_step())
+
     def action_skip_exercise(self) -> None:
         """Skip the rest of this exercise (recorded as skipped)."""
         self._act(self.engine.skip_exercise())
+
+    def action_cautions(self) -> None:
+        """Show all the cautions of the exercise in hand; the session waits meanwhile."""
+        exercise = self.engine.snapshot(self.clock()).exercise
+        always = with_keys(self, ALWAYS)
+        self._while_paused(CautionsDialog(exercise.name, exercise.cautions, always), _ignore)
 
     def action_feedback(self, feedback: Feedback) -> None:
         """Answer the question about the last exercise."""
@@ -372,3 +446,7 @@ this dose. Everything you do is saved as you go.
                 self._act(self.engine.resume())
 
         self.open(dialog, answered)
+
+
+def _ignore(_: object) -> None:
+    """Nothing to do with a dialog's answer."""

@@ -23,8 +23,10 @@ SESSION_ACTIONS = frozenset(
         "extend_refused",
         "shorten",
         "count_rep",
+        "start_exercise",
         "skip_exercise",
         "this_hurts",
+        "cautions",
         "end_session",
         "undo",
     }
@@ -69,6 +71,13 @@ PLAYER_BINDINGS: list[BindingType] = [
         group=ADJUST,
     ),
     Binding("enter", "count_rep", "Rep", id="player.count", tooltip="Count a rep done"),
+    Binding(
+        "enter",
+        "start_exercise",
+        "Start",
+        id="player.start",
+        tooltip="Start the next exercise (wait for me is on)",
+    ),
     Binding("s", "skip_exercise", "Skip", id="player.skip", tooltip="Skip this exercise"),
     Binding(
         "exclamation_mark",
@@ -94,6 +103,14 @@ PLAYER_BINDINGS: list[BindingType] = [
             show=False,
         )
         for choice in CHOICES
+    ),
+    Binding(
+        "c",
+        "cautions",
+        "Cautions",
+        id="player.cautions",
+        tooltip="All the cautions of this exercise (pauses)",
+        show=False,
     ),
     Binding("q", "end_session", "End", id="player.end", tooltip="End the session (asks first)"),
     Binding(

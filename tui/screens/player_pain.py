@@ -27,7 +27,7 @@ from tui.screens.pain_words import (
     hurt_of,
     next_time_lines,
 )
-from tui.screens.too_small import fits
+from tui.screens.too_small import PLAYER_MIN_SIZE, fits
 from tui.session import Engine, Event, PlannedExercise, SessionRecorder, Undoable, UndoKind
 
 T = TypeVar("T")
@@ -53,6 +53,9 @@ class PainResponses(Screen[PlayerResult]):
     The player provides the session's flow: ``_act``, ``_begin``, ``_finish``,
     ``_close_question`` and ``_end_chosen``.
     """
+
+    MIN_SIZE = PLAYER_MIN_SIZE
+    """The compact player goes down to this; its dialogs are held to it too."""
 
     def __init__(
         self,
@@ -84,14 +87,14 @@ class PainResponses(Screen[PlayerResult]):
         The app covers everything with a note while the terminal is too small; a dialog the
         session opens meanwhile (the pain check at the end) waits under it till it goes.
         """
-        if fits(self.app.size):
+        if fits(self.app.size, self.MIN_SIZE):
             self.app.push_screen(dialog, then)
         else:
             self._waiting.append((dialog, then))
 
     def on_screen_resume(self) -> None:
         """Back on top (the note went away): open the dialog that was waiting, if any."""
-        if self._waiting and fits(self.app.size):
+        if self._waiting and fits(self.app.size, self.MIN_SIZE):
             dialog, then = self._waiting.pop(0)
             self.app.push_screen(dialog, then)
 

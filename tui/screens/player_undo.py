@@ -26,7 +26,15 @@ from tui.widgets.feedback import Question
 
 PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")
 """What ``u`` in the player takes back (the pain score after is undone from the summary)."""
-OFFERED = ("count_rep", "previous_step", "extend", "extend_refused", "shorten", "undo")
+OFFERED = (
+    "count_rep",
+    "start_exercise",
+    "previous_step",
+    "extend",
+    "extend_refused",
+    "shorten",
+    "undo",
+)
 """The player's actions offered in the footer only at some moments of the session."""
 UNDONE: dict[UndoKind, str] = {
     "skip": "Skip undone: the exercise goes on.",
@@ -52,6 +60,8 @@ class PlayerCorrections(PainResponses):
         step = snapshot.step
         if action == "count_rep":
             return step.kind is StepKind.COUNTED
+        if action == "start_exercise":  # "wait for me": a lead-in waits for the user's key
+            return step.kind.is_lead_in and not step.is_timed
         if action == "previous_step":
             return snapshot.step_index > 0
         if action == "shorten":

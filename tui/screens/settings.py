@@ -1,4 +1,4 @@
-"""The settings screen: theme, get ready, bell, notices, weekly target, pain threshold, warm-up.
+"""The settings screen: theme, get ready, bell, notices, weekly target, pain, warm-up, speech.
 
 A list or a switch is saved to the store as it is changed (there is no save key to forget); a
 number is saved once it is whole: when the user presses Enter in its box or leaves the box (Tab,
@@ -6,11 +6,12 @@ another mode, quitting), and only if it lies in its range; else the stored numbe
 user is told why. Changes are written off the event loop, in the order made (see
 :class:`~tui.store.SettingsChanges`); the line at the bottom says "Saved" once one is written. A
 change the store cannot keep becomes an error notification, the line at the bottom says so, and
-the next change tries it again.
+the next change tries it again. Two buttons try a cue: a test desktop notice, and speech.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -23,11 +24,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.validation import Function
-from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
 from tui.failures import run_in_thread
 from tui.messages import Failed
-from tui.model import Catalogue, Settings
+from tui.model import Catalogue, NotifyMethod, Settings
+from tui.screens.settings_cues import cue_rows, send_test_notice, speech_hint, switch_parts
 from tui.screens.settings_words import (
     GET_READY,
     NOTIFY_CHOICES,
@@ -41,6 +43,7 @@ from tui.screens.settings_words import (
     on_off,
     routine_hint,
 )
+from tui.session import Cues, SpeechSystem, Trial, try_speech
 from tui.store import SettingsChanges, StoreError
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.safety_banner import SafetyBanner
@@ -58,7 +61,8 @@ class SettingsScreen(Screen[None]):
 up and down choose and **Enter** takes the choice; on a switch, **Enter** or **Space** flips it.
 A choice or a switch is saved at once and kept for next time; the theme shows straight away. In
 a number, type it and press **Enter** (or move on with **Tab**) to save it; a number out of its
-range is not saved, and the line at the bottom says what it can be. **{key:settings.done}** goes
+range is not saved, and the line at the bottom says what it can be. **Test** sends a desktop
+notice the way a session does; **Try it** speaks a sample line. **{key:settings.done}** goes
 back to choosing a routine, saving a number still being typed if it is in range.
 """
     BINDINGS = [
@@ -71,11 +75,24 @@ back to choosing a routine, saving a number still being typed if it is in range.
         ),
     ]
 
-    def __init__(self, catalogue: Catalogue, changes: SettingsChanges) -> None:
-        """Edit the settings through ``changes``; ``catalogue`` supplies the advice shown."""
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        changes: SettingsChanges,
+        *,
+        speech: SpeechSystem | None = None,
+        cues_for: Callable[[NotifyMethod], Cues] | None = None,
+    ) -> None:
+        """Edit the settings through ``changes``; ``catalogue`` supplies the advice shown.
+
+        ``speech`` is what the machine offers to speak with; ``cues_for`` gives the player's
+        cues for a notification method (the test notice goes through them).
+        """
         super().__init__()
         self.catalogue = catalogue
         self.changes = changes
+        self.speech = speech or SpeechSystem()
+        self.cues_for = cues_for or (lambda method: Cues(None, method))
         self.pending: dict[str, str] = {}
         """What is typed in each number box and neither saved nor refused yet, by box id."""
 
@@ -107,12 +124,13 @@ back to choosing a routine, saving a number still being typed if it is in range.
                 yield Label(f"seconds before the first exercise ({GET_READY[0]} to {GET_READY[1]})")
             with Horizontal(classes="setting"):
                 yield Label("Bell", classes="name")
-                yield from self.switch("bell", settings.bell, "rings at every change of step")
+                yield from switch_parts("bell", settings.bell, "rings at every change of step")
             with Horizontal(classes="setting"):
                 yield Label("Desktop notice", classes="name")
                 yield Select(
                     notify, allow_blank=False, value=settings.notify, compact=True, id="notify"
                 )
+                yield Button("Test", id="test-notice", compact=True, tooltip="Send a test notice")
             yield Static(notify_hint(settings.notify), id="notify-hint", classes="hint")
             with Horizontal(classes="setting"):
                 yield Label("Weekly target", classes="name")
@@ -128,20 +146,14 @@ back to choosing a routine, saving a number still being typed if it is in range.
             with Horizontal(classes="setting"):
                 yield Label("Warm-up", classes="name")
                 hint = routine_hint(self.catalogue, "warm-up", "before")
-                yield from self.switch("warm-up", settings.warm_up, hint)
+                yield from switch_parts("warm-up", settings.warm_up, hint)
             with Horizontal(classes="setting"):
                 yield Label("Cool-down", classes="name")
                 hint = routine_hint(self.catalogue, "cool-down", "after")
-                yield from self.switch("cool-down", settings.cool_down, hint)
+                yield from switch_parts("cool-down", settings.cool_down, hint)
+            yield from cue_rows(settings, self.speech)
             yield Static(id="status")
         yield Footer()
-
-    @staticmethod
-    def switch(widget_id: str, value: bool, hint: str) -> ComposeResult:
-        """A switch, the word for its state (not just a colour), and what it does."""
-        yield Switch(value, id=widget_id)
-        yield Label(on_off(value), id=f"{widget_id}-state", classes="state")
-        yield Label(hint, markup=False)  # it may name a routine from a user file
 
     @staticmethod
     def number_input(number: NumberSetting, value: int) -> Input:
@@ -181,9 +193,12 @@ back to choosing a routine, saving a number still being typed if it is in range.
             self.query_one("#pain-threshold", Input).value = str(settings.pain_threshold)
             self.query_one("#warm-up", Switch).value = settings.warm_up
             self.query_one("#cool-down", Switch).value = settings.cool_down
+            self.query_one("#wait-for-me", Switch).value = settings.wait_for_me
+            self.query_one("#speech", Switch).value = settings.speech
         for switch in self.query(Switch):
             self.query_one(f"#{switch.id}-state", Label).update(on_off(switch.value))
-        self.query_one("#notify-hint", Static).update(notify_hint(settings.notify))
+        self.hint("#notify-hint", notify_hint(settings.notify))
+        self.hint("#speech-hint", speech_hint(self.speech))
 
     # Changes -----------------------------------------------------------------------------
 
@@ -199,19 +214,53 @@ back to choosing a routine, saving a number still being typed if it is in range.
         """Keep the notification method, and say which terminals show it."""
         method = next((m for m in NOTIFY_CHOICES if m == event.value), None)
         if method is not None:
-            self.query_one("#notify-hint", Static).update(notify_hint(method))
+            self.hint("#notify-hint", notify_hint(method))
             self.change(f"desktop notice {NOTIFY_CHOICES[method][0]}", notify=method)
 
     @on(Switch.Changed)
     def switch_flipped(self, event: Switch.Changed) -> None:
-        """Keep the bell, warm-up or cool-down switch."""
-        field = {"bell": "bell", "warm-up": "warm_up", "cool-down": "cool_down"}.get(
-            event.switch.id or ""
-        )
+        """Keep the bell, warm-up, cool-down, wait-for-me or speech switch."""
+        fields = {"bell": "bell", "warm-up": "warm_up", "cool-down": "cool_down"}
+        fields |= {"wait-for-me": "wait_for_me", "speech": "speech"}
+        field = fields.get(event.switch.id or "")
         if field is not None:
             self.query_one(f"#{event.switch.id}-state", Label).update(on_off(event.value))
             label = (event.switch.id or "").replace("-", " ")
             self.change(f"{label} {on_off(event.value)}", **{field: event.value})
+
+    @on(Button.Pressed, "#test-notice")
+    def test_notice_pressed(self) -> None:
+        """Send one desktop notice as a session would; the line under the list says so."""
+        settings = self.read()
+        if settings is not None:
+            sent, words = send_test_notice(self.cues_for(settings.notify))
+            self.hint("#notify-hint", words, problem=not sent)
+
+    @on(Button.Pressed, "#try-speech")
+    def try_it_pressed(self) -> None:
+        """Speak a sample line on a worker (it waits for the voice); its hint says what happened."""
+        self.hint("#speech-hint", f"Trying {self.speech.name or 'speech'}...")
+        run_in_thread(self, self.speak_sample, "try_speech", exclusive=True)
+
+    @dataclass
+    class Tried(Message):
+        """Speech was tried (posted from a worker's thread)."""
+
+        trial: Trial
+
+    def speak_sample(self) -> None:
+        """On a worker's thread: speak the sample and say how it went."""
+        self.post_message(self.Tried(try_speech(self.speech)))
+
+    def on_settings_screen_tried(self, message: Tried) -> None:
+        """Say under the speech switch what trying it did."""
+        self.hint("#speech-hint", message.trial.message, problem=not message.trial.spoken)
+
+    def hint(self, where: str, text: str, *, problem: bool = False) -> None:
+        """Put ``text`` in the hint line ``where`` (``problem``: in the warning colour)."""
+        for line in self.query(where).results(Static):
+            line.update(Content(text))
+            line.set_class(problem, "-problem")
 
     @on(Input.Changed)
     def number_typed(self, event: Input.Changed) -> None:

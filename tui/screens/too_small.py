@@ -1,11 +1,14 @@
 """The "make the terminal larger" note that covers the screens while the terminal is too small.
 
 :func:`cover_when_too_small` puts it up, updates it or takes it away; the app calls it on every
-resize and screen change. The player asks :func:`fits` before it starts its clock.
+resize and screen change. The player asks :func:`fits` before it opens a dialog. A screen may
+declare a smaller ``MIN_SIZE`` of its own (the player's compact layout goes down to 40x12);
+the screens above it, its dialogs, are then held to it too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual.app import App, ComposeResult
@@ -16,11 +19,19 @@ from tui.widgets.readout import Readout
 
 MIN_SIZE = Size(60, 20)
 """The smallest terminal the screens are laid out for (columns, rows)."""
+PLAYER_MIN_SIZE = Size(40, 12)
+"""The smallest terminal the player's compact layout (and its dialogs) is laid out for."""
 
 
-def fits(size: Size) -> bool:
-    """True when a terminal of this size is big enough for the screens."""
-    return size.width >= MIN_SIZE.width and size.height >= MIN_SIZE.height
+def fits(size: Size, minimum: Size = MIN_SIZE) -> bool:
+    """True when a terminal of this size is at least ``minimum``."""
+    return size.width >= minimum.width and size.height >= minimum.height
+
+
+def minimum_size(screens: Iterable[object]) -> Size:
+    """The smallest terminal for this stack of screens: the smallest any of them declares."""
+    sizes = [getattr(screen, "MIN_SIZE", MIN_SIZE) for screen in screens]
+    return min([MIN_SIZE, *sizes], key=lambda size: size.area)
 
 
 class TooSmall(ModalScreen[None]):
@@ -28,42 +39,44 @@ class TooSmall(ModalScreen[None]):
 
     CSS_PATH = "too_small.tcss"
 
-    def __init__(self, size: Size) -> None:
-        """Say how big the terminal is now."""
+    def __init__(self, size: Size, minimum: Size = MIN_SIZE) -> None:
+        """Say how big the terminal is now, and how big it must be."""
         super().__init__()
         self.current = size
+        self.minimum = minimum
 
     def compose(self) -> ComposeResult:
         """One message."""
-        yield Readout(self.message(self.current), id="too-small-message")
+        yield Readout(self.message(self.current, self.minimum), id="too-small-message")
 
     def on_screen_resume(self) -> None:
         """Back on top after a screen above closed: go if the terminal has grown meanwhile."""
-        if self.app.screen is self and fits(self.app.size):
+        if self.app.screen is self and fits(self.app.size, self.minimum):
             self.dismiss()
 
-    def measure(self, size: Size) -> None:
+    def measure(self, size: Size, minimum: Size) -> None:
         """The terminal changed size but is still too small: say its new size."""
-        self.current = size
-        self.query_one("#too-small-message", Readout).text = self.message(size)
+        self.current, self.minimum = size, minimum
+        self.query_one("#too-small-message", Readout).text = self.message(size, minimum)
 
     @staticmethod
-    def message(size: Size) -> str:
+    def message(size: Size, minimum: Size = MIN_SIZE) -> str:
         """What to do, with the size needed and the size now."""
         return (
-            f"Make the terminal larger: lumbar needs at least {MIN_SIZE.width}x"
-            f"{MIN_SIZE.height}; this one is {size.width}x{size.height}. "
-            "Nothing is lost: a session in progress carries on."
+            f"Make the terminal larger: lumbar needs at least {minimum.width}x"
+            f"{minimum.height}; this one is {size.width}x{size.height}. "
+            "Nothing is lost: a session in progress waits, paused, until you carry on."
         )
 
 
 def cover_when_too_small(app: App[Any], size: Size) -> None:
     """Show, update or take away the note (kept on top) for a terminal of ``size``."""
     top = app.screen
-    if fits(size):
+    minimum = minimum_size(s for s in app.screen_stack if not isinstance(s, TooSmall))
+    if fits(size, minimum):
         if isinstance(top, TooSmall):
             app.pop_screen()
     elif isinstance(top, TooSmall):
-        top.measure(size)
+        top.measure(size, minimum)
     else:
-        app.push_screen(TooSmall(size))
+        app.push_screen(TooSmall(size, minimum))

@@ -10,6 +10,7 @@ from tui.session.corrections import (
 from tui.session.cues import (
     Cues,
     notification_for,
+    warning_at,
     window_title,
 )
 from tui.session.engine import (
@@ -31,10 +32,26 @@ from tui.session.factory import (
 from tui.session.recorder import (
     SessionRecorder,
 )
+from tui.session.resume import (
+    ResumedEngine,
+    ResumeError,
+    ResumePoint,
+    where_text,
+)
+from tui.session.speech import (
+    Speaker,
+    SpeechSystem,
+    Trial,
+    try_speech,
+)
+from tui.session.spoken import (
+    speech_for,
+)
 from tui.session.timeline import (
     PlannedExercise,
     Step,
     StepKind,
+    beat_at,
     build_timeline,
 )
 
@@ -45,19 +62,30 @@ __all__ = [
     "Event",
     "ExerciseDone",
     "PlannedExercise",
+    "ResumeError",
+    "ResumePoint",
+    "ResumedEngine",
     "SessionDone",
     "SessionEnded",
     "SessionParts",
     "SessionRecorder",
     "Snapshot",
+    "Speaker",
+    "SpeechSystem",
     "Step",
     "StepKind",
     "StepStarted",
+    "Trial",
     "UndoKind",
     "Undoable",
+    "beat_at",
     "build_session",
     "build_timeline",
     "notification_for",
     "routine_of_kind",
+    "speech_for",
+    "try_speech",
+    "warning_at",
+    "where_text",
     "window_title",
 ]

@@ -13,6 +13,7 @@ would add its bytes to every second of a hold on a slow link. Nothing here impor
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 
@@ -97,6 +98,26 @@ def notification_for(events: Sequence[Event], timeline: Timeline) -> str | None:
     exercise = timeline.exercises[step.exercise_index]
     label = describe(step, exercise)
     return label if step.kind.is_lead_in else f"{exercise.name}: {label}"
+
+
+WARN_FROM = 10
+"""Only a step at least this many seconds long counts down 3, 2, 1 before it ends (lumbar's
+choice: on a shorter hold the calls would crowd the bells at its start and end)."""
+WARNED = frozenset(
+    {StepKind.GET_READY, StepKind.TRANSITION, StepKind.HOLD, StepKind.REST, StepKind.SET_REST}
+)
+"""The steps whose end is called 3, 2, 1: a hold, a rest, and the lead-in to an exercise."""
+
+
+def warning_at(snapshot: Snapshot) -> int | None:
+    """The number to call (3, 2 or 1) as a hold or rest nears its end at this moment, if any."""
+    step, remaining = snapshot.step, snapshot.remaining
+    if not snapshot.started or snapshot.paused or snapshot.finished or remaining is None:
+        return None
+    if step.kind not in WARNED or (step.duration or 0) < WARN_FROM:
+        return None
+    second = math.ceil(remaining)
+    return second if 1 <= second <= 3 else None
 
 
 class Cues:

@@ -47,13 +47,15 @@ class Engine(Corrections):
         *,
         session_id: str | None = None,
         phase: str | None = None,
+        start_at: int = 0,
     ) -> None:
         self._timeline = timeline
+        self._start_at = start_at  # the first step played (a session resumed part-way)
         self._clock = clock
         self._wall = wall
         self._id = session_id or uuid.uuid4().hex
         self._phase = phase
-        self._index = 0
+        self._index = start_at
         self._started: float | None = None
         self._started_at: datetime | None = None
         self._finished: float | None = None
@@ -85,7 +87,7 @@ class Engine(Corrections):
     # Actions -----------------------------------------------------------------------------
 
     def start(self, now: float | None = None) -> list[Event]:
-        """Start the session: the first step begins now."""
+        """Start the session: the first step (``start_at``, else step 0) begins now."""
         t = self._time(now)
         if self._started is not None:
             return []
@@ -93,7 +95,7 @@ class Engine(Corrections):
         if started_at.tzinfo is None:
             raise ValueError("wall() must give timezone-aware times: datetime.now().astimezone()")
         self._started, self._started_at = t, started_at
-        return self._start_step(0, t)
+        return self._start_step(self._start_at, t)
 
     def tick(self, now: float | None = None) -> list[Event]:
         """Finish every step whose deadline has passed; each next step starts at that deadline."""

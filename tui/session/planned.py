@@ -11,10 +11,12 @@ from typing import Literal
 
 from tui.model import (
     POSITIONS,
+    STILL,
     Catalogue,
     Dose,
     DoseChange,
     ItemPlan,
+    Movement,
     Position,
     StagePlan,
     plan_dose,
@@ -47,8 +49,12 @@ class PlannedExercise:
     below_range: bool = False
     """True when its dose is below the low end of the article's range (lumbar's step down)."""
     easier: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    """The exercise's cautions, in the catalogue's order (the player shows the first)."""
     part: Part = "main"
     note: str = ""
+    movement: Movement = STILL
+    """How its reps move: around each hold, and a paced rep's cue and beats."""
     first_step: int = 0
     step_count: int = 0
     seconds: int = 0
@@ -94,8 +100,10 @@ def plan_exercise(
         routine=routine,
         below_range=plan is not None and plan.below_range,
         easier=exercise.easier,
+        cautions=exercise.cautions,
         part=part,
         note=note,
+        movement=exercise.movement,
     )
 
 

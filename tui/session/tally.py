@@ -1,9 +1,11 @@
 """What the engine tallies for the exercise in play, step by step, and the record it becomes.
 
 Tallies are kept per step, so a step played again (after "back") replaces what it did the
-first time instead of adding to it. A rep is done when each of its steps ran its time (after any
-+ or -) or was counted; next before the time is up leaves it undone, and a hold ended before its
-planned seconds is cut short. Nothing here imports Textual.
+first time instead of adding to it. A rep is done when each of its holds, moves or counts ran
+its time (after any + or -) or was counted; next before the time is up leaves it undone, and a
+hold ended before its planned seconds is cut short. The moves around a hold (SHIFT steps) are
+not the rep's work: skipping one neither undoes the rep nor cuts its hold. Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
@@ -51,15 +53,16 @@ class ExerciseTally:
     """What has been done of the exercise in play, by step index.
 
     ``done`` holds the rep steps done (see :func:`step_done`); ``reps`` maps the last step of
-    each rep played to all of its steps (a rep may hold several positions), so a rep counts
-    as done only when every one of its steps was; ``cut`` holds the holds that ended before
-    their planned seconds.
+    each rep played to all of its steps (a rep may hold several positions, with moves between),
+    so a rep counts as done only when every one of its work steps (``work``) was; ``cut`` holds
+    the holds that ended before their planned seconds.
     """
 
     index: int
     started_at: datetime
     done: set[int] = field(default_factory=set)
     reps: dict[int, range] = field(default_factory=dict)
+    work: set[int] = field(default_factory=set)
     cut: set[int] = field(default_factory=set)
     held: dict[int, float] = field(default_factory=dict)
     added: dict[int, float] = field(default_factory=dict)
@@ -82,15 +85,19 @@ class ExerciseTally:
             self.added[step_index] = extension
             if held < step.duration - HELD_TOLERANCE:
                 self.cut.add(step_index)
+        if step.kind.is_rep:
+            self.work.add(step_index)
         if step_done(step, active, reason):
             self.done.add(step_index)
         if step.ends_rep:
-            self.reps[step_index] = range(step_index - step.position_number + 1, step_index + 1)
+            self.reps[step_index] = range(step_index - step.rep_span + 1, step_index + 1)
 
     @property
     def reps_done(self) -> int:
-        """The reps played with every one of their steps done."""
-        return sum(all(i in self.done for i in steps) for steps in self.reps.values())
+        """The reps played with every one of their work steps done (the moves between aside)."""
+        return sum(
+            all(i in self.done for i in steps if i in self.work) for steps in self.reps.values()
+        )
 
     def result(
         self, exercise: PlannedExercise, outcome: Outcome, ended_at: datetime

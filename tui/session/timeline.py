@@ -1,8 +1,9 @@
 """Turn a routine into a timeline: the ordered steps the session engine plays, one at a time.
 
 A timeline is plain data. It knows nothing of clocks: durations are whole seconds, and a
-counted rep has no duration at all (it lasts until the user counts it). Nothing here imports
-Textual.
+counted rep has no duration at all (it lasts until the user counts it), nor has a lead-in that
+waits for the user ("wait for me"). A held rep plays as a movement, with timed moves into and
+out of its hold (see :mod:`tui.session.reps`). Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from typing import Literal
 
 from tui.model import (
-    COUNTED_REP_SECONDS,
     Catalogue,
     DoseChange,
     ItemPlan,
@@ -25,7 +24,10 @@ from tui.model import (
     plan_dose,
     work,
 )
+from tui.session.kinds import Shift, StepKind
+from tui.session.lead_in import fit_lead_in
 from tui.session.planned import PART_WORDS, Part, PlannedExercise, plan_exercise
+from tui.session.reps import GENERIC_CUES, beat_at, rep_steps
 
 __all__ = [
     "GENERIC_CUES",
@@ -33,41 +35,19 @@ __all__ = [
     "Pacing",
     "Part",
     "PlannedExercise",
+    "Shift",
     "Side",
     "Step",
     "StepKind",
     "Timeline",
     "assemble",
+    "beat_at",
     "build_timeline",
     "describe",
     "plan_exercise",
 ]
 
 Side = Literal["left", "right"]
-GENERIC_CUES = {"hold": "Hold", "move": "Lift and lower", "counted": "Do one rep, then count it"}
-
-
-class StepKind(StrEnum):
-    """What a step asks of the user."""
-
-    GET_READY = "get-ready"
-    TRANSITION = "transition"
-    HOLD = "hold"
-    MOVE = "move"
-    COUNTED = "counted"
-    REST = "rest"
-    SET_REST = "set-rest"
-    SWITCH_SIDE = "switch-side"
-
-    @property
-    def is_lead_in(self) -> bool:
-        """True for the steps that lead into an exercise (get ready, transition)."""
-        return self in (StepKind.GET_READY, StepKind.TRANSITION)
-
-    @property
-    def is_rep(self) -> bool:
-        """True for the steps where the user works (hold, move, counted)."""
-        return self in (StepKind.HOLD, StepKind.MOVE, StepKind.COUNTED)
 
 
 @dataclass(frozen=True)
@@ -77,6 +57,8 @@ class Pacing:
     get_ready: int = 5
     transition: int = 10
     switch: int = 5
+    wait_for_me: bool = False
+    """Each lead-in after the first waits for the user's key instead of counting down."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +66,10 @@ class Step:
     """One step of a timeline: what to do, for how long, and where it sits in the dose.
 
     Numbers are 1-based. A step that is not a rep (a lead-in, a rest, a side switch) carries
-    the stage, set, rep, side and position of the rep it leads into.
+    the stage, set, rep, side and position of the rep it leads into; a SHIFT (a move around
+    a hold, see ``shift``) carries those of the rep it belongs to. ``ends_rep`` marks a rep's
+    last hold, move or count, and ``rep_span`` how many steps the rep has run up to it (its
+    work and the moves between); ``beats`` are a paced rep's beat words (see ``beat_at``).
     """
 
     kind: StepKind
@@ -106,10 +91,13 @@ class Step:
     position_count: int = 1
     ends_rep: bool = False
     next_label: str = ""
+    shift: Shift | None = None
+    rep_span: int = 1
+    beats: tuple[str, ...] = ()
 
     @property
     def is_timed(self) -> bool:
-        """True when the step ends on its own when its time is up (everything but counted)."""
+        """True when the step ends when its time is up (not counted, nor a lead-in that waits)."""
         return self.duration is not None
 
 
@@ -177,6 +165,7 @@ def build_timeline(
     get_ready_seconds: int = 5,
     transition_seconds: int = 10,
     switch_seconds: int = 5,
+    wait_for_me: bool = False,
     warm_up: Routine | None = None,
     cool_down: Routine | None = None,
 ) -> Timeline:
@@ -184,6 +173,7 @@ def build_timeline(
 
     ``plans`` gives, per routine id, how each of its items plays (its dose, an easier variant
     swapped in, or left out); a routine without one plays every item at its low end.
+    ``wait_for_me``: each exercise after the first starts on the user's key.
     """
     plans = plans or {}
     parts: list[tuple[Part, Routine]] = [("main", routine)]
@@ -209,7 +199,7 @@ def build_timeline(
             )
     if not exercises:
         raise ValueError(f"every exercise of {routine.name} is left out: nothing to play")
-    pacing = Pacing(get_ready_seconds, transition_seconds, switch_seconds)
+    pacing = Pacing(get_ready_seconds, transition_seconds, switch_seconds, wait_for_me)
     return assemble(catalogue, routine.id, routine.name, exercises, pacing)
 
 
@@ -220,13 +210,18 @@ def assemble(
     exercises: Sequence[PlannedExercise],
     pacing: Pacing,
 ) -> Timeline:
-    """Number the exercises, lay out their steps and say what comes after each step."""
+    """Number the exercises, lay out their steps and say what comes after each step.
+
+    A lead-in is longer, and says what to do, when the starting position changes.
+    """
     steps: list[Step] = []
     placed: list[PlannedExercise] = []
     for index, exercise in enumerate(exercises):
         exercise = replace(exercise, index=index)
         lead_in = pacing.get_ready if index == 0 else pacing.transition
         own = _exercise_steps(exercise, lead_in, pacing.switch)
+        before = placed[-1].position if placed else None
+        own = fit_lead_in(own, before, exercise.position, wait=pacing.wait_for_me)
         placed.append(
             replace(
                 exercise,
@@ -257,6 +252,7 @@ def describe(step: Step, exercise: PlannedExercise) -> str:
     action = {
         StepKind.HOLD: f"Hold {step.duration} s",
         StepKind.MOVE: f"Move for {step.duration} s",
+        StepKind.SHIFT: step.cue,
     }.get(step.kind, "Count a rep")
     where = [step.stage_name] if step.stage_count > 1 else []
     if step.rep_count > 1:
@@ -297,6 +293,7 @@ def _exercise_steps(exercise: PlannedExercise, lead_in: int, switch: int) -> lis
                 for number, (rep, side) in enumerate(block):
                     if number > 0 and plan.rest_reps > 0:
                         steps.append(_pause(exercise, StepKind.REST, plan.rest_reps))
+                    crossing = number > 0 and plan.sides == "alternate"
                     where = Step(
                         StepKind.HOLD,
                         exercise.index,
@@ -314,7 +311,7 @@ def _exercise_steps(exercise: PlannedExercise, lead_in: int, switch: int) -> lis
                         rep_count=plan.reps,
                         side=side,
                     )
-                    steps += _rep_steps(where, plan)
+                    steps += rep_steps(where, plan, exercise.movement, crossing=crossing)
     return _fill_pauses(steps, exercise)
 
 
@@ -323,36 +320,12 @@ def _pause(exercise: PlannedExercise, kind: StepKind, seconds: int) -> Step:
     return Step(kind, exercise.index, exercise.id, "", seconds, seconds, exercise.part)
 
 
-def _rep_steps(where: Step, plan: StagePlan) -> list[Step]:
-    """The steps of one rep on one side (``where`` holds its counters and its stage cue)."""
-    if plan.hold == 0 and plan.tempo == 0:
-        estimate = COUNTED_REP_SECONDS * max(1, len(plan.positions))
-        cue = where.cue or GENERIC_CUES["counted"]
-        return [replace(where, kind=StepKind.COUNTED, cue=cue, estimate=estimate, ends_rep=True)]
-    kind = StepKind.HOLD if plan.hold > 0 else StepKind.MOVE
-    seconds = plan.hold or plan.tempo
-    cues = plan.positions or (where.cue or GENERIC_CUES[kind.value],)
-    return [
-        replace(
-            where,
-            kind=kind,
-            cue=cue,
-            duration=seconds,
-            estimate=seconds,
-            position_number=number,
-            position_count=len(cues),
-            ends_rep=number == len(cues),
-        )
-        for number, cue in enumerate(cues, 1)
-    ]
-
-
 def _fill_pauses(steps: list[Step], exercise: PlannedExercise) -> list[Step]:
     """Give each pause the counters of the rep it leads into, and a cue that says so."""
     filled = list(steps)
     for index in range(len(filled) - 2, -1, -1):
         step, after = filled[index], filled[index + 1]
-        if step.kind.is_rep:
+        if step.kind.is_rep or step.kind is StepKind.SHIFT:
             continue
         cue = {
             StepKind.GET_READY: f"Get ready: {exercise.preview}",
@@ -368,5 +341,8 @@ def _fill_pauses(steps: list[Step], exercise: PlannedExercise) -> list[Step]:
             duration=step.duration,
             estimate=step.estimate,
             ends_rep=False,
+            shift=None,
+            rep_span=1,
+            beats=(),
         )
     return filled

@@ -74,16 +74,19 @@ def declared_bindings(node: DOMNode) -> list[Binding]:
     """Every binding a node's class declares, its base classes' too, as Textual merges them.
 
     The class's own come first, then its bases' (Textual's own, such as Tab, last); a key a
-    subclass binds again replaces the base's binding for that key. Textual's system bindings
-    (such as ctrl+c to explain how to quit) are left out.
+    subclass binds again replaces the base's bindings for that key; one class may bind a key
+    twice (Enter counts a rep or starts an exercise: ``check_action`` lets one work at a time).
+    Textual's system bindings (such as ctrl+c to explain how to quit) are left out.
     """
-    by_key: dict[str, tuple[int, Binding]] = {}
+    by_key: dict[str, tuple[int, list[Binding]]] = {}
     for depth, cls in reversed(list(enumerate(type(node).__mro__))):
-        declared = cls.__dict__.get("BINDINGS", [])
-        for binding in Binding.make_bindings(declared):
-            by_key[binding.key] = (depth, binding)
+        declared: dict[str, list[Binding]] = {}
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            declared.setdefault(binding.key, []).append(binding)
+        for key, bindings in declared.items():
+            by_key[key] = (depth, bindings)
     ordered = sorted(by_key.values(), key=lambda pair: pair[0])  # stable: declared order kept
-    return [binding for _, binding in ordered if not binding.system]
+    return [binding for _, bindings in ordered for binding in bindings if not binding.system]
 
 
 def keymap_of(app: App[Any]) -> Mapping[str, str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import RenderResult
 from textual.reactive import var
-from textual.widget import Widget
+
+from tui.widgets.tinted import Tinted
 
 
 def fraction(done: int, total: int) -> float:
@@ -18,7 +19,7 @@ def filled(width: int, done: int, total: int) -> int:
     return round(width * fraction(done, total))
 
 
-class SessionBar(Widget):
+class SessionBar(Tinted):
     """Seconds done out of the session's planned seconds, as a bar the width of the widget.
 
     Textual's ProgressBar keeps a one-second timer of its own for its time estimate, which

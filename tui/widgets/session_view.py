@@ -16,22 +16,71 @@ from textual.reactive import var
 
 from tui.catalogue import dose_reason
 from tui.model import minutes_left, plan_text
-from tui.session import PlannedExercise, Snapshot, Step, StepKind
-from tui.widgets.countdown import Countdown, clock_text
+from tui.session import PlannedExercise, Snapshot, Step, StepKind, beat_at
+from tui.widgets.countdown import Countdown, PhaseWord, clock_text
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar, fraction
 
 KIND_WORDS = {
     StepKind.GET_READY: "GET READY",
-    StepKind.TRANSITION: "NEXT UP",
+    StepKind.TRANSITION: "GET READY",
     StepKind.HOLD: "HOLD",
     StepKind.MOVE: "MOVE",
-    StepKind.COUNTED: "COUNT: ENTER",
+    StepKind.COUNTED: "REP",
+    StepKind.SHIFT: "MOVE",
     StepKind.REST: "REST",
     StepKind.SET_REST: "REST",
     StepKind.SWITCH_SIDE: "SWITCH SIDE",
 }
-"""What the label over the countdown says for each kind of step."""
+"""The phase word over the countdown for each kind of step (a word, never colour alone)."""
+WAITING = "START: ENTER"
+"""The word over a lead-in that waits for the user's key (the setting "wait for me")."""
+PHASES = {
+    StepKind.GET_READY: "ready",
+    StepKind.TRANSITION: "ready",
+    StepKind.HOLD: "hold",
+    StepKind.MOVE: "move",
+    StepKind.SHIFT: "move",
+    StepKind.COUNTED: "count",
+    StepKind.REST: "rest",
+    StepKind.SET_REST: "rest",
+    StepKind.SWITCH_SIDE: "switch",
+}
+"""The phase each kind of step shows in (its accent colour, from the player's styles)."""
+
+
+def waiting_for_me(snapshot: Snapshot) -> bool:
+    """True while a lead-in waits for the user's key ("wait for me")."""
+    return snapshot.remaining is None and snapshot.step.kind.is_lead_in
+
+
+def phase_of(snapshot: Snapshot) -> tuple[str, str]:
+    """The phase word and the phase of a moment: the step's, or paused, or done."""
+    if snapshot.finished:
+        return "DONE", "done"
+    if snapshot.paused:
+        return "PAUSED", "paused"
+    if waiting_for_me(snapshot):
+        return WAITING, "ready"
+    if snapshot.step.shift == "switch":
+        return "SWITCH SIDE", "switch"
+    return KIND_WORDS[snapshot.step.kind], PHASES[snapshot.step.kind]
+
+
+def counters_line(step: Step) -> str:
+    """Rep, set and side on one line, for the compact player: ``Rep 3/8 · Set 1/2 · left``."""
+    parts = [f"Rep {step.rep_number}/{step.rep_count}", f"Set {step.set_number}/{step.set_count}"]
+    if step.side is not None:
+        parts.append(f"{step.side} side")
+    return " · ".join(parts)
+
+
+def caution_text(exercise: PlannedExercise, key: str = "") -> str:
+    """The exercise's first caution, how many there are and the key for all of them."""
+    cautions = exercise.cautions or ("Stop if it hurts.",)
+    count = f", 1 of {len(cautions)}" if len(cautions) > 1 else ""
+    hint = f" ({key} for all)" if key and exercise.cautions else ""
+    return f"Caution{count}{hint}: {cautions[0]}"
 
 
 def counters_text(step: Step) -> str:
@@ -51,6 +100,15 @@ def counters_text(step: Step) -> str:
     return "\n".join(lines)
 
 
+def cue_text(step: Step, elapsed: float) -> str:
+    """The cue, with the beat of a paced rep when it has beats: ``Tip... · back (1 of 4)``."""
+    beat = beat_at(step, elapsed)
+    if beat is None:
+        return step.cue
+    number, word = beat
+    return f"{step.cue} · {word.upper()} ({number + 1} of {len(step.beats)})"
+
+
 def reason_text(exercise: PlannedExercise) -> str:
     """The exercise's dose and why it plays at it: ``10 reps, hold 5 s. Same as last time: ...``."""
     reason = dose_reason(exercise.change, exercise.why, below_range=exercise.below_range)
@@ -66,15 +124,6 @@ def steps_text(exercise: PlannedExercise) -> str:
 def seconds_left(snapshot: Snapshot) -> int:
     """Whole seconds left in the session, rounded up like the countdown (so both tick at once)."""
     return math.ceil(snapshot.session_remaining)
-
-
-class StepLabel(Readout):
-    """The word over the countdown (HOLD, REST, PAUSED), tinted like the countdown."""
-
-    paused: var[bool] = var(False, toggle_class="-paused")
-    """The session is paused."""
-    resting: var[bool] = var(False, toggle_class="-resting")
-    """The step is not a rep."""
 
 
 class SessionView(Vertical):
@@ -102,45 +151,51 @@ class SessionView(Vertical):
     """What the countdown shows: the time left, or the rep to count."""
     counters: var[str] = var("")
     """Rep, set and side with their totals."""
+    brief: var[str] = var("")
+    """Rep, set and side on one line (the compact player shows this in place of counters)."""
     done: var[int] = var(0)
     """Seconds of the session done, for the bar."""
     left: var[str] = var("")
     """How far through, and the minutes left."""
     next_up: var[str] = var("")
     """What comes next."""
+    caution: var[str] = var("")
+    """The exercise's first caution."""
     steps: var[str] = var("")
     """The exercise's instructions."""
-    paused: var[bool] = var(False)
-    """The session is paused (the countdown and the word over it change colour)."""
-    resting: var[bool] = var(False)
-    """The step is not a rep (the countdown and the word over it change colour)."""
+    phase: var[str] = var("ready")
+    """The phase (ready, move, hold, count, rest, switch, paused, done): the accent colour."""
 
     def __init__(self, *, id: str | None = None) -> None:
         """Empty until the first snapshot."""
         super().__init__(id=id)
+        self.cautions_key = ""
+        """The key that shows all the cautions, as the caution line names it (the player's)."""
 
     def compose(self) -> ComposeResult:
-        """Exercise and cue on top, the countdown beside the counters, then progress and next.
+        """Exercise and cue; the phase word; the countdown and counters; progress; the rest.
 
-        Each part is bound to the reactive that holds its text. The colours go on the two
-        widgets that change colour, not on the view: a class on the view would restyle
-        everything in it (some 15 ms a key press on a slow machine).
+        Under the progress bar: what is next, the first caution and the instructions. Each
+        part is bound to the reactive that holds its text. The phase's colour goes on the few
+        widgets that carry it (the word, the digits, the bar), not on the view: a class on the
+        view would restyle and repaint everything in it at every change of step.
         """
-        tint = (SessionView.paused, SessionView.resting)
+        phase = SessionView.phase
         yield Readout(id="exercise").data_bind(text=SessionView.exercise_line)
         yield Readout(id="reason").data_bind(text=SessionView.reason)
         yield Readout(id="cue").data_bind(text=SessionView.cue)
+        yield PhaseWord(id="state").data_bind(phase, text=SessionView.state)
         with Horizontal(id="clock-row"):
-            with Vertical(id="count-box"):
-                yield StepLabel(id="state").data_bind(*tint, text=SessionView.state)
-                yield Countdown(id="countdown").data_bind(*tint, text=SessionView.count)
+            yield Countdown(id="countdown").data_bind(phase, text=SessionView.count)
             yield Readout(id="counters").data_bind(text=SessionView.counters)
+        yield Readout(id="brief").data_bind(text=SessionView.brief)
         with Horizontal(id="progress-row"):
             yield SessionBar(id="progress").data_bind(
-                SessionView.done, total=SessionView.total_seconds
+                phase, SessionView.done, total=SessionView.total_seconds
             )
             yield Readout(id="left").data_bind(text=SessionView.left)
         yield Readout(id="next").data_bind(text=SessionView.next_up)
+        yield Readout(id="caution").data_bind(text=SessionView.caution)
         yield Readout(id="steps").data_bind(text=SessionView.steps)
 
     def watch_snapshot(self) -> None:
@@ -160,15 +215,17 @@ class SessionView(Vertical):
         number = f"Exercise {exercise.index + 1} of {snapshot.exercise_count}"
         self.exercise_line = f"{number}: {exercise.preview}"
         self.reason = reason_text(exercise)
-        self.cue = step.cue
-        self.state = "PAUSED" if snapshot.paused else KIND_WORDS[step.kind]
+        self.cue = cue_text(step, snapshot.elapsed)
+        self.state, self.phase = phase_of(snapshot)
         remaining = snapshot.remaining
         self.count = str(step.rep_number) if remaining is None else clock_text(remaining)
+        if snapshot.finished or waiting_for_me(snapshot):
+            self.count = ""
         self.counters = counters_text(step)
+        self.brief = counters_line(step)
+        self.caution = caution_text(exercise, self.cautions_key)
         self.next_up = f"Then: {step.next_label}"
         self.steps = steps_text(exercise)
         left, total = seconds_left(snapshot), self.total_seconds
         self.done = total if snapshot.complete else max(0, total - left)
         self.left = f"{fraction(self.done, total):4.0%}  {minutes_left(left)}"
-        self.paused = snapshot.paused
-        self.resting = not step.kind.is_rep

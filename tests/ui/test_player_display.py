@@ -1,0 +1,164 @@
+"""The player as seen from the mat: big digits, the phase's word and colour, 3-2-1, the
+compact layout on a small terminal, and the cautions of the exercise in hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import Header
+
+from tests.helpers import FakeClock, MakeApp, begin, player, snapshot, wait
+from tui.app import LumbarApp
+from tui.screens.cautions import CautionsDialog
+from tui.screens.player import PlayerScreen
+from tui.screens.too_small import TooSmall
+from tui.session.timeline import StepKind
+from tui.widgets.countdown import Countdown, DigitCell, PhaseWord
+from tui.widgets.session_view import SessionView
+
+
+def drawn_rows(app: LumbarApp) -> int:
+    """How many rows of the countdown have glyphs on them."""
+    cells = player(app).query_one(Countdown).query(DigitCell)
+    return max((sum(1 for row in cell.rows(cell.char) if row.strip()) for cell in cells), default=0)
+
+
+def shown(app: LumbarApp) -> str:
+    """What the countdown shows."""
+    return player(app).query_one(Countdown).text
+
+
+@pytest.mark.parametrize(("size", "least"), [((80, 24), 7), ((120, 40), 14)])
+async def test_the_countdown_fills_the_space_it_has(
+    make: MakeApp, size: tuple[int, int], least: int
+) -> None:
+    """Seven rows tall at 80x24, and larger on a larger terminal."""
+    app = make(play="quick-10")
+    async with app.run_test(size=size) as pilot:
+        await begin(pilot)
+        assert shown(app) == "5"
+        assert drawn_rows(app) >= least
+        assert not player(app).has_class("-compact")
+
+
+@pytest.mark.parametrize("size", [(60, 15), (40, 12)])
+async def test_a_small_terminal_gets_the_compact_player(
+    make: MakeApp, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """Phase, countdown, exercise, rep/set/side and keys; no header, counters or steps."""
+    app = make(play="quick-10")
+    async with app.run_test(size=size) as pilot:
+        await begin(pilot)
+        screen = player(app)
+        assert isinstance(app.screen, PlayerScreen) and screen.has_class("-compact")
+        assert not screen.query_one(Header).display
+        assert not screen.query_one("#steps").display and screen.query_one("#brief").display
+        assert drawn_rows(app) >= 3
+        await wait(pilot, clock, 1)
+        assert shown(app) == "4" and not snapshot(app).paused
+
+
+async def test_growing_the_terminal_brings_the_full_layout_back(make: MakeApp) -> None:
+    """Compact at 40x12, full again at 80x24, the session untouched."""
+    app = make(play="quick-10")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await begin(pilot)
+        await pilot.resize_terminal(80, 24)
+        assert not player(app).has_class("-compact")
+        assert player(app).query_one(Header).display
+
+
+async def test_below_40x12_a_note_covers_the_player_and_the_session_waits(
+    make: MakeApp, clock: FakeClock
+) -> None:
+    """At 20x8 nothing can be seen: the note says so and the session pauses."""
+    app = make(play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await pilot.resize_terminal(20, 8)
+        assert isinstance(app.screen, TooSmall)
+        await wait(pilot, clock, 60)
+        assert snapshot(app).paused and shown(app) == "5"
+
+
+async def test_the_phase_is_a_word_and_an_accent_on_the_header_word_and_digits(
+    make: MakeApp, clock: FakeClock
+) -> None:
+    """GET READY, then HOLD, then PAUSED: the word and the classes follow the phase."""
+    app = make(play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        screen = player(app)
+        word, digits, header = (
+            screen.query_one(PhaseWord),
+            screen.query_one(Countdown),
+            screen.query_one(Header),
+        )
+        assert word.text == "GET READY"
+        assert all(w.has_class("-ready") for w in (word, digits, header))
+        while snapshot(app).step.kind is not StepKind.HOLD:
+            await pilot.press("n")
+        assert word.text == "HOLD"
+        assert all(
+            w.has_class("-hold") and not w.has_class("-ready") for w in (word, digits, header)
+        )
+        await pilot.press("space")
+        assert word.text == "PAUSED" and all(w.has_class("-paused") for w in (word, digits, header))
+
+
+async def test_3_2_1_rings_before_a_long_rest_ends(
+    make: MakeApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One bell at each of 3, 2 and 1 seconds left, then one as the next step starts."""
+    app = make(play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        while snapshot(app).step.kind is not StepKind.REST:
+            await pilot.press("n")
+        rest = snapshot(app).step.duration
+        assert rest is not None and rest >= 10
+        rings: list[Any] = []
+        monkeypatch.setattr(app, "bell", lambda: rings.append(clock.now))
+        start = clock.now
+        await wait(pilot, clock, rest - 4)
+        assert rings == []
+        for _ in range(4):
+            await wait(pilot, clock, 1)
+        assert [round(t - start) for t in rings] == [rest - 3, rest - 2, rest - 1, rest]
+
+
+async def test_the_first_caution_shows_and_c_shows_them_all_while_the_session_waits(
+    make: MakeApp, clock: FakeClock
+) -> None:
+    """The caution line names the first; c lists every one, paused; closing carries on."""
+    app = make(play="wall-sit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        exercise = snapshot(app).exercise
+        assert len(exercise.cautions) > 1
+        view = player(app).query_one(SessionView)
+        assert exercise.cautions[0] in view.caution and "c for all" in view.caution
+        await pilot.press("c")
+        dialog = app.screen
+        assert isinstance(dialog, CautionsDialog)
+        text = str(dialog.query_one("#cautions-text").render())
+        assert all(caution in text for caution in exercise.cautions)
+        assert "press !" in text
+        await wait(pilot, clock, 30)
+        assert snapshot(app).paused
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlayerScreen) and not snapshot(app).paused
+
+
+async def test_at_the_end_the_countdown_clears_and_says_done(
+    make: MakeApp, clock: FakeClock
+) -> None:
+    """The last hold does not stay frozen on screen once the session is over."""
+    app = make(play="wall-sit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await wait(pilot, clock, 3600)
+        view = player(app).query_one(SessionView)
+        assert snapshot(app).finished
+        assert (view.state, view.count) == ("DONE", "")
