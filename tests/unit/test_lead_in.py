@@ -120,12 +120,13 @@ def test_a_waiting_lead_in_does_not_end_by_time(catalogue: Catalogue) -> None:
 
 
 def test_the_key_starts_the_exercise_a_lead_in_waits_for(catalogue: Catalogue) -> None:
-    """Next (the player's Start) ends the wait: the first hold begins then, and runs on time."""
+    """Next (the player's Start) ends the wait: the move into the first hold begins then."""
     engine = waiting_engine(catalogue)
     engine.tick(START + 100)
     engine.next_step(START + 100)
-    assert engine.snapshot(START + 101).step.kind is StepKind.HOLD
-    assert engine.snapshot(START + 101).remaining == 4.0
+    now = engine.snapshot(START + 101)
+    assert (now.step.kind, now.step.shift) == (StepKind.SHIFT, "into")
+    assert now.elapsed == 1.0 and now.remaining is not None
 
 
 def test_old_settings_load_with_speech_and_wait_for_me_off() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from tests.helpers import FakeClock, play_out, stopped_session
+from tests.helpers import FakeClock, play_out, stopped_session, without_movement
 from tui.catalogue import alone
 from tui.history.flags import flags_by_session
 from tui.history.plan import plans_for
@@ -28,6 +28,13 @@ SCIATICA_IN_SET_REST = 440.0
 """sciatica-friendly: back extension's first set of press-ups done, in the rest before set 2."""
 SCIATICA_IN_STAGE_TWO = 355.0
 """sciatica-friendly: back extension's second stage (on your elbows), part-way through its hold."""
+
+
+@pytest.fixture(scope="module")
+def catalogue(catalogue: Catalogue) -> Catalogue:
+    """The bundled catalogue without the moves around holds: these tests stop and continue
+    sessions at set times, laid out as the articles time them (the moves have their own)."""
+    return without_movement(catalogue)
 
 
 def resumed(
