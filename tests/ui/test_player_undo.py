@@ -217,9 +217,8 @@ async def test_on_a_counted_rep_enter_is_offered_and_not_plus_or_minus(
     two: LumbarApp, clock: FakeClock
 ) -> None:
     """A counted rep has no time to change."""
-    async with playing(
-        two, clock, 51
-    ):  # the bridge's first rep (its lead-in 15 s longer: down to the floor)
+    # The bridge's first rep: its lead-in is 15 s longer (down to the floor).
+    async with playing(two, clock, 51):
         keys = footer(two)
         assert {"previous_step", "count_rep"} <= keys and not {"extend", "shorten"} & keys
 

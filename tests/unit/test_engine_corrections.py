@@ -8,12 +8,20 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+import pytest
 
-from tests.helpers import START, FakeClock
+from tests.helpers import START, FakeClock, without_movement
 from tui.model.catalogue import Catalogue, Dose, Routine, RoutineItem, decode_hook
 from tui.session.corrections import UNDO_SECONDS
 from tui.session.engine import Engine
 from tui.session.timeline import StepKind, build_timeline
+
+
+@pytest.fixture(scope="module")
+def catalogue(catalogue: Catalogue) -> Catalogue:
+    """The bundled catalogue without the moves around holds: these tests act at set times,
+    laid out as the articles time them (the moves have tests of their own)."""
+    return without_movement(catalogue)
 
 
 def item(exercise: str, **dose: Any) -> RoutineItem:
