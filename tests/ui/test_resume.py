@@ -109,6 +109,19 @@ async def test_continue_opens_the_player_where_it_stopped(make: MakeApp, saved: 
         assert snapshot(app).exercise.id == "cat-cow"
 
 
+async def test_the_pain_before_kept_from_the_first_part_is_nothing_to_undo(
+    make: MakeApp, saved: Session
+) -> None:
+    """No key was pressed: the footer offers no Undo, and u takes nothing back."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await continued(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen) and not screen.offers("undo")
+        await pilot.press("u")
+        assert app.screen is screen and screen.engine.session().pain_before == saved.pain_before
+
+
 async def test_a_session_with_no_pain_before_asks_it(
     make: MakeApp, catalogue: Catalogue, store: Store, clock: FakeClock
 ) -> None:

@@ -159,7 +159,7 @@ this dose. Everything you do is saved as you go.
         self.query_one(SessionView).cautions_key = with_keys(self, "{key:player.cautions}")
         self.refresh_display()
         if self.pain_before is not None:
-            self._begin(self.pain_before)
+            self._begin(self.pain_before, given=True)
         else:
             self.open(PainCheck("before you start"), self._pain_before_given)
 
@@ -227,10 +227,14 @@ this dose. Everything you do is saved as you go.
 
     # What the engine reports -------------------------------------------------------------
 
-    def _begin(self, pain: int | None) -> None:
-        """Start the session once the pain check is answered or skipped."""
+    def _begin(self, pain: int | None, *, given: bool = False) -> None:
+        """Start the session once the pain check is answered or skipped.
+
+        A score ``given`` before the player opened is not the user's key of a moment ago, so
+        there is nothing to undo.
+        """
         if pain is not None:
-            self.engine.set_pain_before(pain)
+            self.engine.set_pain_before(pain, undoable=not given)
         events = self.engine.start(self.clock())
         self.recorder.save()
         self.refresh_bindings()

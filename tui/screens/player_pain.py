@@ -229,7 +229,7 @@ class PainResponses(Screen[PlayerResult]):
     def _act(self, events: Sequence[Event]) -> None:
         raise NotImplementedError
 
-    def _begin(self, pain: int | None) -> None:
+    def _begin(self, pain: int | None, *, given: bool = False) -> None:
         raise NotImplementedError
 
     def _finish(self) -> None:

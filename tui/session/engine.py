@@ -277,10 +277,17 @@ class Engine(Corrections):
         )
         self._results[exercise_index] = msgspec.structs.replace(result, feedback=feedback)
 
-    def set_pain_before(self, score: int, now: float | None = None) -> None:
-        """Record the pain score (0 to 10) before the session (undo can take it back)."""
+    def set_pain_before(
+        self, score: int, now: float | None = None, *, undoable: bool = True
+    ) -> None:
+        """Record the pain score (0 to 10) before the session; undo can take it back.
+
+        Not ``undoable`` when it was given earlier (a session continued, the gentle routine
+        after a flare-up): that is no key of a moment ago.
+        """
         score = check_pain(score)
-        self._remember("pain-before", self._time(now), pain=self._pain_before)
+        if undoable:
+            self._remember("pain-before", self._time(now), pain=self._pain_before)
         self._pain_before = score
 
     def set_pain_after(self, score: int, now: float | None = None) -> None:
