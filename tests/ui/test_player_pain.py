@@ -129,7 +129,7 @@ async def test_skip_on_this_hurts_goes_on_to_the_next_exercise(make: MakeApp) ->
         await hold_of(pilot, "bird-dog")
         await pilot.press("exclamation_mark", "s")
         assert isinstance(app.screen, PlayerScreen)
-        assert snapshot(app).exercise.id == "dead-bug"
+        assert snapshot(app).exercise.id == "knee-to-chest"
         assert not snapshot(app).paused
         ids = [e.id for e in player(app).engine.timeline.exercises]
         assert "back-stabiliser" not in ids
@@ -154,7 +154,7 @@ async def test_end_on_this_hurts_ends_the_session_early_and_saves_it(
 async def test_this_hurts_after_an_exercise_offers_its_easier_variant(
     make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    """In the lead-in after bird dog, ! marks bird dog and offers its variant before dead bug."""
+    """In the lead-in after bird dog, ! marks bird dog and offers its variant before the next."""
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await hold_of(pilot, "bird-dog")
@@ -168,7 +168,7 @@ async def test_this_hurts_after_an_exercise_offers_its_easier_variant(
         assert [e.id for e in player(app).engine.timeline.exercises][3:6] == [
             "bird-dog",
             "back-stabiliser",
-            "dead-bug",
+            "knee-to-chest",
         ]
         assert snapshot(app).exercise.id == "back-stabiliser"
     bird = saved(app, store)[0].exercises[3]
@@ -197,7 +197,7 @@ async def test_this_hurts_on_the_last_exercise_offers_to_finish_the_session(
     """The last exercise (no easier variant) hurts: skip finishes, complete; no "end early"."""
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
-        await hold_of(pilot, "knee-rolls")
+        await hold_of(pilot, "knee-to-chest")
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ThisHurts)
         assert "Finish the session: nothing is left after it" in words(app)

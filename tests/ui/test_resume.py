@@ -27,7 +27,7 @@ from tui.screens.stopped import SessionsStopped
 from tui.store.store import Store
 
 IN_CAT_COW_LEAD_IN = 60.0
-"""quick-10 stopped here: pelvic tilt done, cat-cow (exercise 2 of 8) previewed."""
+"""quick-10 stopped here: pelvic tilt done, cat-cow (exercise 2 of 5) previewed."""
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ async def test_the_offer_says_where_it_stopped(make: MakeApp, saved: Session) ->
     async with app.run_test(size=SIZE) as pilot:
         await offered(pilot)
         note = str(app.screen.query_one("#note", Static).render())
-        assert "Quick 10" in note and "Cat-cow (exercise 2 of 8)" in note
+        assert "Quick 10" in note and "Cat-cow (exercise 2 of 5)" in note
 
 
 async def test_the_offer_cautions_when_an_exercise_hurt(

@@ -234,12 +234,12 @@ def test_the_plan_and_the_dose_agree_on_the_length(catalogue: Catalogue) -> None
 
 
 def test_lumbar_plan_shows_the_length_with_the_movement(catalogue: Catalogue) -> None:
-    """`lumbar plan quick-10` says about 15 minutes: the holds, the moves around them (about
-    14 minutes, its budget) and the longer lead-ins where the position changes."""
+    """`lumbar plan quick-10` says about 10 minutes: the holds, the moves around them (within
+    its budget) and the longer lead-ins where the position changes."""
     plan = plan_routine(catalogue, catalogue.routine("quick-10"))
     seconds = sum(10 + item_seconds(catalogue, each) for each in plan.items)
     assert seconds == catalogue.routine_seconds(catalogue.routine("quick-10"))
-    assert plan_lines(catalogue, plan)[0].endswith("the next session, about 15 min")
+    assert plan_lines(catalogue, plan)[0].endswith("the next session, about 10 min")
 
 
 def test_the_desk_break_fits_its_budget_with_its_movement(catalogue: Catalogue) -> None:
