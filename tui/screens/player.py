@@ -185,7 +185,7 @@ this dose. Everything you do is saved as you go.
             self._close_question()
         self._warn(snapshot)
         self._schedule(snapshot, now)
-        self.show_keys()
+        self.show_keys(snapshot)
 
     def _warn(self, snapshot: Snapshot) -> None:
         """Ring and say 3, 2, 1 (once each) as a long hold, rest or lead-in nears its end."""

@@ -52,11 +52,14 @@ class PlayerCorrections(PainResponses):
     question: var[Question | None]
     _offered: tuple[bool, ...] = ()
 
-    def offers(self, action: str) -> bool:
-        """True when ``action`` (one of :data:`OFFERED`) does something now."""
+    def offers(self, action: str, snapshot: Snapshot | None = None) -> bool:
+        """True when ``action`` (one of :data:`OFFERED`) does something now.
+
+        ``snapshot`` is the moment, when the caller has one (the footer asks for every key).
+        """
         if not self.engine.running:
             return False
-        snapshot = self.engine.snapshot(self.clock())
+        snapshot = snapshot or self.engine.snapshot(self.clock())
         step = snapshot.step
         if action == "count_rep":
             return step.kind is StepKind.COUNTED
@@ -79,9 +82,9 @@ class PlayerCorrections(PainResponses):
         largest = largest_dose(self.engine.timeline.catalogue, step.exercise_id)
         return hold_extension(largest, length, ADJUST_SECONDS)
 
-    def show_keys(self) -> None:
-        """Refresh the footer when the keys it offers have changed."""
-        offered = tuple(self.offers(action) for action in OFFERED)
+    def show_keys(self, snapshot: Snapshot) -> None:
+        """Refresh the footer when the keys it offers at ``snapshot`` have changed."""
+        offered = tuple(self.offers(action, snapshot) for action in OFFERED)
         if offered != self._offered:
             self._offered = offered
             self.refresh_bindings()
