@@ -1,7 +1,8 @@
 """Undo in the player, back an exercise, and a footer that offers only the keys that work now.
 
 The routine "two" plays a wall sit (2 holds of 10 s, from 5 s to 25 s) then a bridge counted
-twice (from 35 s, after a 10 s transition); every test answers the pain check with 4 first.
+twice (from 50 s, after 25 s to get down to the floor); every test answers the pain check with
+4 first.
 """
 
 from __future__ import annotations
@@ -174,6 +175,64 @@ async def test_undo_is_offered_only_for_its_seconds(
         assert "undo" not in footer(two)
         await pilot.press("u")
         assert [r.outcome for r in saved(two, store).exercises] == ["skipped"]
+
+
+# Undo the key that ended the session ------------------------------------------------------------
+
+
+def prompt(app: LumbarApp) -> str:
+    """The last line of the pain check on top."""
+    check = app.screen
+    assert isinstance(check, PainCheck)
+    return check.prompt()
+
+
+async def test_u_in_the_last_pain_check_takes_back_skipping_the_last_exercise(
+    two: LumbarApp, clock: FakeClock, store: Store
+) -> None:
+    """s on the last exercise opens the pain check after; u there: the bridge goes on."""
+    async with playing(two, clock, 55) as pilot:  # the bridge, the last exercise, from 50 s
+        await pilot.press("1", "s")  # the wall sit rated, the bridge skipped
+        assert isinstance(two.screen, PainCheck)
+        assert "undoes the skip" in prompt(two)
+        await pilot.press("u")
+        assert isinstance(two.screen, PlayerScreen)
+        assert snapshot(two).exercise.id == "bridge" and not snapshot(two).finished
+        session = saved(two, store)
+        assert [r.exercise for r in session.exercises] == ["wall-sit"]
+        assert session.status == "partial"
+        await pilot.press("enter", "enter")  # the bridge counted twice: the end, asked again
+        assert asking(two)
+
+
+async def test_u_in_the_last_pain_check_takes_back_the_last_rating(
+    two: LumbarApp, clock: FakeClock, store: Store
+) -> None:
+    """The bridge rated, the pain check after; u: the rating unknown and asked again."""
+    async with playing(two, clock, 55) as pilot:
+        await pilot.press("1", "enter", "enter", "2")  # the wall sit, then the bridge, rated
+        assert isinstance(two.screen, PainCheck)
+        assert "undoes the rating" in prompt(two)
+        assert saved(two, store).exercises[-1].feedback == "right"
+        await pilot.press("u")
+        assert isinstance(two.screen, PlayerScreen) and asking(two)
+        assert saved(two, store).exercises[-1].feedback is None
+        await pilot.press("3")
+        assert isinstance(two.screen, PainCheck)
+        assert saved(two, store).exercises[-1].feedback == "hard"
+
+
+async def test_the_last_pain_check_offers_undo_only_for_its_seconds(
+    two: LumbarApp, clock: FakeClock, store: Store
+) -> None:
+    """UNDO_SECONDS after the skip, the pain check no longer offers u, and u does nothing."""
+    async with playing(two, clock, 55) as pilot:
+        await pilot.press("1", "s")
+        await wait(pilot, clock, UNDO_SECONDS)
+        assert "undo" not in prompt(two)
+        await pilot.press("u")
+        assert isinstance(two.screen, PainCheck)
+        assert [r.outcome for r in saved(two, store).exercises] == ["done", "skipped"]
 
 
 # Back an exercise -----------------------------------------------------------------------------

@@ -32,13 +32,22 @@ PAIN_KEYS = [*(str(score) for score in range(10)), "t"]
 TEN_WAIT = 3.0
 """Seconds a 1 waits for the 0 of a 10 before it is kept as 1."""
 
+PainAnswer = int | Literal["undo"]
+"""A pain score from 0 to 10, or undo: take back the key that ended the session, in time."""
 
-class PainCheck(ModalScreen[int | None]):
+
+def score_of(answer: PainAnswer | None) -> int | None:
+    """The pain score in an answer (None: skipped, or no score given)."""
+    return answer if isinstance(answer, int) else None
+
+
+class PainCheck(ModalScreen[PainAnswer | None]):
     """How much does your back hurt now, 0 to 10? One key (1 then 0 is 10); Escape skips.
 
     A 1 is not taken at once, since it may be the start of a 10: it waits, saying so, until 0
     makes it 10, Enter keeps it, or ``ten_wait`` seconds pass (then it is kept as 1). Any other
-    score typed meanwhile is the answer instead.
+    score typed meanwhile is the answer instead. At the end of a session it may offer, for a
+    few seconds, to undo the key that ended it (the last exercise's skip or rating).
     """
 
     CSS_PATH = "dialogs.tcss"
@@ -50,7 +59,8 @@ Press the key for your pain now: **{key:pain.score-0}** is no pain, **{key:pain.
 nine, **{key:pain.score-10}** is ten, the worst you can imagine. **{key:pain.score-1}** then
 **{key:pain.score-0}** is ten too: after **{key:pain.score-1}** the check waits a moment for
 the **{key:pain.score-0}**, and **{keys:pain.keep}** (or the moment passing) keeps one.
-**{keys:pain.skip}** skips the question.
+**{keys:pain.skip}** skips the question. Just after the last exercise, **{key:pain.undo}**
+takes back its skip or its rating for a few seconds, and the session goes on.
 """
     BINDINGS = [
         *(
@@ -66,16 +76,34 @@ the **{key:pain.score-0}**, and **{keys:pain.keep}** (or the moment passing) kee
         ),
         Binding("enter", "keep", "Keep 1", id="pain.keep", tooltip="Keep the 1", show=False),
         Binding("escape", "skip", "Skip", id="pain.skip", tooltip="Skip the pain check"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="pain.undo",
+            tooltip="Take back the key that ended the session: the session goes on",
+            show=False,
+        ),
     ]
 
-    def __init__(self, when: str, *, ten_wait: float = TEN_WAIT) -> None:
+    def __init__(
+        self,
+        when: str,
+        *,
+        ten_wait: float = TEN_WAIT,
+        undo: str = "",
+        undo_left: Callable[[], float] | None = None,
+    ) -> None:
         """Ask about pain ``when`` ("before you start" or "now you have finished").
 
-        A 1 is kept after ``ten_wait`` seconds unless a 0 makes it 10 first.
+        A 1 is kept after ``ten_wait`` seconds unless a 0 makes it 10 first. ``undo`` names
+        what the undo key takes back ("the skip"), for ``undo_left()`` seconds more.
         """
         super().__init__(classes="dialog-screen")
         self.when = when
         self.ten_wait = ten_wait
+        self.undo = undo
+        self.undo_left = undo_left or (lambda: 0.0)
         self.pending = False
         """True while a 1 waits for the 0 of a 10."""
         self._timer: Timer | None = None
@@ -109,7 +137,29 @@ the **{key:pain.score-0}**, and **{keys:pain.keep}** (or the moment passing) kee
                 f" (kept in {wait}).",
                 short=True,
             )
-        return with_keys(self, "Press one key. {keys:pain.skip} skips.", short=True)
+        undo = f" {{key:pain.undo}} undoes {self.undo}." if self.undo_left() > 0 else ""
+        return with_keys(self, f"Press one key. {{keys:pain.skip}} skips.{undo}", short=True)
+
+    def on_mount(self) -> None:
+        """While undo is in time, a timer takes it from the prompt when the time is up."""
+        left = self.undo_left()
+        if left > 0:
+            self.set_timer(left, self.undo_lapsed)
+
+    def undo_lapsed(self) -> None:
+        """The time to undo is up: the key goes from the prompt."""
+        if not self.pending:
+            self.query_one("#pain-prompt", Readout).text = self.prompt()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo only while it is in time."""
+        return self.undo_left() > 0 if action == "undo" else True
+
+    def action_undo(self) -> None:
+        """Take back the key that ended the session (only while in time); no score is kept."""
+        if self.undo_left() > 0:
+            self.answer("undo")
 
     def action_score(self, score: int) -> None:
         """Answer with this score; a 1 waits for a 0 (ten), and a 0 after a 1 is ten."""
@@ -133,8 +183,8 @@ the **{key:pain.score-0}**, and **{keys:pain.keep}** (or the moment passing) kee
         """Answer nothing."""
         self.answer(None)
 
-    def answer(self, score: int | None) -> None:
-        """Close with ``score``; no 1 waits any longer."""
+    def answer(self, score: PainAnswer | None) -> None:
+        """Close with ``score`` (or undo); no 1 waits any longer."""
         self.pending = False
         if self._timer is not None:
             self._timer.stop()

@@ -25,10 +25,16 @@ from textual.widgets import Footer, Header
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session, position_change_note
 from tui.screens.cautions import ALWAYS, CautionsDialog
-from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
+from tui.screens.dialogs import EndSession, PainAnswer, PainCheck, SessionSummary, score_of
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
 from tui.screens.player_pain import PlayerResult
-from tui.screens.player_undo import OFFERED, PlayerCorrections
+from tui.screens.player_undo import (
+    ENDING_UNDO_WORDS,
+    ENDING_UNDOES,
+    FINISHED,
+    OFFERED,
+    PlayerCorrections,
+)
 from tui.session import (
     Cues,
     Engine,
@@ -295,10 +301,21 @@ this dose. Everything you do is saved as you go.
             return
         self._ending = True
         self.refresh_bindings()
-        self.open(PainCheck("now you have finished"), self._pain_after)
+        self._check_pain_after()
 
-    def _pain_after(self, pain: int | None) -> None:
-        """Keep the pain score, then sum the session up."""
+    def _check_pain_after(self) -> None:
+        """Ask about pain now; for a few seconds, undo may take back the key that ended it."""
+        undo_left = partial(self._undo_left, ENDING_UNDOES)
+        kind = self.engine.undoable(self.clock())
+        what = ENDING_UNDO_WORDS.get(kind.kind, "") if kind is not None else ""
+        self.open(PainCheck(FINISHED, undo=what, undo_left=undo_left), self._pain_after)
+
+    def _pain_after(self, answer: PainAnswer | None) -> None:
+        """Keep the pain score, then sum the session up; or undo the last key and go on."""
+        if answer == "undo":
+            self._unfinish()
+            return
+        pain = score_of(answer)
         if pain is not None:
             self.engine.set_pain_after(pain)
             self.recorder.save()
@@ -308,7 +325,7 @@ this dose. Everything you do is saved as you go.
         def done(answer: str | None) -> None:
             if answer == "undo" and self.engine.undo(self.clock()) is not None:
                 self.recorder.save()  # the pain after is unknown again, until given again
-                self.open(PainCheck("now you have finished"), self._pain_after)
+                self.open(PainCheck(FINISHED), self._pain_after)
                 return
             self.recorder.wait(LEAVE_WAIT)
             self.dismiss(result)
@@ -319,6 +336,16 @@ this dose. Everything you do is saved as you go.
             session, names, next_time=self.next_time(session), undo_left=undo_left
         )
         self.open(summary, done)
+
+    def _unfinish(self) -> None:
+        """Undo the skip or rating that ended the session: it is not over, and it goes on."""
+        undone = self.engine.undo(self.clock())
+        self._ending = False
+        self.refresh_bindings()
+        if undone is None:  # too late after all: the session is over
+            self._finish()
+            return
+        self._after_undo(undone)
 
     def abandon(self) -> None:
         """The process is going away (hang-up, terminate, quit): end and save the session."""

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from tui.history import DEFAULT_THRESHOLD, high_pain_before
 from tui.messages import PlayRoutine
 from tui.model import Session
+from tui.screens.dialogs import PainAnswer, score_of
 from tui.screens.pain_dialogs import FlareUpAnswer, FlareUpDialog, HurtAnswer, ThisHurts
 from tui.screens.pain_words import (
     Easier,
@@ -100,8 +101,9 @@ class PainResponses(Screen[PlayerResult]):
 
     # A flare-up --------------------------------------------------------------------------
 
-    def _pain_before_given(self, pain: int | None) -> None:
+    def _pain_before_given(self, answer: PainAnswer | None) -> None:
         """Start; but at a high pain, first say so and offer a gentle routine or stopping."""
+        pain = score_of(answer)
         if pain is not None and high_pain_before(pain, self.threshold):
             timeline = self.engine.timeline
             flare_up = flare_up_of(timeline.catalogue, pain, self.threshold, timeline.routine_id)

@@ -16,7 +16,7 @@ from textual.reactive import var
 
 from tui.catalogue import hold_extension, largest_dose
 from tui.history import high_pain_before
-from tui.screens.dialogs import PainCheck
+from tui.screens.dialogs import PainAnswer, PainCheck, score_of
 from tui.screens.pain_dialogs import FlareUpDialog
 from tui.screens.pain_words import flare_up_of
 from tui.screens.player_keys import ADJUST_SECONDS
@@ -26,6 +26,16 @@ from tui.widgets.feedback import Question
 
 PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")
 """What ``u`` in the player takes back (the pain score after is undone from the summary)."""
+ENDING_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback")
+"""What ``u`` in the pain check after the last exercise takes back: the key that ended it."""
+ENDING_UNDO_WORDS: dict[UndoKind, str] = {
+    "skip": "the skip",
+    "hurt": '"this hurts"',
+    "feedback": "the rating",
+}
+"""What the pain check after the last exercise says its undo takes back."""
+FINISHED = "now you have finished"
+"""When the pain check after the session asks."""
 OFFERED = (
     "count_rep",
     "start_exercise",
@@ -117,8 +127,9 @@ class PlayerCorrections(PainResponses):
             self.open(PainCheck("before you start"), partial(self._pain_before_again, was_paused))
         self._act([])
 
-    def _pain_before_again(self, was_paused: bool, pain: int | None) -> None:
+    def _pain_before_again(self, was_paused: bool, answer: PainAnswer | None) -> None:
         """Keep the pain score given again; at a flare-up, say so and offer what to do."""
+        pain = score_of(answer)
         if pain is not None:
             self.engine.set_pain_before(pain, self.clock())
             self.recorder.save()
