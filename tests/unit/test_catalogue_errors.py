@@ -184,3 +184,64 @@ def test_a_routine_item_names_a_real_exercise(tmp_path: Path) -> None:
         f'{path}:9: routine "mine", field items[1].exercise: no exercise has the id "brid-dog".'
         ' Did you mean "bird-dog"?'
     ]
+
+
+EIGHT_WRONG = """\
+[[exercise]]
+id = "My Stretch"
+name = "Mine"
+category = "stretchy"
+position = "lying-on-back"
+summary = "Mine."
+steps = []
+sources = ["spinenation"]
+colour = "red"
+
+[exercise.dose]
+reps = 0
+hold = "ten"
+
+[[exercise]]
+id = "two"
+name = "Two"
+category = "stretch"
+position = "upside-down"
+summary = "Two."
+steps = ["Do it."]
+sources = ["ten-best"]
+easier = ["nothing-here"]
+"""
+"""Eight mistakes in two exercises (the second has no dose, a wrong position and an unknown
+easier variant)."""
+
+
+def test_every_problem_of_every_entry_is_listed_in_one_run(tmp_path: Path) -> None:
+    """A file with eight mistakes gets eight problems, each at its own line and field."""
+    path = tmp_path / "mine.toml"
+    path.write_text(EIGHT_WRONG, encoding="utf-8")
+    _, problems = check_paths([path])
+    found = [(p.line, p.where.split("field ")[-1]) for p in problems]
+    assert found == [  # in the order of the file's lines
+        (2, "id"),
+        (4, "category"),
+        (7, "steps"),
+        (9, "colour"),
+        (12, "dose.reps"),
+        (13, "dose.hold"),
+        (15, 'exercise "two"'),  # the second [[exercise]] starts at line 15: no dose
+        (19, "position"),
+    ]
+
+
+def test_the_good_records_of_a_broken_file_are_checked_against_the_rest(tmp_path: Path) -> None:
+    """A dangling reference in a good exercise is found in the same run as its neighbour's."""
+    path = tmp_path / "mine.toml"
+    two = '[[exercise]]\nid = "two"\nname = "Two"\ncategory = "stretch"\n'
+    two += 'position = "standing"\nsummary = "Two."\nsteps = ["Do it."]\n'
+    two += 'sources = ["ten-best"]\neasier = ["nothing-here"]\n[exercise.dose]\nreps = 2\n'
+    path.write_text(GOOD.replace('"towel-stretch"', '"Towel"') + "\n" + two, encoding="utf-8")
+    _, problems = check_paths([path])
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "not a valid id"),
+        (23, 'no exercise has the id "nothing-here"'),  # the second exercise's easier =
+    ]

@@ -8,8 +8,8 @@ largest the articles give (see :mod:`tui.catalogue.limits`).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,15 @@ class ParsedFile:
     text: str
     raw: dict[str, Any]
     content: CatalogueFile
+    kept: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Only for a file read in part (its good records, to check them too): for each kind, the
+    place in the file of each record kept."""
 
     def problem(self, parts: FieldPath, message: str, hint: str = "") -> Problem:
         """A problem in this file at a field path, with its line and a readable place."""
+        kind, index = (*parts, None, None)[:2]
+        if isinstance(kind, str) and isinstance(index, int) and kind in self.kept:
+            parts = (kind, self.kept[kind][index], *parts[2:])
         return Problem(
             file=self.path,
             message=message,

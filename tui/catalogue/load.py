@@ -11,18 +11,21 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import platformdirs
 
 from tui.catalogue.checks import ParsedFile, cross_check, entries, limit_problems
 from tui.catalogue.problems import (
+    FieldPath,
     Problem,
     describe_path,
     explain_validation,
     locate,
     split_validation,
 )
+from tui.catalogue.validate import every_error, good_records
 from tui.model import Catalogue, CatalogueFile, decode_hook
 
 USER_KINDS = ("source", "exercise", "routine")
@@ -60,8 +63,11 @@ def user_dir() -> Path:
     return platformdirs.user_config_path("lumbar") / "catalogue"
 
 
-def parse_file(path: Path) -> ParsedFile | Problem:
-    """Read, parse and decode one TOML file, or say exactly what is wrong with it."""
+def parse_file(path: Path) -> ParsedFile | Problem | list[Problem]:
+    """Read, parse and decode one TOML file, or say exactly what is wrong with it.
+
+    A file that parses but does not decode gets every field that is wrong, in one list.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -96,9 +102,9 @@ def parse_file(path: Path) -> ParsedFile | Problem:
     try:
         content = msgspec.convert(raw, CatalogueFile, dec_hook=decode_hook, strict=True)
     except msgspec.ValidationError as error:
-        message, parts = split_validation(error)
-        what, hint, parts = explain_validation(message, parts)
-        return Problem(path, what, hint, describe_path(parts, raw), locate(text, parts))
+        found = every_error(raw) or [split_validation(error)]
+        problems = [_validation_problem(path, text, raw, *each) for each in found]
+        return sorted(problems, key=lambda problem: problem.line or 0)
     if content.is_empty:
         return Problem(
             path,
@@ -106,6 +112,35 @@ def parse_file(path: Path) -> ParsedFile | Problem:
             "Add [[exercise]] or [[routine]] tables (see the README), or delete the file.",
         )
     return ParsedFile(path, text, raw, content)
+
+
+def _validation_problem(
+    path: Path, text: str, raw: dict[str, Any], message: str, parts: FieldPath
+) -> Problem:
+    """One of msgspec's messages about a field, told as a problem with its line and field."""
+    what, hint, parts = explain_validation(message, parts)
+    return Problem(path, what, hint, describe_path(parts, raw), locate(text, parts))
+
+
+def good_part(path: Path) -> ParsedFile | None:
+    """The records of a file that does not decode that are right on their own.
+
+    They are checked against the rest too (their references, their ids); None if none are.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    part = good_records(raw, every_error(raw))
+    if part is None:
+        return None
+    good, kept = part
+    try:
+        content = msgspec.convert(good, CatalogueFile, dec_hook=decode_hook, strict=True)
+    except msgspec.ValidationError:
+        return None
+    return ParsedFile(path, text, raw, content, kept)
 
 
 def toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -128,10 +163,12 @@ def parse_files(paths: Iterable[Path]) -> tuple[list[ParsedFile], list[Problem]]
     problems: list[Problem] = []
     for path in paths:
         result = parse_file(path)
-        if isinstance(result, Problem):
+        if isinstance(result, ParsedFile):
+            parsed.append(result)
+        elif isinstance(result, Problem):
             problems.append(result)
         else:
-            parsed.append(result)
+            problems += result
     return parsed, problems
 
 
@@ -226,7 +263,8 @@ def check_paths(paths: Sequence[Path], alone: bool = False) -> tuple[int, list[P
         base_paths, _ = toml_files([bundled_dir()])
         base = [p for p in base_paths if p.resolve() not in chosen]
     parsed, parse_problems = parse_files([*base, *given])
-    problems += parse_problems + cross_check(parsed)
+    partly = [p for p in map(good_part, {p.file for p in parse_problems}) if p is not None]
+    problems += parse_problems + cross_check([*parsed, *partly])
     bundled = bundled_dir().resolve()
     ours = [p.path.resolve().is_relative_to(bundled) for p in parsed]
     whole = build(
