@@ -132,7 +132,7 @@ def format_parts(parts: FieldPath) -> str:
     return text
 
 
-def _unwrap(kind: Any) -> Any:
+def bare_type(kind: Any) -> Any:
     """Strip ``Annotated``, ``| None`` and ``tuple[X, ...]`` down to the inner type."""
     while True:
         origin = typing.get_origin(kind)
@@ -151,7 +151,7 @@ def type_at(parts: FieldPath) -> Any:
     """The model type found at a field path, starting from a whole catalogue file."""
     kind: Any = CatalogueFile
     for part in parts:
-        kind = _unwrap(kind)
+        kind = bare_type(kind)
         if isinstance(part, int):
             args = typing.get_args(kind)
             kind = args[0] if args else kind
@@ -162,7 +162,7 @@ def type_at(parts: FieldPath) -> Any:
         if part not in fields:
             return None
         kind = fields[part]
-    return _unwrap(kind)
+    return bare_type(kind)
 
 
 def _field_names(kind: Any) -> list[str]:

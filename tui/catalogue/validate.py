@@ -9,13 +9,12 @@ of itself, such as a dose that mixes stages with counts of its own).
 
 from __future__ import annotations
 
-import types
 import typing
 from typing import Any
 
 import msgspec
 
-from tui.catalogue.problems import FieldPath, split_validation
+from tui.catalogue.problems import FieldPath, bare_type, split_validation
 from tui.model import CatalogueFile, decode_hook
 
 Found = list[tuple[str, FieldPath]]
@@ -25,21 +24,6 @@ Found = list[tuple[str, FieldPath]]
 def every_error(raw: dict[str, Any]) -> Found:
     """Every validation error in a parsed catalogue file (empty when it decodes)."""
     return _errors(raw, CatalogueFile, ())
-
-
-def _bare(kind: Any) -> Any:
-    """``kind`` without ``Annotated`` and ``| None`` around it (a union of several stays)."""
-    while True:
-        origin = typing.get_origin(kind)
-        if origin is typing.Annotated:
-            kind = typing.get_args(kind)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(kind) if a is not type(None)]
-            if len(options) != 1:
-                return kind
-            kind = options[0]
-        else:
-            return kind
 
 
 def _is_record(kind: Any) -> bool:
@@ -56,7 +40,7 @@ def _item_type(kind: Any) -> Any | None:
 
 def _errors(value: Any, kind: Any, parts: FieldPath) -> Found:
     """The errors in ``value`` read as ``kind`` at ``parts``: its parts' first, else its own."""
-    bare = _bare(kind)
+    bare = bare_type(kind)
     found: Found = []
     if isinstance(value, dict) and _is_record(bare):
         fields = {field.encode_name: field for field in msgspec.structs.fields(bare)}
