@@ -86,3 +86,16 @@ async def test_a_long_step_hangs_under_its_number(app: LumbarApp) -> None:
         assert "Stop if you feel sharp, shooting or burning pain." in " ".join(
             line.strip() for line in lines
         )
+
+
+async def test_either_spelling_typed_lists_the_same(app: LumbarApp) -> None:
+    """Typing "stabilize" lists what "stabilise" lists, and "no equipment" lists no towel."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"stabilise")
+        british = listed(app)
+        await pilot.press(*["backspace"] * 9, *"stabilize")
+        assert listed(app) == british and "exercise:bird-dog" in british
+        await pilot.press(*["backspace"] * 9, *"no equipment")
+        assert app.screen.query_one("#search", Input).value == "no equipment"
+        assert "exercise:bird-dog" in listed(app)
+        assert "exercise:hamstring-stretch-lying" not in listed(app)

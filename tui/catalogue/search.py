@@ -1,20 +1,40 @@
 """Search as you type: every word of the query must match something about the record.
 
 A word matches an exercise when it is part of its name, id or an alias, or when it starts a
-facet: its category, position, equipment, a source's id or publisher, its roadmap phase, or
-``sciatica`` for the exercises the Essential Guide marks as sciatica-friendly.
+facet: its category, position, equipment, a source's id or publisher, its roadmap phase,
+``sciatica`` for the exercises the Essential Guide marks as sciatica-friendly, or ``no
+equipment`` for those that need nothing but the floor (a mat at most). British and American
+spellings find the same things: "stabilise" finds the STABILIZE phase, "stabilize" the
+exercises whose category is "stabilise".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from tui.model import Catalogue, Exercise, Routine
 
+NO_EQUIPMENT = "no-equipment"
+"""The facet of the exercises that need nothing but the floor (a mat is a comfort, not a need)."""
+FLOOR_ONLY = frozenset({"mat"})
+
+_ISE = re.compile(r"(?<=[a-z]{3})is(?=(e|ed|es|ing|ation|ations)?\b)")
+"""The British -ise (-isation, -ising, ...) of a word, or a word typed so far ("stabilis")."""
+
+
+def spelled(text: str) -> str:
+    """``text`` in lower case, with British -ise endings spelled the American way (-ize).
+
+    Both the query and what it is matched against go through this, so either spelling finds
+    both.
+    """
+    return _ISE.sub("iz", text.lower())
+
 
 def words(query: str) -> list[str]:
-    """The lower-case words of a query."""
-    return query.lower().split()
+    """The words of a query, lower case and spelled as :func:`spelled` spells them."""
+    return spelled(query).split()
 
 
 def exercise_facets(catalogue: Catalogue, exercise: Exercise) -> list[str]:
@@ -24,7 +44,9 @@ def exercise_facets(catalogue: Catalogue, exercise: Exercise) -> list[str]:
     facets += [p.name.lower() for p in catalogue.phases if exercise.id in p.exercises]
     if exercise.sciatica_friendly:
         facets.append("sciatica")
-    return facets
+    if set(exercise.equipment) <= FLOOR_ONLY:
+        facets.append(NO_EQUIPMENT)
+    return [spelled(facet) for facet in facets]
 
 
 def _matches(word: str, texts: Iterable[str], facets: Iterable[str]) -> bool:
@@ -35,15 +57,15 @@ def _matches(word: str, texts: Iterable[str], facets: Iterable[str]) -> bool:
 
 def exercise_matches(catalogue: Catalogue, exercise: Exercise, query: str) -> bool:
     """True when every word of the query matches the exercise."""
-    texts = [exercise.name.lower(), exercise.id, *(a.lower() for a in exercise.aliases)]
+    texts = [spelled(text) for text in (exercise.name, exercise.id, *exercise.aliases)]
     facets = exercise_facets(catalogue, exercise)
     return all(_matches(word, texts, facets) for word in words(query))
 
 
 def routine_matches(catalogue: Catalogue, routine: Routine, query: str) -> bool:
     """True when every word of the query matches the routine's name, kind, source or text."""
-    texts = [routine.name.lower(), routine.id, routine.description.lower()]
+    texts = [spelled(text) for text in (routine.name, routine.id, routine.description)]
     facets: list[str] = [routine.kind]
     if routine.source:
-        facets += [routine.source, catalogue.sources[routine.source].publisher.lower()]
+        facets += [routine.source, spelled(catalogue.sources[routine.source].publisher)]
     return all(_matches(word, texts, facets) for word in words(query))

@@ -63,7 +63,8 @@ class SelectScreen(Screen[None]):
 ## Choose
 
 Type to filter: every word must match a name or a facet, such as **seated**, **towel**,
-**stabilise**, **sciatica**, **align** or an article (**klarity**). Up and down move through the
+**no equipment**, **stabilise** (or **stabilize**), **sciatica**, **align** or an article
+(**klarity**). Up and down move through the
 list; the pane on the right shows the routine or exercise under the cursor.
 **{key:select.play}** plays it; **{key:select.avoid}** shows what to avoid and why, and the red
 flags; **{key:safety.retake}** takes the red-flag check again, at any time.
