@@ -28,7 +28,7 @@ from tui.model import Catalogue, Routine, SafetyCheck
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import cover_when_too_small
 from tui.store import SessionSaver, SettingsChanges, Store, StoreError, UnusableFileError
-from tui.terminal import TerminalApp, catch_hang_ups
+from tui.terminal import TerminalApp, catch_hang_ups, exit_soon
 
 if TYPE_CHECKING:
     from tui.screens.player import PlayerScreen
@@ -111,6 +111,7 @@ class LumbarApp(TerminalApp):
         terminal: Callable[[str], None] | None = None,
         tmux: bool = False,
         speech: SpeechSystem | None = None,
+        hang_up_grace: float | None = None,
     ) -> None:
         """Keep the dependencies every screen needs; only the user's routines are read here.
 
@@ -120,10 +121,12 @@ class LumbarApp(TerminalApp):
         ``terminal`` receives the escape sequences for notifications and the window title
         (by default, once running in a real terminal, the driver's own output); ``tmux`` says
         they must pass through tmux; ``speech`` is what the machine offers to speak cues with
-        (None: nothing).
+        (None: nothing). After a hang-up, once the session is saved, the process is made to end
+        within ``hang_up_grace`` seconds (None: never forced, as in tests).
         """
         super().__init__(terminal, tmux=tmux)
         self.speech = speech
+        self.hang_up_grace = hang_up_grace
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
         self.take_routines(store.routines())
         self.store = store
@@ -386,6 +389,8 @@ class LumbarApp(TerminalApp):
         for player in self.players():
             player.abandon()
         self.saver.flush()  # on disk before the process goes, whatever happens next
+        if self.hang_up_grace is not None:  # a closed terminal can leave the exit hanging
+            exit_soon(128 + signum, self.hang_up_grace)
         self.exit(return_code=128 + signum)
 
     def players(self) -> list[PlayerScreen]:

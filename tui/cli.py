@@ -188,6 +188,11 @@ def run_catalogue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+EXIT_GRACE = 2.0
+"""Seconds lumbar may take to exit after a hang-up, once the session is saved, before it is
+made to (a closed terminal can leave the screen's last writes hanging): lumbar's own figure."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lumbar`` console script; returns the exit status."""
     parser = build_parser()
@@ -234,6 +239,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         resume=args.command == "resume",
         tmux=bool(environ.get("TMUX")),  # notifications must pass through tmux to reach you
         speech=SpeechSystem.detect(environ),  # off over SSH: it would speak on the server
+        hang_up_grace=EXIT_GRACE,  # no lumbar outlives its terminal
     )
     app.run(mouse=not args.no_mouse)
     return app.return_code or 0

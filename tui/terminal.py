@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,8 +21,24 @@ from textual.driver import Driver
 
 from tui.failures import ReportsFailures
 
-HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
-"""The signals that mean the process is going away: a dropped link, a closed terminal, kill."""
+HANG_UPS = tuple(
+    getattr(signal, name)
+    for name in ("SIGHUP", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2")
+    if hasattr(signal, name)
+)
+"""The signals that mean the process is going away: a dropped link, a closed terminal, kill,
+and the ones whose default would end it without closing the session record."""
+
+
+def exit_soon(status: int, grace: float) -> threading.Timer:
+    """Make sure the process ends within ``grace`` seconds with ``status``, whatever hangs.
+
+    Call it only once everything is saved: the forced exit skips the rest of the clean-up.
+    """
+    timer = threading.Timer(grace, os._exit, (status,))
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def cue_driver(

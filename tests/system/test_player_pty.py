@@ -157,3 +157,49 @@ def test_lumbar_resume_after_a_hang_up_continues_the_same_session(tmp_path: Path
         ("cat-cow", "skipped"),
     ]
     assert len(session.resumed) == 1 and session.status == "partial"
+
+
+def wait_for_exit(terminal: Terminal, seconds: float) -> bool:
+    """Wait up to ``seconds`` for the program to exit, without reading its terminal."""
+    deadline = time.monotonic() + seconds
+    while not terminal.exited() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return terminal.exited()
+
+
+@pytest.mark.parametrize("trial", range(3))
+def test_a_closed_terminal_window_saves_the_session_and_ends_lumbar(
+    tmp_path: Path, trial: int
+) -> None:
+    """The window closed (the terminal's master side goes): saved, closed, and lumbar gone.
+
+    lumbar forces its own exit 2 s after saving; the generous wait only allows for a busy
+    machine.
+    """
+    db = tmp_path / "lumbar.json"
+    terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    try:
+        skip_the_first_exercise(terminal, db)
+        os.close(terminal.fd)  # what closing a terminal window does: the kernel hangs up
+        terminal.fd = os.open(os.devnull, os.O_RDONLY)  # for close() to close
+        assert wait_for_exit(terminal, TIMEOUT), "lumbar outlived its closed terminal"
+    finally:
+        terminal.close()
+    (session,) = sessions(db)
+    assert session.ended_at is not None and session.status == "partial"
+    assert [(r.exercise, r.outcome) for r in session.exercises] == [("pelvic-tilt", "skipped")]
+
+
+@pytest.mark.parametrize("name", ["SIGQUIT", "SIGUSR1"])
+def test_other_ending_signals_close_the_session_record(tmp_path: Path, name: str) -> None:
+    """SIGQUIT or SIGUSR1 mid-session: the session is closed and saved, as at a hang-up."""
+    db = tmp_path / "lumbar.json"
+    terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    try:
+        skip_the_first_exercise(terminal, db)
+        os.kill(terminal.pid, getattr(signal, name))
+        terminal.until("lumbar to exit", terminal.exited)
+    finally:
+        terminal.close()
+    (session,) = sessions(db)
+    assert session.ended_at is not None and session.status == "partial"
