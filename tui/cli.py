@@ -193,6 +193,18 @@ EXIT_GRACE = 2.0
 made to (a closed terminal can leave the screen's last writes hanging): lumbar's own figure."""
 
 
+NEEDS_A_TERMINAL = (
+    "lumbar's screens need a terminal, and its input or output is not one (a pipe, a file, "
+    "cron). Run it in a terminal window or over ssh -t. Without one, the plain commands work: "
+    "lumbar history, lumbar plan, lumbar export, lumbar catalogue."
+)
+
+
+def on_a_terminal() -> bool:
+    """True when both lumbar's input and its output are a terminal (the screens need one)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lumbar`` console script; returns the exit status."""
     parser = build_parser()
@@ -227,6 +239,9 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
     if args.command == "resume" and (why := resume_refusal(loaded.catalogue, store)):
         print(why, file=err)
         return 1
+    if not on_a_terminal():
+        print(NEEDS_A_TERMINAL, file=err)
+        return 2
     set_colours(args.colour, os.environ)  # before Textual is imported: it reads them then
     from tui.app import make_app
     from tui.session import SpeechSystem

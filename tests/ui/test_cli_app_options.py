@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import run_cli
+from tui import cli
 from tui.app import LumbarApp
 from tui.cli import COLOURS, set_colours
 
@@ -29,6 +30,7 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         seen.append({**kwargs, **{name: os.environ.get(name) for name in COLOUR_VARIABLES}})
 
     monkeypatch.setattr(LumbarApp, "run", run)
+    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)  # pytest's own streams are not
     return seen
 
 
@@ -45,6 +47,16 @@ def test_the_mouse_is_on_unless_told_otherwise(
     assert lumbar(capsys, tmp_path, "--no-mouse") == 0
     assert lumbar(capsys, tmp_path, "--no-mouse", "play", "quick-10") == 0
     assert [run["mouse"] for run in runs] == [True, False, False]
+
+
+def test_without_a_terminal_lumbar_says_so_and_exits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Input or output a pipe (cron, a script): a message naming the plain commands, exit 2."""
+    monkeypatch.setattr(LumbarApp, "run", lambda *_, **__: pytest.fail("the app ran"))
+    status, _, err = run_cli(capsys, "--db", str(tmp_path / "lumbar.json"))
+    assert status == 2
+    assert "need a terminal" in err and "lumbar history" in err
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import msgspec
 import pytest
 
 from tests.helpers import FakeClock, run_cli, stopped_session
+from tui import cli
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue
 from tui.model.records import Session
@@ -25,6 +26,7 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         seen.append(self.resume_first)
 
     monkeypatch.setattr(LumbarApp, "run", run)
+    monkeypatch.setattr(cli, "on_a_terminal", lambda: True)  # pytest's own streams are not
     return seen
 
 
