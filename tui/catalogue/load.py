@@ -26,7 +26,7 @@ from tui.catalogue.problems import (
     split_validation,
 )
 from tui.catalogue.validate import every_error, good_records
-from tui.model import Catalogue, CatalogueFile, decode_hook
+from tui.model import Catalogue, CatalogueFile, decode_hook, visible_data
 
 USER_KINDS = ("source", "exercise", "routine")
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -85,7 +85,7 @@ def parse_file(path: Path) -> ParsedFile | Problem | list[Problem]:
             "Save it as UTF-8 TOML, or move it out of the catalogue folder.",
         )
     try:
-        raw = tomllib.loads(text)
+        raw = visible_data(tomllib.loads(text))  # a control character shown, not obeyed
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         line = int(match.group(1)) if match else None

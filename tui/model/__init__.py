@@ -63,6 +63,7 @@ from tui.model.records import (
     outcome_tally,
     plan_dose,
 )
+from tui.model.visible import visible, visible_data, visible_json
 from tui.model.words import (
     POSITIONS,
     about_minutes,
@@ -146,5 +147,8 @@ __all__ = [
     "sources_text",
     "step_down",
     "step_up",
+    "visible",
+    "visible_data",
+    "visible_json",
     "work",
 ]

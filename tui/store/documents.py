@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import msgspec
 from msgspec import Raw, Struct
 
-from tui.model import decode_hook
+from tui.model import decode_hook, visible_json
 from tui.store.storage import RawTables, UnusableFileError
 
 R = TypeVar("R", bound=Struct)
@@ -57,7 +57,7 @@ class Records:
         if decoder is None:
             decoder = self._decoders[kind] = msgspec.json.Decoder(kind, dec_hook=decode_hook)
         try:
-            record: R = decoder.decode(document)
+            record: R = decoder.decode(visible_json(bytes(document)))  # nothing obeyed
         except msgspec.DecodeError as error:
             raise UnusableFileError(
                 self.path, f"the record {key!r} in table {table!r} is damaged ({error})"

@@ -24,6 +24,7 @@ from tui.model import (
     Settings,
     decode_hook,
     encode_toml_range,
+    visible_data,
 )
 from tui.store.storage import NewerSchemaError, Tables, UnusableFileError
 
@@ -67,7 +68,7 @@ def decode_record(
 ) -> R:
     """Decode one stored document; UnusableFileError names the file, table and record if bad."""
     try:
-        record = from_document(document, kind)
+        record = from_document(visible_data(document), kind)  # nothing obeyed
     except msgspec.ValidationError as error:
         raise UnusableFileError(
             path, f"the record {key!r} in table {table!r} is damaged ({error})"

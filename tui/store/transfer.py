@@ -29,6 +29,7 @@ from tui.model import (
     outcome_counts,
     plural,
     session_minutes,
+    visible,
 )
 from tui.store.paths import normalize
 from tui.store.storage import StoreError, StoreLock, Tables, UnusableFileError, write_atomic
@@ -161,8 +162,23 @@ def sessions_csv(sessions: Sequence[Session]) -> str:
         ]
         results: Sequence[ExerciseResult | None] = session.exercises or (None,)
         for result in results:
-            writer.writerow(head + _result_cells(result))
+            writer.writerow([spreadsheet_safe(cell) for cell in head + _result_cells(result)])
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell a spreadsheet would run as a formula begins (the common CSV-injection advice)."""
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    """A text cell that would start a formula gets a leading ``'``: shown as text, not run.
+
+    Its control characters are made visible too. Numbers stay numbers; the data stays readable
+    (the quote is all that is added).
+    """
+    if not isinstance(cell, str):
+        return cell
+    return f"'{visible(cell)}" if cell.startswith(FORMULA_STARTS) else visible(cell)
 
 
 def export_json(snapshot: Snapshot, now: datetime) -> bytes:
