@@ -81,6 +81,29 @@ def test_a_wall_clock_without_a_time_zone_is_refused(catalogue: Catalogue) -> No
         engine.start()
 
 
+@pytest.mark.parametrize("jump", [timedelta(days=-2), timedelta(days=365)])
+def test_a_wall_clock_set_mid_session_moves_no_duration(
+    catalogue: Catalogue, jump: timedelta
+) -> None:
+    """The wall clock set back 2 days or on a year mid-session: the record lasts what was played."""
+    clock = FakeClock()
+    walls = [clock.wall]
+    engine = Engine(
+        build_timeline(catalogue, routine(item("wall-sit", hold=10))),
+        clock,
+        lambda: walls[0](),
+        session_id="s1",
+    )
+    engine.start()
+    walls[0] = lambda: clock.wall() + jump
+    clock.now += 8  # in the hold
+    engine.tick()
+    engine.quit()
+    session = engine.session()
+    assert session.ended_at is not None
+    assert session.ended_at - session.started_at == timedelta(seconds=8)
+
+
 def test_starting_twice_does_nothing(catalogue: Catalogue) -> None:
     engine, _ = started(catalogue, item("wall-sit", hold=10))
     assert engine.start() == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from filelock import FileLock
 
-from tests.helpers import make_session
+from tests.helpers import make_session, run_cli
 from tui.cli import main
 from tui.model.records import SCHEMA_VERSION
 from tui.store import storage
@@ -279,3 +280,34 @@ def test_the_storage_never_reads_a_bad_file_as_empty(db: Path) -> None:
     db.write_bytes(b"")
     with pytest.raises(StoreError):
         storage.AtomicStorage(db).read()
+
+
+def test_json_nested_too_deep_is_refused_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """100,000 levels of nesting: history, db check and import say so; nothing changes."""
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"meta": {"schema": ' + "[" * 100_000 + "]" * 100_000 + "}}")
+    before = deep.read_bytes()
+    for argv in (["history"], ["db", "check"], ["import", str(deep)]):
+        status, _, err = run_cli(capsys, "--db", str(deep), *argv)
+        assert status != 0 and "nested too deeply" in err, (argv, err)
+    empty = tmp_path / "empty.json"
+    status, _, err = run_cli(capsys, "--db", str(empty), "import", str(deep))
+    assert status != 0 and "nested too deeply" in err and not empty.exists()
+    assert deep.read_bytes() == before
+
+
+def test_a_time_without_an_offset_is_refused_not_sorted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session whose start has no time zone: a message naming the record, not a crash."""
+    db = tmp_path / "lumbar.json"
+    store = Store.open(db)
+    store.save_session(make_session("s-1", day=0))
+    store.save_session(make_session("s-2", day=1))
+    text = re.sub(r'("started_at":"[^"]*?)(\+\d\d:\d\d|Z)"', r'\1"', db.read_text(), count=1)
+    db.write_text(text)
+    status, _, err = run_cli(capsys, "--db", str(db), "history")
+    assert status != 0 and "'s-1'" in err and "timezone" in err
+    assert db.read_text() == text

@@ -32,13 +32,21 @@ def see_a_clinician(catalogue: Catalogue) -> list[Advice]:
     return [advice for advice in catalogue.advice if advice.kind == "see-clinician"]
 
 
+FUTURE_SLACK = timedelta(days=1)
+"""How far in the future an answer's date may be and still be trusted (a change of time zone,
+a clock a little off); lumbar's own figure."""
+
+
 def safety_due(check: SafetyCheck | None, now: datetime) -> bool:
     """True when the questions should be asked: never answered, or the answer is 30 days old.
 
-    An answer dated after ``now`` (the clock was set back) still holds: asking again because
-    of a clock change would teach people to click through the questions.
+    An answer dated more than a day after ``now`` is not trusted (it was given with the clock
+    set wrong, say to 2099, and would otherwise hold until 30 days after that): the questions
+    are asked again, the safer choice.
     """
     if check is None:
+        return True
+    if check.answered_at > now + FUTURE_SLACK:
         return True
     return now - check.answered_at >= ASK_AGAIN_AFTER
 

@@ -22,6 +22,9 @@ or a hold ended before its planned time); "skipped"; "hurt" (stopped because it 
 SessionStatus = Literal["partial", "complete"]
 NotifyMethod = Literal["off", "osc9", "osc777", "osc99"]
 PainScore = Annotated[int, Meta(ge=0, le=10)]
+Moment = Annotated[datetime, Meta(tz=True)]
+"""A time with its offset from UTC: one without (a hand-edited file, a foreign export) is refused
+when read, as it could not be placed among the others."""
 
 SCHEMA_VERSION = 1
 
@@ -96,8 +99,8 @@ class ExerciseResult(Entry, kw_only=True, frozen=True):
     part-way, or shortened below the plan with -. 0 in records from before it was kept."""
     outcome: Outcome
     feedback: Feedback | None = None
-    started_at: datetime
-    ended_at: datetime
+    started_at: Moment
+    ended_at: Moment
 
     @property
     def planned_reps(self) -> int:
@@ -120,9 +123,9 @@ class ExerciseResult(Entry, kw_only=True, frozen=True):
 class Resumption(Entry, kw_only=True, frozen=True):
     """A break in a session: it stopped (a dropped link, a crash, quit) and was continued later."""
 
-    stopped_at: datetime
+    stopped_at: Moment
     """When it stopped: the partial session's end (else its last exercise's)."""
-    resumed_at: datetime
+    resumed_at: Moment
     """When it was continued."""
 
     @property
@@ -138,8 +141,8 @@ class Session(Entry, kw_only=True, frozen=True):
     routine: str
     routine_name: str
     phase: str | None = None
-    started_at: datetime
-    ended_at: datetime | None = None
+    started_at: Moment
+    ended_at: Moment | None = None
     status: SessionStatus = "partial"
     pain_before: PainScore | None = None
     pain_after: PainScore | None = None
@@ -186,9 +189,9 @@ class Settings(Entry, kw_only=True, frozen=True):
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):
     """The user's word that a clinician cleared them to exercise after a red-flag yes."""
 
-    stated_at: datetime
+    stated_at: Moment
     """When the user said so."""
-    after_check: datetime
+    after_check: Moment
     """When they gave the answers with the yes that this clearance lifts."""
     yes_to: tuple[str, ...] = ()
     """The red flags (advice ids) they had said yes to."""
@@ -202,11 +205,11 @@ class SafetyCheck(Entry, kw_only=True, frozen=True, omit_defaults=True):
     so answers with no clearance stay readable by a lumbar from before clearances.
     """
 
-    answered_at: datetime
+    answered_at: Moment
     any_yes: bool
     yes_to: tuple[str, ...] = ()
     """The red flags (advice ids) the user said yes to; empty in records from before it was kept."""
-    cleared_at: datetime | None = None
+    cleared_at: Moment | None = None
     """When the user stated that a clinician cleared them to exercise after these answers."""
     earlier: tuple[Clearance, ...] = ()
     """The clearances stated after earlier answers, oldest first: kept for the history."""
@@ -216,7 +219,7 @@ class RoadmapState(Entry, kw_only=True, frozen=True):
     """Choices the user made on the roadmap that the history alone cannot tell."""
 
     moved_to: str | None = None
-    moved_at: datetime | None = None
+    moved_at: Moment | None = None
 
 
 def outcome_tally(session: Session) -> Counter[Outcome]:

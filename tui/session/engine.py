@@ -352,9 +352,14 @@ class Engine(Corrections):
         return self._timeline.steps[self._index]
 
     def _time(self, now: float | None) -> float:
-        """The moment an action happens (never before one already seen), anchoring the wall."""
-        clock, wall = self._clock(), self._wall()
-        self._anchor = (clock, wall)
+        """The moment an action happens (never before one already seen).
+
+        The first one anchors the wall clock: later times are that wall time plus the clock's
+        seconds since, so a wall clock set back or forward mid-session moves no duration.
+        """
+        clock = self._clock()
+        if self._anchor[1] == datetime.min:
+            self._anchor = (clock, self._wall())
         t = max(clock if now is None else now, self._latest)
         self._latest = t
         return t

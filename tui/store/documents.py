@@ -58,7 +58,7 @@ class Records:
             decoder = self._decoders[kind] = msgspec.json.Decoder(kind, dec_hook=decode_hook)
         try:
             record: R = decoder.decode(visible_json(bytes(document)))  # nothing obeyed
-        except msgspec.DecodeError as error:
+        except (msgspec.DecodeError, RecursionError) as error:
             raise UnusableFileError(
                 self.path, f"the record {key!r} in table {table!r} is damaged ({error})"
             ) from error

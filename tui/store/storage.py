@@ -60,6 +60,9 @@ FILE_MODE = 0o600
 
 _TEMP_SUFFIX = ".tmp"
 
+TOO_DEEP = "it is nested too deeply to be a lumbar file (lists or tables inside each other)"
+"""Why a file of JSON nested thousands deep is refused (decoding it would overflow)."""
+
 OUTLINE = ""
 """In ``FileState.checked``: the file's tables, their ids and its schema version are good."""
 
@@ -182,6 +185,8 @@ def decode_tables(raw: bytes | bytearray, path: Path) -> Tables:
         ) from error
     except msgspec.DecodeError as error:
         raise _not_json(path, error) from error
+    except RecursionError as error:
+        raise UnusableFileError(path, TOO_DEEP) from error
     return tables
 
 
@@ -193,7 +198,7 @@ def split_tables(raw: bytes | bytearray, path: Path) -> RawTables:
     """
     try:
         tables = _RAW_DECODER.decode(raw) if raw else None
-    except msgspec.DecodeError:  # ValidationError is a DecodeError too
+    except (msgspec.DecodeError, RecursionError):  # ValidationError is a DecodeError too
         tables = None
     if tables is None or any(
         bytes(memoryview(document)[:1]) != b"{"
@@ -210,6 +215,8 @@ def _check_syntax(raw: bytes | bytearray, path: Path) -> None:
         msgspec.json.decode(raw)
     except msgspec.DecodeError as error:
         raise _not_json(path, error) from error
+    except RecursionError as error:
+        raise UnusableFileError(path, TOO_DEEP) from error
 
 
 def _not_json(path: Path, error: msgspec.DecodeError) -> UnusableFileError:

@@ -32,7 +32,14 @@ from tui.model import (
     visible,
 )
 from tui.store.paths import normalize
-from tui.store.storage import StoreError, StoreLock, Tables, UnusableFileError, write_atomic
+from tui.store.storage import (
+    TOO_DEEP,
+    StoreError,
+    StoreLock,
+    Tables,
+    UnusableFileError,
+    write_atomic,
+)
 from tui.store.store import SINGLE, Snapshot, Store, check_file, migrate, snapshot_of, to_document
 
 EXPORT_FORMAT = "lumbar-export"
@@ -244,6 +251,8 @@ def read_export(path: Path) -> Snapshot:
         data = msgspec.json.decode(raw, type=dict[str, Any])
     except (msgspec.DecodeError, msgspec.ValidationError) as error:
         raise ImportFileError(path, f"it is not a JSON object ({str(error).lower()})") from error
+    except RecursionError as error:
+        raise ImportFileError(path, TOO_DEEP) from error
     if data.get("format") != EXPORT_FORMAT:
         raise ImportFileError(path, f'it is not a lumbar export (no "format": "{EXPORT_FORMAT}")')
     unknown = sorted(set(data) - _EXPORT_FIELDS)
