@@ -344,9 +344,15 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     plan.add_argument("routine", metavar="ROUTINE", help="the routine's id, e.g. quick-10")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     actions.add_parser("check", help="say whether the file is usable (exits 1 if not)")
-    actions.add_parser(
+    aside = actions.add_parser(
         "move-aside",
         help="rename an unusable file to NAME.unusable-TIME so a fresh one can start",
+    )
+    aside.add_argument(
+        "--confirm",
+        type=Path,
+        metavar="PATH",
+        help="the same path again, to move aside a file that does not look like lumbar's",
     )
 
 
@@ -414,6 +420,6 @@ def _run_store(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                 file=out,
             )
     else:
-        moved = move_aside(path)
+        moved = move_aside(path, confirmed=args.confirm)
         print(f"Moved {path}\n   to {moved}\nlumbar starts a fresh file at {path}.", file=out)
     return 0

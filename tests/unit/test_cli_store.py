@@ -191,7 +191,7 @@ def test_moving_aside_twice_in_one_second_keeps_both(
     capsys: pytest.CaptureFixture[str], bad: Path
 ) -> None:
     run(capsys, "--db", str(bad), "db", "move-aside")
-    bad.write_text("[]")
+    bad.write_text('{"meta": ')
     run(capsys, "--db", str(bad), "db", "move-aside")
     assert len(list(bad.parent.glob("bad.json.unusable-*"))) == 2
 

@@ -21,6 +21,7 @@ from tui.store import storage
 from tui.store.paths import lock_path
 from tui.store.storage import StoreError
 from tui.store.store import NewerSchemaError, Store, to_document
+from tui.store.transfer import recognisable
 
 GOOD = {
     "meta": {"schema": {"version": SCHEMA_VERSION}},
@@ -130,7 +131,8 @@ def test_move_aside_keeps_the_bad_file_and_a_fresh_one_starts(
 ) -> None:
     data = UNUSABLE[case][0]
     plant(db, data)
-    assert main(["--db", str(db), "db", "move-aside"]) == 0
+    confirm = [] if recognisable(db) else ["--confirm", str(db)]  # not lumbar's: say it again
+    assert main(["--db", str(db), "db", "move-aside", *confirm]) == 0
     [moved] = db.parent.glob("lumbar.json.unusable-*")
     assert moved.read_bytes() == data
     out = capsys.readouterr().out
@@ -152,7 +154,8 @@ def test_a_directory_at_the_path_is_refused_and_left_alone(db: Path) -> None:
 def test_a_directory_at_the_path_can_be_moved_aside(db: Path) -> None:
     db.mkdir()
     (db / "inside.txt").write_text("mine")
-    assert main(["--db", str(db), "db", "move-aside"]) == 0
+    assert main(["--db", str(db), "db", "move-aside"]) == 1  # not a file lumbar recognises
+    assert main(["--db", str(db), "db", "move-aside", "--confirm", str(db)]) == 0
     [moved] = db.parent.glob("lumbar.json.unusable-*")
     assert (moved / "inside.txt").read_text() == "mine"
     Store.open(db).save_session(make_session())
@@ -311,3 +314,27 @@ def test_a_time_without_an_offset_is_refused_not_sorted(
     status, _, err = run_cli(capsys, "--db", str(db), "history")
     assert status != 0 and "'s-1'" in err and "timezone" in err
     assert db.read_text() == text
+
+
+def test_a_file_that_is_not_lumbars_is_never_moved_aside_unconfirmed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--db /etc/hosts db move-aside``: refused, the file as it was, no lock file left."""
+    hosts = tmp_path / "etc" / "hosts"
+    hosts.parent.mkdir()
+    hosts.write_text("127.0.0.1 localhost\n")
+    for confirm in ([], ["--confirm", str(tmp_path / "other")]):
+        status, _, err = run_cli(capsys, "--db", str(hosts), "db", "move-aside", *confirm)
+        assert status == 1 and "does not look like a lumbar file" in err
+        assert f"--confirm {hosts}" in err
+    assert sorted(p.name for p in hosts.parent.iterdir()) == ["hosts"]
+    assert hosts.read_text() == "127.0.0.1 localhost\n"
+
+
+@pytest.mark.parametrize(
+    "case", ["empty", "truncated", "cut short inside a wrong shape", "foreign tables", "binary"]
+)
+def test_only_a_file_that_begins_as_lumbars_is_recognised(db: Path, case: str) -> None:
+    """Cut short, lumbar's file still names its tables; the others do not."""
+    plant(db, UNUSABLE[case][0])
+    assert recognisable(db) == (case == "truncated")

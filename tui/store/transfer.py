@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from datetime import datetime
@@ -40,7 +41,16 @@ from tui.store.storage import (
     UnusableFileError,
     write_atomic,
 )
-from tui.store.store import SINGLE, Snapshot, Store, check_file, migrate, snapshot_of, to_document
+from tui.store.store import (
+    KEYED,
+    SINGLE,
+    Snapshot,
+    Store,
+    check_file,
+    migrate,
+    snapshot_of,
+    to_document,
+)
 
 EXPORT_FORMAT = "lumbar-export"
 """The ``format`` field every JSON export carries."""
@@ -359,15 +369,45 @@ def describe(report: MergeReport, path: Path) -> str:
     return text
 
 
-def move_aside(path: Path, now: datetime | None = None) -> Path:
+LOOKED_AT = 65536
+"""How much of a file is read to tell whether it is lumbar's (its first tables' names)."""
+
+
+def recognisable(path: Path) -> bool:
+    """True when ``path`` is a regular file that begins as a lumbar database does.
+
+    A JSON object naming one of lumbar's tables near its start: a file cut short still is; a
+    directory, a device, another program's JSON or a text file is not.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open("rb") as file:
+            head = file.read(LOOKED_AT)
+    except OSError:
+        return False
+    tables = (*SINGLE, *KEYED)
+    return head.lstrip().startswith(b"{") and any(f'"{t}"'.encode() in head for t in tables)
+
+
+def move_aside(path: Path, now: datetime | None = None, confirmed: Path | None = None) -> Path:
     """Rename an unusable database to ``<name>.unusable-<YYYYmmddTHHMMSS>`` beside it.
 
     Returns the new path. A usable file, or nothing at ``path``, raises StoreError instead:
-    this only ever moves a file lumbar cannot use, so that a fresh one can start.
+    this only ever moves a file lumbar cannot use, so that a fresh one can start. A file that
+    does not look like lumbar's (``/etc/hosts`` given as ``--db``) is moved only when
+    ``confirmed`` names the very same path.
     """
     path = normalize(path)
     if not os.path.lexists(path):
         raise StoreError(f"There is nothing at {path} to move aside.", path)
+    if not recognisable(path) and (confirmed is None or normalize(confirmed) != path):
+        raise StoreError(
+            f"{path} does not look like a lumbar file, so lumbar left it where it is. If you "
+            f"are sure it is yours to move aside, say so with its path: "
+            f"`lumbar --db {path} db move-aside --confirm {path}`.",
+            path,
+        )
     with StoreLock(path):
         try:
             check_file(path)
