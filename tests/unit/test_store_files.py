@@ -338,3 +338,18 @@ def test_only_a_file_that_begins_as_lumbars_is_recognised(db: Path, case: str) -
     """Cut short, lumbar's file still names its tables; the others do not."""
     plant(db, UNUSABLE[case][0])
     assert recognisable(db) == (case == "truncated")
+
+
+def test_a_read_only_file_is_never_replaced(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Import into a file made read-only (0444): refused with what to do; the file unchanged."""
+    Store.open(db).save_session(make_session("s-1"))
+    db.chmod(0o444)
+    before = state(db)
+    other = tmp_path / "other.json"
+    Store.open(other).save_session(make_session("s-2"))
+    run_cli(capsys, "--db", str(other), "export", str(tmp_path / "export.json"))
+    status, _, err = run_cli(capsys, "--db", str(db), "import", str(tmp_path / "export.json"))
+    assert status == 1 and "is read-only" in err and "chmod u+w" in err
+    assert state(db) == before

@@ -258,6 +258,7 @@ def write_atomic(path: Path, data: bytes | bytearray) -> None:
     permissions. On failure the old file is untouched, the temp file removed, and StoreError
     says what happened.
     """
+    _refuse_read_only(path)
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -282,6 +283,23 @@ def write_atomic(path: Path, data: bytes | bytearray) -> None:
             raise _write_error(path, error) from error
         raise
     _fsync_directory(directory)
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Raise StoreError if ``path`` is a file its owner may not write: it is left as it is.
+
+    A rename would replace it all the same (and root may write anything), so the mode is read.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # nothing there yet (or not to be looked at: the write says what is wrong)
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise StoreError(
+            f"{path} is read-only, so lumbar did not change it. To let lumbar save to it, make "
+            f"it writable (chmod u+w {path}), or open another file with --db PATH.",
+            path,
+        )
 
 
 def _write_error(path: Path, error: OSError) -> StoreError:
