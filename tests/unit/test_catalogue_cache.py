@@ -160,3 +160,23 @@ def test_a_cache_folder_that_cannot_be_written_is_no_problem(
     blocker.write_text("")
     cache = blocker / "catalogue.msgpack"  # its folder is a file: nothing can be written there
     assert load_cached_catalogue(user, bundled, cache) == load_catalogue(bundled, user)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "giant"])
+def test_a_cache_that_is_not_a_plain_small_file_is_never_read(
+    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A FIFO, a symlink to /dev/zero or a giant file at the cache path: ignored, no hang."""
+    bundled, user = folders
+    path = cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    else:
+        with path.open("wb") as file:
+            file.truncate(catalogue_cache.MAX_CACHE_BYTES + 1)
+    parses = parse_counter(monkeypatch)
+    assert load_cached_catalogue(user, bundled) == load_catalogue(bundled, user)
+    assert len(parses) == 1

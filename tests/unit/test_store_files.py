@@ -353,3 +353,13 @@ def test_a_read_only_file_is_never_replaced(
     status, _, err = run_cli(capsys, "--db", str(db), "import", str(tmp_path / "export.json"))
     assert status == 1 and "is read-only" in err and "chmod u+w" in err
     assert state(db) == before
+
+
+def test_a_symlink_loop_as_the_data_file_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--db`` names a symlink loop: the store says it cannot look at it; no traceback."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    status, _, err = run_cli(capsys, "--db", str(tmp_path / "a"), "history")
+    assert status == 1 and "symbolic links" in err

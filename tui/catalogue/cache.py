@@ -18,6 +18,7 @@ the next start, if every file is as it was, the cache is read instead (a few mil
 from __future__ import annotations
 
 import contextlib
+import stat
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +32,8 @@ from tui.catalogue.load import Loaded, bundled_dir, load_catalogue, toml_files
 from tui.model import decode_hook, encode_toml_range
 from tui.store import StoreError, write_atomic
 
+MAX_CACHE_BYTES = 16 * 1024 * 1024
+"""A cache larger than this is not lumbar's (it is about 100 KB): it is ignored and made again."""
 FRESH_SECONDS = 2.0
 """A file changed more recently than this is not cached (its time may not show a new change)."""
 
@@ -83,6 +86,9 @@ def file_keys(folders: Sequence[Path]) -> tuple[FileKey, ...] | None:
 def read_cache(path: Path, version: str, files: tuple[FileKey, ...]) -> Loaded | None:
     """The catalogue kept at ``path``, if it was made by this version from these very files."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+            return None  # a FIFO, a device such as /dev/zero, or a giant: never read
         cached = _DECODER.decode(path.read_bytes())
     except (OSError, msgspec.DecodeError):
         return None  # none yet, or unreadable, or another version's: it is made again

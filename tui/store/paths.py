@@ -19,7 +19,10 @@ def default_db_path() -> Path:
 def normalize(path: str | Path) -> Path:
     """An absolute path; through a symlink to its target, so a write never replaces the link."""
     given = Path(path).expanduser().absolute()
-    return given.resolve() if given.is_symlink() else given
+    try:
+        return given.resolve() if given.is_symlink() else given
+    except (RuntimeError, OSError):  # a symlink loop: reading it says so, in the store's words
+        return given
 
 
 def resolve_db_path(cli_value: str | Path | None, environ: Mapping[str, str]) -> Path:
