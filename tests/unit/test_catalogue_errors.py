@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -245,3 +246,37 @@ def test_the_good_records_of_a_broken_file_are_checked_against_the_rest(tmp_path
         (2, "not a valid id"),
         (23, 'no exercise has the id "nothing-here"'),  # the second exercise's easier =
     ]
+
+
+def _variant(exercise_id: str, **links: list[str]) -> str:
+    """A small exercise entry with easier and harder links."""
+    text = GOOD.replace('"towel-stretch"', f'"{exercise_id}"')
+    lines = "".join(f"{link} = {json.dumps(ids)}\n" for link, ids in links.items())
+    return text.replace("[exercise.dose]", lines + "\n[exercise.dose]")
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ([_variant("a", easier=["b"], harder=["b"]), _variant("b")], "both easier and harder"),
+        ([_variant("a", harder=["b"]), _variant("b", harder=["a"])], "as harder too"),
+        ([_variant("a", easier=["b"]), _variant("b", easier=["a"])], "as easier too"),
+    ],
+)
+def test_easier_and_harder_links_that_contradict_are_reported(
+    tmp_path: Path, entries: list[str], message: str
+) -> None:
+    """Each exercise the other's harder (or one both easier and harder): a problem, not silence."""
+    path = tmp_path / "mine.toml"
+    path.write_text("\n".join(entries), encoding="utf-8")
+    _, problems = check_paths([path])
+    assert problems and all(message in p.message for p in problems), problems
+
+
+def test_a_file_not_in_utf8_is_told_with_its_line(tmp_path: Path) -> None:
+    """A Latin-1 é on line 3: the message names UTF-8 and the line."""
+    path = tmp_path / "mine.toml"
+    path.write_bytes(GOOD.replace("Towel stretch", "Serviette étirement").encode("latin-1"))
+    _, problems = check_paths([path])
+    (problem,) = problems
+    assert problem.line == 3 and "not UTF-8" in problem.message

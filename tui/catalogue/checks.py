@@ -88,7 +88,41 @@ def cross_check(files: Sequence[ParsedFile]) -> list[Problem]:
                 )
             )
     problems += _check_references(files, known)
+    problems += _check_variants(files, known["exercise"])
     problems += _check_paced(files, known["exercise"])
+    return problems
+
+
+def _check_variants(files: Sequence[ParsedFile], exercises: dict[str, Entry]) -> list[Problem]:
+    """Easier and harder links that contradict each other.
+
+    The same exercise listed as both easier and harder, or two exercises each naming the other
+    as harder (or each as easier): "this hurts" could then offer a heavier move as the easier.
+    """
+    problems: list[Problem] = []
+    for entry in entries(files, "exercise"):
+        exercise = entry.record
+        for link, other_link in (("easier", "harder"), ("harder", "easier")):
+            for position, other in enumerate(getattr(exercise, link)):
+                found = exercises.get(other)
+                if other in getattr(exercise, other_link) and link == "easier":
+                    why = f'"{other}" is listed as both easier and harder'
+                elif (
+                    found is not None
+                    and other != exercise.id
+                    and exercise.id in getattr(found.record, link)
+                ):
+                    why = f'"{other}" lists this exercise as {link} too'
+                else:
+                    continue
+                problems.append(
+                    entry.file.problem(
+                        (entry.kind, entry.index, link, position),
+                        why,
+                        f"An exercise is either easier or harder than another: keep `{link}` "
+                        f'here or in "{other}", not both.',
+                    )
+                )
     return problems
 
 

@@ -76,7 +76,14 @@ def parse_file(path: Path) -> ParsedFile | Problem | list[Problem]:
         )
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if b"\x00" not in data:
+            return Problem(
+                path,
+                "is not UTF-8 text: the bytes here are in another encoding",
+                "Save the file as UTF-8 (most editors offer it under Save As or Encoding).",
+                line=data[: error.start].count(b"\n") + 1,
+            )
         text = "\x00"
     if "\x00" in text:
         return Problem(
