@@ -228,13 +228,12 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         print(error, file=err)
         return 1
     routine = getattr(args, "routine", None)
-    known = {
-        *loaded.catalogue.routines,
-        *loaded.catalogue.exercises,
-        *(r.id for r in store.routines()),
-    }
+    playable, _notes = with_custom_routines(loaded.catalogue, store.routines())
+    known = {*playable.routines, *playable.exercises}
     if routine is not None and routine not in known:
-        print(NO_SUCH.format(routine) + nearest(routine, known), file=err)
+        hidden = [r for r in store.routines() if r.id == routine]  # yours, but not playable
+        notes = with_custom_routines(loaded.catalogue, hidden)[1]
+        print(" ".join(notes) or NO_SUCH.format(routine) + nearest(routine, known), file=err)
         return 2
     if args.command == "resume" and (why := resume_refusal(loaded.catalogue, store)):
         print(why, file=err)

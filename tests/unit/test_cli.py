@@ -12,6 +12,8 @@ import pytest
 from tests.helpers import GOOD, run_cli
 from tui import __version__
 from tui.catalogue.load import bundled_dir, user_dir
+from tui.model.catalogue import Routine, RoutineItem
+from tui.store.store import Store
 
 run = run_cli
 
@@ -129,3 +131,20 @@ def test_the_app_refuses_an_unusable_data_file_and_leaves_it_alone(
     assert status == 1
     assert f"lumbar cannot use {path}" in err and "move-aside" in err
     assert path.read_bytes() == b'{"sessions": '
+
+
+def test_playing_a_routine_whose_exercises_are_gone_says_why(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``lumbar play`` a routine of yours naming only a removed exercise: why, exit 2."""
+    db = tmp_path / "lumbar.json"
+    gone = Routine(
+        id="gone",
+        name="Gone",
+        kind="custom",
+        description="Mine.",
+        items=(RoutineItem(exercise="no-such-thing"),),
+    )
+    Store.open(db).save_routine(gone)
+    status, _, err = run_cli(capsys, "--db", str(db), "play", "gone")
+    assert status == 2 and "names no-such-thing" in err and "hidden" in err

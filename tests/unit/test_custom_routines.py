@@ -20,6 +20,7 @@ from tui.catalogue.custom import (
     part_text,
     parts,
     slug,
+    with_custom_routines,
 )
 from tui.catalogue.limits import PARTS, article_doses, largest_dose, limits
 from tui.model.catalogue import Catalogue, Count, Dose, Routine, RoutineItem, Seconds
@@ -313,3 +314,17 @@ def test_an_exercise_gone_from_the_catalogue_has_no_dose_to_change(catalogue: Ca
     assert item_parts(catalogue, gone) == ()
     assert adjust(catalogue, gone, "reps", 1) == Adjusted(gone, changed=False)
     assert draft_seconds(catalogue, Draft("Old", (gone,))) == 0
+
+
+def test_a_stored_routine_with_a_built_in_id_is_hidden_with_a_note(catalogue: Catalogue) -> None:
+    """An imported "quick-10" of someone's never replaces lumbar's own; the user is told why."""
+    impostor = Routine(
+        id="quick-10",
+        name="Quick 10",
+        kind="custom",
+        description="Not lumbar's.",
+        items=(RoutineItem(exercise="bridge", dose=Dose(reps=Count(30))),),
+    )
+    merged, notes = with_custom_routines(catalogue, [impostor])
+    assert merged.routine("quick-10") == catalogue.routine("quick-10")
+    assert len(notes) == 1 and "one of lumbar's own routines" in notes[0]

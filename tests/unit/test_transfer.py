@@ -321,3 +321,17 @@ def test_the_history_table_counts_exercises_cut_short_apart_from_those_done() ->
 
 def test_the_history_table_fits_80_columns(full: Store) -> None:
     assert max(len(line) for line in history_table(full.sessions()).splitlines()) <= 80
+
+
+def test_an_export_whose_routine_claims_to_be_built_in_is_refused(
+    empty: Store, exported: Path
+) -> None:
+    """A routine saying it is an article's: nothing imported, and the message names it."""
+
+    def claim(data: dict[str, Any]) -> None:
+        data["routines"][0]["kind"] = "article"
+
+    write_export(exported, claim)
+    with pytest.raises(ImportFileError, match="'mine' says it is one of lumbar's own"):
+        import_file(empty, exported)
+    assert empty.routines() == [] and empty.sessions() == []

@@ -343,6 +343,13 @@ def with_custom_routines(
     custom: dict[str, Routine] = {}
     notes = []
     for own in stored:
+        if own.id in catalogue.routines and own.id not in catalogue.user_ids:
+            notes.append(
+                f"Your routine {own.name!r} has the id {own.id!r} of one of lumbar's own "
+                "routines, so it is hidden: lumbar's plays instead. Rename it in the builder "
+                "(or import it again under another id) to play it."
+            )
+            continue
         routine, gone = playable(catalogue, own)
         if routine is not None:
             routine, lowered = within_limits(catalogue, routine)

@@ -279,9 +279,17 @@ def read_export(path: Path) -> Snapshot:
             raise ImportFileError(path, f"its {table!r} is not a record")
         tables[table] = {key: record} if record is not None else {}
     try:
-        return snapshot_of(migrate(tables, path), path)
+        snapshot = snapshot_of(migrate(tables, path), path)
     except UnusableFileError as error:
         raise ImportFileError(path, error.problem) from error
+    for routine in snapshot.routines:
+        if routine.kind != "custom":
+            raise ImportFileError(
+                path,
+                f"its routine {routine.id!r} says it is one of lumbar's own ({routine.kind}); "
+                "an export holds only routines you built",
+            )
+    return snapshot
 
 
 @dataclass(frozen=True)
