@@ -46,12 +46,12 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 
 
 def answered_safety_check(store: Store) -> Store:
-    """The store with the red-flag questions answered "no" just now, so the app skips them.
+    """The store with the red-flag questions answered "no", so the app skips them.
 
-    Dated by the real clock: tests on the fake wall clock (2025) see an answer from their
-    future, which still holds (see ``tui.history.safety.safety_due``).
+    Dated at the fake wall clock's start (an answer from the tests' future would not be
+    trusted: see ``tui.history.safety.safety_due``).
     """
-    store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    store.save_safety(SafetyCheck(answered_at=BASE, any_yes=False))
     return store
 
 

@@ -138,7 +138,7 @@ async def end_now(pilot: Pilot[None]) -> None:
     """q, yes, skip the pain check, close the summary."""
     await pilot.press("q")
     assert isinstance(pilot.app.screen, EndSession)
-    await pilot.press("y", "escape")
+    await pilot.press("y", "escape", "escape")  # after a session, a skip is pressed twice
     assert isinstance(pilot.app.screen, SessionSummary)
     await pilot.press("enter")
 

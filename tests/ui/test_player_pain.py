@@ -144,7 +144,7 @@ async def test_end_on_this_hurts_ends_the_session_early_and_saves_it(
         await hold_of(pilot, "bridge")
         await pilot.press("exclamation_mark", "q")
         assert isinstance(app.screen, PainCheck)
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         assert isinstance(app.screen, SessionSummary)
     (session,) = saved(app, store)
     assert session.status == "partial"

@@ -161,7 +161,7 @@ async def test_n_through_every_rep_is_saved_as_cut_short_and_said_so(
         assert not result.full
         await pilot.press("q")
         assert isinstance(app.screen, EndSession)
-        await pilot.press("y", "escape")
+        await pilot.press("y", "escape", "escape")
         summary = app.screen
         assert isinstance(summary, SessionSummary)
         lines = [readout.text for readout in summary.query(Readout)]

@@ -293,3 +293,16 @@ async def test_plus_goes_from_a_hold_at_the_articles_longest(
         await pilot.press("plus")
         keys = footer(app)
         assert "shorten" in keys and "extend" not in keys
+
+
+async def test_one_stray_escape_never_skips_the_last_pain_check(
+    two: LumbarApp, clock: FakeClock, store: Store
+) -> None:
+    """Esc once (meant for the dialog before) only asks; a second Esc skips; a digit answers."""
+    async with playing(two, clock) as pilot:
+        await pilot.press("q", "y", "escape")
+        check = two.screen
+        assert isinstance(check, PainCheck) and "again leaves your pain unknown" in check.prompt()
+        await pilot.press("3")
+        assert isinstance(two.screen, SessionSummary)
+        assert saved(two, store).pain_after == 3

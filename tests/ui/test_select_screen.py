@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, Markdown, OptionList
 
 from tui.app import LumbarApp
+from tui.catalogue.search import QUERY_MAX
 from tui.model.catalogue import Catalogue
 from tui.screens.advice import AvoidList
 from tui.widgets.description import DescriptionView
@@ -99,3 +101,17 @@ async def test_either_spelling_typed_lists_the_same(app: LumbarApp) -> None:
         assert app.screen.query_one("#search", Input).value == "no equipment"
         assert "exercise:bird-dog" in listed(app)
         assert "exercise:hamstring-stretch-lying" not in listed(app)
+
+
+async def test_a_huge_paste_stays_text_in_the_search_box(app: LumbarApp) -> None:
+    """10,000 characters with escape codes and newlines: cut to a query, shown, still here."""
+    pasted = "bird \x1b[201~\x1b]52;c;eA==\x07 dog" + "x" * 10_000 + "\nq\na"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        search = app.screen.query_one("#search", Input)
+        search.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert search.has_focus and app.screen is not None
+        assert len(search.value) == QUERY_MAX
+        assert search.value.isprintable() and search.value.startswith("bird ")
+        assert type(app.screen).__name__ == "SelectScreen"

@@ -46,6 +46,7 @@ from tui.catalogue.problems import (
 )
 from tui.catalogue.search import (
     exercise_matches,
+    query_text,
     routine_matches,
 )
 
@@ -78,6 +79,7 @@ __all__ = [
     "nothing_matches",
     "part_text",
     "parts",
+    "query_text",
     "routine_description",
     "routine_matches",
     "user_dir",

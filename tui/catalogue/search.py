@@ -32,6 +32,19 @@ def spelled(text: str) -> str:
     return _ISE.sub("iz", text.lower())
 
 
+QUERY_MAX = 60
+"""The longest query kept (a name and a few facets fit): a paste of pages is cut to it."""
+
+
+def query_text(typed: str) -> str:
+    """What was typed or pasted as a query: printable characters only, at most QUERY_MAX.
+
+    A paste may hold anything (escape sequences, newlines, a whole document): the query keeps
+    its text, never a control character, and stays quick to match.
+    """
+    return "".join(c if c.isprintable() else " " for c in typed[: QUERY_MAX * 4])[:QUERY_MAX]
+
+
 def words(query: str) -> list[str]:
     """The words of a query, lower case and spelled as :func:`spelled` spells them."""
     return spelled(query).split()

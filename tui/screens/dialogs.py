@@ -59,7 +59,8 @@ Press the key for your pain now: **{key:pain.score-0}** is no pain, **{key:pain.
 nine, **{key:pain.score-10}** is ten, the worst you can imagine. **{key:pain.score-1}** then
 **{key:pain.score-0}** is ten too: after **{key:pain.score-1}** the check waits a moment for
 the **{key:pain.score-0}**, and **{keys:pain.keep}** (or the moment passing) keeps one.
-**{keys:pain.skip}** skips the question. Just after the last exercise, **{key:pain.undo}**
+**{keys:pain.skip}** skips the question (after a session, press it twice: a key meant for
+the dialog before must not leave your pain unknown). Just after the last exercise, **{key:pain.undo}**
 takes back its skip or its rating for a few seconds, and the session goes on.
 """
     BINDINGS = [
@@ -93,17 +94,22 @@ takes back its skip or its rating for a few seconds, and the session goes on.
         ten_wait: float = TEN_WAIT,
         undo: str = "",
         undo_left: Callable[[], float] | None = None,
+        confirm_skip: bool = False,
     ) -> None:
         """Ask about pain ``when`` ("before you start" or "now you have finished").
 
         A 1 is kept after ``ten_wait`` seconds unless a 0 makes it 10 first. ``undo`` names
-        what the undo key takes back ("the skip"), for ``undo_left()`` seconds more.
+        what the undo key takes back ("the skip"), for ``undo_left()`` seconds more. With
+        ``confirm_skip``, the skip key must be pressed twice.
         """
         super().__init__(classes="dialog-screen")
         self.when = when
         self.ten_wait = ten_wait
         self.undo = undo
         self.undo_left = undo_left or (lambda: 0.0)
+        self.confirm_skip = confirm_skip
+        self.skipping = False
+        """True once the skip key was pressed where it must be pressed twice."""
         self.pending = False
         """True while a 1 waits for the 0 of a 10."""
         self._timer: Timer | None = None
@@ -135,6 +141,12 @@ takes back its skip or its rating for a few seconds, and the session goes on.
                 self,
                 "1? Press {key:pain.score-0} for 10, or {key:pain.keep} to keep 1"
                 f" (kept in {wait}).",
+                short=True,
+            )
+        if self.skipping:
+            return with_keys(
+                self,
+                "{keys:pain.skip} again leaves your pain unknown; or press the key for it.",
                 short=True,
             )
         undo = f" {{key:pain.undo}} undoes {self.undo}." if self.undo_left() > 0 else ""
@@ -180,7 +192,15 @@ takes back its skip or its rating for a few seconds, and the session goes on.
             self.answer(1)
 
     def action_skip(self) -> None:
-        """Answer nothing."""
+        """Answer nothing; where a skip must be meant (``confirm_skip``), only the second time.
+
+        After a session, a key meant for the dialog before (Escape closing a question) must
+        not leave the pain score unknown by accident.
+        """
+        if self.confirm_skip and not self.skipping:
+            self.skipping = True
+            self.query_one("#pain-prompt", Readout).text = self.prompt()
+            return
         self.answer(None)
 
     def answer(self, score: PainAnswer | None) -> None:

@@ -308,7 +308,8 @@ this dose. Everything you do is saved as you go.
         undo_left = partial(self._undo_left, ENDING_UNDOES)
         kind = self.engine.undoable(self.clock())
         what = ENDING_UNDO_WORDS.get(kind.kind, "") if kind is not None else ""
-        self.open(PainCheck(FINISHED, undo=what, undo_left=undo_left), self._pain_after)
+        check = PainCheck(FINISHED, undo=what, undo_left=undo_left, confirm_skip=True)
+        self.open(check, self._pain_after)
 
     def _pain_after(self, answer: PainAnswer | None) -> None:
         """Keep the pain score, then sum the session up; or undo the last key and go on."""
@@ -325,7 +326,7 @@ this dose. Everything you do is saved as you go.
         def done(answer: str | None) -> None:
             if answer == "undo" and self.engine.undo(self.clock()) is not None:
                 self.recorder.save()  # the pain after is unknown again, until given again
-                self.open(PainCheck(FINISHED), self._pain_after)
+                self.open(PainCheck(FINISHED, confirm_skip=True), self._pain_after)
                 return
             self.recorder.wait(LEAVE_WAIT)
             self.dismiss(result)

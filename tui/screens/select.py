@@ -30,6 +30,7 @@ from tui.catalogue import (
     exercise_description,
     exercise_matches,
     nothing_matches,
+    query_text,
     routine_description,
     routine_matches,
 )
@@ -216,8 +217,12 @@ own routines, marked *(yours)* in the list.
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
-        """Filter as the user types."""
-        self.refill(event.value)
+        """Filter as the user types; a paste keeps only its text, cut to a query's length."""
+        query = query_text(event.value)
+        if query != event.value:
+            with self.prevent(Input.Changed):
+                event.input.value = query
+        self.refill(query)
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
