@@ -60,8 +60,9 @@ nine, **{key:pain.score-10}** is ten, the worst you can imagine. **{key:pain.sco
 **{key:pain.score-0}** is ten too: after **{key:pain.score-1}** the check waits a moment for
 the **{key:pain.score-0}**, and **{keys:pain.keep}** (or the moment passing) keeps one.
 **{keys:pain.skip}** skips the question (after a session, press it twice: a key meant for
-the dialog before must not leave your pain unknown). Just after the last exercise, **{key:pain.undo}**
-takes back its skip or its rating for a few seconds, and the session goes on.
+the dialog before must not leave your pain unknown). Just after the last exercise,
+**{key:pain.undo}** takes back its skip or its rating for a few seconds, and the session goes
+on.
 """
     BINDINGS = [
         *(
