@@ -24,10 +24,18 @@ from tui.commands import ScreenCommands
 from tui.failures import run_in_thread
 from tui.history import clear, safety_due, sessions_stopped, stop_of
 from tui.messages import PlayRoutine, ResumeSession, RoutinesChanged
-from tui.model import Catalogue, Routine, SafetyCheck
+from tui.model import Catalogue, Routine, SafetyCheck, plural
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import cover_when_too_small
-from tui.store import SessionSaver, SettingsChanges, Store, StoreError, UnusableFileError
+from tui.store import (
+    SessionSaver,
+    SettingsChanges,
+    Store,
+    StoreError,
+    UnusableFileError,
+    keep_unsaved,
+    recover_unsaved,
+)
 from tui.terminal import TerminalApp, catch_hang_ups, exit_soon
 
 if TYPE_CHECKING:
@@ -127,6 +135,9 @@ class LumbarApp(TerminalApp):
         super().__init__(terminal, tmux=tmux)
         self.speech = speech
         self.hang_up_grace = hang_up_grace
+        self.kept_unsaved: Path | None = None
+        """Where sessions the saver could not write were kept as lumbar ended (None: none)."""
+        self.unsaved_count = 0
         self.base_catalogue = catalogue  # without the user's own routines: they come and go
         self.take_routines(store.routines())
         self.store = store
@@ -199,6 +210,10 @@ class LumbarApp(TerminalApp):
             self.store.check()
         except UnusableFileError as error:
             self.call_from_thread(self.exit, return_code=1, message=str(error))
+            return
+        if added := recover_unsaved(self.store):
+            said = f"{plural(added, 'session')} that could not be saved last time"
+            self.notify(f"Added {said}: nothing was lost.", title="Saved now", markup=False)
 
     def play_first_routine(self) -> None:
         """Open the player as the command line says; else offer the unfinished session, if any."""
@@ -257,7 +272,8 @@ class LumbarApp(TerminalApp):
         The screens are gone by now, so nothing waits on the event loop for these writes.
         """
         catch_hang_ups(None)
-        self.saver.close()
+        if not self.saver.close():
+            self.keep_unsaved()
         if self.settings_changes.waiting:
             with contextlib.suppress(StoreError):  # nowhere is left to say so
                 self.settings_changes.write()
@@ -388,10 +404,19 @@ class LumbarApp(TerminalApp):
         """The terminal or the link went, or we were told to stop: save any session, then exit."""
         for player in self.players():
             player.abandon()
-        self.saver.flush()  # on disk before the process goes, whatever happens next
+        if not self.saver.flush():  # on disk before the process goes, whatever happens next
+            self.keep_unsaved()
         if self.hang_up_grace is not None:  # a closed terminal can leave the exit hanging
             exit_soon(128 + signum, self.hang_up_grace)
         self.exit(return_code=128 + signum)
+
+    def keep_unsaved(self) -> None:
+        """Keep beside the data file what the saver could not write (another lumbar held it)."""
+        unsaved = self.saver.unsaved()
+        if unsaved:
+            with contextlib.suppress(StoreError):  # nowhere left to keep it: said below
+                self.kept_unsaved = keep_unsaved(self.store.path, unsaved)
+            self.unsaved_count = len(unsaved)
 
     def players(self) -> list[PlayerScreen]:
         """The player screens in the stack (at most one)."""

@@ -38,6 +38,7 @@ from tui.store import (
     history_table,
     import_file,
     move_aside,
+    recover_unsaved,
     resolve_db_path,
     sessions_csv,
 )
@@ -256,7 +257,18 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         hang_up_grace=EXIT_GRACE,  # no lumbar outlives its terminal
     )
     app.run(mouse=not args.no_mouse)
+    if app.unsaved_count:
+        print(unsaved_message(app.unsaved_count, store.path, app.kept_unsaved), file=err)
+        return app.return_code or 1
     return app.return_code or 0
+
+
+def unsaved_message(count: int, path: Path, kept: Path | None) -> str:
+    """What to say when sessions could not be saved as lumbar ended (another lumbar held it)."""
+    what = f"lumbar could not save {plural(count, 'session')} to {path}: another lumbar held it"
+    if kept is None:
+        return f"{what}, and nowhere beside it could be written. Check its folder's permissions."
+    return f"{what}. They are kept in {kept} and added the next time lumbar starts."
 
 
 def resume_refusal(catalogue: Catalogue, store: Store) -> str | None:
@@ -399,7 +411,9 @@ def _run_store(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         report = import_file(Store.open(path), args.path)
         print(describe(report, args.path), file=out)
     elif args.command == "history":
-        sessions = Store.open(path).sessions()
+        store = Store.open(path)
+        recover_unsaved(store)
+        sessions = store.sessions()
         if args.json or args.csv:
             out.write(history_json(sessions) if args.json else sessions_csv(sessions))
         elif sessions:

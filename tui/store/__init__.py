@@ -9,6 +9,7 @@ from tui.store.paths import (
     ENV_VAR,
     resolve_db_path,
 )
+from tui.store.pending import keep_unsaved, recover_unsaved, unsaved_dir
 from tui.store.saver import (
     SessionSaver,
     SessionStore,
@@ -46,8 +47,11 @@ __all__ = [
     "history_json",
     "history_table",
     "import_file",
+    "keep_unsaved",
     "move_aside",
+    "recover_unsaved",
     "resolve_db_path",
     "sessions_csv",
+    "unsaved_dir",
     "write_atomic",
 ]

@@ -89,6 +89,12 @@ class SessionSaver:
                 self._condition.wait(left)
             return not self._failed
 
+    def unsaved(self) -> list[Session]:
+        """The latest snapshot of each session not yet on disk (failed, or still waiting)."""
+        with self._condition:
+            entries = {**self._failed, **self._waiting}
+            return [session for _, session in sorted(entries.values(), key=lambda e: e[0])]
+
     def close(self, timeout: float | None = None) -> bool:
         """Flush, then stop the thread; later saves are written at once, on the caller's thread."""
         flushed = self.flush(timeout)
