@@ -21,8 +21,7 @@ SCIATICA_FRIENDLY = {  # the Essential Guide's asterisks, with their easier vari
     "partial-crunch",
     "side-plank",
     "side-plank-bent-knees",
-    "dead-bug",
-    "dead-bug-single-limb",
+    "dead-bug-staged",
 }
 
 
