@@ -9,21 +9,55 @@ import msgspec
 from tests.store_child import make_result, make_session
 from tui.model.records import Session
 
-EARLIER_IDS = tuple(
-    """
-    marching-in-place arm-circles walking pelvic-tilt lumbo-pelvic-march double-knee-tuck
-    hip-flexor-unlock hip-flexor-stretch hamstring-unlock hamstring-stretch-standing
-    piriformis-unlock piriformis-stretch partial-crunch wall-sit back-extension bridge
-    single-leg-raise side-plank side-plank-bent-knees plank back-stabiliser
-    deep-stomach-tone squat hip-hinge-dowel pelvic-clock-seated sit-to-stand
-    pick-up-light-object lift-heavy-object getting-up-from-bed tabletop-hold
-    segmental-bridge dead-bug dead-bug-single-limb modified-plank donkey-kick bird-dog
-    tall-kneeling-hip-extension multi-directional-lunge hip-hinge-back-extension
-    hamstring-stretch-lying knee-to-chest cat-cow childs-pose seated-rotation side-bend
-    knee-rolls
-    """.split()
+EARLIER_IDS = (
+    "arm-circles",
+    "back-extension",
+    "back-stabiliser",
+    "bird-dog",
+    "bridge",
+    "cat-cow",
+    "childs-pose",
+    "dead-bug",
+    "dead-bug-single-limb",
+    "deep-stomach-tone",
+    "donkey-kick",
+    "double-knee-tuck",
+    "getting-up-from-bed",
+    "hamstring-stretch-lying",
+    "hamstring-stretch-standing",
+    "hamstring-unlock",
+    "hip-flexor-stretch",
+    "hip-flexor-unlock",
+    "hip-hinge-back-extension",
+    "hip-hinge-dowel",
+    "knee-rolls",
+    "knee-to-chest",
+    "lift-heavy-object",
+    "lumbo-pelvic-march",
+    "marching-in-place",
+    "modified-plank",
+    "multi-directional-lunge",
+    "partial-crunch",
+    "pelvic-clock-seated",
+    "pelvic-tilt",
+    "pick-up-light-object",
+    "piriformis-stretch",
+    "piriformis-unlock",
+    "plank",
+    "seated-rotation",
+    "segmental-bridge",
+    "side-bend",
+    "side-plank",
+    "side-plank-bent-knees",
+    "single-leg-raise",
+    "sit-to-stand",
+    "squat",
+    "tabletop-hold",
+    "tall-kneeling-hip-extension",
+    "walking",
+    "wall-sit",
 )
-"""Every exercise id of the catalogue before issue 13, when ``dead-bug-single-limb`` existed."""
+"""Every exercise id of the catalogue before issue 13, sorted: ``dead-bug-single-limb`` too."""
 
 GONE = "dead-bug-single-limb"
 """The id issue 13 retired: the Essential Guide's dead bug is ``dead-bug-staged`` now."""
