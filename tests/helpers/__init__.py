@@ -30,6 +30,7 @@ from tests.helpers.histories import (
     result_at,
     session_before,
 )
+from tests.helpers.old_records import EARLIER_IDS, GONE, earlier_history
 from tests.helpers.pilots import (
     SIZE,
     MakeApp,
@@ -59,8 +60,10 @@ from tests.store_child import RECORD_BASE, make_result, make_session
 
 __all__ = [
     "BASE",
+    "EARLIER_IDS",
     "EVENING",
     "GAP_WEEK",
+    "GONE",
     "GOOD",
     "MARCH",
     "RECORD_BASE",
@@ -86,6 +89,7 @@ __all__ = [
     "cursor_to",
     "demo_history",
     "dosed",
+    "earlier_history",
     "end_now",
     "everything_done",
     "fake_speech",

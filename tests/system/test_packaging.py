@@ -67,7 +67,7 @@ def test_the_installed_wheel_checks_and_prints_its_catalogue(wheel: Path, tmp_pa
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.startswith("OK: ")
     data = json.loads(lumbar("catalogue", "--json").stdout)
-    assert len(data["exercises"]) == 46
+    assert len(data["exercises"]) == 51
     where = subprocess.run(
         [str(bin_dir / "python"), "-c", "import tui.catalogue.load as c; print(c.bundled_dir())"],
         cwd=outside,

@@ -48,9 +48,10 @@ def saved(app: LumbarApp, store: Store) -> list[Session]:
     ("routine", "hurting", "variant", "name"),
     [
         ("klarity", "plank", "modified-plank", "Modified plank"),
+        ("ten-best", "modified-plank", "incline-plank", "Incline plank"),
         ("desk-break", "hamstring-stretch-standing", "hamstring-unlock", "Hamstring unlock"),
     ],
-    ids=["klarity-plank", "the-last-exercise"],
+    ids=["klarity-plank", "ten-best-knee-plank", "the-last-exercise"],
 )
 async def test_this_hurts_plays_the_easier_variant_no_heavier_than_what_hurt(
     make: MakeApp, routine: str, hurting: str, variant: str, name: str

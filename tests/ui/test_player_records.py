@@ -211,8 +211,8 @@ async def test_plus_stops_at_the_longest_hold_the_articles_give_and_says_so(
 async def test_plus_on_a_moving_rep_is_refused_with_a_message(
     make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
-    """A dead bug paced at 5 s a rep is not a hold: + adds nothing to it, and says so."""
-    moving = RoutineItem(exercise="dead-bug", dose=Dose(reps=Count(2), tempo=5))
+    """A bird dog paced at 5 s a rep is not a hold: + adds nothing to it, and says so."""
+    moving = RoutineItem(exercise="bird-dog", dose=Dose(reps=Count(2), tempo=5))
     store.save_routine(
         Routine(id="moving", name="Moving", kind="custom", description="x", items=(moving,))
     )

@@ -36,7 +36,7 @@ def test_catalogue_json_holds_everything_resolved(capsys: pytest.CaptureFixture[
     assert (status, err) == (0, "")
     data = json.loads(out)
     assert set(data) >= {"sources", "exercises", "routines", "phases", "advice"}
-    assert len(data["exercises"]) == 46
+    assert len(data["exercises"]) == 51
     bird_dog = data["exercises"]["bird-dog"]
     assert bird_dog["steps"] and bird_dog["sources"] and bird_dog["dose"]["hold"]["low"] >= 1
     for routine in data["routines"].values():
@@ -65,7 +65,7 @@ def test_a_broken_user_file_is_reported_on_stderr_and_the_rest_still_prints(
     status, out, err = run(capsys, "catalogue", "--json")
     assert status == 0
     assert "skipped your catalogue files" in err and "mine.toml:2" in err
-    assert len(json.loads(out)["exercises"]) == 46
+    assert len(json.loads(out)["exercises"]) == 51
 
 
 def test_check_without_paths_checks_the_bundled_catalogue(

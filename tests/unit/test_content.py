@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import tomllib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import get_args
 
 import pytest
 
 from tests.helpers import SEEDS
+from tui.catalogue.load import bundled_dir
 from tui.model.catalogue import AdviceKind, Catalogue
 
 SCIATICA_FRIENDLY = {  # the Essential Guide's asterisks, with their easier variants
@@ -18,8 +21,7 @@ SCIATICA_FRIENDLY = {  # the Essential Guide's asterisks, with their easier vari
     "partial-crunch",
     "side-plank",
     "side-plank-bent-knees",
-    "dead-bug",
-    "dead-bug-single-limb",
+    "dead-bug-staged",
 }
 
 
@@ -154,24 +156,31 @@ def test_the_disclaimer_says_lumbar_is_not_medical_advice(catalogue: Catalogue) 
     assert "not medical advice" in f"{disclaimer.title} {disclaimer.text}".lower()
 
 
-def _catalogue_sentences(catalogue: Catalogue) -> Iterator[tuple[str, str]]:
-    for exercise in catalogue.exercises.values():
-        for text in (exercise.summary, *exercise.steps, *exercise.cautions, exercise.dose.note):
-            yield exercise.id, text
-        for stage in exercise.dose.stages:
-            yield exercise.id, stage.cue
-        move = exercise.movement
-        for said in (move.into, move.out, move.cue, " ".join(move.beats)):
-            yield exercise.id, said or ""
-    for routine in catalogue.routines.values():
-        yield routine.id, routine.description
-        for item in routine.items:
-            yield routine.id, item.note
-    for advice in catalogue.advice:
-        for text in (advice.text, *advice.points):
-            yield advice.id, text
-    for phase in catalogue.phases:
-        yield phase.id, phase.summary
+def _strings(value: object, where: str) -> Iterator[tuple[str, str]]:
+    """Every string inside a parsed TOML value, at any depth, with where it sits."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            name = inner.get("id") if isinstance(inner, dict) else None
+            yield from _strings(inner, f"{where}.{key}" + (f"[{name}]" if name else ""))
+    elif isinstance(value, list):
+        for number, inner in enumerate(value):
+            name = inner.get("id") if isinstance(inner, dict) else None
+            yield from _strings(inner, f"{where}[{name or number}]")
+
+
+# An article's own title, in sources.toml, is a citation of it rather than an instruction.
+CITATION = re.compile(r"sources\.toml\.source\[[a-z0-9-]+\]\.title")
+
+
+def _catalogue_strings(directory: Path) -> Iterator[tuple[str, str]]:
+    """Every string of every TOML file under ``directory`` but the cited titles."""
+    for path in sorted(directory.rglob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for where, text in _strings(data, path.relative_to(directory).as_posix()):
+            if not CITATION.fullmatch(where):
+                yield where, text
 
 
 def _words(text: str) -> list[str]:
@@ -181,16 +190,56 @@ def _words(text: str) -> list[str]:
 RUN = 8  # words in a row that would make a sentence a copy rather than our own words
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the source articles are not at {SEEDS}")
-def test_instructions_are_written_in_our_own_words(catalogue: Catalogue) -> None:
+def _runs(texts: Iterable[str]) -> set[tuple[str, ...]]:
+    """Every run of ``RUN`` words in a row in ``texts``."""
     runs: set[tuple[str, ...]] = set()
-    for seed in SEEDS.glob("*.txt"):
-        words = _words(seed.read_text(encoding="utf-8"))
-        runs |= {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
-    copied = []
-    for where, text in _catalogue_sentences(catalogue):
+    for text in texts:
         words = _words(text)
-        for i in range(len(words) - RUN + 1):
-            if tuple(words[i : i + RUN]) in runs:
-                copied.append(f"{where}: {' '.join(words[i : i + RUN])}")
+        runs |= {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+    return runs
+
+
+def _copied(strings: Iterable[tuple[str, str]], runs: set[tuple[str, ...]]) -> list[str]:
+    """Where each string repeats a run of ``RUN`` words from ``runs``, and the words."""
+    copied = []
+    for where, text in strings:
+        for run in _runs([text]) & runs:
+            copied.append(f"{where}: {' '.join(run)}")
+    return sorted(copied)
+
+
+def _article_runs() -> set[tuple[str, ...]]:
+    return _runs(seed.read_text(encoding="utf-8") for seed in SEEDS.glob("*.txt"))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the source articles are not at {SEEDS}")
+def test_every_catalogue_string_is_written_in_our_own_words() -> None:
+    """No string anywhere in the bundled TOML repeats 8 words in a row from an article."""
+    copied = _copied(_catalogue_strings(bundled_dir()), _article_runs())
     assert not copied, "\n".join(copied)
+
+
+def test_the_own_words_check_reads_every_string_at_any_depth(tmp_path: Path) -> None:
+    """Strings nested in tables inside arrays (a stage's note, say) are read too."""
+    (tmp_path / "routines").mkdir()
+    (tmp_path / "routines" / "deep.toml").write_text(
+        '[[routine]]\nid = "r"\n[[routine.items]]\n[[routine.items.dose.stages]]\n'
+        'note = "deep down here"\npositions = ["and in a list"]\n',
+        encoding="utf-8",
+    )
+    found = dict((text, where) for where, text in _catalogue_strings(tmp_path))
+    assert found["deep down here"] == "routines/deep.toml.routine[r].items[0].dose.stages[0].note"
+    assert "and in a list" in found
+
+
+def test_the_own_words_check_catches_a_copied_sentence() -> None:
+    """A sentence lifted from an article, even recased and repunctuated, is reported."""
+    article = "Keeping your position in step #3, lift your arms in front of you as high as you can."
+    ours = [("positions", "Stay hinged and LIFT your arms in front of you, as high as you can!")]
+    assert _copied(ours, _runs([article])) == [
+        "positions: arms in front of you as high as",
+        "positions: front of you as high as you can",
+        "positions: in front of you as high as you",
+        "positions: lift your arms in front of you as",
+        "positions: your arms in front of you as high",
+    ]

@@ -346,8 +346,8 @@ def test_the_planned_total_adds_every_pause_and_estimates_counted_reps(
 
 
 def test_exercises_carry_their_easier_variants_from_the_catalogue(catalogue: Catalogue) -> None:
-    timeline = build_timeline(catalogue, catalogue.routine("essential-guide"))
-    assert timeline.exercises[8].easier == catalogue.exercise("dead-bug").easier
+    timeline = build_timeline(catalogue, catalogue.routine("ten-best"))
+    assert timeline.exercises[8].easier == catalogue.exercise("dead-bug-opposite-arm-leg").easier
     assert timeline.exercises[8].easier
 
 
