@@ -238,7 +238,7 @@ def test_the_pain_trend_compares_the_first_and_last_five_sessions() -> None:
     assert trend.relief == pytest.approx((12 - 2) / 13)
     assert trend.rose == 1
     assert trend_text(trend) == (
-        "Pain before a session: 5.2 in your first 5, 2 in your last 5. "
+        "Pain before a session: 5.2 on average over your first 5 sessions, 2 over your last 5. "
         "Sessions eased it by 0.8 on average; it rose after 1."
     )
 
@@ -248,6 +248,9 @@ def test_a_short_history_compares_its_halves_and_skips_missing_scores() -> None:
     trend = pain_trend(points)
     assert (trend.span, trend.first, trend.recent) == (1, 5, 3)
     assert (trend.relief, trend.rose) == (0, 0)
+    assert trend_text(trend).startswith(
+        "Pain before a session: 5 at your first session, 3 at your latest."
+    )
     assert trend_text(trend).endswith("On average a session left it as it was.")
     assert trend_text(pain_trend([])) == (
         "No pain scores yet: the player asks before and after each session."

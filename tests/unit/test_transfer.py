@@ -228,8 +228,10 @@ def test_a_bad_export_changes_nothing_and_says_why(case: str, full: Store, expor
 
 
 def test_importing_a_missing_file_says_so(empty: Store, tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError, match="no such file"):
+    """No such file: said so, and nothing claims a file that is not there was left as it was."""
+    with pytest.raises(ImportFileError, match="no such file") as caught:
         import_file(empty, tmp_path / "nope.json")
+    assert "left exactly as it was" not in str(caught.value)
 
 
 def test_importing_a_csv_export_is_refused(full: Store, empty: Store, tmp_path: Path) -> None:

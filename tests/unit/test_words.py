@@ -15,6 +15,7 @@ from tui.model.words import (
     plural,
     session_minutes,
     setting_text,
+    sources_text,
 )
 
 START = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
@@ -119,3 +120,12 @@ def test_a_name_in_a_sentence_starts_small_unless_it_is_an_acronym() -> None:
     assert in_sentence("Pelvic tilt") == "pelvic tilt"
     assert in_sentence("ASM march") == "ASM march"
     assert in_sentence("A wall sit") == "a wall sit"
+
+
+def test_a_source_without_a_publisher_says_so_with_its_date(catalogue: Catalogue) -> None:
+    """ten-best names no publisher: its line says so, never "Not named" as if it were a name."""
+    (line,) = sources_text(catalogue, ("ten-best",))
+    assert line == (
+        "10 Best Exercises for Lower Back Pain Relief "
+        "(published 25 September 2025; the article names no publisher)"
+    )

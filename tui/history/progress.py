@@ -99,10 +99,13 @@ def trend_text(trend: PainTrend) -> str:
         return "No pain scores yet: the player asks before and after each session."
     parts = []
     if trend.first is not None and trend.recent is not None:
-        parts.append(
-            f"Pain before a session: {_number(trend.first)} in your first {trend.span}, "
-            f"{_number(trend.recent)} in your last {trend.span}."
-        )
+        if trend.span == 1:
+            said = f"{_number(trend.first)} at your first session, {_number(trend.recent)} at "
+            said += "your latest"
+        else:
+            said = f"{_number(trend.first)} on average over your first {trend.span} sessions, "
+            said += f"{_number(trend.recent)} over your last {trend.span}"
+        parts.append(f"Pain before a session: {said}.")
     if trend.relief is not None:
         if trend.relief > 0:
             eased = f"Sessions eased it by {_number(trend.relief)} on average"

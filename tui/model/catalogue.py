@@ -246,7 +246,8 @@ class Source(Record, kw_only=True, frozen=True):
 
     id: Id
     title: Text
-    publisher: Text
+    publisher: str = ""
+    """Who published it; empty when the article does not say."""
     author: str = ""
     published: IsoDate | None = None
 

@@ -7,6 +7,7 @@ or a number of minutes reads the same everywhere.
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from tui.model.catalogue import Catalogue, Counts, Dose, Exercise, Position, Range
 from tui.model.records import ExerciseResult, Outcome, Session, StagePlan, outcome_tally
@@ -110,11 +111,16 @@ def setting_text(exercise: Exercise) -> str:
 
 
 def sources_text(catalogue: Catalogue, source_ids: tuple[str, ...]) -> list[str]:
-    """Each source as ``Title (Publisher)``."""
+    """Each source as ``Title (Publisher)``; one that names no publisher says so, with its date."""
     lines = []
     for source_id in source_ids:
         source = catalogue.sources[source_id]
-        lines.append(f"{source.title} ({source.publisher})")
+        if source.publisher:
+            lines.append(f"{source.title} ({source.publisher})")
+        else:
+            when = date.fromisoformat(source.published) if source.published else None
+            date_text = f"published {when.day} {when:%B %Y}; " if when else ""
+            lines.append(f"{source.title} ({date_text}the article names no publisher)")
     return lines
 
 

@@ -78,14 +78,13 @@ class StoreError(Exception):
 class UnusableFileError(StoreError):
     """A file exists at the database path but lumbar cannot use it; it was left untouched."""
 
-    def __init__(self, path: Path, problem: str, advice: str | None = None) -> None:
+    def __init__(
+        self, path: Path, problem: str, advice: str | None = None, *, exists: bool = True
+    ) -> None:
         self.problem = problem
         self.advice = advice if advice is not None else move_aside_advice(path)
-        super().__init__(
-            f"lumbar cannot use {path}: {problem}.\n"
-            f"The file was left exactly as it was. {self.advice}",
-            path,
-        )
+        kept = "The file was left exactly as it was. " if exists else ""
+        super().__init__(f"lumbar cannot use {path}: {problem}.\n{kept}{self.advice}", path)
 
 
 class NewerSchemaError(UnusableFileError):

@@ -88,11 +88,12 @@ CSV_COLUMNS = (
 class ImportFileError(UnusableFileError):
     """A file given to ``lumbar import`` is not an export lumbar can read; nothing was imported."""
 
-    def __init__(self, path: Path, problem: str) -> None:
+    def __init__(self, path: Path, problem: str, *, exists: bool = True) -> None:
         super().__init__(
             path,
             problem,
             "Nothing was imported. Give `lumbar import` a .json file made by `lumbar export`.",
+            exists=exists,
         )
 
 
@@ -254,7 +255,7 @@ def read_export(path: Path) -> Snapshot:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFileError(path, "there is no such file") from None
+        raise ImportFileError(path, "there is no such file", exists=False) from None
     except OSError as error:
         raise ImportFileError(path, f"it cannot be read ({error.strerror})") from error
     try:
