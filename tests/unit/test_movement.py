@@ -144,7 +144,7 @@ def test_alternating_paced_reps_switch_side_between_them(catalogue: Catalogue) -
         ("shift", "switch", "right"),
         ("move", None, "right"),
     ]
-    assert (steps[1].cue, steps[1].duration) == ("Switch to your right side", MOVE_SECONDS)
+    assert (steps[1].cue, steps[1].duration) == ("Switch sides: now the right", MOVE_SECONDS)
 
 
 def test_cat_cow_moves_between_its_two_positions(catalogue: Catalogue) -> None:

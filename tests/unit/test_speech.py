@@ -120,7 +120,7 @@ def test_a_new_cue_stops_the_one_still_speaking(tmp_path: Path, spawned: Spawned
     fake = fake_speech(tmp_path, sleep=5)
     speaker = speaker_of(fake, spawned)
     speaker.say("Rest.")
-    speaker.say("Switch to your right side.")
+    speaker.say("Switch sides: now the right.")
     first, second = spawned.processes
     assert first.wait(5) != 0
     assert second.poll() is None
@@ -131,7 +131,7 @@ def test_a_stopped_cue_is_not_a_failure(tmp_path: Path, spawned: Spawned) -> Non
     fake = fake_speech(tmp_path, sleep=5)
     speaker = speaker_of(fake, spawned)
     speaker.say("Rest.")
-    speaker.say("Switch to your right side.")
+    speaker.say("Switch sides: now the right.")
     spawned.processes[0].wait(5)
     assert speaker.new_problem() is None
 

@@ -67,11 +67,11 @@ def test_a_short_rest_is_left_to_the_bell(catalogue: Catalogue) -> None:
 
 
 def test_a_side_switch_and_a_set_rest_are_spoken(catalogue: Catalogue) -> None:
-    """Switch to your right side; rest before the next set."""
+    """Switch sides: now the right; rest before the next set."""
     timeline = timeline_of(
         catalogue, dosed("bird-dog", sets=2, reps=1, hold=5, sides="each", rest_sets=30)
     )
-    assert said(timeline, StepKind.SWITCH_SIDE) == ["Switch to your right side."] * 2
+    assert said(timeline, StepKind.SWITCH_SIDE) == ["Switch sides: now the right."] * 2
     assert said(timeline, StepKind.SET_REST) == ["Rest. Then set 2 of 2."]
 
 

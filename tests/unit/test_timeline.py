@@ -127,7 +127,7 @@ def test_each_side_plays_every_rep_left_then_switches_then_right(catalogue: Cata
         ("hold", "right", 1),
         ("hold", "right", 2),
     ]
-    assert (steps[2].duration, steps[2].cue) == (6, "Switch to your right side")
+    assert (steps[2].duration, steps[2].cue) == (6, "Switch sides: now the right")
 
 
 def test_alternate_sides_take_turns_each_side_a_rep_step(catalogue: Catalogue) -> None:

@@ -39,3 +39,11 @@ class StepKind(StrEnum):
         its work: a rep is done when its holds are, whatever became of the moves around them.
         """
         return self in (StepKind.HOLD, StepKind.MOVE, StepKind.COUNTED)
+
+
+def switch_cue(side: str) -> str:
+    """The cue to change sides, ``side`` being the one to work now ("left" or "right").
+
+    "Your right side" would read as lying on it; the steps say which limb a side means.
+    """
+    return f"Switch sides: now the {side}"

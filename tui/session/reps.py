@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tui.model import COUNTED_REP_SECONDS, Movement, StagePlan
-from tui.session.kinds import Shift, StepKind
+from tui.session.kinds import Shift, StepKind, switch_cue
 
 if TYPE_CHECKING:
     from tui.session.timeline import Step
@@ -49,7 +49,7 @@ def _paced(where: Step, plan: StagePlan, movement: Movement, *, crossing: bool) 
     cues = plan.positions or (where.cue or movement.cue or GENERIC_CUES["move"],)
     steps = []
     if crossing and where.side is not None and movement.seconds > 0:
-        cue = f"Switch to your {where.side} side"
+        cue = switch_cue(where.side)
         steps.append(_shift(where, "switch", cue, movement.seconds, 1, len(cues)))
     for number, cue in enumerate(cues, 1):
         steps.append(

@@ -24,7 +24,7 @@ from tui.model import (
     plan_dose,
     work,
 )
-from tui.session.kinds import Shift, StepKind
+from tui.session.kinds import Shift, StepKind, switch_cue
 from tui.session.lead_in import fit_lead_in
 from tui.session.planned import PART_WORDS, Part, PlannedExercise, plan_exercise
 from tui.session.reps import GENERIC_CUES, beat_at, rep_steps
@@ -332,7 +332,7 @@ def _fill_pauses(steps: list[Step], exercise: PlannedExercise) -> list[Step]:
             StepKind.TRANSITION: f"Next: {exercise.preview}",
             StepKind.REST: "Rest",
             StepKind.SET_REST: f"Rest: next set {after.set_number} of {after.set_count}",
-            StepKind.SWITCH_SIDE: f"Switch to your {after.side} side",
+            StepKind.SWITCH_SIDE: switch_cue(after.side or ""),
         }[step.kind]
         filled[index] = replace(
             after,
