@@ -69,7 +69,7 @@ class LumbarApp(TerminalApp):
     COMMANDS = App.COMMANDS | {ScreenCommands}
     DEFAULT_MODE = "select"  # Textual opens it as it starts: one CSS pass fewer than a switch
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave lumbar"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave lumbar", priority=True),
         mode_key("c", "select", "Choose", "Choose a routine or an exercise"),
         mode_key(
             "r", "roadmap", "Roadmap", "The three phases: where you stand, and today's session"

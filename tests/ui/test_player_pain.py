@@ -415,3 +415,14 @@ async def test_an_exercise_that_hurt_twice_is_left_out_and_the_player_says_so(
         (notice,) = [n for n in shown if n.title == "After repeated pain"]
         assert notice.message.startswith("Left out today: Pelvic tilt.")
         assert "ask a clinician" in notice.message and not notice.markup
+
+
+async def test_ctrl_q_leaves_lumbar_from_a_pain_check(make: MakeApp) -> None:
+    """Over a dialog too (the app's quit is a priority binding): the app exits."""
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PainCheck)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
