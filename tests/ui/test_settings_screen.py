@@ -122,14 +122,6 @@ NUMBER_BOXES = [
         "Saved: get ready 45 s.",
     ),
     NumberBox(
-        "weekly-target",
-        "weekly_target",
-        "12",
-        "15",
-        "weekly target 15 is out of range; type a whole number from 1 to 14 (still 3).",
-        "Saved: weekly target 12.",
-    ),
-    NumberBox(
         "pain-threshold",
         "pain_threshold",
         "10",
@@ -194,12 +186,25 @@ async def test_a_number_out_of_range_is_not_stored_on_enter_and_can_be_corrected
         assert not field.has_class("-invalid")
 
 
+async def test_the_weekly_target_is_days_from_1_to_7(app: LumbarApp, store: Store) -> None:
+    """8 days a week is refused with the range; 5 is stored (one digit: not in the boxes above)."""
+    async with app.run_test(size=SIZE) as pilot:
+        field = await type_into(pilot, "weekly-target", "backspace", "8", "enter")
+        assert status(app) == (
+            "Not saved: weekly target 8 is out of range; type a whole number from 1 to 7 (still 3)."
+        )
+        await pilot.press("backspace", "5", "enter")
+        await pilot.pause()
+        assert field.value == "5" and status(app) == "Saved: weekly target 5."
+    assert Store.open(store.path).settings().weekly_target == 5
+
+
 async def test_an_empty_box_is_not_stored(app: LumbarApp, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         field = await type_into(pilot, "weekly-target", "backspace", "enter")
         assert field.value == ""
         assert status(app) == (
-            "Not saved: weekly target is empty; type a whole number from 1 to 14 (still 3)."
+            "Not saved: weekly target is empty; type a whole number from 1 to 7 (still 3)."
         )
     assert store.settings().weekly_target == 3
 

@@ -192,6 +192,12 @@ def test_the_target_is_the_users_setting() -> None:
     assert streak(day_totals(history), 4, MONDAY).weeks == 0
 
 
+def test_a_target_above_seven_days_from_an_older_file_can_be_met() -> None:
+    """A target of 8 (when the setting said sessions) counts as every day of the week."""
+    history = week_of(weeks_ago(1), 0, 1, 2, 3, 4, 5, 6)
+    assert streak(day_totals(history), 8, MONDAY).weeks == 1
+
+
 # --- the calendar ---------------------------------------------------------------------------
 
 

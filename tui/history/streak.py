@@ -139,7 +139,12 @@ class Streak:
 
 
 def streak(days: Mapping[date, DayTotal], target: int, today: date) -> Streak:
-    """The streak as of ``today`` for the weekly ``target`` (training days a week)."""
+    """The streak as of ``today`` for the weekly ``target`` (training days a week).
+
+    A week has seven days: a target above 7 (kept from when the setting said sessions) counts
+    as 7, so it can be met.
+    """
+    target = min(target, 7)
     weeks = week_totals(days)
     current = week_start(today)
     this_week = weeks.get(current, WeekTotal(current))

@@ -176,6 +176,8 @@ class Settings(Entry, kw_only=True, frozen=True):
     bell: bool = True
     notify: NotifyMethod = "off"
     weekly_target: Annotated[int, Meta(ge=1, le=14)] = 3
+    """Training days a week (the settings offer 1 to 7; files from when it said sessions may
+    hold up to 14, which count as 7)."""
     warm_up: bool = False
     cool_down: bool = False
     pain_threshold: Annotated[int, Meta(ge=1, le=10)] = 7

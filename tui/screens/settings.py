@@ -135,7 +135,7 @@ back to choosing a routine, saving a number still being typed if it is in range.
             with Horizontal(classes="setting"):
                 yield Label("Weekly target", classes="name")
                 yield self.number_input(NUMBERS["weekly-target"], settings.weekly_target)
-                yield Label(f"sessions a week ({WEEKLY_TARGET[0]} to {WEEKLY_TARGET[1]})")
+                yield Label(f"training days a week ({WEEKLY_TARGET[0]} to {WEEKLY_TARGET[1]})")
             yield Static(frequency_hint(self.catalogue), classes="hint", markup=False)
             with Horizontal(classes="setting"):
                 yield Label("Pain threshold", classes="name")

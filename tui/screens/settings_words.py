@@ -21,8 +21,8 @@ TMUX_NOTE = "In tmux, set -g allow-passthrough on."
 
 GET_READY = (0, 60)
 """The fewest and most seconds to get ready before the first exercise."""
-WEEKLY_TARGET = (1, 14)
-"""The fewest and most sessions a week the target can be."""
+WEEKLY_TARGET = (1, 7)
+"""The fewest and most training days a week the target can be (progress counts days)."""
 PAIN_THRESHOLD = (1, 10)
 """The lowest and highest pain score the threshold can be."""
 PAIN_THRESHOLD_HINT = "Pain at or above this, before or after a session, holds your doses."
