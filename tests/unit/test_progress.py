@@ -396,7 +396,7 @@ def test_the_history_is_newest_first_with_partial_sessions(catalogue: Catalogue)
     assert [row.started_at.day for row in rows] == [9, 7, 5, 3]
     latest = rows[0]
     assert (latest.status, latest.minutes, latest.pain) == ("partial", 4, "2 → ?")
-    assert (latest.done, latest.skipped, latest.hurt) == (1, 1, 0)
+    assert (latest.done, latest.skipped, latest.stopped, latest.hurt) == (1, 0, 1, 0)
     assert (rows[2].done, rows[2].hurt) == (1, 1)
     assert history_row(history[0]).skipped == 1
     assert progress.minutes == pytest.approx(64)
@@ -487,3 +487,12 @@ def test_ten_years_of_sessions_are_worked_out_in_one_pass(catalogue: Catalogue) 
     progress = work_out(history, catalogue, 3, BASE.date())
     assert len(progress.history) == 3650
     assert progress.streak.weeks >= 500  # a session every day for ten years
+
+
+def test_a_session_opened_and_ended_at_once_is_not_a_session_of_the_week() -> None:
+    """No exercise done (or all skipped): listed in the history, not counted in the week."""
+    empty = made(at(MONDAY), [], pain=(4, None), status="partial", minutes=0)
+    skipped = made(at(MONDAY), [("bridge", "skipped", None)], status="partial", minutes=0)
+    done = made(at(MONDAY), [("bridge", "done", None)], minutes=3)
+    (total,) = day_totals([empty, skipped, done]).values()
+    assert (total.sessions, total.trained) == (1, True)

@@ -296,11 +296,11 @@ def test_a_csv_export_is_written(full: Store, tmp_path: Path) -> None:
 
 def test_the_history_table_shows_each_session(full: Store) -> None:
     lines = history_table(full.sessions()).splitlines()
-    heading = ["Date", "Routine", "Min", "Status", "Pain", "Done", "Cut", "Skip", "Hurt"]
+    heading = ["Date", "Routine", "Min", "Status", "Pain", "Done", "Cut", "Skip", "Stop", "Hurt"]
     assert lines[0].split() == heading
     first = ["2025-03-01", "07:30", "Quick", "10", "2", "complete", "5", "->", "3", "2", "0"]
-    assert lines[1].split() == [*first, "0", "0"]
-    assert lines[2].split()[5:] == ["partial", "5", "->", "?", "1", "0", "0", "0"]
+    assert lines[1].split() == [*first, "0", "0", "0"]
+    assert lines[2].split()[5:] == ["partial", "5", "->", "?", "1", "0", "0", "0", "0"]
 
 
 def test_the_history_table_counts_skips_and_hurts() -> None:
@@ -311,14 +311,14 @@ def test_the_history_table_counts_skips_and_hurts() -> None:
         make_result(outcome="stopped"),
     )
     session = msgspec.structs.replace(make_session(), exercises=results)
-    assert history_table([session]).splitlines()[1].split()[-4:] == ["1", "0", "2", "2"]
+    assert history_table([session]).splitlines()[1].split()[-5:] == ["1", "0", "1", "1", "2"]
 
 
 def test_the_history_table_counts_exercises_cut_short_apart_from_those_done() -> None:
     """An exercise cut short is not counted as done: Done 1, Cut 1."""
     results = (make_result(), make_result(outcome="cut", reps_done=8, holds_cut=2))
     session = msgspec.structs.replace(make_session(), exercises=results)
-    assert history_table([session]).splitlines()[1].split()[-4:] == ["1", "1", "0", "0"]
+    assert history_table([session]).splitlines()[1].split()[-5:] == ["1", "1", "0", "0", "0"]
 
 
 def test_the_history_table_fits_80_columns(full: Store) -> None:

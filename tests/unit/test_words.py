@@ -104,15 +104,16 @@ def test_the_outcomes_are_said_in_order_done_always() -> None:
     assert outcomes_text(played()) == "0 done"
 
 
-def test_outcome_counts_join_skipped_and_stopped_and_count_a_hurt_rating() -> None:
+def test_outcome_counts_tell_skipped_from_stopped_and_count_a_hurt_rating() -> None:
+    """A skip is the user's; an exercise stopped by the session's end (a dropped link) is not."""
     session = played(("stopped", None), ("skipped", None), ("hurt", None), ("done", "hurt"))
-    assert outcome_counts(session) == (1, 0, 2, 2)
+    assert outcome_counts(session) == (1, 0, 1, 1, 2)
 
 
 def test_an_exercise_cut_short_is_counted_apart_from_those_done() -> None:
     """outcome_counts and outcomes_text never count an exercise cut short as done."""
     session = played(("done", "right"), ("cut", "easy"))
-    assert outcome_counts(session) == (1, 1, 0, 0)
+    assert outcome_counts(session) == (1, 1, 0, 0, 0)
     assert outcomes_text(session) == "1 done, 1 cut short"
 
 

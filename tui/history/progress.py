@@ -250,12 +250,14 @@ class HistoryRow:
     cut: int
     """Played to the end with a rep left undone or a hold cut short."""
     skipped: int
+    stopped: int
+    """Under way when the session ended (early, or the link dropped)."""
     hurt: int
 
 
 def history_row(session: Session) -> HistoryRow:
     """A session as a row of the history list."""
-    done, cut, skipped, hurt = outcome_counts(session)
+    done, cut, skipped, stopped, hurt = outcome_counts(session)
     return HistoryRow(
         session=session.id,
         started_at=session.started_at,
@@ -266,6 +268,7 @@ def history_row(session: Session) -> HistoryRow:
         done=done,
         cut=cut,
         skipped=skipped,
+        stopped=stopped,
         hurt=hurt,
     )
 

@@ -63,7 +63,11 @@ def shade(minutes: float) -> int:
 
 @dataclass(frozen=True)
 class DayTotal:
-    """What one day holds: its sessions, the minutes they lasted, and whether it was trained."""
+    """What one day holds: its sessions, the minutes they lasted, and whether it was trained.
+
+    Only sessions that did part of an exercise count: one opened and ended at once (or with
+    every exercise skipped) is in the history but is not a session of the week.
+    """
 
     sessions: int = 0
     minutes: float = 0.0
@@ -77,7 +81,7 @@ def day_totals(sessions: Iterable[Session]) -> dict[date, DayTotal]:
         day = session_day(session)
         before = totals.get(day, DayTotal())
         totals[day] = DayTotal(
-            sessions=before.sessions + 1,
+            sessions=before.sessions + trained(session),
             minutes=before.minutes + session.seconds / 60,
             trained=before.trained or trained(session),
         )

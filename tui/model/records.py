@@ -237,13 +237,15 @@ class OutcomeCounts(NamedTuple):
     cut: int
     """Played to the end, but a rep left undone or a hold cut short."""
     skipped: int
-    """Skipped, or stopped when the session ended during it."""
+    """Skipped by the user."""
+    stopped: int
+    """Stopped when the session ended during it (ended early, or the link dropped)."""
     hurt: int
     """That hurt: stopped because of it, or rated so after."""
 
 
 def outcome_counts(session: Session) -> OutcomeCounts:
-    """Exercises done in full, cut short, skipped (or stopped) and that hurt, in a session."""
+    """Exercises done in full, cut short, skipped, stopped and that hurt, in a session."""
     tally = outcome_tally(session)
     hurt = sum(result.hurt for result in session.exercises)
-    return OutcomeCounts(tally["done"], tally["cut"], tally["skipped"] + tally["stopped"], hurt)
+    return OutcomeCounts(tally["done"], tally["cut"], tally["skipped"], tally["stopped"], hurt)

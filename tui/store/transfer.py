@@ -108,17 +108,19 @@ def _pain(session: Session) -> str:
 def history_table(sessions: Sequence[Session]) -> str:
     """Sessions as a table that fits 80 columns, oldest first.
 
-    Done counts exercises done in full; Cut those with a rep left undone or a hold cut short.
+    Done counts exercises done in full; Cut those with a rep left undone or a hold cut short;
+    Skip those skipped; Stop those under way when the session ended (early, or a dropped link).
     """
     lines = [
-        f"{'Date':<16}  {'Routine':<16} {'Min':>3}  {'Status':<8}  {'Pain':<7} Done  Cut Skip Hurt"
+        f"{'Date':<16}  {'Routine':<14} {'Min':>3}  {'Status':<8}  {'Pain':<7} "
+        "Done Cut Skip Stop Hurt"
     ]
     for session in sessions:
-        done, cut, skipped, hurt = outcome_counts(session)
+        done, cut, skipped, stopped, hurt = outcome_counts(session)
         lines.append(
-            f"{session.started_at:%Y-%m-%d %H:%M}  {session.routine_name[:16]:<16} "
+            f"{session.started_at:%Y-%m-%d %H:%M}  {session.routine_name[:14]:<14} "
             f"{session_minutes(session):>3}  {session.status:<8}  {_pain(session):<7} "
-            f"{done:>4} {cut:>4} {skipped:>4} {hurt:>4}"
+            f"{done:>4} {cut:>3} {skipped:>4} {stopped:>4} {hurt:>4}"
         )
     return "\n".join(lines) + "\n"
 

@@ -45,7 +45,7 @@ def history_cells(row: HistoryRow) -> tuple[str, ...]:
 
     Done is the exercises done in full out of those not stopped because they hurt.
     """
-    total = row.done + row.cut + row.skipped
+    total = row.done + row.cut + row.skipped + row.stopped
     return (
         f"{row.started_at:%Y-%m-%d %H:%M}",
         row.routine,
