@@ -33,12 +33,15 @@ def stopped_session(
 
 
 def play_out(engine: Engine, clock: FakeClock) -> None:
-    """Play the engine's session to its end: every timed step runs out, every rep is counted."""
+    """Play the engine's session to its end: every timed step runs out, every rep is counted,
+    every gate question is answered yes."""
     while engine.running:
         if engine.snapshot().paused:
             engine.resume()
         if engine.snapshot().step.kind is StepKind.COUNTED:
             engine.count_rep()
+        elif engine.at_gate:
+            engine.answer_gate(True)
         else:
             clock.now += 30.0
             engine.tick()

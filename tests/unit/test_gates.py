@@ -107,7 +107,7 @@ def test_the_session_waits_at_the_gate(catalogue: Catalogue) -> None:
 
 def test_yes_starts_the_gated_stage_and_is_recorded(catalogue: Catalogue) -> None:
     """Yes: the elbows stage starts now; the exercise's record keeps the yes."""
-    engine, clock = at_gate(catalogue)
+    engine, _ = at_gate(catalogue)
     engine.answer_gate(True)
     step = engine.snapshot().step
     assert (step.stage_name, step.kind) == ("On your elbows", StepKind.HOLD)

@@ -67,7 +67,8 @@ class GateQuestions(PainResponses):
         if gate is None:
             return
         note = gate_note(self.engine.timeline.catalogue, gate, step.stage_name)
-        dialog = GateDialog(f"{snapshot.exercise.name}: {gate.question}", note)
+        where = f"{snapshot.exercise.name}, before {step.stage_name.lower()}. "
+        dialog = GateDialog(gate.question, where + note)
         self.while_paused(dialog, self._gate_answered)
 
     def _gate_answered(self, passed: bool | None) -> None:
