@@ -17,7 +17,8 @@ def stopped_session(
     *,
     pain_before: int | None = 4,
 ) -> Session:
-    """``routine_id`` played from now for ``seconds`` on ``clock`` (counting reps), then quit."""
+    """``routine_id`` played from now for ``seconds`` on ``clock`` (counting reps, saying yes to
+    any gate question), then quit."""
     engine = Engine(build_timeline(catalogue, catalogue.routine(routine_id)), clock, clock.wall)
     if pain_before is not None:
         engine.set_pain_before(pain_before)
@@ -28,6 +29,8 @@ def stopped_session(
         engine.tick()
         if engine.snapshot().step.kind is StepKind.COUNTED:
             engine.count_rep()
+        elif engine.at_gate:
+            engine.answer_gate(True)
     engine.quit()
     return engine.session()
 

@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -135,7 +136,9 @@ async def test_the_builder_shows_the_names_as_typed(user_catalogue: Catalogue, s
 
 
 async def test_the_player_shows_the_names_as_typed(user_catalogue: Catalogue, saved: Path) -> None:
-    app = app_on(user_catalogue, Store.open(saved))
+    store = Store.open(saved)
+    store.save_settings(msgspec.structs.replace(store.settings(), warm_up=False))
+    app = app_on(user_catalogue, store)
     async with app.run_test(size=SIZE) as pilot:
         await cursor_on(pilot, "routine:mine-0")
         await pilot.press("enter")
