@@ -17,7 +17,7 @@ from tests.helpers import FakeClock, MakeApp, answered_safety_check, app_on
 from tui.app import LumbarApp
 from tui.catalogue.load import load_catalogue
 from tui.model.catalogue import Catalogue
-from tui.model.records import Session
+from tui.model.records import Session, Settings
 from tui.store.store import Store
 
 
@@ -40,8 +40,14 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    """A progress store in a temporary folder: no history, the safety questions answered."""
-    return answered_safety_check(Store.open(tmp_path / "lumbar.json"))
+    """A progress store in a temporary folder: no history, the safety questions answered.
+
+    Its settings have the warm-up off (as a user who turned it off has them), so a test plays
+    just the routine it names; the warm-up, on by default, has tests of its own.
+    """
+    store = answered_safety_check(Store.open(tmp_path / "lumbar.json"))
+    store.save_settings(Settings(warm_up=False))
+    return store
 
 
 @pytest.fixture

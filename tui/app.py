@@ -171,6 +171,7 @@ class LumbarApp(TerminalApp):
             self.settings_changes,
             speech=self.speech or SpeechSystem(),
             cues_for=lambda method: Cues(self.terminal, method, tmux=self.tmux),
+            wall=self.wall,
         )
 
     def progress_screen(self) -> Screen[Any]:
@@ -283,7 +284,7 @@ class LumbarApp(TerminalApp):
 
         While a red-flag yes stops sessions, a dialog says so instead, and offers the ways on.
         """
-        from tui.history import plans_for, resting_note
+        from tui.history import passed_gates, plans_for, resting_note
         from tui.screens.starting import session_parts
 
         if self.players():
@@ -303,7 +304,10 @@ class LumbarApp(TerminalApp):
             self.notify(note, title="After repeated pain", severity="warning", markup=False)
         if all(item.left_out for item in plans[message.routine.id]):
             return
-        parts = session_parts(self, message.routine, plans, settings, phase=message.phase)
+        passed = passed_gates(history, settings)
+        parts = session_parts(
+            self, message.routine, plans, settings, phase=message.phase, passed=passed
+        )
         self.open_player(parts, threshold, message.pain_before)
 
     def on_resume_session(self, message: ResumeSession) -> None:

@@ -25,7 +25,7 @@ from tui.catalogue import (
     user_dir,
     with_custom_routines,
 )
-from tui.history import plan_json, plan_lines, plan_routine, unfinished
+from tui.history import passed_gates, plan_json, plan_lines, plan_routine, unfinished
 from tui.model import Catalogue, about_minutes, plural
 from tui.store import (
     ENV_VAR,
@@ -395,7 +395,9 @@ def run_plan(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
         )
         return 2
     settings = store.settings()
-    plan = plan_routine(catalogue, routine, store.sessions(), settings.pain_threshold)
+    sessions = store.sessions()
+    passed = passed_gates(sessions, settings)
+    plan = plan_routine(catalogue, routine, sessions, settings.pain_threshold, passed=passed)
     if args.json:
         data = msgspec.json.encode(plan_json(catalogue, plan))
         out.write(msgspec.json.format(data, indent=2).decode() + "\n")

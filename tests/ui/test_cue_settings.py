@@ -87,7 +87,7 @@ async def test_the_test_notice_goes_out_as_the_player_sends_it(
     make: MakeApp, store: Store, terminal: list[str]
 ) -> None:
     """Test, with OSC 9 chosen: one OSC 9 notice written, and the hint says what was sent."""
-    store.save_settings(Settings(notify="osc9"))
+    store.save_settings(Settings(notify="osc9", warm_up=False))
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await press_on(pilot, "test-notice", "enter")
@@ -101,7 +101,7 @@ async def test_the_test_notice_passes_through_tmux(
     make: MakeApp, store: Store, terminal: list[str]
 ) -> None:
     """In tmux the test notice is wrapped for tmux, as a session's are."""
-    store.save_settings(Settings(notify="osc777"))
+    store.save_settings(Settings(notify="osc777", warm_up=False))
     app = make(tmux=True)
     async with app.run_test(size=SIZE) as pilot:
         await press_on(pilot, "test-notice", "enter")

@@ -133,7 +133,7 @@ def test_at_most_one_notification_per_exercise_set_rest_and_side_switch(
 async def test_the_player_sets_the_title_notifies_and_gives_the_title_back(
     make: MakeApp, clock: FakeClock, store: Store, terminal: list[str]
 ) -> None:
-    store.save_settings(Settings(notify="osc777"))
+    store.save_settings(Settings(notify="osc777", warm_up=False))
     app = make(play="quick-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)

@@ -252,7 +252,7 @@ async def test_pain_below_the_threshold_starts_at_once(make: MakeApp) -> None:
 
 async def test_the_flare_up_follows_the_pain_threshold_setting(make: MakeApp, store: Store) -> None:
     """With the threshold set to 5, pain 5 before is a flare-up."""
-    store.save_settings(Settings(pain_threshold=5))
+    store.save_settings(Settings(pain_threshold=5, warm_up=False))
     app = make(play="quick-10")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -58,7 +58,7 @@ async def test_the_player_speaks_each_exercise_and_the_end(
     make: MakeApp, clock: FakeClock, store: Store
 ) -> None:
     """Speech on: the exercise coming, its first hold, the next exercise, the end."""
-    store.save_settings(Settings(speech=True))
+    store.save_settings(Settings(speech=True, warm_up=False))
     two_holds(store)
     speech = RecordedSpeech("/usr/bin/espeak-ng")
     app = make(play="two", speech=speech)
@@ -94,7 +94,7 @@ async def test_a_slow_voice_never_holds_up_the_player(
     make: MakeApp, clock: FakeClock, store: Store, tmp_path: Path
 ) -> None:
     """A speech command that takes 20 s a cue: four cues go by in far less than one of them."""
-    store.save_settings(Settings(speech=True))
+    store.save_settings(Settings(speech=True, warm_up=False))
     two_holds(store)
     fake = fake_speech(tmp_path, sleep=20)
     app = make(play="two", speech=SpeechSystem(str(fake.command)))
@@ -111,7 +111,7 @@ async def test_a_missing_speech_command_is_told_once_and_the_session_goes_on(
     make: MakeApp, clock: FakeClock, store: Store, tmp_path: Path
 ) -> None:
     """The command has gone: one warning, and the session plays on to its bridge."""
-    store.save_settings(Settings(speech=True))
+    store.save_settings(Settings(speech=True, warm_up=False))
     two_holds(store)
     app = make(play="two", speech=SpeechSystem(str(tmp_path / "espeak-ng")))
     async with app.run_test(size=SIZE) as pilot:
@@ -140,7 +140,7 @@ async def to_waiting_lead_in(pilot: Any, clock: FakeClock) -> None:
 
 def waiting_app(make: MakeApp, store: Store) -> LumbarApp:
     """The app playing the two holds with wait for me on."""
-    store.save_settings(Settings(wait_for_me=True))
+    store.save_settings(Settings(wait_for_me=True, warm_up=False))
     two_holds(store)
     return make(play="two")
 

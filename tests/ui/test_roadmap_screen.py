@@ -17,8 +17,10 @@ from tests.helpers import (
     player,
 )
 from tui.app import LumbarApp
+from tui.history.intro import start_rung
 from tui.history.roadmap import standing, todays_routine
 from tui.messages import PlayRoutine
+from tui.model import ladder
 from tui.model.catalogue import Catalogue
 from tui.model.records import RoadmapState
 from tui.screens.dialogs import MoveOnDialog
@@ -295,11 +297,16 @@ async def test_moving_on_is_refused_after_a_pain_flag_and_says_why(
 async def test_the_rung_swapped_into_todays_routine_is_what_the_player_plays(
     make: MakeApp, clock: FakeClock
 ) -> None:
-    """On the march rung, the player's first exercise is the march, at its own dose."""
+    """On the march rung, the player's first exercise is the march, at its own dose.
+
+    New to ALIGN's routine, it starts where ALIGN's new exercises start (tui.history.intro).
+    """
     app = make(history=midway(clock.wall()))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "enter")
         await pilot.pause()
         first = player(app).engine.timeline.exercises[0]
         assert (first.id, first.routine) == (MARCH, "asm-align")
-        assert first.planned[0].reps == 10  # the march's own low end, not the tilt's plan
+        march = app.catalogue.exercise(MARCH).dose  # its own dose, not the tilt's plan
+        start = start_rung(app.catalogue, app.catalogue.routine("asm-align"))
+        assert first.planned == ladder(march).at(start)

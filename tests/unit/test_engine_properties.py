@@ -180,7 +180,8 @@ class Run:
         self.snapshots.append(engine.snapshot())
 
     def finish(self) -> None:
-        """Resume, then tick to the far future and count every counted rep until the end."""
+        """Resume, then tick to the far future, count every counted rep and say yes at every gate
+        question, until the end."""
         self.act("resume")
         for _ in range(100_000):
             if self.engine.snapshot().finished:
@@ -189,6 +190,8 @@ class Run:
             self.act("tick")
             if self.engine.snapshot().step.kind is StepKind.COUNTED:
                 self.act("count_rep")
+            if self.engine.at_gate:
+                self.events += self.engine.answer_gate(True)
         raise AssertionError("the session never ended")
 
 
@@ -226,7 +229,8 @@ def test_seconds_remaining_are_never_negative(plan: Plan, script: list[Any]) -> 
     run = play(plan, script)
     for snapshot in run.snapshots:
         assert snapshot.remaining is None or snapshot.remaining >= 0
-        assert (snapshot.remaining is None) == (snapshot.step.kind is StepKind.COUNTED)
+        waits = snapshot.step.kind in (StepKind.COUNTED, StepKind.GATE)
+        assert (snapshot.remaining is None) == waits
         assert snapshot.elapsed >= 0 and snapshot.session_remaining >= 0
         assert 0.0 <= snapshot.progress <= 1.0
 
@@ -312,7 +316,11 @@ def test_ticking_alone_ends_at_the_planned_time_plus_the_waits_on_counted_reps(
     steps = run.engine.timeline.steps
     timed = sum(step.duration for step in steps if step.duration is not None)
     starts = {e.index: e.at for e in run.events if isinstance(e, StepStarted)}
-    counted = [e for e in run.events if isinstance(e, StepDone) and e.reason == "counted"]
+    counted = [
+        e
+        for e in run.events
+        if isinstance(e, StepDone) and (e.reason == "counted" or e.step.kind is StepKind.GATE)
+    ]
     end = run.events[-1]
     assert isinstance(end, SessionDone)
     if counted:
@@ -363,6 +371,7 @@ def test_next_during_a_rep_before_its_time_is_never_done_in_full(
         remaining = engine.snapshot().remaining
         if remaining is None:
             engine.count_rep()
+            engine.answer_gate(True)
         else:
             clock.now += remaining
             engine.tick()

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import result_at
 from tui.history.flags import flags_by_session
+from tui.history.intro import start_rung
 from tui.history.levels import chronological, explain, replay, routine_seconds
 from tui.history.plan import plan_all, plan_json, plan_routine, plans_for
 from tui.model import (
@@ -340,7 +341,10 @@ def test_explain_gives_each_session_its_change_and_reason(catalogue: Catalogue) 
 
 
 def test_a_rung_swapped_into_a_phase_routine_keeps_its_own_level(catalogue: Catalogue) -> None:
-    """The march, played in ALIGN's routine in the tilt's place, climbs on its own default dose."""
+    """The march, played in ALIGN's routine in the tilt's place, climbs on its own default dose.
+
+    New to ALIGN, it starts as its other exercises do, a few steps below the article's dose.
+    """
     align = catalogue.routine("asm-align")
     march = "lumbo-pelvic-march"
     history = good_days(2, march, routine="asm-align")
@@ -354,5 +358,6 @@ def test_a_rung_swapped_into_a_phase_routine_keeps_its_own_level(catalogue: Cata
         ),
     )
     item = plans_for(catalogue, swapped, history)["asm-align"][0]
-    assert (item.item, item.rung, item.change) == (march, 1, "up")
-    assert item.planned[0].reps == 12
+    start = start_rung(catalogue, align)
+    assert (item.item, item.rung, item.change) == (march, start + 1, "up")
+    assert item.planned == ladder(catalogue.exercise(march).dose).at(start + 1)

@@ -58,6 +58,8 @@ def test_a_routine_plays_to_the_end_on_time_and_is_saved_after_every_exercise(
     while not finished:
         if engine.snapshot().step.kind is StepKind.COUNTED:
             events = engine.count_rep()
+        elif engine.at_gate:  # the back extension's question: yes, plays every stage
+            events = engine.answer_gate(True)
         else:
             clock.now += jumps[turn % len(jumps)]
             turn += 1
@@ -81,7 +83,8 @@ def test_a_routine_plays_to_the_end_on_time_and_is_saved_after_every_exercise(
     assert session.pain_before == 4
     assert saved_after == sorted(saved_after)
     assert saved_after[-1] == len(routine.items)
-    counted = sum(1 for step in timeline.steps if step.kind is StepKind.COUNTED)
+    waits = (StepKind.COUNTED, StepKind.GATE)  # a counted rep, or a question: answered at once
+    counted = sum(1 for step in timeline.steps if step.kind in waits)
     if not counted:
         assert session.ended_at == clock.at(start + timeline.total_seconds)
 
@@ -91,6 +94,8 @@ def play_to_end(engine: Engine, clock: FakeClock, recorder: SessionRecorder, fee
     while not engine.snapshot().finished:
         if engine.snapshot().step.kind is StepKind.COUNTED:
             events = engine.count_rep()
+        elif engine.at_gate:  # the back extension's question: yes, plays every stage
+            events = engine.answer_gate(True)
         else:
             clock.now += 10
             events = engine.tick()

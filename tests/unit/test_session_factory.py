@@ -43,7 +43,7 @@ def parts_played(built: SessionParts) -> list[str]:
 
 
 def test_no_warm_up_or_cool_down_unless_the_settings_ask(catalogue: Catalogue) -> None:
-    built = build(catalogue, catalogue.routine("spinenation"), Settings())
+    built = build(catalogue, catalogue.routine("spinenation"), Settings(warm_up=False))
     assert set(parts_played(built)) == {"main"}
 
 
@@ -60,6 +60,12 @@ def test_only_the_warm_up_when_only_it_is_asked_for(catalogue: Catalogue) -> Non
     assert "cool-down" not in parts_played(built)
 
 
+def test_the_warm_up_frames_the_routine_by_default(catalogue: Catalogue) -> None:
+    """Settings as a new user has them: the warm-up first."""
+    built = build(catalogue, catalogue.routine("spinenation"), Settings())
+    assert parts_played(built)[:3] == ["warm-up"] * 3
+
+
 def test_the_warm_up_routine_played_alone_is_not_framed_by_itself(catalogue: Catalogue) -> None:
     warm_up = catalogue.routine("warm-up")
     built = build(catalogue, warm_up, Settings(warm_up=True))
@@ -71,9 +77,9 @@ def test_the_warm_up_routine_played_alone_is_not_framed_by_itself(catalogue: Cat
 def test_the_plans_choose_the_doses(catalogue: Catalogue) -> None:
     """With no plan an item plays its low end; with one, the dose the plan gives."""
     routine = catalogue.routine("spinenation")
-    low = build(catalogue, routine, Settings())
+    low = build(catalogue, routine, Settings(warm_up=False))
     plans = at_rungs(catalogue, "spinenation", hamstring_stretch_lying=99)
-    high = build(catalogue, routine, Settings(), plans=plans)
+    high = build(catalogue, routine, Settings(warm_up=False), plans=plans)
     first_low, first_high = low.engine.timeline.exercises[0], high.engine.timeline.exercises[0]
     assert (first_low.rung, first_high.rung) == (0, 7)
     assert first_high.planned[0].hold == 30

@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import at_rungs, without_movement
 from tui.catalogue.load import load_catalogue
-from tui.model import ItemPlan, StagePlan
+from tui.model import ItemPlan, StagePlan, gate_key
 from tui.model.catalogue import (
     COUNTED_REP_SECONDS,
     Catalogue,
@@ -201,7 +201,9 @@ def test_no_set_rest_is_played_when_the_dose_has_none(catalogue: Catalogue) -> N
 
 
 def test_the_staged_back_extension_plays_stage_by_stage(catalogue: Catalogue) -> None:
-    timeline = build_timeline(catalogue, catalogue.routine("essential-guide"))
+    """Once its gate was answered yes: every stage, with no question between."""
+    gates = {gate_key(stage) for stage in catalogue.exercise("back-extension").dose.stages}
+    timeline = build_timeline(catalogue, catalogue.routine("essential-guide"), passed=gates)
     assert timeline.exercises[1].id == "back-extension"
     steps = own_steps(timeline, 1)
     press_ups = [1] * 10 + ([60] + [1] * 10) * 3

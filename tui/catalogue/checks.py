@@ -192,10 +192,19 @@ def _check_references(
                         )
                     )
                 need(entry, (link, position), "exercise", other)
+        for number, stage in enumerate(exercise.dose.stages):
+            if stage.gate is not None:
+                need(
+                    entry, ("dose", "stages", number, "gate", "source"), "source", stage.gate.source
+                )
     for entry in entries(files, "routine"):
         need(entry, ("source",), "source", entry.record.source)
         for position, item in enumerate(entry.record.items):
             need(entry, ("items", position, "exercise"), "exercise", item.exercise)
+            for number, stage in enumerate(item.dose.stages if item.dose else ()):
+                if stage.gate is not None:
+                    where = ("items", position, "dose", "stages", number, "gate", "source")
+                    need(entry, where, "source", stage.gate.source)
     for entry in entries(files, "advice"):
         for position, source in enumerate(entry.record.sources):
             need(entry, ("sources", position), "source", source)

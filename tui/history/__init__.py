@@ -17,6 +17,13 @@ if TYPE_CHECKING:
         pain_flags,
         pain_unknown,
     )
+    from tui.history.gates import (
+        GatedStage,
+        gate_answers,
+        gated_stages,
+        passed_gates,
+        taken_back,
+    )
     from tui.history.levels import Level, LevelChange, Replay, explain, replay
     from tui.history.plan import (
         RoutinePlan,
@@ -87,6 +94,7 @@ __all__ = [
     "SORTS",
     "CalendarDay",
     "ExerciseRow",
+    "GatedStage",
     "HistoryRow",
     "Level",
     "LevelChange",
@@ -105,6 +113,8 @@ __all__ = [
     "clearances",
     "day_text",
     "explain",
+    "gate_answers",
+    "gated_stages",
     "glance_lines",
     "high_pain_before",
     "hurt_most",
@@ -117,6 +127,7 @@ __all__ = [
     "pain_before_scores",
     "pain_flags",
     "pain_unknown",
+    "passed_gates",
     "plan_all",
     "plan_json",
     "plan_lines",
@@ -137,6 +148,7 @@ __all__ = [
     "standing",
     "stop_of",
     "streak_line",
+    "taken_back",
     "today_of",
     "todays_routine",
     "trend_text",
@@ -147,6 +159,11 @@ __all__ = [
 
 _HOME = {
     "DEFAULT_THRESHOLD": "tui.history.flags",
+    "GatedStage": "tui.history.gates",
+    "gate_answers": "tui.history.gates",
+    "gated_stages": "tui.history.gates",
+    "passed_gates": "tui.history.gates",
+    "taken_back": "tui.history.gates",
     "Level": "tui.history.levels",
     "LevelChange": "tui.history.levels",
     "Replay": "tui.history.levels",

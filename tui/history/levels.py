@@ -13,6 +13,8 @@ order they started. Lumbar's own rules, for each exercise of each session:
   result for it was done in full (every rep, no hold cut short) and rated easy or about right.
   Two good sessions in a row move it one step up, unless it is at the top of its ladder or
   the routine has a time budget (Quick 10, Desk break) the step would break.
+- **New**: an exercise with no history in a routine starts at the low end of its range, or,
+  in a routine that gives ``start_minutes``, a few steps below it (:mod:`tui.history.intro`).
 - **Anything else holds** and starts the run again: rated hard, not rated, skipped, cut short,
   a session ended early, or a pain score not recorded (unknown is never "no pain").
 
@@ -29,6 +31,7 @@ from functools import lru_cache
 from typing import Literal
 
 from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
+from tui.history.intro import start_rungs, start_why
 from tui.model import (
     SETUP_SECONDS,
     Catalogue,
@@ -101,6 +104,8 @@ class Replay:
     repeated: dict[str, bool] = field(default_factory=dict)
     """Per exercise that has hurt, whether its last hurt made two in its last three sessions."""
     changes: list[tuple[Key, LevelChange]] = field(default_factory=list)
+    starts: dict[str, Level] = field(default_factory=dict)
+    """Per routine that starts new exercises below the article's dose, where they start."""
 
     def resting(self, exercise: str) -> bool:
         """True when an exercise's last hurt was repeated pain and it has not rested enough."""
@@ -109,8 +114,12 @@ class Replay:
         return self.since_hurt.get(exercise, REST_SESSIONS) < REST_SESSIONS
 
     def level(self, routine: str, exercise: str) -> Level:
-        """The level of an exercise in a routine (a new one when the history has none)."""
-        return self.levels.get((routine, exercise), Level())
+        """The level of an exercise in a routine (a new one when the history has none).
+
+        A new one starts at the routine's start (see :mod:`tui.history.intro`), else at 0.
+        """
+        found = self.levels.get((routine, exercise))
+        return found if found is not None else self.starts.get(routine, Level())
 
 
 def chronological(sessions: Iterable[Session]) -> list[Session]:
@@ -146,11 +155,19 @@ def within_budget(catalogue: Catalogue, routine: Routine, rungs: dict[str, int])
     return round(routine_seconds(catalogue, routine, rungs) / 60) <= routine.budget_minutes
 
 
+def new_levels(catalogue: Catalogue) -> dict[str, Level]:
+    """Where a new exercise starts in each routine that starts below the article's doses."""
+    return {
+        routine: Level(rung, why=start_why(catalogue.routines[routine], rung))
+        for routine, rung in start_rungs(catalogue).items()
+    }
+
+
 def replay(
     sessions: Iterable[Session], catalogue: Catalogue, threshold: int = DEFAULT_THRESHOLD
 ) -> Replay:
     """Replay the whole history under the rules of the module docstring."""
-    found = Replay()
+    found = Replay(starts=new_levels(catalogue))
     befores: list[int] = []
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
     for session in chronological(sessions):

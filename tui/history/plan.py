@@ -11,7 +11,7 @@ step lighter than where it hurt. Pure functions: no clock, no I/O, no Textual.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,9 @@ from tui.model import (
     Routine,
     RoutineItem,
     Session,
+    Stage,
     about_minutes,
+    gated_at,
     ladder,
     no_heavier,
     plan_seconds,
@@ -46,6 +48,28 @@ class RoutinePlan:
 
     routine: Routine
     items: tuple[ItemPlan, ...]
+    passed: frozenset[str] = frozenset()
+    """The gates the user said yes to (see :mod:`tui.history.gates`)."""
+
+    def waits_at(self, catalogue: Catalogue, number: int) -> Stage | None:
+        """The gated stage item ``number`` (0-based) stops before until a yes (None: plays all)."""
+        item, entry = self.items[number], self.routine.items[number]
+        if item.swapped or item.exercise not in catalogue.exercises:
+            return None
+        dose = catalogue.dose_for(entry)
+        cut = gated_at(dose, self.passed)
+        return (
+            dose.stages[cut] if cut is not None and len(item.planned) == len(dose.stages) else None
+        )
+
+    def seconds(self, catalogue: Catalogue, number: int) -> int:
+        """Roughly how long item ``number`` plays, without any stage waiting for a yes."""
+        item = self.items[number]
+        waiting = self.waits_at(catalogue, number)
+        stages = item.planned
+        if waiting is not None:
+            stages = stages[: [s.name for s in stages].index(waiting.name)]
+        return plan_seconds(stages, catalogue.movement_of(item.exercise))
 
     @property
     def playing(self) -> tuple[ItemPlan, ...]:
@@ -64,7 +88,7 @@ def plan_item(catalogue: Catalogue, routine: Routine, item: RoutineItem, found: 
     rung = steps.clamp(level.rung)
     planned = steps.at(rung)
     if not found.resting(item.exercise):
-        why = level.reason if level.change != "new" or steps.top > 0 else FIXED
+        why = level.reason if level.change != "new" or steps.top > 0 or rung < 0 else FIXED
         return ItemPlan(item.exercise, item.exercise, planned, rung, level.change, why)
     hurt = f"it hurt in {REPEATED} of its last {OF_LAST} sessions"
     exercise = catalogue.exercises.get(item.exercise)
@@ -85,13 +109,16 @@ def plan_routine(
     threshold: int = DEFAULT_THRESHOLD,
     *,
     found: Replay | None = None,
+    passed: Collection[str] = (),
 ) -> RoutinePlan:
-    """The next session of ``routine`` after ``sessions`` (or an already replayed history)."""
+    """The next session of ``routine`` after ``sessions`` (or an already replayed history).
+
+    ``passed``: the gates the user said yes to, whose stages play.
+    """
     if found is None:
         found = replay(sessions, catalogue, threshold)
-    return RoutinePlan(
-        routine, tuple(plan_item(catalogue, routine, item, found) for item in routine.items)
-    )
+    items = tuple(plan_item(catalogue, routine, item, found) for item in routine.items)
+    return RoutinePlan(routine, items, frozenset(passed))
 
 
 def plan_all(
@@ -154,7 +181,8 @@ def item_seconds(catalogue: Catalogue, item: ItemPlan) -> int:
 def plan_json(catalogue: Catalogue, plan: RoutinePlan) -> dict[str, Any]:
     """The plan as ``lumbar plan --json`` prints it (a staged dose gives its heaviest stage)."""
     exercises = []
-    for item in plan.items:
+    for number, item in enumerate(plan.items):
+        waiting = plan.waits_at(catalogue, number)
         main = max(item.planned, key=lambda stage: work((stage,)), default=None)
         exercises.append(
             {
@@ -164,7 +192,8 @@ def plan_json(catalogue: Catalogue, plan: RoutinePlan) -> dict[str, Any]:
                 "reps": main.reps if main else 0,
                 "hold": main.hold if main else 0,
                 "sides": main.sides if main else "none",
-                "seconds": item_seconds(catalogue, item),
+                "seconds": plan.seconds(catalogue, number),
+                "waits_for": waiting.gate.question if waiting and waiting.gate else None,
                 "change": item.change,
                 "why": item.why,
                 "left_out": item.left_out,
@@ -181,7 +210,7 @@ def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
     each exercise, more where the position changes (lumbar's own figures, said in the last
     line).
     """
-    seconds = sum(SETUP_SECONDS + item_seconds(catalogue, item) for item in plan.items)
+    seconds = sum(SETUP_SECONDS + plan.seconds(catalogue, n) for n in range(len(plan.items)))
     positions = [
         catalogue.exercises[item.exercise].position
         for item in plan.playing
@@ -198,5 +227,11 @@ def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
             below = " (below the article's range)" if item.below_range else ""
             lines.append(f"{number}. {name}: {plan_text(item.planned)}{below} [{item.change}]")
         why = f"{item.why[:1].upper()}{item.why[1:]}."
+        waiting = plan.waits_at(catalogue, number - 1)
+        if waiting is not None and waiting.gate is not None:
+            why += (
+                f" {waiting.name} and after wait for your yes to: {waiting.gate.question} "
+                f"(asked before it; not counted in the length)"
+            )
         lines += textwrap.wrap(why, WIDTH, initial_indent="   ", subsequent_indent="   ")
     return [*lines, *textwrap.wrap(position_change_note(), WIDTH)]

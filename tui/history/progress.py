@@ -40,6 +40,7 @@ OUTCOME_WORDS = {
     "skipped": "skipped",
     "hurt": "stopped because it hurt",
     "stopped": "stopped early",
+    "gated": "ended at a question: the later stages wait for your yes",
 }
 """An exercise's outcome in the words the session detail uses."""
 

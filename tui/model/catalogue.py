@@ -6,6 +6,7 @@ and the shapes the rest of lumbar works with. Nothing here imports Textual.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Annotated, Any, ClassVar, Literal, Self
 
 import msgspec
@@ -210,11 +211,24 @@ class Counts(Record, kw_only=True, frozen=True):
         return sets * per_set + (sets - 1) * self.rest_sets
 
 
+class Gate(Record, kw_only=True, frozen=True):
+    """A yes/no question an article asks before a stage may start, and where it comes from.
+
+    The player asks it before the stage; a yes is remembered, a no ends the exercise there.
+    """
+
+    question: Text
+    why: Text
+    source: Id
+
+
 class Stage(Counts, kw_only=True, frozen=True):
     """One stage of a multi-stage exercise, such as lying face down before the press-ups."""
 
     name: Text
     cue: Cue
+    gate: Gate | None = None
+    """Asked before this stage starts (see :mod:`tui.model.gates`)."""
 
 
 class Dose(Counts, kw_only=True, frozen=True):
@@ -234,11 +248,16 @@ class Dose(Counts, kw_only=True, frozen=True):
         """The stages to play, in order: the stages, or the dose itself as a single stage."""
         return self.stages or (self,)
 
-    def seconds(self, level: float = 0.0, movement: Movement = STILL) -> int:
-        """Roughly how long the whole dose plays, every stage included, moving as ``movement``."""
+    def seconds(
+        self, level: float = 0.0, movement: Movement = STILL, stages: int | None = None
+    ) -> int:
+        """Roughly how long the dose plays, moving as ``movement``: its first ``stages`` stages.
+
+        ``stages`` None counts every stage.
+        """
         if not self.stages:
             return super().seconds(level, movement)
-        return sum(stage.seconds(level, movement) for stage in self.stages)
+        return sum(stage.seconds(level, movement) for stage in self.stages[:stages])
 
 
 class Source(Record, kw_only=True, frozen=True):
@@ -292,6 +311,8 @@ class Routine(Record, kw_only=True, frozen=True):
     description: Text
     budget_minutes: Annotated[int, Meta(ge=1, le=240)] | None = None
     """A time budget: the routine's doses never grow past it (lumbar's own choice)."""
+    start_minutes: Annotated[int, Meta(ge=1, le=240)] | None = None
+    """A first-session length: its doses start low enough to fit, then grow (lumbar's choice)."""
     items: Annotated[tuple[RoutineItem, ...], Meta(min_length=1)]
 
 
@@ -388,10 +409,19 @@ class Catalogue(Struct, kw_only=True, frozen=True):
         """The dose a routine item plays: its own, or else its exercise's default."""
         return item.dose if item.dose is not None else self.exercises[item.exercise].dose
 
-    def routine_seconds(self, routine: Routine, level: float = 0.0) -> int:
-        """Roughly how long a routine plays, with a short set-up before each exercise."""
+    def routine_seconds(
+        self, routine: Routine, level: float = 0.0, passed: Collection[str] = ()
+    ) -> int:
+        """Roughly how long a routine plays, with a short set-up before each exercise.
+
+        A stage behind a gate counts only when the gate's key is in ``passed`` (the user said
+        yes): without that yes the exercise ends before it.
+        """
         return sum(
-            SETUP_SECONDS + self.dose_for(item).seconds(level, self.movement_of(item.exercise))
+            SETUP_SECONDS
+            + self.dose_for(item).seconds(
+                level, self.movement_of(item.exercise), gated_at(self.dose_for(item), passed)
+            )
             for item in routine.items
         )
 
@@ -411,3 +441,16 @@ class Catalogue(Struct, kw_only=True, frozen=True):
                     item["dose"] = msgspec.to_builtins(exercise.dose, enc_hook=encode_hook)
         data["user_ids"] = sorted(self.user_ids)
         return data
+
+
+def gate_key(stage: Stage) -> str:
+    """The key a gate's answer is remembered under: its question (the same question, one answer)."""
+    return stage.gate.question if stage.gate is not None else ""
+
+
+def gated_at(dose: Dose, passed: Collection[str]) -> int | None:
+    """The number of stages that play before the first gate not in ``passed`` (None: all)."""
+    for index, stage in enumerate(dose.stages):
+        if stage.gate is not None and gate_key(stage) not in passed:
+            return index
+    return None

@@ -15,10 +15,11 @@ from msgspec import Meta, Struct
 from tui.model.catalogue import Counts, Dose, Sides
 
 Feedback = Literal["easy", "right", "hard", "hurt"]
-Outcome = Literal["done", "cut", "skipped", "hurt", "stopped"]
+Outcome = Literal["done", "cut", "skipped", "hurt", "stopped", "gated"]
 """How an exercise ended: "done" in full; "cut" short (played to its end, but a rep left undone
-or a hold ended before its planned time); "skipped"; "hurt" (stopped because it hurt); or
-"stopped" when the session ended during it. Records from before "cut" say "done" for both."""
+or a hold ended before its planned time); "skipped"; "hurt" (stopped because it hurt);
+"stopped" when the session ended during it; or "gated": it ended at a stage's gate, because the
+user answered no (not ready yet). Records from before "cut" say "done" for both."""
 SessionStatus = Literal["partial", "complete"]
 NotifyMethod = Literal["off", "osc9", "osc777", "osc99"]
 PainScore = Annotated[int, Meta(ge=0, le=10)]
@@ -79,6 +80,16 @@ def plan_dose(dose: Dose, level: float) -> tuple[StagePlan, ...]:
     return (plan_counts(dose, level),)
 
 
+class GateAnswer(Entry, kw_only=True, frozen=True):
+    """The user's answer to a stage's gate question (see :class:`tui.model.catalogue.Gate`)."""
+
+    gate: str
+    """The gate's key: its question (see :func:`tui.model.catalogue.gate_key`)."""
+    passed: bool
+    """True for a yes: the later stages play from now on. False: ask again next time."""
+    answered_at: Moment
+
+
 class ExerciseResult(Entry, kw_only=True, frozen=True):
     """How one exercise of a session went: what was planned and what was done."""
 
@@ -101,6 +112,8 @@ class ExerciseResult(Entry, kw_only=True, frozen=True):
     feedback: Feedback | None = None
     started_at: Moment
     ended_at: Moment
+    gates: tuple[GateAnswer, ...] = ()
+    """The gate questions answered during it (empty in older records)."""
 
     @property
     def planned_reps(self) -> int:
@@ -178,7 +191,8 @@ class Settings(Entry, kw_only=True, frozen=True):
     weekly_target: Annotated[int, Meta(ge=1, le=14)] = 3
     """Training days a week (the settings offer 1 to 7; files from when it said sessions may
     hold up to 14, which count as 7)."""
-    warm_up: bool = False
+    warm_up: bool = True
+    """Play the warm-up routine first (on by default: Klarity calls a warm-up imperative)."""
     cool_down: bool = False
     pain_threshold: Annotated[int, Meta(ge=1, le=10)] = 7
     """Pain at or above this, before or after a session, is a pain flag (lumbar's choice: 7)."""
@@ -186,6 +200,8 @@ class Settings(Entry, kw_only=True, frozen=True):
     """Speak the cues through the machine's speech command (never over SSH: see tui.session)."""
     wait_for_me: bool = False
     """Each exercise after the first starts on the user's key, not when a countdown ends."""
+    gates_again: tuple[GateAnswer, ...] = ()
+    """Gate answers taken back on the settings screen (a no, dated): asked again next time."""
 
 
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):
@@ -237,7 +253,7 @@ class OutcomeCounts(NamedTuple):
     cut: int
     """Played to the end, but a rep left undone or a hold cut short."""
     skipped: int
-    """Skipped by the user."""
+    """Skipped by the user, or ended at a gate the user answered no."""
     stopped: int
     """Stopped when the session ended during it (ended early, or the link dropped)."""
     hurt: int
@@ -248,4 +264,5 @@ def outcome_counts(session: Session) -> OutcomeCounts:
     """Exercises done in full, cut short, skipped, stopped and that hurt, in a session."""
     tally = outcome_tally(session)
     hurt = sum(result.hurt for result in session.exercises)
-    return OutcomeCounts(tally["done"], tally["cut"], tally["skipped"], tally["stopped"], hurt)
+    skipped = tally["skipped"] + tally["gated"]
+    return OutcomeCounts(tally["done"], tally["cut"], skipped, tally["stopped"], hurt)

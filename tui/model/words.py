@@ -188,6 +188,7 @@ OUTCOME_WORDS: dict[Outcome, str] = {
     "skipped": "skipped",
     "hurt": "hurt",
     "stopped": "stopped early",
+    "gated": "waiting for a yes",
 }
 """Each outcome of an exercise, in the order a summary gives them."""
 

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
@@ -45,6 +44,7 @@ from tui.session import (
     SessionRecorder,
     Snapshot,
     Speaker,
+    StepKind,
     StepStarted,
     notification_for,
     speech_for,
@@ -259,6 +259,8 @@ this dose. Everything you do is saved as you go.
         for event in events:
             if isinstance(event, ExerciseDone) and event.result.outcome in ("done", "cut"):
                 self._ask(event.index)
+            if isinstance(event, StepStarted) and event.step.kind is StepKind.GATE:
+                self.call_after_refresh(self.ask_gate)
         if self.bell and any(isinstance(e, StepStarted | SessionDone) for e in events):
             self.app.bell()
         notification = notification_for(events, self.engine.timeline)
@@ -428,7 +430,13 @@ this dose. Everything you do is saved as you go.
         self._act(self.engine.count_rep())
 
     def action_start_exercise(self) -> None:
-        """Start the exercise a lead-in waits for (carrying on if the session was paused)."""
+        """Start the exercise a lead-in waits for (carrying on if the session was paused).
+
+        At a gate question left unanswered, ask it again.
+        """
+        if self.engine.at_gate:
+            self.ask_gate()
+            return
         events = self.engine.resume() if self.engine.snapshot(self.clock()).paused else []
         self._act(events + self.engine.next_step())
 
@@ -440,7 +448,7 @@ this dose. Everything you do is saved as you go.
         """Show all the cautions of the exercise in hand; the session waits meanwhile."""
         exercise = self.engine.snapshot(self.clock()).exercise
         always = with_keys(self, ALWAYS)
-        self._while_paused(CautionsDialog(exercise.name, exercise.cautions, always), _ignore)
+        self.while_paused(CautionsDialog(exercise.name, exercise.cautions, always), _ignore)
 
     def action_feedback(self, feedback: Feedback) -> None:
         """Answer the question about the last exercise."""
@@ -459,25 +467,13 @@ this dose. Everything you do is saved as you go.
 
     def action_end_session(self) -> None:
         """Ask, then end the session early; what was done is saved."""
-        self._while_paused(EndSession(), self._end_chosen)
+        self.while_paused(EndSession(), self._end_chosen)
 
     def _end_chosen(self, end: bool | None) -> None:
         """End the session if the user said so."""
         if end:
             self.question = None
             self._act(self.engine.quit())
-
-    def _while_paused(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
-        """Pause for a dialog; after its answer, resume unless the user had paused already."""
-        was_paused = self.engine.snapshot(self.clock()).paused
-        self._act(self.engine.pause())
-
-        def answered(answer: T | None) -> None:
-            then(answer)
-            if not was_paused:
-                self._act(self.engine.resume())
-
-        self.open(dialog, answered)
 
 
 def _ignore(_: object) -> None:

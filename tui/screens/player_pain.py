@@ -93,6 +93,18 @@ class PainResponses(Screen[PlayerResult]):
         else:
             self._waiting.append((dialog, then))
 
+    def while_paused(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
+        """Pause for a dialog; after its answer, resume unless the user had paused already."""
+        was_paused = self.engine.snapshot(self.clock()).paused
+        self._act(self.engine.pause())
+
+        def answered(answer: T | None) -> None:
+            then(answer)
+            if not was_paused:
+                self._act(self.engine.resume())
+
+        self.open(dialog, answered)
+
     def on_screen_resume(self) -> None:
         """Back on top (the note went away): open the dialog that was waiting, if any."""
         if self._waiting and fits(self.app.size, self.MIN_SIZE):

@@ -19,8 +19,8 @@ from tui.history import high_pain_before
 from tui.screens.dialogs import PainAnswer, PainCheck, score_of
 from tui.screens.pain_dialogs import FlareUpDialog
 from tui.screens.pain_words import flare_up_of
+from tui.screens.player_gate import GateQuestions
 from tui.screens.player_keys import ADJUST_SECONDS
-from tui.screens.player_pain import PainResponses
 from tui.session import Snapshot, StepKind, Undoable, UndoKind
 from tui.widgets.feedback import Question
 
@@ -56,7 +56,7 @@ UNDONE: dict[UndoKind, str] = {
 """What the player says once each kind of action is undone."""
 
 
-class PlayerCorrections(PainResponses):
+class PlayerCorrections(GateQuestions):
     """Undo, and the keys offered in the footer (a base of the player screen)."""
 
     question: var[Question | None]
@@ -73,8 +73,8 @@ class PlayerCorrections(PainResponses):
         step = snapshot.step
         if action == "count_rep":
             return step.kind is StepKind.COUNTED
-        if action == "start_exercise":  # "wait for me": a lead-in waits for the user's key
-            return step.kind.is_lead_in and not step.is_timed
+        if action == "start_exercise":  # "wait for me", or a gate question left unanswered
+            return (step.kind.is_lead_in or step.kind is StepKind.GATE) and not step.is_timed
         if action == "previous_step":
             return snapshot.step_index > 0
         if action == "shorten":

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.catalogue import alone
-from tui.history import plans_for, unfinished
+from tui.history import passed_gates, plans_for, unfinished
 from tui.messages import ResumeSession
 from tui.model import Session
 from tui.screens.dialogs import YesNo
@@ -63,7 +63,10 @@ def ready_to_resume(app: SessionHost) -> Ready | str:
         return found.why_not or NOTHING_TO_CONTINUE
     plans = plans_for(catalogue, found.routine, found.earlier, threshold)
     try:
-        parts = session_parts(app, found.routine, plans, settings, resuming=found.session)
+        passed = passed_gates(found.earlier, settings)
+        parts = session_parts(
+            app, found.routine, plans, settings, resuming=found.session, passed=passed
+        )
     except ResumeError as error:
         return f"The unfinished session cannot be continued: {error}."
     engine = parts.engine

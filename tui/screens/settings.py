@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -30,6 +31,7 @@ from tui.failures import run_in_thread
 from tui.messages import Failed
 from tui.model import Catalogue, NotifyMethod, Settings
 from tui.screens.settings_cues import cue_rows, send_test_notice, speech_hint, switch_parts
+from tui.screens.settings_gates import GATE_CLASS, gate_rows, gate_taken_back
 from tui.screens.settings_words import (
     GET_READY,
     NOTIFY_CHOICES,
@@ -82,17 +84,19 @@ back to choosing a routine, saving a number still being typed if it is in range.
         *,
         speech: SpeechSystem | None = None,
         cues_for: Callable[[NotifyMethod], Cues] | None = None,
+        wall: Callable[[], datetime] | None = None,
     ) -> None:
         """Edit the settings through ``changes``; ``catalogue`` supplies the advice shown.
 
         ``speech`` is what the machine offers to speak with; ``cues_for`` gives the player's
-        cues for a notification method (the test notice goes through them).
+        cues for a notification method (the test notice goes through them); ``wall`` the time.
         """
         super().__init__()
         self.catalogue = catalogue
         self.changes = changes
         self.speech = speech or SpeechSystem()
         self.cues_for = cues_for or (lambda method: Cues(None, method))
+        self.wall = wall or (lambda: datetime.now().astimezone())
         self.pending: dict[str, str] = {}
         """What is typed in each number box and neither saved nor refused yet, by box id."""
 
@@ -152,6 +156,7 @@ back to choosing a routine, saving a number still being typed if it is in range.
                 hint = routine_hint(self.catalogue, "cool-down", "after")
                 yield from switch_parts("cool-down", settings.cool_down, hint)
             yield from cue_rows(settings, self.speech)
+            yield from gate_rows(self.catalogue)
             yield Static(id="status")
         yield Footer()
 
@@ -235,6 +240,18 @@ back to choosing a routine, saving a number still being typed if it is in range.
         if settings is not None:
             sent, words = send_test_notice(self.cues_for(settings.notify))
             self.hint("#notify-hint", words, problem=not sent)
+
+    @on(Button.Pressed, f".{GATE_CLASS}")
+    def gate_again_pressed(self, event: Button.Pressed) -> None:
+        """Take back a yes to a gate question: the next session asks it again."""
+        settings, now = self.read(), datetime.now().astimezone()
+        found = (
+            gate_taken_back(self.catalogue, settings, event.button.id or "", now)
+            if settings
+            else None
+        )
+        if found is not None:
+            self.change(found[0], gates_again=found[1])
 
     @on(Button.Pressed, "#try-speech")
     def try_it_pressed(self) -> None:

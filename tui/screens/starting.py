@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -55,10 +55,12 @@ def session_parts(
     *,
     phase: str | None = None,
     resuming: Session | None = None,
+    passed: Collection[str] = (),
 ) -> SessionParts:
     """The session factory's parts for ``routine`` (see :func:`tui.session.build_session`).
 
-    The app gives its catalogue, saver, clocks and terminal; ``resuming`` continues a session.
+    The app gives its catalogue, saver, clocks and terminal; ``resuming`` continues a session;
+    ``passed`` holds the gates the user said yes to.
     """
     return build_session(
         app.catalogue,
@@ -73,4 +75,5 @@ def session_parts(
         tmux=app.tmux,
         speech=app.speech,
         resuming=resuming,
+        passed=passed,
     )

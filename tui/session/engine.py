@@ -27,16 +27,18 @@ from tui.session.events import (
     StepEnd,
     StepStarted,
 )
+from tui.session.gates import GateAnswers
 from tui.session.tally import ExerciseTally, check_pain
 from tui.session.timeline import Step, StepKind, Timeline
 
 RECORDING: frozenset[StepEnd] = frozenset({"time", "next", "counted", "skipped", "hurt", "quit"})
 
 
-class Engine(Corrections):
+class Engine(Corrections, GateAnswers):
     """Plays a timeline against a monotonic clock and reports what happened as events.
 
-    Its undo and its way back an exercise are in :mod:`tui.session.corrections`.
+    Its undo and its way back an exercise are in :mod:`tui.session.corrections`; answering a
+    stage's gate in :mod:`tui.session.gates`.
     """
 
     def __init__(

@@ -7,7 +7,7 @@ nothing and writes nothing. Nothing here imports Textual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -54,6 +54,7 @@ def build_session(
     tmux: bool = False,
     speech: SpeechSystem | None = None,
     resuming: Session | None = None,
+    passed: Collection[str] = (),
 ) -> SessionParts:
     """Lay out ``routine`` as ``plans`` say (per routine id) with the user's ``settings``.
 
@@ -62,11 +63,15 @@ def build_session(
     for; ``terminal`` receives the cues' escape sequences (through tmux when ``tmux``);
     ``speech`` is what the machine offers to speak the cues with, if the settings ask for it.
     ``resuming`` is a partial session of ``routine`` to continue (see :mod:`tui.session.resume`:
-    ``plans`` are then those it began with); ResumeError says why it cannot be.
+    ``plans`` are then those it began with); ResumeError says why it cannot be. ``passed``
+    holds the gates the user said yes to (see :mod:`tui.session.gates`): they are not asked
+    again, and neither is one answered yes in the session being continued.
     """
     warm_up = routine_of_kind(catalogue, "warm-up", routine) if settings.warm_up else None
     cool_down = routine_of_kind(catalogue, "cool-down", routine) if settings.cool_down else None
     if resuming is not None:
+        said_yes = (a.gate for r in resuming.exercises for a in r.gates if a.passed)
+        passed = {*passed, *said_yes}
         warm_up, cool_down = framing(
             resuming,
             settings,
@@ -81,6 +86,7 @@ def build_session(
         wait_for_me=settings.wait_for_me,
         warm_up=warm_up,
         cool_down=cool_down,
+        passed=passed,
     )
     if resuming is not None:
         engine: Engine = resumed_engine(catalogue, resuming, timeline, clock, wall)

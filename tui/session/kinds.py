@@ -25,6 +25,8 @@ class StepKind(StrEnum):
     REST = "rest"
     SET_REST = "set-rest"
     SWITCH_SIDE = "switch-side"
+    GATE = "gate"
+    """A stage's gate question (see :class:`tui.model.Gate`): it waits for yes or no."""
 
     @property
     def is_lead_in(self) -> bool:

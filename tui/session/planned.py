@@ -5,7 +5,7 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,10 +15,12 @@ from tui.model import (
     Catalogue,
     Dose,
     DoseChange,
+    Gate,
     ItemPlan,
     Movement,
     Position,
     StagePlan,
+    gate_key,
     plan_dose,
 )
 
@@ -55,6 +57,8 @@ class PlannedExercise:
     note: str = ""
     movement: Movement = STILL
     """How its reps move: around each hold, and a paced rep's cue and beats."""
+    gates: tuple[Gate | None, ...] = ()
+    """Per planned stage, the gate asked before it (None: none, or a yes is remembered)."""
     first_step: int = 0
     step_count: int = 0
     seconds: int = 0
@@ -80,8 +84,12 @@ def plan_exercise(
     *,
     plan: ItemPlan | None = None,
     routine: str = "",
+    passed: Collection[str] = (),
 ) -> PlannedExercise:
-    """Plan one exercise: as ``plan`` says, or at the low end of ``dose`` (else its default)."""
+    """Plan one exercise: as ``plan`` says, or at the low end of ``dose`` (else its default).
+
+    Its gates are asked unless their key is in ``passed`` (a yes the user gave before).
+    """
     exercise = catalogue.exercise(exercise_id)
     dose = exercise.dose if dose is None else dose
     planned = plan.planned if plan is not None else plan_dose(dose, 0.0)
@@ -104,6 +112,7 @@ def plan_exercise(
         part=part,
         note=note,
         movement=exercise.movement,
+        gates=_stage_gates(dose, planned, passed),
     )
 
 
@@ -111,3 +120,15 @@ def _stage_cues(dose: Dose, planned: Sequence[StagePlan]) -> tuple[str, ...]:
     """The cue of each planned stage: the dose's stage cues when they match, else none."""
     cues = tuple(stage.cue for stage in dose.stages)
     return cues if len(cues) == len(planned) else ("",) * len(planned)
+
+
+def _stage_gates(
+    dose: Dose, planned: Sequence[StagePlan], passed: Collection[str]
+) -> tuple[Gate | None, ...]:
+    """The gate to ask before each planned stage: none when passed, or the stages do not match."""
+    if len(dose.stages) != len(planned):
+        return (None,) * len(planned)
+    return tuple(
+        stage.gate if stage.gate is not None and gate_key(stage) not in passed else None
+        for stage in dose.stages
+    )

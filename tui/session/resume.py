@@ -172,6 +172,7 @@ def merge_results(kept: ExerciseResult, new: ExerciseResult, reps_before: int) -
         outcome=outcome,
         feedback=new.feedback or kept.feedback,
         started_at=kept.started_at,
+        gates=kept.gates + new.gates,
     )
 
 

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tui.model import ExerciseResult, Outcome
+from tui.model import ExerciseResult, GateAnswer, Outcome
 from tui.session.events import StepEnd
 from tui.session.timeline import PlannedExercise, Step, StepKind
 
@@ -66,6 +66,8 @@ class ExerciseTally:
     cut: set[int] = field(default_factory=set)
     held: dict[int, float] = field(default_factory=dict)
     added: dict[int, float] = field(default_factory=dict)
+    gates: dict[int, GateAnswer] = field(default_factory=dict)
+    """The gate questions answered, by the step that asked."""
 
     def forget(self, step_index: int) -> None:
         """Drop what a step did, because it is about to be played again."""
@@ -74,6 +76,7 @@ class ExerciseTally:
         self.cut.discard(step_index)
         self.held.pop(step_index, None)
         self.added.pop(step_index, None)
+        self.gates.pop(step_index, None)
 
     def record(
         self, step_index: int, step: Step, active: float, extension: float, reason: StepEnd
@@ -123,4 +126,5 @@ class ExerciseTally:
             outcome=outcome,
             started_at=self.started_at,
             ended_at=ended_at,
+            gates=tuple(self.gates[index] for index in sorted(self.gates)),
         )

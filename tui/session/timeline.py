@@ -9,7 +9,7 @@ out of its hold (see :mod:`tui.session.reps`). Nothing here imports Textual.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -168,12 +168,14 @@ def build_timeline(
     wait_for_me: bool = False,
     warm_up: Routine | None = None,
     cool_down: Routine | None = None,
+    passed: Collection[str] = (),
 ) -> Timeline:
     """Lay out a routine (with an optional warm-up and cool-down) as the steps to play.
 
     ``plans`` gives, per routine id, how each of its items plays (its dose, an easier variant
     swapped in, or left out); a routine without one plays every item at its low end.
-    ``wait_for_me``: each exercise after the first starts on the user's key.
+    ``wait_for_me``: each exercise after the first starts on the user's key. A stage's gate
+    is asked (a GATE step before it) unless its key is in ``passed``.
     """
     plans = plans or {}
     parts: list[tuple[Part, Routine]] = [("main", routine)]
@@ -194,7 +196,14 @@ def build_timeline(
             dose = catalogue.dose_for(item) if exercise_id == item.exercise else None
             exercises.append(
                 plan_exercise(
-                    catalogue, exercise_id, dose, part, item.note, plan=plan, routine=each.id
+                    catalogue,
+                    exercise_id,
+                    dose,
+                    part,
+                    item.note,
+                    plan=plan,
+                    routine=each.id,
+                    passed=passed,
                 )
             )
     if not exercises:
@@ -247,6 +256,8 @@ def describe(step: Step, exercise: PlannedExercise) -> str:
         return f"Rest {step.duration} s"
     if step.kind is StepKind.SET_REST:
         return f"Rest {step.duration} s before set {step.set_number} of {step.set_count}"
+    if step.kind is StepKind.GATE:
+        return f"A question before {step.stage_name}"
     if step.kind is StepKind.SWITCH_SIDE:
         return step.cue
     action = {
@@ -281,9 +292,12 @@ def _exercise_steps(exercise: PlannedExercise, lead_in: int, switch: int) -> lis
         kind = StepKind.GET_READY if exercise.index == 0 else StepKind.TRANSITION
         steps.append(_pause(exercise, kind, lead_in))
     stage_count = len(exercise.planned)
-    for stage_number, (plan, stage_cue) in enumerate(
-        zip(exercise.planned, exercise.stage_cues, strict=True), 1
+    gates = exercise.gates or (None,) * stage_count
+    for stage_number, (plan, stage_cue, gate) in enumerate(
+        zip(exercise.planned, exercise.stage_cues, gates, strict=True), 1
     ):
+        if gate is not None:
+            steps.append(gate_step(exercise, plan, gate.question, stage_number, stage_count))
         for set_number in range(1, plan.sets + 1):
             if set_number > 1 and plan.rest_sets > 0:
                 steps.append(_pause(exercise, StepKind.SET_REST, plan.rest_sets))
@@ -315,6 +329,26 @@ def _exercise_steps(exercise: PlannedExercise, lead_in: int, switch: int) -> lis
     return _fill_pauses(steps, exercise)
 
 
+def gate_step(
+    exercise: PlannedExercise, plan: StagePlan, question: str, stage_number: int, stage_count: int
+) -> Step:
+    """The step that asks a stage's gate question before it: it waits for the answer."""
+    return Step(
+        StepKind.GATE,
+        exercise.index,
+        exercise.id,
+        question,
+        None,
+        0,
+        exercise.part,
+        stage_number=stage_number,
+        stage_count=stage_count,
+        stage_name=plan.name,
+        set_count=plan.sets,
+        rep_count=plan.reps,
+    )
+
+
 def _pause(exercise: PlannedExercise, kind: StepKind, seconds: int) -> Step:
     """A timed step that is not a rep; its counters and cue are filled in afterwards."""
     return Step(kind, exercise.index, exercise.id, "", seconds, seconds, exercise.part)
@@ -325,7 +359,7 @@ def _fill_pauses(steps: list[Step], exercise: PlannedExercise) -> list[Step]:
     filled = list(steps)
     for index in range(len(filled) - 2, -1, -1):
         step, after = filled[index], filled[index + 1]
-        if step.kind.is_rep or step.kind is StepKind.SHIFT:
+        if step.kind.is_rep or step.kind in (StepKind.SHIFT, StepKind.GATE):
             continue
         cue = {
             StepKind.GET_READY: f"Get ready: {exercise.preview}",

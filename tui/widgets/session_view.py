@@ -31,6 +31,7 @@ KIND_WORDS = {
     StepKind.REST: "REST",
     StepKind.SET_REST: "REST",
     StepKind.SWITCH_SIDE: "SWITCH SIDE",
+    StepKind.GATE: "QUESTION",
 }
 """The phase word over the countdown for each kind of step (a word, never colour alone)."""
 WAITING = "START: ENTER"
@@ -45,6 +46,7 @@ PHASES = {
     StepKind.REST: "rest",
     StepKind.SET_REST: "rest",
     StepKind.SWITCH_SIDE: "switch",
+    StepKind.GATE: "ready",
 }
 """The phase each kind of step shows in (its accent colour, from the player's styles)."""
 
