@@ -12,6 +12,7 @@ from tui.model.catalogue import (
     AdviceKind,
     Catalogue,
     CatalogueFile,
+    CountName,
     Counts,
     Dose,
     Exercise,
@@ -44,6 +45,13 @@ from tui.model.positions import (
     position_change_seconds,
     position_change_words,
 )
+from tui.model.provenance import (
+    COUNT_WORDS,
+    chosen_names,
+    chosen_sentence,
+    dose_notes,
+    stage_notes,
+)
 from tui.model.records import (
     SCHEMA_VERSION,
     Clearance,
@@ -64,10 +72,14 @@ from tui.model.records import (
     plan_dose,
 )
 from tui.model.words import (
+    CHOSEN_LEGEND,
+    CHOSEN_MARK,
     POSITIONS,
     about_minutes,
+    counts_text,
     dose_text,
     duration,
+    has_chosen,
     in_sentence,
     minutes_left,
     outcomes_text,
@@ -81,7 +93,10 @@ from tui.model.words import (
 )
 
 __all__ = [
+    "CHOSEN_LEGEND",
+    "CHOSEN_MARK",
     "COUNTED_REP_SECONDS",
+    "COUNT_WORDS",
     "MOVE_SECONDS",
     "POSITIONS",
     "SCHEMA_VERSION",
@@ -92,6 +107,7 @@ __all__ = [
     "Catalogue",
     "CatalogueFile",
     "Clearance",
+    "CountName",
     "Counts",
     "Dose",
     "DoseChange",
@@ -121,10 +137,15 @@ __all__ = [
     "Settings",
     "StagePlan",
     "about_minutes",
+    "chosen_names",
+    "chosen_sentence",
+    "counts_text",
     "decode_hook",
+    "dose_notes",
     "dose_text",
     "duration",
     "encode_toml_range",
+    "has_chosen",
     "in_sentence",
     "ladder",
     "minutes_left",
@@ -144,6 +165,7 @@ __all__ = [
     "setting_text",
     "shortfall_text",
     "sources_text",
+    "stage_notes",
     "step_down",
     "step_up",
     "work",

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header
 
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session, position_change_note
-from tui.screens.cautions import ALWAYS, CautionsDialog
+from tui.screens.cautions import ALWAYS, CautionsDialog, exercise_notes
 from tui.screens.dialogs import EndSession, PainCheck, SessionSummary
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
 from tui.screens.player_pain import PlayerResult
@@ -409,10 +409,12 @@ this dose. Everything you do is saved as you go.
         self._act(self.engine.skip_exercise())
 
     def action_cautions(self) -> None:
-        """Show all the cautions of the exercise in hand; the session waits meanwhile."""
+        """Show the cautions and notes of the exercise in hand; the session waits meanwhile."""
         exercise = self.engine.snapshot(self.clock()).exercise
         always = with_keys(self, ALWAYS)
-        self._while_paused(CautionsDialog(exercise.name, exercise.cautions, always), _ignore)
+        notes = exercise_notes(exercise)
+        dialog = CautionsDialog(exercise.name, exercise.cautions, always, notes)
+        self._while_paused(dialog, _ignore)
 
     def action_feedback(self, feedback: Feedback) -> None:
         """Answer the question about the last exercise."""
