@@ -243,12 +243,12 @@ class Dose(Counts, kw_only=True, frozen=True):
 
     def __post_init__(self) -> None:
         """Refuse a dose that mixes stages with counts of its own (or choices of counts)."""
-        super().__post_init__()
         if self.stages and (self.has_counts or self.chosen):
             raise ValueError(
-                "dose has both stages and its own counts: move sets, reps, hold, sides, rests "
+                "dose has both stages and its own counts: move sets, reps, hold, sides, rests, "
                 "tempo and chosen into each [[...dose.stages]] table"
             )
+        super().__post_init__()
 
     def plan(self) -> tuple[Counts, ...]:
         """The stages to play, in order: the stages, or the dose itself as a single stage."""
