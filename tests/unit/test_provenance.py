@@ -9,7 +9,7 @@ import msgspec
 import pytest
 
 from tests.helpers import GOOD, run_cli
-from tui.catalogue import Description, exercise_description, routine_description
+from tui.catalogue import Description, adjust, exercise_description, routine_description
 from tui.catalogue.load import load_catalogue, user_dir
 from tui.model import (
     CHOSEN_LEGEND,
@@ -22,7 +22,7 @@ from tui.model import (
     dose_notes,
     plan_text,
 )
-from tui.model.catalogue import Count, Seconds, Stage
+from tui.model.catalogue import Count, RoutineItem, Seconds, Stage
 from tui.model.records import StagePlan
 from tui.screens.cautions import cautions_text, exercise_notes
 from tui.session.planned import plan_exercise
@@ -197,3 +197,10 @@ def test_a_user_file_may_not_define_a_source(mine: Path) -> None:
     assert "user files cannot define [[source]]" in str(problem) and problem.line == 1
     assert "sources.toml" in problem.hint
     assert "my-physio" not in loaded.catalogue.sources
+
+
+def test_a_number_the_user_changes_is_no_longer_marked_as_lumbars(catalogue: Catalogue) -> None:
+    """Stepping the squat's reps in the builder makes them the user's; the pace stays lumbar's."""
+    adjusted = adjust(catalogue, RoutineItem(exercise="squat"), "reps", -1)
+    assert adjusted.changed and adjusted.item.dose is not None
+    assert adjusted.item.dose.chosen == ("tempo",)

@@ -90,7 +90,8 @@ class PlayerScreen(PlayerCorrections):
 
 Follow the countdown and the word over it (GET READY, MOVE, HOLD, REST, SWITCH SIDE); a bell
 rings at each change, and at 3, 2, 1 before a hold or rest of 10 seconds or more ends.
-**{key:player.cautions}** shows all the exercise's cautions. **{keys:player.pause}** pauses,
+**{key:player.cautions}** shows all the exercise's cautions and notes; a number marked * is
+lumbar's choice, where the article gives none. **{keys:player.pause}** pauses,
 **{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step (at the
 start of an exercise, to the exercise before; it is recorded once, when done again),
 **{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
