@@ -278,7 +278,8 @@ def adjust(catalogue: Catalogue, item: RoutineItem, part: Part, direction: int) 
     changes["chosen"] = tuple(chosen)
     updated = msgspec.structs.replace(dose, **changes)
     own = catalogue.exercise(item.exercise).dose
-    same = msgspec.structs.replace(updated, note=own.note, chosen=own.chosen) == own
+    bare = {"note": "", "chosen": ()}  # the numbers alone decide whether it is the same
+    same = msgspec.structs.replace(updated, **bare) == msgspec.structs.replace(own, **bare)
     return Adjusted(msgspec.structs.replace(item, dose=None if same else updated), changed=True)
 
 
