@@ -393,7 +393,7 @@ async def test_the_select_detail_of_a_new_routine_shows_the_articles_doses(
         await pilot.pause()
         detail = " ".join(app.screen.query_one("#detail", DescriptionView).text.split())
         assert "Same as last time" not in detail
-        assert "1. Pelvic tilt: 10-15 reps, hold 5 s 2. Cat-cow" in detail
+        assert "1. Pelvic tilt: 10-15 reps, hold 5 s ASM dose. 2. Cat-cow" in detail
 
 
 async def test_an_exercise_that_hurt_twice_is_left_out_and_the_player_says_so(

@@ -168,7 +168,9 @@ async def test_declining_to_move_on_changes_nothing(
         await pilot.press("r", "m")
         assert isinstance(app.screen, MoveOnDialog)
         note = str(app.screen.query_one("#note", Static).content)
-        assert note.startswith("ALIGN is not done yet: 3 more sessions")
+        assert note.startswith(
+            "ALIGN is not done yet by lumbar's own rule (the article gives none): 3 more sessions"
+        )
         await pilot.press(answer)
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, RoadmapScreen)

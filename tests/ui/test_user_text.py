@@ -98,7 +98,7 @@ async def test_the_select_screen_shows_the_names_as_typed(
         await pilot.pause()
         listed = prompts(app, "#choices")
         assert f"  {NAMES[0]} (yours)" in listed and f"  {NAMES[1]} (yours)" in listed
-        assert f"  {EXERCISE}" in listed
+        assert f"  {EXERCISE} (yours)" in listed
         await cursor_on(pilot, "routine:mine-0")
         assert NAMES[0] in on_screen(app)
         detail = app.screen.query_one("#detail", DescriptionView)

@@ -313,7 +313,10 @@ def test_move_on_records_the_next_phase_and_when(catalogue: Catalogue) -> None:
 
 def test_the_moving_on_note_names_what_is_left_behind(catalogue: Catalogue) -> None:
     note = moving_on_note(stand(catalogue, good_align(EIGHT_OVER_FOURTEEN[:7])))
-    assert note.startswith("ALIGN is not done yet: 1 more session. Moving on makes STABILIZE")
+    assert note.startswith(
+        "ALIGN is not done yet by lumbar's own rule (the article gives none): 1 more session. "
+        "Moving on makes STABILIZE"
+    )
 
 
 def test_there_is_no_moving_on_from_maintain(catalogue: Catalogue) -> None:

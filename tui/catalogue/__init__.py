@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from tui.catalogue.blocks import (
+    Block,
+    Description,
+)
 from tui.catalogue.cache import (
     load_cached_catalogue,
 )
@@ -18,8 +22,6 @@ from tui.catalogue.custom import (
     with_custom_routines,
 )
 from tui.catalogue.describe import (
-    Block,
-    Description,
     dose_reason,
     exercise_description,
     nothing_matches,

@@ -255,7 +255,8 @@ def adjust(catalogue: Catalogue, item: RoutineItem, part: Part, direction: int) 
     """One step up (1) or down (-1) in one part of an item's dose, within the limits.
 
     A changed dose drops its note, which speaks of the article's numbers ("build from 10 toward
-    15 seconds"); a dose that ends up the same as the exercise's own is stored as no override.
+    15 seconds"), and the changed number is no longer marked as lumbar's choice (it is the
+    user's); a dose that ends up the same as the exercise's own is stored as no override.
     """
     if part not in item_parts(catalogue, item):
         return Adjusted(item, changed=False)
@@ -268,11 +269,17 @@ def adjust(catalogue: Catalogue, item: RoutineItem, part: Part, direction: int) 
     if new == value:
         return Adjusted(item, changed=False)
     changes: dict[str, object] = {part: new, "note": ""}
+    chosen = [name for name in dose.chosen if name != part]  # the new number is the user's
     if part == "sets":
-        changes["rest_sets"] = _rest_for(new, dose.rest_sets)
+        changes["rest_sets"] = rest = _rest_for(new, dose.rest_sets)
+        chosen = [name for name in chosen if name != "rest_sets" or rest]
+        if rest and not dose.rest_sets:
+            chosen.append("rest_sets")  # lumbar's rest between the sets just added
+    changes["chosen"] = tuple(chosen)
     updated = msgspec.structs.replace(dose, **changes)
     own = catalogue.exercise(item.exercise).dose
-    same = msgspec.structs.replace(updated, note=own.note) == own
+    bare = {"note": "", "chosen": ()}  # the numbers alone decide whether it is the same
+    same = msgspec.structs.replace(updated, **bare) == msgspec.structs.replace(own, **bare)
     return Adjusted(msgspec.structs.replace(item, dose=None if same else updated), changed=True)
 
 

@@ -7,89 +7,55 @@ parsed on the way: the first screen shows it, and start-up time matters (see BEN
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Sequence
 
+from tui.catalogue.blocks import Block, Description, Run, bullets, heading, numbered, text, title
+from tui.catalogue.provenance import dose_blocks, item_notes, note
 from tui.model import (
+    CHOSEN_LEGEND,
     Catalogue,
     DoseChange,
     Exercise,
     ItemPlan,
     Routine,
+    RoutineItem,
     about_minutes,
     dose_text,
+    has_chosen,
     plan_text,
     setting_text,
     sources_text,
 )
 
-Emphasis = Literal["", "bold", "italic"]
-"""How a run of text is emphasised: the Textual style it is shown in."""
-Run = tuple[str, Emphasis]
-"""Some text and how it is emphasised."""
-
-BlockKind = Literal["title", "heading", "text", "item"]
+OWN_EXERCISE = "Your own exercise, from your catalogue folder."
+OWN_ROUTINE = "Your own routine: you wrote or built it."
+"""The line that marks the user's own records (an article it credits does not make it one)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One block of a description: a title, a heading, a line of text, or a list item."""
-
-    kind: BlockKind
-    runs: tuple[Run, ...]
-    marker: str = ""
-    """A list item's marker: its number ("3.") or a bullet."""
-    tight: bool = False
-    """True if the block follows the one before it without a blank line (list items do)."""
-
-
-Description = tuple[Block, ...]
-BULLET = "•"
-
-
-def title(text: str) -> Block:
-    """The name at the top."""
-    return Block("title", ((text, ""),))
-
-
-def heading(text: str) -> Block:
-    """A section heading: Steps, Cautions, Sources."""
-    return Block("heading", ((text, ""),))
-
-
-def text(*runs: Run | str, tight: bool = False) -> Block:
-    """A paragraph; plain strings are runs without emphasis; ``tight`` joins it to the last."""
-    return Block("text", tuple((r, "") if isinstance(r, str) else r for r in runs), tight=tight)
-
-
-def numbered(items: Iterable[tuple[Run | str, ...]]) -> list[Block]:
-    """A numbered list, one block per item."""
-    return [
-        Block("item", text(*runs).runs, f"{number}.", tight=True)
-        for number, runs in enumerate(items, 1)
-    ]
-
-
-def bullets(items: Iterable[str]) -> list[Block]:
-    """A bulleted list of plain texts."""
-    return [Block("item", ((item, ""),), BULLET, tight=True) for item in items]
+def credits(
+    catalogue: Catalogue, source_ids: tuple[str, ...], own: bool, label: str
+) -> list[Block]:
+    """The ``label`` heading and the sources; the user's own records credit them "(your file)"."""
+    said = f"{label}: credited in your file" if own else label
+    return [heading(said), *bullets(sources_text(catalogue, source_ids))]
 
 
 def exercise_description(catalogue: Catalogue, exercise: Exercise) -> Description:
     """Everything about one exercise: how, how much, cautions, variants and sources."""
+    own = exercise.id in catalogue.user_ids
     blocks = [title(exercise.name)]
+    if own:
+        blocks.append(text((OWN_EXERCISE, "bold"), tight=True))
     if exercise.aliases:
         blocks.append(text((f"Also called {', '.join(exercise.aliases)}.", "italic"), tight=True))
     blocks += [
         text(exercise.summary),
         text(("Position: ", "bold"), setting_text(exercise)),
-        text(("Dose: ", "bold"), dose_text(exercise.dose), tight=True),
+        *dose_blocks(exercise.dose),
     ]
     if exercise.sciatica_friendly:
-        blocks.append(
-            text(("Sciatica-friendly", "bold"), " (marked so by the Essential Guide)", tight=True)
-        )
+        by = "in your file" if own else "by the Essential Guide"
+        blocks.append(text(("Sciatica-friendly", "bold"), f" (marked so {by})", tight=True))
     blocks += [heading("Steps"), *numbered((step,) for step in exercise.steps)]
     if exercise.cautions:
         blocks += [heading("Cautions"), *bullets(exercise.cautions)]
@@ -97,7 +63,7 @@ def exercise_description(catalogue: Catalogue, exercise: Exercise) -> Descriptio
         if ids:
             names = ", ".join(catalogue.exercise(i).name for i in ids)
             blocks.append(text((f"{label}: ", "bold"), names))
-    blocks += [heading("Sources"), *bullets(sources_text(catalogue, exercise.sources))]
+    blocks += credits(catalogue, exercise.sources, own, "Sources")
     return tuple(blocks)
 
 
@@ -129,20 +95,41 @@ def explained(plans: Sequence[ItemPlan] | None) -> bool:
     return plans is not None and any(plan.change != "new" or plan.swapped for plan in plans)
 
 
-def planned_item(catalogue: Catalogue, number: int, plan: ItemPlan) -> list[Block]:
-    """One item of a routine as lumbar plays it next: its dose, then why, under it."""
+def planned_item(
+    catalogue: Catalogue, number: int, plan: ItemPlan, item: RoutineItem | None = None
+) -> list[Block]:
+    """One item of a routine as lumbar plays it next: its dose, then why, then its notes."""
     name = catalogue.exercise(plan.item).name
     if plan.left_out:
         dose = "left out this time"
     elif plan.swapped:
         dose = f"{catalogue.exercise(plan.exercise).name} instead, {plan_text(plan.planned)}"
     else:
-        dose = plan_text(plan.planned)
+        given = catalogue.dose_for(item) if item is not None else None
+        chosen = tuple(c.chosen for c in given.plan()) if given is not None else ()
+        dose = plan_text(plan.planned, chosen)
     marker = f"{number}."
     reason = dose_reason(plan.change, plan.why, below_range=plan.below_range)
-    return [
+    blocks = [
         Block("item", ((name, "bold"), (f": {dose}", "")), marker, tight=True),
         Block("item", ((reason, "italic"),), " " * len(marker), tight=True),
+    ]
+    if item is not None:
+        blocks += item_notes(catalogue.dose_for(item), item.note, " " * len(marker))
+    return blocks
+
+
+def listed_item(catalogue: Catalogue, number: int, item: RoutineItem) -> list[Block]:
+    """One item of a routine at its written dose, lumbar's choices marked, its notes under it."""
+    marker = f"{number}."
+    dose = catalogue.dose_for(item)
+    said: tuple[Run, ...] = (
+        (catalogue.exercise(item.exercise).name, "bold"),
+        (f": {dose_text(dose, marks=True)}", ""),
+    )
+    return [
+        Block("item", said, marker, tight=True),
+        *item_notes(dose, item.note, " " * len(marker)),
     ]
 
 
@@ -154,25 +141,25 @@ def routine_description(
     With ``plans`` (how each item plays next, from the history) that have something to say,
     each exercise shows the dose it plays at next and why; else the article's dose.
     """
-    blocks = [
-        title(routine.name),
+    own = routine.id in catalogue.user_ids
+    blocks = [title(routine.name)]
+    if own:
+        blocks.append(text((OWN_ROUTINE, "bold"), tight=True))
+    blocks += [
         text(routine.description),
         text((about_minutes(catalogue.routine_seconds(routine)).capitalize(), "bold")),
     ]
     if plans is not None and explained(plans) and len(plans) == len(routine.items):
         blocks.append(text(("Next time, as lumbar plays it:", "italic"), tight=True))
-        for number, plan in enumerate(plans, 1):
-            blocks += planned_item(catalogue, number, plan)
+        for number, (plan, item) in enumerate(zip(plans, routine.items, strict=True), 1):
+            blocks += planned_item(catalogue, number, plan, item)
     else:
-        blocks += numbered(
-            (
-                (catalogue.exercise(item.exercise).name, "bold"),
-                f": {dose_text(catalogue.dose_for(item))}",
-            )
-            for item in routine.items
-        )
+        for number, item in enumerate(routine.items, 1):
+            blocks += listed_item(catalogue, number, item)
+    if any(has_chosen(catalogue.dose_for(item)) for item in routine.items):
+        blocks.append(note(CHOSEN_LEGEND))
     if routine.source:
-        blocks += [heading("Source"), *bullets(sources_text(catalogue, (routine.source,)))]
+        blocks += credits(catalogue, (routine.source,), own, "Source")
     return tuple(blocks)
 
 

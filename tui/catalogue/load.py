@@ -28,7 +28,8 @@ from tui.catalogue.problems import (
 from tui.catalogue.validate import every_error, good_records
 from tui.model import Catalogue, CatalogueFile, decode_hook, visible_data
 
-USER_KINDS = ("source", "exercise", "routine")
+USER_KINDS = ("exercise", "routine")
+"""What a user file may define; it credits articles only by the ids in ``sources.toml``."""
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -196,17 +197,21 @@ def build(files: Sequence[ParsedFile], user_files: Sequence[ParsedFile] = ()) ->
 
 
 def _user_kind_problems(parsed: ParsedFile) -> list[Problem]:
-    """A user file may add sources, exercises and routines, not phases or advice."""
+    """A user file may add exercises and routines, not sources, phases or advice.
+
+    An exercise or routine of the user's may credit an article, but only one of lumbar's, by
+    its id in ``sources.toml``: a source of the user's making would read as an article's.
+    """
     problems = []
-    for kind in ("phase", "advice"):
+    for kind in ("source", "phase", "advice"):
         if getattr(parsed.content, kind):
-            problems.append(
-                parsed.problem(
-                    (kind, 0),
-                    f"user files cannot define [[{kind}]]",
-                    "Only [[exercise]], [[routine]] and [[source]] can be added; remove it.",
+            hint = "Only [[exercise]] and [[routine]] can be added; remove it."
+            if kind == "source":
+                hint = (
+                    "Remove it, and credit one of lumbar's articles by its id in sources.toml "
+                    '(`lumbar catalogue --json` lists them under "sources").'
                 )
-            )
+            problems.append(parsed.problem((kind, 0), f"user files cannot define [[{kind}]]", hint))
     return problems
 
 

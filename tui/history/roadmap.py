@@ -206,7 +206,8 @@ def moving_on_note(standing: Standing) -> str:
         return f"{standing.current.name} is the last phase: there is nowhere to move on to."
     current = standing.current
     return (
-        f"{current.name} is not done yet: {', '.join(current.unmet)}. Moving on makes "
+        f"{current.name} is not done yet by lumbar's own rule (the article gives none): "
+        f"{', '.join(current.unmet)}. Moving on makes "
         f"{following.name} your phase from today, and its routine becomes today's session. "
         f"Your {current.name} sessions stay in your history. The roadmap puts quality of "
         f"movement before speed: move on only if {current.name} feels easy and pain-free."

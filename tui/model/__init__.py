@@ -12,6 +12,7 @@ from tui.model.catalogue import (
     AdviceKind,
     Catalogue,
     CatalogueFile,
+    CountName,
     Counts,
     Dose,
     Exercise,
@@ -49,6 +50,13 @@ from tui.model.positions import (
     position_change_seconds,
     position_change_words,
 )
+from tui.model.provenance import (
+    COUNT_WORDS,
+    chosen_names,
+    chosen_sentence,
+    dose_notes,
+    stage_notes,
+)
 from tui.model.records import (
     SCHEMA_VERSION,
     Clearance,
@@ -71,10 +79,14 @@ from tui.model.records import (
 )
 from tui.model.visible import visible, visible_data, visible_json
 from tui.model.words import (
+    CHOSEN_LEGEND,
+    CHOSEN_MARK,
     POSITIONS,
     about_minutes,
+    counts_text,
     dose_text,
     duration,
+    has_chosen,
     in_sentence,
     minutes_left,
     outcomes_text,
@@ -88,7 +100,10 @@ from tui.model.words import (
 )
 
 __all__ = [
+    "CHOSEN_LEGEND",
+    "CHOSEN_MARK",
     "COUNTED_REP_SECONDS",
+    "COUNT_WORDS",
     "MOST_STEPS_DOWN",
     "MOVE_SECONDS",
     "POSITIONS",
@@ -100,6 +115,7 @@ __all__ = [
     "Catalogue",
     "CatalogueFile",
     "Clearance",
+    "CountName",
     "Counts",
     "Dose",
     "DoseChange",
@@ -132,12 +148,17 @@ __all__ = [
     "Stage",
     "StagePlan",
     "about_minutes",
+    "chosen_names",
+    "chosen_sentence",
+    "counts_text",
     "decode_hook",
+    "dose_notes",
     "dose_text",
     "duration",
     "encode_toml_range",
     "gate_key",
     "gated_at",
+    "has_chosen",
     "in_sentence",
     "ladder",
     "minutes_left",
@@ -157,6 +178,7 @@ __all__ = [
     "setting_text",
     "shortfall_text",
     "sources_text",
+    "stage_notes",
     "step_down",
     "step_up",
     "visible",

@@ -22,6 +22,8 @@ Equipment = Literal[
     "towel", "chair", "stool", "tennis-ball", "dowel", "wall", "mat", "pillow", "weights"
 ]
 Sides = Literal["none", "each", "alternate"]
+CountName = Literal["sets", "reps", "hold", "sides", "rest_reps", "rest_sets", "tempo"]
+"""A number of a dose that may be lumbar's own choice rather than an article's."""
 RoutineKind = Literal["article", "phase", "composed", "warm-up", "cool-down", "custom"]
 ProgressionMode = Literal["ladder", "sequence"]
 AdviceKind = Literal[
@@ -178,6 +180,23 @@ class Counts(Record, kw_only=True, frozen=True):
     tempo: TempoSeconds = 0
     positions: tuple[Cue, ...] = ()
     note: str = ""
+    chosen: tuple[CountName, ...] = ()
+    """The numbers that are lumbar's own choice because the article gives none."""
+
+    def __post_init__(self) -> None:
+        """Refuse a ``chosen`` count that this dose does not set."""
+        unset = [name for name in self.chosen if not self.sets_count(name)]
+        if unset:
+            raise ValueError(
+                f"chosen names {', '.join(unset)}, which this dose does not set: set "
+                "it here or take it out of `chosen`"
+            )
+
+    def sets_count(self, name: CountName) -> bool:
+        """True when the count ``name`` is set on these counts (differs from its default)."""
+        default = {"sets": Count(1), "reps": Count(1), "hold": None, "sides": "none"}
+        value = getattr(self, name)
+        return bool(value) if name not in default else value != default[name]
 
     @property
     def has_counts(self) -> bool:
@@ -237,12 +256,13 @@ class Dose(Counts, kw_only=True, frozen=True):
     stages: tuple[Stage, ...] = ()
 
     def __post_init__(self) -> None:
-        """Refuse a dose that mixes stages with counts of its own."""
-        if self.stages and self.has_counts:
+        """Refuse a dose that mixes stages with counts of its own (or choices of counts)."""
+        if self.stages and (self.has_counts or self.chosen):
             raise ValueError(
-                "dose has both stages and its own counts: move sets, reps, hold, sides, rests "
-                "and tempo into each [[...dose.stages]] table"
+                "dose has both stages and its own counts: move sets, reps, hold, sides, rests, "
+                "tempo and chosen into each [[...dose.stages]] table"
             )
+        super().__post_init__()
 
     def plan(self) -> tuple[Counts, ...]:
         """The stages to play, in order: the stages, or the dose itself as a single stage."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from tui.model.catalogue import Catalogue, Counts, Dose, Exercise, Position, Range
+from tui.model.catalogue import Catalogue, CountName, Counts, Dose, Exercise, Position, Range
 from tui.model.records import ExerciseResult, Outcome, Session, StagePlan, outcome_tally
 
 POSITIONS: dict[Position, str] = {
@@ -67,38 +67,69 @@ def hold_span(value: Range) -> str:
     return span(value, " s")
 
 
-def counts_text(counts: Counts) -> str:
-    """One line for a set of counts: ``3 sets of 8-12 reps, hold 5 s, each side``."""
+CHOSEN_MARK = "*"
+"""The mark after a number that is lumbar's own choice (a word-like mark, never colour alone)."""
+CHOSEN_LEGEND = "* lumbar's choice: the article gives no number for it."
+"""The line that explains the mark, under any dose that carries one."""
+
+
+def marked(text: str, name: CountName, chosen: tuple[CountName, ...]) -> str:
+    """``text`` with the mark after it when the count ``name`` is lumbar's choice."""
+    return f"{text}{CHOSEN_MARK}" if name in chosen else text
+
+
+def counts_text(counts: Counts, *, marks: bool = False) -> str:
+    """One line for a set of counts: ``3 sets of 8-12 reps, hold 5 s, each side``.
+
+    With ``marks``, each number that is lumbar's choice (``counts.chosen``) carries a ``*``.
+    """
+    chosen = counts.chosen if marks else ()
     parts = []
-    reps = span(counts.reps)
+    reps = marked(span(counts.reps), "reps", chosen)
     if counts.sets != Range(1) and counts.sets.high > 1:
-        parts.append(f"{span(counts.sets)} sets of {reps}")
+        parts.append(f"{marked(span(counts.sets) + ' sets', 'sets', chosen)} of {reps}")
     elif counts.reps.high > 1:
-        parts.append(f"{reps} reps")
+        parts.append(marked(f"{span(counts.reps)} reps", "reps", chosen))
     if counts.hold:
-        held = hold_span(counts.hold)
+        held = marked(hold_span(counts.hold), "hold", chosen)
         verb = "for" if counts.hold.low >= 60 else "hold"
         if counts.positions:
             held = f"{held} in each of {len(counts.positions)} positions"
         parts.append(f"{verb} {held}")
     elif counts.tempo:
-        parts.append(f"{counts.tempo} s a rep")
-    if counts.sides == "each":
-        parts.append("each side")
-    elif counts.sides == "alternate":
-        parts.append("alternating sides")
-    if counts.rest_reps:
-        parts.append(f"{counts.rest_reps} s rest between reps")
-    if counts.rest_sets:
-        parts.append(f"{counts.rest_sets} s rest between sets")
+        parts.append(marked(f"{counts.tempo} s a rep", "tempo", chosen))
+    parts += _sides_and_rests(counts.sides, counts.rest_reps, counts.rest_sets, chosen, rests=True)
     return ", ".join(parts) or "once"
 
 
-def dose_text(dose: Dose) -> str:
-    """A dose in one line, or one line per stage joined by ``then``."""
+def _sides_and_rests(
+    sides: str, rest_reps: int, rest_sets: int, chosen: tuple[CountName, ...], *, rests: bool
+) -> list[str]:
+    """The sides (and, with ``rests``, the rests) of a dose in words, marked as ``chosen``."""
+    parts = []
+    if sides == "each":
+        parts.append(marked("each side", "sides", chosen))
+    elif sides == "alternate":
+        parts.append(marked("alternating sides", "sides", chosen))
+    if rests and rest_reps:
+        parts.append(marked(f"{rest_reps} s rest between reps", "rest_reps", chosen))
+    if rests and rest_sets:
+        parts.append(marked(f"{rest_sets} s rest between sets", "rest_sets", chosen))
+    return parts
+
+
+def dose_text(dose: Dose, *, marks: bool = False) -> str:
+    """A dose in one line, or one line per stage joined by ``then`` (``marks``: see above)."""
     if not dose.stages:
-        return counts_text(dose)
-    return "; then ".join(f"{stage.name}: {counts_text(stage)}" for stage in dose.stages)
+        return counts_text(dose, marks=marks)
+    return "; then ".join(
+        f"{stage.name}: {counts_text(stage, marks=marks)}" for stage in dose.stages
+    )
+
+
+def has_chosen(dose: Dose) -> bool:
+    """True when any number of the dose (or of its stages) is lumbar's choice."""
+    return any(counts.chosen for counts in dose.plan())
 
 
 def setting_text(exercise: Exercise) -> str:
@@ -124,36 +155,45 @@ def sources_text(catalogue: Catalogue, source_ids: tuple[str, ...]) -> list[str]
     return lines
 
 
-def stage_plan_text(stage: StagePlan) -> str:
-    """A planned stage in a few words: ``2 sets of 10 reps, hold 5 s, each side``."""
+def stage_plan_text(stage: StagePlan, chosen: tuple[CountName, ...] = ()) -> str:
+    """A planned stage in a few words: ``2 sets of 10 reps, hold 5 s, each side``.
+
+    Each number named in ``chosen`` (lumbar's choice, not the article's) carries a ``*``.
+    """
     parts = []
     if stage.sets > 1:
-        reps = f" of {stage.reps} reps" if stage.reps > 1 else ""
-        parts.append(f"{stage.sets} sets{reps}")
+        reps = f" of {marked(f'{stage.reps} reps', 'reps', chosen)}" if stage.reps > 1 else ""
+        parts.append(f"{marked(f'{stage.sets} sets', 'sets', chosen)}{reps}")
     elif stage.reps > 1:
-        parts.append(f"{stage.reps} reps")
+        parts.append(marked(f"{stage.reps} reps", "reps", chosen))
     if stage.hold:
         held = f"for {duration(stage.hold)}" if stage.hold >= 60 else f"hold {stage.hold} s"
+        held = marked(held, "hold", chosen)
         if stage.positions:
             held = f"{held} in each of {len(stage.positions)} positions"
         parts.append(held)
     elif stage.tempo:
-        parts.append(f"{stage.tempo} s a rep")
-    if stage.sides == "each":
-        parts.append("each side")
-    elif stage.sides == "alternate":
-        parts.append("alternating sides")
+        parts.append(marked(f"{stage.tempo} s a rep", "tempo", chosen))
+    parts += _sides_and_rests(stage.sides, 0, 0, chosen, rests=False)
     return ", ".join(parts) or "once"
 
 
-def plan_text(planned: tuple[StagePlan, ...]) -> str:
-    """A planned dose in a few words, one part per stage joined by ``then``."""
+def plan_text(
+    planned: tuple[StagePlan, ...], chosen: tuple[tuple[CountName, ...], ...] = ()
+) -> str:
+    """A planned dose in a few words, one part per stage joined by ``then``.
+
+    ``chosen`` holds, stage by stage, the numbers that are lumbar's choice (each gets a ``*``).
+    """
+    marks = chosen if len(chosen) == len(planned) else ((),) * len(planned)
     if len(planned) == 1 and not planned[0].name:
-        return stage_plan_text(planned[0])
+        return stage_plan_text(planned[0], marks[0])
     return (
         "; then ".join(
-            f"{stage.name}: {stage_plan_text(stage)}" if stage.name else stage_plan_text(stage)
-            for stage in planned
+            f"{stage.name}: {stage_plan_text(stage, mark)}"
+            if stage.name
+            else stage_plan_text(stage, mark)
+            for stage, mark in zip(planned, marks, strict=True)
         )
         or "nothing planned"
     )

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header
 
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session, position_change_note
-from tui.screens.cautions import ALWAYS, CautionsDialog
+from tui.screens.cautions import ALWAYS, CautionsDialog, exercise_notes
 from tui.screens.dialogs import EndSession, PainAnswer, PainCheck, SessionSummary, score_of
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
 from tui.screens.player_pain import PlayerResult
@@ -96,7 +96,8 @@ class PlayerScreen(PlayerCorrections):
 
 Follow the countdown and the word over it (GET READY, MOVE, HOLD, REST, SWITCH SIDE); a bell
 rings at each change, and at 3, 2, 1 before a hold or rest of 10 seconds or more ends.
-**{key:player.cautions}** shows all the exercise's cautions. **{keys:player.pause}** pauses,
+**{key:player.cautions}** shows all the exercise's cautions and notes; a number marked * is
+lumbar's choice, where the article gives none. **{keys:player.pause}** pauses,
 **{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step (at the
 start of an exercise, to the exercise before; it is recorded once, when done again),
 **{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
@@ -445,10 +446,12 @@ this dose. Everything you do is saved as you go.
         self._act(self.engine.skip_exercise())
 
     def action_cautions(self) -> None:
-        """Show all the cautions of the exercise in hand; the session waits meanwhile."""
+        """Show the cautions and notes of the exercise in hand; the session waits meanwhile."""
         exercise = self.engine.snapshot(self.clock()).exercise
         always = with_keys(self, ALWAYS)
-        self.while_paused(CautionsDialog(exercise.name, exercise.cautions, always), _ignore)
+        notes = exercise_notes(exercise)
+        dialog = CautionsDialog(exercise.name, exercise.cautions, always, notes)
+        self.while_paused(dialog, _ignore)
 
     def action_feedback(self, feedback: Feedback) -> None:
         """Answer the question about the last exercise."""

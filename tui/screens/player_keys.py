@@ -109,7 +109,7 @@ PLAYER_BINDINGS: list[BindingType] = [
         "cautions",
         "Cautions",
         id="player.cautions",
-        tooltip="All the cautions of this exercise (pauses)",
+        tooltip="All the cautions and notes of this exercise (pauses)",
         show=False,
     ),
     Binding("q", "end_session", "End", id="player.end", tooltip="End the session (asks first)"),

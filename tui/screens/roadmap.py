@@ -167,7 +167,7 @@ class PhaseColumn(VerticalScroll):
         phase = self.standing.phases[self.index]
         for exercise, state in exercise_marks(phase):
             yield Row(MARKS[state], self.catalogue.exercise(exercise).name, state)
-        yield Label("How far", classes="heading")
+        yield Label("By lumbar's own rule", classes="heading")
         for text, met in progress_lines(phase):
             yield Row(MARKS["done" if met else "todo"], text, "done" if met else "todo")
         yield Label("Still to do", classes="heading")

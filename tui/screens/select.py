@@ -188,15 +188,21 @@ own routines, marked *(yours)* in the list.
         self.records |= {f"{EXERCISE}{e.id}": e for e in exercises}
         options: list[Option] = [Option(Content(f"Routines ({len(routines)})"), disabled=True)]
         options += [
-            Option(
-                Content(f"  {r.name}" + (" (yours)" if r.id in self.custom else "")),
-                id=f"{ROUTINE}{r.id}",
-            )
+            Option(Content(f"  {r.name}{self.yours(r.id)}"), id=f"{ROUTINE}{r.id}")
             for r in routines
         ]
         options.append(Option(Content(f"Exercises ({len(exercises)})"), disabled=True))
-        options += [Option(Content(f"  {e.name}"), id=f"{EXERCISE}{e.id}") for e in exercises]
+        options += [
+            Option(Content(f"  {e.name}{self.yours(e.id)}"), id=f"{EXERCISE}{e.id}")
+            for e in exercises
+        ]
         return options
+
+    def yours(self, record_id: str) -> str:
+        """`` (yours)`` after a routine or exercise of the user's own (built here or a file)."""
+        return (
+            " (yours)" if record_id in self.custom or record_id in self.catalogue.user_ids else ""
+        )
 
     def description_of(self, record: Routine | Exercise) -> Description:
         """The description of a routine or an exercise."""

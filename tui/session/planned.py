@@ -13,6 +13,7 @@ from tui.model import (
     POSITIONS,
     STILL,
     Catalogue,
+    CountName,
     Dose,
     DoseChange,
     Gate,
@@ -20,6 +21,7 @@ from tui.model import (
     Movement,
     Position,
     StagePlan,
+    dose_notes,
     gate_key,
     plan_dose,
 )
@@ -55,6 +57,13 @@ class PlannedExercise:
     """The exercise's cautions, in the catalogue's order (the player shows the first)."""
     part: Part = "main"
     note: str = ""
+    """The routine item's note (the player's ``c`` dialog shows it with the dose's notes)."""
+    notes: tuple[str, ...] = ()
+    """Every note of the exercise as played: the item's, the dose's, then each stage's."""
+    stage_notes: tuple[str, ...] = ()
+    """Each planned stage's note ("" for none), shown while that stage plays."""
+    chosen: tuple[tuple[CountName, ...], ...] = ()
+    """Each planned stage's numbers that are lumbar's choice, not the article's."""
     movement: Movement = STILL
     """How its reps move: around each hold, and a paced rep's cue and beats."""
     gates: tuple[Gate | None, ...] = ()
@@ -111,9 +120,24 @@ def plan_exercise(
         cautions=exercise.cautions,
         part=part,
         note=note,
+        notes=dose_notes(dose, note),
+        stage_notes=_stage_notes(dose, planned),
+        chosen=_stage_chosen(dose, planned),
         movement=exercise.movement,
         gates=_stage_gates(dose, planned, passed),
     )
+
+
+def _stage_chosen(dose: Dose, planned: Sequence[StagePlan]) -> tuple[tuple[CountName, ...], ...]:
+    """Each planned stage's numbers that are lumbar's choice (none when the stages differ)."""
+    chosen = tuple(counts.chosen for counts in dose.plan())
+    return chosen if len(chosen) == len(planned) else ((),) * len(planned)
+
+
+def _stage_notes(dose: Dose, planned: Sequence[StagePlan]) -> tuple[str, ...]:
+    """Each planned stage's note: the dose's stage notes when they match, else none."""
+    notes = tuple(stage.note for stage in dose.stages)
+    return notes if len(notes) == len(planned) else ("",) * len(planned)
 
 
 def _stage_cues(dose: Dose, planned: Sequence[StagePlan]) -> tuple[str, ...]:

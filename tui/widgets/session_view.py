@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 
 from tui.catalogue import dose_reason
-from tui.model import minutes_left, plan_text
+from tui.model import CHOSEN_MARK, minutes_left, plan_text
 from tui.session import PlannedExercise, Snapshot, Step, StepKind, beat_at
 from tui.widgets.countdown import Countdown, PhaseWord, clock_text
 from tui.widgets.readout import Readout
@@ -81,7 +81,8 @@ def caution_text(exercise: PlannedExercise, key: str = "") -> str:
     """The exercise's first caution, how many there are and the key for all of them."""
     cautions = exercise.cautions or ("Stop if it hurts.",)
     count = f", 1 of {len(cautions)}" if len(cautions) > 1 else ""
-    hint = f" ({key} for all)" if key and exercise.cautions else ""
+    more = " and notes" if exercise.notes else ""
+    hint = f" ({key} for all{more})" if key and (exercise.cautions or exercise.notes) else ""
     return f"Caution{count}{hint}: {cautions[0]}"
 
 
@@ -111,16 +112,35 @@ def cue_text(step: Step, elapsed: float) -> str:
     return f"{step.cue} · {word.upper()} ({number + 1} of {len(step.beats)})"
 
 
+CHOSEN_SHORT = f"({CHOSEN_MARK} lumbar's choice)"
+"""What the player says after a dose with a number lumbar chose (the article gives none)."""
+
+
 def reason_text(exercise: PlannedExercise) -> str:
-    """The exercise's dose and why it plays at it: ``10 reps, hold 5 s. Same as last time: ...``."""
+    """The exercise's dose and why it plays at it: ``10 reps, hold 5 s. Same as last time: ...``.
+
+    A number that is lumbar's choice, not the article's, carries a ``*``, explained after it.
+    """
     reason = dose_reason(exercise.change, exercise.why, below_range=exercise.below_range)
-    dose = plan_text(exercise.planned)
+    dose = plan_text(exercise.planned, exercise.chosen)
+    if CHOSEN_MARK in dose:
+        dose = f"{dose} {CHOSEN_SHORT}"
     return f"{dose[:1].upper()}{dose[1:]}. {reason}".strip()
 
 
-def steps_text(exercise: PlannedExercise) -> str:
-    """The exercise's instructions, numbered."""
-    return "\n".join(f"{number}. {line}" for number, line in enumerate(exercise.steps, 1))
+def stage_note(exercise: PlannedExercise, step: Step) -> str:
+    """The note of the stage in play (``Stage name: note``), or "" when it has none."""
+    index = step.stage_number - 1
+    if not 0 <= index < len(exercise.stage_notes) or not exercise.stage_notes[index]:
+        return ""
+    return f"{step.stage_name or 'This stage'}: {exercise.stage_notes[index]}"
+
+
+def steps_text(exercise: PlannedExercise, step: Step | None = None) -> str:
+    """The exercise's instructions, numbered, after the note of the stage in play if it has one."""
+    lines = [f"{number}. {line}" for number, line in enumerate(exercise.steps, 1)]
+    note = stage_note(exercise, step) if step is not None else ""
+    return "\n".join([note, *lines] if note else lines)
 
 
 def seconds_left(snapshot: Snapshot) -> int:
@@ -227,7 +247,7 @@ class SessionView(Vertical):
         self.brief = counters_line(step)
         self.caution = caution_text(exercise, self.cautions_key)
         self.next_up = f"Then: {step.next_label}"
-        self.steps = steps_text(exercise)
+        self.steps = steps_text(exercise, step)
         left, total = seconds_left(snapshot), self.total_seconds
         self.done = total if snapshot.complete else max(0, total - left)
         self.left = f"{fraction(self.done, total):4.0%}  {minutes_left(left)}"
