@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.helpers import MakeApp, make_session
@@ -30,7 +31,7 @@ async def test_a_damaged_session_ends_the_app_with_the_message_after_the_first_s
     catalogue: Catalogue, tmp_path: Path, store: Store
 ) -> None:
     db = tmp_path / "damaged.json"
-    answered(db, store.safety().answered_at).save_session(make_session("a"))  # type: ignore[union-attr]
+    answered(db, datetime.now(UTC)).save_session(make_session("a"))  # the app's real wall clock
     text = db.read_text().replace('"pain_before":5', '"pain_before":11')
     db.write_text(text)
     app = Recorded(catalogue, Store.open(db, check_sessions=False))

@@ -110,9 +110,10 @@ def test_the_detail_pane_puts_each_stage_on_its_line_with_its_note(catalogue: Ca
 def test_a_routine_shows_each_items_note_under_it(catalogue: Catalogue) -> None:
     """The SpineNation press-up's own note sits under its item, its chosen hold marked."""
     routine = catalogue.routine("spinenation")
-    item = next(i for i in routine.items if i.exercise == "back-extension")
+    item = next(i for i in routine.items if i.exercise == "press-up")
     lines = words(routine_description(catalogue, routine)).splitlines()
-    at = next(n for n, line in enumerate(lines) if line.startswith("Back extension: "))
+    name = catalogue.exercise("press-up").name
+    at = next(n for n, line in enumerate(lines) if line.startswith(f"{name}: "))
     assert "hold 3-5 s*" in lines[at]
     assert lines[at + 1] == item.note
     assert CHOSEN_LEGEND in lines
