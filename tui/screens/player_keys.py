@@ -121,6 +121,7 @@ PLAYER_BINDINGS: list[BindingType] = [
         tooltip="Leave lumbar; the session is saved as ended early",
         show=False,  # no room in the footer at 80 columns (q ends the session): not listed
         system=True,  # the app's Quit is listed in the help and the palette
+        priority=True,  # as the app's: so the footer shows this one (hidden), not the app's
     ),
     Binding(
         "escape",
