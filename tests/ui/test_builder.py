@@ -152,10 +152,11 @@ async def test_a_saved_routine_edited_renamed_and_reordered_keeps_its_id(
     async with app.run_test(size=SIZE) as pilot:
         await choose(pilot, "evening", "routine:evening")
         await pilot.press("e")
-        assert builder(app).query_one("#items", OptionList).has_focus
+        assert builder(app).query_one("#name", Input).has_focus  # typing goes to the name
         assert builder(app).query_one("#name", Input).value == "Evening"
-        await pilot.press("shift+down")  # plank below child's pose
-        await pilot.press("shift+tab", "end", *" late", "ctrl+s")
+        await pilot.press("end", *" late", "tab")
+        assert builder(app).query_one("#items", OptionList).has_focus
+        await pilot.press("shift+down", "ctrl+s")  # plank below child's pose
         await pilot.pause()
         assert isinstance(app.screen, SelectScreen)
         assert under_cursor(app, "#choices") == "routine:evening"
@@ -212,7 +213,7 @@ async def test_a_routine_without_a_name_or_exercises_is_not_saved(
         await pilot.press("n", "ctrl+s")
         assert notes[-1].message == "Give the routine a name."
         assert builder(app).query_one("#name", Input).has_focus
-        await pilot.press(*"Plank only", "tab", "x", "ctrl+s")
+        await pilot.press(*"Plank only", "tab", "delete", "ctrl+s")
         assert notes[-1].message == "Add at least one exercise."
         assert builder(app).draft.items == ()
     assert store.routines() == []
@@ -246,8 +247,8 @@ async def test_a_new_routine_can_start_from_a_copy_of_a_built_in_one(
         draft = builder(app).draft
         assert draft.items == catalogue.routine("quick-10").items
         assert draft.name == "Quick 10 minutes (my copy)"
-        assert builder(app).query_one("#items", OptionList).has_focus
-        await pilot.press("down", "minus")  # cat-cow: one rep fewer, 7-9 reps
+        assert builder(app).query_one("#name", Input).has_focus
+        await pilot.press("tab", "down", "minus")  # cat-cow: one rep fewer, 7-9 reps
         await pilot.press("ctrl+s")
         await pilot.pause()
     (saved,) = store.routines()
@@ -279,3 +280,32 @@ async def test_a_routine_naming_a_missing_exercise_plays_without_it_and_says_so(
         assert "Child" in app.screen.query_one("#detail", DescriptionView).text
     assert len(store.routines()) == 2  # the store keeps both as they were
     assert store.routines()[0].items[-1] == gone or store.routines()[1].items[-1] == gone
+
+
+async def test_typing_a_name_never_acts_on_the_routine(make: MakeApp, store: Store) -> None:
+    """Editing starts in the name: "Flex" and "My sciatica days" type, removing nothing."""
+    store.save_routine(EVENING)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "evening", "routine:evening")
+        await pilot.press("e", "end", *" Flex My sciatica days x a", "ctrl+s")
+        await pilot.pause()
+    (saved,) = store.routines()
+    assert saved.name == "Evening Flex My sciatica days x a"
+    assert [i.exercise for i in saved.items] == [i.exercise for i in EVENING.items]
+
+
+async def test_a_removed_exercise_can_be_put_back_with_its_dose(
+    make: MakeApp, store: Store
+) -> None:
+    """Delete takes the plank out (and says how to undo it); ctrl+z puts it back as it was."""
+    store.save_routine(EVENING)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        notes = notifications(app)
+        await choose(pilot, "evening", "routine:evening")
+        await pilot.press("e", "tab", "delete")
+        assert [i.exercise for i in builder(app).draft.items] == ["childs-pose"]
+        assert "puts it back" in notes[-1].message
+        await pilot.press("ctrl+z")
+        assert builder(app).draft.items == EVENING.items

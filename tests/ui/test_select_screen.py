@@ -115,3 +115,13 @@ async def test_a_huge_paste_stays_text_in_the_search_box(app: LumbarApp) -> None
         assert len(search.value) == QUERY_MAX
         assert search.value.isprintable() and search.value.startswith("bird ")
         assert type(app.screen).__name__ == "SelectScreen"
+
+
+async def test_the_search_box_says_which_key_reaches_it(app: LumbarApp) -> None:
+    """Letters on the list are keys: the box and the help say / first, as the footer does."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        search = app.screen.query_one("#search", Input)
+        assert search.placeholder.startswith("/ to search")
+        await pilot.press("slash", *"seated")
+        assert search.value == "seated"

@@ -99,6 +99,10 @@ class Draft:
         items.insert(len(items) if at is None else at, RoutineItem(exercise=exercise_id))
         return replace(self, items=tuple(items))
 
+    def inserting(self, item: RoutineItem, at: int) -> Draft:
+        """The draft with ``item`` (its dose as it was) put back at ``at``."""
+        return replace(self, items=(*self.items[:at], item, *self.items[at:]))
+
     def removing(self, index: int) -> Draft:
         """The draft without the item at ``index``."""
         return replace(self, items=self.items[:index] + self.items[index + 1 :])

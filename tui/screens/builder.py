@@ -38,7 +38,7 @@ from tui.catalogue import (
 )
 from tui.failures import FAILURES, run_in_thread
 from tui.messages import Failed
-from tui.model import Catalogue, Routine
+from tui.model import Catalogue, Routine, RoutineItem
 from tui.screens.builder_keys import BUILDER_BINDINGS
 from tui.screens.dialogs import Confirm
 from tui.store import Store, StoreError
@@ -56,7 +56,8 @@ class BuilderScreen(Screen[str | None]):
 
 Type a **name**. **Tab** moves between the name, your routine and the exercises to add.
 
-In **your routine**: **{key:builder.remove}** removes the exercise under the cursor,
+In **your routine**: **{key:builder.remove}** removes the exercise under the cursor
+(**{key:builder.put-back}** puts it back),
 **{key:builder.move-up}** and **{key:builder.move-down}** move it, **{key:builder.part-left}**
 and **{key:builder.part-right}** choose its sets, reps or hold, and **{key:builder.less}** and
 **{key:builder.more}** change that within limits taken from the articles: never more than the
@@ -80,6 +81,8 @@ something).
         self.original = start
         self.draft = start
         self.part: Part = "reps"
+        self.removed: list[tuple[int, RoutineItem]] = []
+        """The exercises removed, each with where it was: ctrl+z puts the last one back."""
 
     def compose(self) -> ComposeResult:
         """The name on top, the routine on the left, the exercises to add on the right."""
@@ -105,12 +108,11 @@ something).
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the draft; start in the name box for a new routine, else in the routine."""
+        """Show the draft; start in the name box, new routine or not."""
         self.sub_title = f"edit {self.original.name}" if self.original.routine_id else "new routine"
         self.show_items(0 if self.draft.items else None)
         self.fill_exercises("")
-        start = "#items" if self.draft.name and self.draft.items else "#name"
-        self.query_one(start).focus()
+        self.query_one("#name").focus()  # where typing goes: never a list a letter acts on
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -238,6 +240,8 @@ something).
             return focused is self.exercise_list and self.exercise_list.highlighted is not None
         if action == "find":
             return not isinstance(focused, Input)
+        if action == "put_back":
+            return bool(self.removed)
         return True
 
     # --- actions ---------------------------------------------------------------------------
@@ -260,12 +264,27 @@ something).
         self.notify(f"Added {name}.", timeout=2, markup=False)
 
     def action_remove(self) -> None:
-        """Take the highlighted exercise out."""
+        """Take the highlighted exercise out (it can be put back)."""
         index = self.items_list.highlighted
         if index is None:
             return
+        item = self.draft.items[index]
+        self.removed.append((index, item))
         self.draft = self.draft.removing(index)
         self.show_items(min(index, len(self.draft.items) - 1) if self.draft.items else None)
+        self.refresh_bindings()
+        name = self.catalogue.exercise(item.exercise).name
+        put_back = with_keys(self, "{key:builder.put-back}")
+        self.notify(f"Removed {name}. {put_back} puts it back.", timeout=4, markup=False)
+
+    def action_put_back(self) -> None:
+        """Put back the exercise removed last, where it was, with its dose."""
+        if not self.removed:
+            return
+        index, item = self.removed.pop()
+        at = min(index, len(self.draft.items))
+        self.draft = self.draft.inserting(item, at)
+        self.show_items(at)
         self.refresh_bindings()
 
     def action_move(self, offset: int) -> None:

@@ -30,11 +30,18 @@ BUILDER_BINDINGS: list[BindingType] = [
     ),
     Binding("a", "find", "Find", id="builder.find", tooltip="Find an exercise to add"),
     Binding(
-        "x,delete",
+        "delete",  # no letter: a letter meant for the name must never remove an exercise
         "remove",
         "Remove",
         id="builder.remove",
-        tooltip="Take the highlighted exercise out of the routine",
+        tooltip="Take the highlighted exercise out of the routine (ctrl+z puts it back)",
+    ),
+    Binding(
+        "ctrl+z",
+        "put_back",
+        "Put back",
+        id="builder.put-back",
+        tooltip="Put back the exercise removed last, where it was, with its dose",
     ),
     Binding(
         "shift+up",

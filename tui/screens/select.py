@@ -63,10 +63,11 @@ class SelectScreen(Screen[None]):
     HELP = """\
 ## Choose
 
-Type to filter: every word must match a name or a facet, such as **seated**, **towel**,
-**no equipment**, **stabilise** (or **stabilize**), **sciatica**, **align** or an article
-(**klarity**). Up and down move through the
-list; the pane on the right shows the routine or exercise under the cursor.
+Press **{key:select.search}**, then type to filter (on the list, letters are keys:
+**{key:select.avoid}**, **{key:select.new}**...). Every word must match a name or a facet, such
+as **seated**, **towel**, **no equipment**, **stabilise** (or **stabilize**), **sciatica**,
+**align** or an article (**klarity**). Up and down move through the list; the pane on the right
+shows the routine or exercise under the cursor.
 **{key:select.play}** plays it; **{key:select.avoid}** shows what to avoid and why, and the red
 flags; **{key:safety.retake}** takes the red-flag check again, at any time.
 
@@ -131,7 +132,8 @@ own routines, marked *(yours)* in the list.
         yield Header()
         yield ModeTabs(id="modes")
         yield SafetyBanner(id="safety-banner")
-        yield Input(placeholder="Type to filter: seated, towel, sciatica, align...", id="search")
+        hint = "{key:select.search} to search: seated, towel, sciatica, align..."
+        yield Input(placeholder=with_keys(self, hint), id="search")  # letters here are keys
         with Horizontal(id="panes"):
             yield OptionList(*options, id="choices")
             with VerticalScroll(id="detail-pane"):
