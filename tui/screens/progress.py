@@ -246,8 +246,18 @@ cause discomfort: show these to your physiotherapist.
         self.query_one("#streak").set_class(found.weeks > 0, "alive")
         self.query_one("#next-step").set_class(not found.reachable, "missed")
         self.query_one(TrainingCalendar).show(progress.calendar, progress.today)
-        self.query_one(PainChart).show(progress.pain)
+        chart = self.query_one(PainChart)
+        chart.show(progress.pain)
+        self.call_after_refresh(self.date_the_chart)
         self.query_one("#trend", Static).update(trend_text(progress.trend))
+
+    def on_resize(self) -> None:
+        """A new width shows more or fewer sessions: their dates again."""
+        self.call_after_refresh(self.date_the_chart)
+
+    def date_the_chart(self) -> None:
+        """Put the dates the pain chart spans on its box's lower border (once it has a width)."""
+        self.query_one("#pain-box").border_subtitle = self.query_one(PainChart).span_text()
 
     def show_exercises(self) -> None:
         """The per-exercise table in the chosen order, keeping the highlighted exercise."""

@@ -69,8 +69,19 @@ class PainChart(Widget):
         self.points = points
         self.refresh()
 
+    def span_text(self) -> str:
+        """The dates the bars shown span, ``8 Sep to 5 Dec`` (empty before any score).
+
+        The chart's box says it on its border, so the chart takes no row for a time axis.
+        """
+        width = max(0, self.size.width - LABEL_WIDTH - VALUE_WIDTH)
+        shown, _ = visible(self.points, width)
+        if not shown:
+            return ""
+        return f"{day_text(shown[0].day)} to {day_text(shown[-1].day)}, oldest at the left"
+
     def render(self) -> RenderResult:
-        """Two rows of bars per series, the last score at the right, then the dates."""
+        """Two rows of bars per series, the last score at the right."""
         label = self.get_component_rich_style("pain-chart--label")
         width = max(0, self.size.width - LABEL_WIDTH - VALUE_WIDTH)
         shown, cell = visible(self.points, width)
@@ -83,10 +94,5 @@ class PainChart(Widget):
                 text.append(row.rjust(width), self.get_component_rich_style(part))
                 value = f"{last:>{VALUE_WIDTH}}" if number == ROWS - 1 and last is not None else ""
                 text.append(f"{value:<{VALUE_WIDTH}}\n", label)
-        if shown:
-            first, end = day_text(shown[0].day), day_text(shown[-1].day)
-            span = len(shown) * cell
-            gap = span - len(first) - len(end) - (cell - 1)
-            axis = f"{first}{' ' * gap}{end}" if gap > 0 else end
-            text.append(" " * LABEL_WIDTH + axis.rjust(width - (cell - 1)), label)
+        text.rstrip()
         return text

@@ -20,16 +20,17 @@ from tui.history import HistoryRow
 
 Align = Literal["left", "right"]
 COLUMNS: tuple[tuple[str, int, Align], ...] = (
-    ("Date", 16, "left"),
-    ("Routine", 22, "left"),
+    ("Date", 14, "left"),
+    ("Routine", 29, "left"),
     ("Min", 3, "right"),
     ("Status", 8, "left"),
-    ("Pain", 5, "left"),
+    ("Pain", 7, "left"),
     ("Done", 5, "right"),
     ("Hurt", 4, "right"),
 )
-"""Each column's heading, width and alignment."""
-GAP = 2
+"""Each column's heading, width and alignment: the longest routine name and "10 → 10" fit in
+76 columns (the list's width at 80)."""
+GAP = 1
 LINE_WIDTH = sum(width for _, width, _ in COLUMNS) + GAP * (len(COLUMNS) - 1)
 
 
@@ -47,7 +48,7 @@ def history_cells(row: HistoryRow) -> tuple[str, ...]:
     """
     total = row.done + row.cut + row.skipped + row.stopped
     return (
-        f"{row.started_at:%Y-%m-%d %H:%M}",
+        f"{row.started_at:%y-%m-%d %H:%M}",
         row.routine,
         str(row.minutes),
         row.status,
