@@ -309,3 +309,16 @@ async def test_a_removed_exercise_can_be_put_back_with_its_dose(
         assert "puts it back" in notes[-1].message
         await pilot.press("ctrl+z")
         assert builder(app).draft.items == EVENING.items
+
+
+async def test_notes_never_stack_up_over_the_lists(app: LumbarApp) -> None:
+    """Adding three exercises in a row leaves one note on screen, the last."""
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await choose(pilot, "plank", "exercise:plank")
+        await pilot.press("n")
+        builder(app).exercise_list.focus()
+        await pilot.press("enter", "down", "enter", "down", "enter")
+        await pilot.pause()
+        assert len(builder(app).draft.items) == 4
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert len(toasts) == 1 and toasts[0].startswith("Added "), toasts

@@ -105,3 +105,18 @@ def test_a_word_cut_by_its_box_or_the_edge_is_found() -> None:
     assert not cut_words([f"  lumbar — stop if it hurts  {pad}", "footer"])
     assert open_boxes(["╭─ Pain ─╮", "│ 6 → 2  │", "footer"])
     assert not open_boxes(["╭─ Pain ─╮", "╰────────╯", "footer"])
+
+
+async def test_a_settings_refusal_fits_at_80x24(tmp_path: Path) -> None:
+    """A number out of range: the refusal wraps inside the screen, cut nowhere."""
+    store = Store.open(tmp_path / "lumbar.json")
+    store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    app = make_app(load_catalogue().catalogue, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await SHOTS["settings"](pilot)
+        app.screen.query_one("#get-ready").focus()
+        await pilot.press("backspace", "backspace", "7", "5", "enter")
+        await pilot.pause()
+        lines = rows(app.export_screenshot())
+    assert any("out of range" in line for line in lines)
+    assert cut_words(lines) == [] and open_boxes(lines) == []

@@ -261,7 +261,7 @@ something).
         self.draft = self.draft.adding(exercise_id)
         self.show_items(len(self.draft.items) - 1)
         name = self.catalogue.exercise(exercise_id).name
-        self.notify(f"Added {name}.", timeout=2, markup=False)
+        self.say(f"Added {name}.", timeout=2)
 
     def action_remove(self) -> None:
         """Take the highlighted exercise out (it can be put back)."""
@@ -275,7 +275,15 @@ something).
         self.refresh_bindings()
         name = self.catalogue.exercise(item.exercise).name
         put_back = with_keys(self, "{key:builder.put-back}")
-        self.notify(f"Removed {name}. {put_back} puts it back.", timeout=4, markup=False)
+        self.say(f"Removed {name}. {put_back} puts it back.", timeout=4)
+
+    def say(self, text: str, *, timeout: float) -> None:
+        """One note at a time (plain text): a new one replaces the last.
+
+        Adding one exercise after another, the notes never stack up over the lists.
+        """
+        self.app.clear_notifications()
+        self.notify(text, timeout=timeout, markup=False)
 
     def action_put_back(self) -> None:
         """Put back the exercise removed last, where it was, with its dose."""
@@ -313,12 +321,12 @@ something).
             return
         item = self.draft.items[index]
         if not item_parts(self.catalogue, item):
-            self.notify("This dose stays as it is.", timeout=3)
+            self.say("This dose stays as it is.", timeout=3)
             return
         result = adjust(self.catalogue, item, self.part, direction)
         if not result.changed:
             text = limit_text(self.catalogue, item.exercise, self.part, direction)
-            self.notify(text, timeout=4, markup=False)
+            self.say(text, timeout=4)
             return
         self.draft = self.draft.replacing(index, result.item)
         self.show_items(index)

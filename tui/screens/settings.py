@@ -157,7 +157,7 @@ back to choosing a routine, saving a number still being typed if it is in range.
                 yield from switch_parts("cool-down", settings.cool_down, hint)
             yield from cue_rows(settings, self.speech)
             yield from gate_rows(self.catalogue)
-            yield Static(id="status")
+        yield Static(id="status")  # under the pane, always in view, whatever is scrolled to
         yield Footer()
 
     @staticmethod
