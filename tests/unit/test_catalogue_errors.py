@@ -280,3 +280,13 @@ def test_a_file_not_in_utf8_is_told_with_its_line(tmp_path: Path) -> None:
     _, problems = check_paths([path])
     (problem,) = problems
     assert problem.line == 3 and "not UTF-8" in problem.message
+
+
+def test_check_reports_what_a_users_file_may_not_define(tmp_path: Path) -> None:
+    """A [[source]] of the user's making is reported by the check, as lumbar would refuse it."""
+    path = tmp_path / "mine.toml"
+    source = '[[source]]\nid = "my-blog"\ntitle = "My blog"\npublisher = "Me"\n\n'
+    path.write_text(source + GOOD.replace('"spinenation"', '"my-blog"'), encoding="utf-8")
+    _, problems = check_paths([path])
+    assert [p.message for p in problems] == ["user files cannot define [[source]]"]
+    assert problems[0].line == 1

@@ -278,6 +278,9 @@ def check_paths(paths: Sequence[Path], alone: bool = False) -> tuple[int, list[P
     partly = [p for p in map(good_part, {p.file for p in parse_problems}) if p is not None]
     problems += parse_problems + cross_check([*parsed, *partly])
     bundled = bundled_dir().resolve()
+    for checked in [*parsed, *partly]:  # a file of the user's: what only lumbar's may define
+        if not checked.path.resolve().is_relative_to(bundled):
+            problems += _user_kind_problems(checked)
     ours = [p.path.resolve().is_relative_to(bundled) for p in parsed]
     whole = build(
         [p for p, own in zip(parsed, ours, strict=True) if own],
