@@ -19,7 +19,7 @@ import pytest
 
 from tui.catalogue.load import load_catalogue
 from tui.history.safety import red_flags
-from tui.model.records import Session
+from tui.model.records import Session, Settings
 from tui.store.store import Store
 
 LUMBAR = Path(sys.executable).parent / "lumbar"
@@ -82,6 +82,12 @@ class Terminal:
         os.close(self.fd)
 
 
+def without_warm_up(db: Path) -> Path:
+    """The data file with the warm-up turned off (as a user may): Quick 10 starts at once."""
+    Store.open(db).save_settings(Settings(warm_up=False))
+    return db
+
+
 def sessions(db: Path) -> list[Session]:
     """What the store file holds now (nothing if it is not there yet)."""
     return Store.open(db).sessions() if db.exists() else []
@@ -100,7 +106,7 @@ def skip_the_first_exercise(terminal: Terminal, db: Path) -> None:
 
 def test_a_hang_up_mid_session_keeps_what_was_done(tmp_path: Path) -> None:
     db = tmp_path / "lumbar.json"
-    terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    terminal = Terminal([str(LUMBAR), "--db", str(without_warm_up(db)), "play", "quick-10"])
     try:
         skip_the_first_exercise(terminal, db)
         os.kill(terminal.pid, signal.SIGHUP)
@@ -130,7 +136,7 @@ def hang_up(terminal: Terminal) -> None:
 def test_lumbar_resume_after_a_hang_up_continues_the_same_session(tmp_path: Path) -> None:
     """Hang up after the first exercise; ``lumbar resume`` carries on in the same record."""
     db = tmp_path / "lumbar.json"
-    first = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    first = Terminal([str(LUMBAR), "--db", str(without_warm_up(db)), "play", "quick-10"])
     try:
         skip_the_first_exercise(first, db)
         hang_up(first)
@@ -177,7 +183,7 @@ def test_a_closed_terminal_window_saves_the_session_and_ends_lumbar(
     machine.
     """
     db = tmp_path / "lumbar.json"
-    terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    terminal = Terminal([str(LUMBAR), "--db", str(without_warm_up(db)), "play", "quick-10"])
     try:
         skip_the_first_exercise(terminal, db)
         os.close(terminal.fd)  # what closing a terminal window does: the kernel hangs up
@@ -194,7 +200,7 @@ def test_a_closed_terminal_window_saves_the_session_and_ends_lumbar(
 def test_other_ending_signals_close_the_session_record(tmp_path: Path, name: str) -> None:
     """SIGQUIT or SIGUSR1 mid-session: the session is closed and saved, as at a hang-up."""
     db = tmp_path / "lumbar.json"
-    terminal = Terminal([str(LUMBAR), "--db", str(db), "play", "quick-10"])
+    terminal = Terminal([str(LUMBAR), "--db", str(without_warm_up(db)), "play", "quick-10"])
     try:
         skip_the_first_exercise(terminal, db)
         os.kill(terminal.pid, getattr(signal, name))

@@ -19,13 +19,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.benchmarks.terminal import Terminal
-from tests.helpers import answered_safety_check
-from tui.model.records import Session
+from tui.model.records import SafetyCheck, Session, Settings
 from tui.store.store import Store
 
 LUMBAR = Path(sys.executable).parent / "lumbar"
@@ -192,7 +192,9 @@ def test_a_dropped_ssh_link_keeps_the_session_played_so_far(
     server: Server, tmp_path: Path, isolated_home: Path
 ) -> None:
     db = tmp_path / "lumbar.json"
-    answered_safety_check(Store.open(db))
+    store = Store.open(db)  # the safety questions answered now (on the real clock lumbar reads)
+    store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
+    store.save_settings(Settings(warm_up=False))  # Quick 10 at once, as a user may have it
     # The remote side gets the test's own folders, never the real user's.
     env = [f"{name}={os.environ[name]}" for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")]
     terminal = server.ssh(["env", *env, str(LUMBAR), "--db", str(db), "play", "quick-10"])
