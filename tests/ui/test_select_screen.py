@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, Markdown, OptionList
 
+from tests.helpers import FakeClock
 from tui.app import LumbarApp
 from tui.catalogue.search import QUERY_MAX
 from tui.model.catalogue import Catalogue
 from tui.screens.advice import AvoidList
+from tui.screens.select import PASTE_SETTLE
 from tui.widgets.description import DescriptionView
 
 
@@ -125,3 +127,19 @@ async def test_the_search_box_says_which_key_reaches_it(app: LumbarApp) -> None:
         assert search.placeholder.startswith("/ to search")
         await pilot.press("slash", *"seated")
         assert search.value == "seated"
+
+
+async def test_a_newline_just_after_a_paste_stays_in_the_search_box(
+    app: LumbarApp, clock: FakeClock
+) -> None:
+    """A paste the terminal cut short: its Enter and letters stay text, no avoid list opens."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        search = app.screen.query_one("#search", Input)
+        search.post_message(events.Paste("bird"))
+        await pilot.pause()
+        await pilot.press("enter", "space", "a")  # the rest of the paste, as keys
+        assert search.has_focus and search.value == "bird a"
+        clock.now += PASTE_SETTLE
+        await pilot.press("enter")  # a person's Enter, later: to the list
+        assert app.screen.query_one("#choices", OptionList).has_focus

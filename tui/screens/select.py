@@ -9,11 +9,12 @@ they change.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -52,6 +53,31 @@ EXERCISE = "exercise:"
 def first_choice(options: Sequence[Option]) -> int | None:
     """The index of the first option that can be chosen (not a heading), if any."""
     return next((i for i, option in enumerate(options) if not option.disabled), None)
+
+
+PASTE_SETTLE = 1.0
+"""Seconds after a paste in which Enter does not leave the search box (lumbar's own figure).
+
+A paste holding the terminal's own end-of-paste sequence arrives partly as keys: its newline
+would move to the list, where letters are commands (the rest ended on the avoid list)."""
+
+
+class SearchBox(Input):
+    """The search box: an Input that remembers when it was last pasted into."""
+
+    def __init__(self, *, placeholder: str, id: str) -> None:
+        """An empty box; the app's clock (a fake one in tests) times its pastes."""
+        super().__init__(placeholder=placeholder, id=id)
+        self.pasted_at: float | None = None
+
+    def clock(self) -> float:
+        """The app's monotonic clock."""
+        clock: Callable[[], float] = getattr(self.app, "clock", time.monotonic)
+        return clock()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Note the moment (the Input puts the text in)."""
+        self.pasted_at = self.clock()
 
 
 class SelectScreen(Screen[None]):
@@ -133,7 +159,7 @@ own routines, marked *(yours)* in the list.
         yield ModeTabs(id="modes")
         yield SafetyBanner(id="safety-banner")
         hint = "{key:select.search} to search: seated, towel, sciatica, align..."
-        yield Input(placeholder=with_keys(self, hint), id="search")  # letters here are keys
+        yield SearchBox(placeholder=with_keys(self, hint), id="search")
         with Horizontal(id="panes"):
             yield OptionList(*options, id="choices")
             with VerticalScroll(id="detail-pane"):
@@ -233,8 +259,11 @@ own routines, marked *(yours)* in the list.
         self.refill(query)
 
     @on(Input.Submitted, "#search")
-    def search_done(self) -> None:
-        """Enter in the search box moves to the list."""
+    def search_done(self, event: Input.Submitted) -> None:
+        """Enter in the search box moves to the list; not an Enter that came with a paste."""
+        box = self.query_one(SearchBox)
+        if box.pasted_at is not None and box.clock() - box.pasted_at < PASTE_SETTLE:
+            return  # the rest of a paste the terminal cut short: its newline stays text
         self.query_one("#choices", OptionList).focus()
 
     @on(OptionList.OptionHighlighted, "#choices")
