@@ -10,7 +10,7 @@ from tests.benchmarks.terminal import LUMBAR, Terminal
 from tui.widgets.big_font import big_lines
 
 BASELINES = Path(__file__).with_name("baselines.py")
-SELECT = "Type to filter"
+SELECT = "to search: seated"
 """A text of lumbar's first screen (the select screen's search box)."""
 PAIN_CHECK = "hurt right now"
 """A text of the pain check that opens every session."""
