@@ -229,12 +229,15 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         print(error, file=err)
         return 1
     routine = getattr(args, "routine", None)
-    playable, _notes = with_custom_routines(loaded.catalogue, store.routines())
-    known = {*playable.routines, *playable.exercises}
+    routines = store.routines()
+    known = {*loaded.catalogue.routines, *loaded.catalogue.exercises, *(r.id for r in routines)}
     if routine is not None and routine not in known:
-        hidden = [r for r in store.routines() if r.id == routine]  # yours, but not playable
-        notes = with_custom_routines(loaded.catalogue, hidden)[1]
-        print(" ".join(notes) or NO_SUCH.format(routine) + nearest(routine, known), file=err)
+        print(NO_SUCH.format(routine) + nearest(routine, known), file=err)
+        return 2
+    yours = [r for r in routines if r.id == routine]
+    playable, notes = with_custom_routines(loaded.catalogue, yours)
+    if yours and routine not in playable.routines:  # yours, but its exercises are gone
+        print(" ".join(notes), file=err)
         return 2
     if args.command == "resume" and (why := resume_refusal(loaded.catalogue, store)):
         print(why, file=err)

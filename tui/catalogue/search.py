@@ -42,7 +42,7 @@ def query_text(typed: str) -> str:
     A paste may hold anything (escape sequences, newlines, a whole document): the query keeps
     its text, never a control character, and stays quick to match.
     """
-    return "".join(c if c.isprintable() else " " for c in typed[: QUERY_MAX * 4])[:QUERY_MAX]
+    return "".join(c if c.isprintable() else " " for c in typed[:QUERY_MAX])
 
 
 def words(query: str) -> list[str]:

@@ -257,7 +257,7 @@ def write_atomic(path: Path, data: bytes | bytearray) -> None:
     permissions. On failure the old file is untouched, the temp file removed, and StoreError
     says what happened.
     """
-    _refuse_read_only(path)
+    mode = _writable_mode(path)
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -269,8 +269,8 @@ def write_atomic(path: Path, data: bytes | bytearray) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(descriptor, "wb") as file:
-            with contextlib.suppress(FileNotFoundError):
-                os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+            if mode is not None:
+                os.chmod(temp, mode)
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
@@ -284,21 +284,23 @@ def write_atomic(path: Path, data: bytes | bytearray) -> None:
     _fsync_directory(directory)
 
 
-def _refuse_read_only(path: Path) -> None:
-    """Raise StoreError if ``path`` is a file its owner may not write: it is left as it is.
+def _writable_mode(path: Path) -> int | None:
+    """The permissions of the file at ``path``, for its replacement (None: nothing there yet).
 
-    A rename would replace it all the same (and root may write anything), so the mode is read.
+    Raises StoreError if its owner may not write it: it is left as it is (a rename would replace
+    it all the same, and root may write anything, so the mode is read, not tried).
     """
     try:
         mode = path.stat().st_mode
     except OSError:
-        return  # nothing there yet (or not to be looked at: the write says what is wrong)
+        return None  # nothing there yet (or not to be looked at: the write says what is wrong)
     if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
         raise StoreError(
             f"{path} is read-only, so lumbar did not change it. To let lumbar save to it, make "
             f"it writable (chmod u+w {path}), or open another file with --db PATH.",
             path,
         )
+    return stat.S_IMODE(mode)
 
 
 def _write_error(path: Path, error: OSError) -> StoreError:

@@ -69,13 +69,17 @@ class PainChart(Widget):
         self.points = points
         self.refresh()
 
+    @property
+    def bars_width(self) -> int:
+        """The columns the bars have, between the series' names and their last scores."""
+        return max(0, self.size.width - LABEL_WIDTH - VALUE_WIDTH)
+
     def span_text(self) -> str:
         """The dates the bars shown span, ``8 Sep to 5 Dec`` (empty before any score).
 
         The chart's box says it on its border, so the chart takes no row for a time axis.
         """
-        width = max(0, self.size.width - LABEL_WIDTH - VALUE_WIDTH)
-        shown, _ = visible(self.points, width)
+        shown, _ = visible(self.points, self.bars_width)
         if not shown:
             return ""
         return f"{day_text(shown[0].day)} to {day_text(shown[-1].day)}, oldest at the left"
@@ -83,7 +87,7 @@ class PainChart(Widget):
     def render(self) -> RenderResult:
         """Two rows of bars per series, the last score at the right."""
         label = self.get_component_rich_style("pain-chart--label")
-        width = max(0, self.size.width - LABEL_WIDTH - VALUE_WIDTH)
+        width = self.bars_width
         shown, cell = visible(self.points, width)
         text = Text(no_wrap=True, end="")
         for name, part in (("before", "pain-chart--before"), ("after", "pain-chart--after")):
