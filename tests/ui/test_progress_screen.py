@@ -22,6 +22,7 @@ from tests.helpers import (
 )
 from tui.app import LumbarApp
 from tui.history.progress import work_out
+from tui.model import plural
 from tui.model.catalogue import Catalogue
 from tui.model.records import Session, Settings
 from tui.screens.progress import ProgressScreen
@@ -29,7 +30,7 @@ from tui.screens.progress_dialogs import ExportDialog, SessionDetail
 from tui.store.storage import Tables
 from tui.store.store import Store, to_document
 from tui.store.transfer import CSV_COLUMNS
-from tui.widgets.session_list import SessionList
+from tui.widgets.session_list import SessionList, history_cells
 
 
 @asynccontextmanager
@@ -136,6 +137,16 @@ async def test_the_exercises_sort_with_s_and_by_clicking_a_header(
         assert text(screen, "#sort-note").startswith("Sorted by name, Z to A.")
 
 
+async def test_every_exercise_column_fits_in_80_columns(app: LumbarApp) -> None:
+    """No column of the exercises table hides past the right edge at 80x24."""
+    async with on_progress(app) as (pilot, screen):
+        await pilot.press("2")
+        await pilot.pause()
+        table = screen.query_one("#exercise-table", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert not table.show_horizontal_scrollbar
+
+
 async def test_enter_on_a_session_shows_planned_against_done(
     app: LumbarApp, catalogue: Catalogue, history: list[Session]
 ) -> None:
@@ -147,6 +158,7 @@ async def test_enter_on_a_session_shows_planned_against_done(
         partial = next(s for s in history if s.status == "partial")
         row = [s.id for s in reversed(history)].index(partial.id)
         assert listed.rows[row].status == "partial"
+        assert history_cells(listed.rows[row])[3] == "stopped"  # an exercise was under way
         await pilot.press(*["down"] * row)
         assert listed.highlighted == listed.rows[row]
         await pilot.press("enter")
@@ -158,7 +170,7 @@ async def test_enter_on_a_session_shows_planned_against_done(
         last = partial.exercises[-1]
         name = catalogue.exercise(last.exercise).name
         assert blocks[-1].startswith(f"{name}: stopped early")
-        assert f"did      {last.reps_done} of {last.planned_reps} reps" in blocks[-1]
+        assert f"did      {last.reps_done} of {plural(last.planned_reps, 'rep')}" in blocks[-1]
         assert "planned  " in blocks[0]
         await pilot.press("escape")
         assert app.screen is screen

@@ -314,7 +314,7 @@ def test_each_exercise_is_tallied_with_its_dose_now(catalogue: Catalogue) -> Non
     assert [getattr(cat_cow, f) for f in fields] == [1, 0, 1, 0, 0, 1, 1]
     assert tilt.last == cat_cow.last == MONDAY + timedelta(days=4)
     assert bridge.last == MONDAY + timedelta(days=2)  # it hurt that day, but it was tried
-    assert (tilt.dose, tilt.work) == ("nothing planned", 0)  # these results planned nothing
+    assert tilt.dose == "nothing planned"  # these results planned nothing
     assert tilt.name == "Pelvic tilt"
     assert [row.exercise for row in progress.exercises] == ["pelvic-tilt", "bridge", "cat-cow"]
 
@@ -367,14 +367,14 @@ def test_an_exercise_no_longer_in_the_catalogue_keeps_its_id(catalogue: Catalogu
 
 
 def test_an_exercise_shows_the_dose_it_last_played_at(catalogue: Catalogue) -> None:
-    """The dose column is the last planned dose, and it sorts by its seconds of effort."""
+    """The dose shown under the table is the dose the exercise last played at."""
     plan = (StagePlan(reps=12, hold=5),)
     first, last = made(at(MONDAY)), made(at(MONDAY + timedelta(days=1)))
     last = msgspec.structs.replace(
         last, exercises=(msgspec.structs.replace(last.exercises[0], planned=plan),)
     )
     (row,) = work_out([first, last], catalogue, 3, MONDAY).exercises
-    assert (row.dose, row.work) == ("12 reps, hold 5 s", 60)
+    assert row.dose == "12 reps, hold 5 s"
 
 
 # --- history and one session ----------------------------------------------------------------
@@ -452,6 +452,10 @@ def test_doses_in_a_few_words() -> None:
     assert plan_text(two) == "On elbows: for 2 min; then Press-ups: 10 reps, 3 s a rep"
     assert plan_text(()) == "nothing planned"
     assert done_text(planned_result()) == "15 of 20 reps, held 1 min 30 s (-5 s)"
+    one_hold = msgspec.structs.replace(
+        planned_result(), planned=(StagePlan(hold=37),), reps_done=1, seconds_held=37
+    )
+    assert done_text(one_hold).startswith("1 of 1 rep, held 37 s")
 
 
 # --- the demo history -----------------------------------------------------------------------

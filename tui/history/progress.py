@@ -29,7 +29,6 @@ from tui.model import (
     plan_text,
     plural,
     session_minutes,
-    work,
 )
 
 TREND_SESSIONS = 5
@@ -134,7 +133,7 @@ class ExerciseRow:
     undone or a hold cut short; ``easy``, ``right`` and ``hard`` count the ratings;
     ``hurt`` counts results that hurt (during the exercise or rated so after); ``flags`` counts
     sessions with a pain flag that it was part of (see :mod:`tui.history.flags`). ``dose`` is
-    the dose it last played at and ``work`` its seconds of effort. ``last`` is the last day it
+    the dose it last played at. ``last`` is the last day it
     was trained (anything but skipped).
     """
 
@@ -149,7 +148,6 @@ class ExerciseRow:
     skipped: int = 0
     cut: int = 0
     last: date | None = None
-    work: int = 0
     dose: str = "-"
 
     def count(self, result: ExerciseResult) -> None:
@@ -171,7 +169,7 @@ def session_day_of(result: ExerciseResult) -> date:
 
 
 SortKey = Callable[[ExerciseRow], Any]
-SortColumn = Literal["name", "done", "easy", "right", "hard", "hurt", "flags", "last", "dose"]
+SortColumn = Literal["name", "done", "easy", "right", "hard", "hurt", "flags", "last"]
 SORTS: dict[SortColumn, tuple[str, SortKey, bool]] = {
     "name": ("name", lambda row: row.name.casefold(), False),
     "done": ("times done", lambda row: row.done, True),
@@ -181,7 +179,6 @@ SORTS: dict[SortColumn, tuple[str, SortKey, bool]] = {
     "hurt": ("times it hurt", lambda row: row.hurt, True),
     "flags": ("pain flags", lambda row: (row.flags, row.hurt), True),
     "last": ("last done", lambda row: row.last or date.min, True),
-    "dose": ("dose (seconds of effort)", lambda row: row.work, True),
 }
 """Each sortable column: what it is called, its key, and whether it sorts largest first."""
 
@@ -289,7 +286,7 @@ class ResultLine:
 
 def done_text(result: ExerciseResult) -> str:
     """What was done: ``8 of 10 reps, 2 holds cut short, held 45 s (+5 s)``."""
-    text = f"{result.reps_done} of {result.planned_reps} reps"
+    text = f"{result.reps_done} of {plural(result.planned_reps, 'rep')}"
     if result.holds_cut:
         text += f", {plural(result.holds_cut, 'hold')} cut short"
     if result.seconds_held:
@@ -380,7 +377,7 @@ def work_out(
                     result.exercise, _name(catalogue, result.exercise)
                 )
             row.count(result)
-            row.work, row.dose = work(result.planned), plan_text(result.planned)
+            row.dose = plan_text(result.planned)
         for exercise in {result.exercise for result in session.exercises} if flags else ():
             rows[exercise].flags += 1
     days = day_totals(sessions)

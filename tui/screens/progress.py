@@ -59,9 +59,10 @@ EXERCISE_COLUMNS: tuple[tuple[SortColumn, str], ...] = (
     ("hurt", "Hurt"),
     ("flags", "Flags"),
     ("last", "Last"),
-    ("dose", "Last dose"),
 )
-"""The per-exercise table's columns (their keys are the sort columns), left to right."""
+"""The per-exercise table's columns (their keys are the sort columns), left to right. The dose
+each last played at is in the line under the table: as a column it would push the table past 80
+columns."""
 SORT_CYCLE: tuple[SortColumn, ...] = ("done", "flags", "hurt", "hard", "easy", "last", "name")
 """The order the sort key steps through."""
 LOADING = "Reading your history…"
@@ -80,7 +81,7 @@ def exercise_cells(row: ExerciseRow) -> tuple[Text, ...]:
     """One exercise as the table's cells, plain text (a table parses a ``str`` as markup)."""
     last = f"{row.last.day} {row.last:%b}" if row.last else "-"
     counts = (row.done, row.easy, row.right, row.hard, row.hurt, row.flags)
-    cells = (row.name, *(str(count) for count in counts), last, row.dose)
+    cells = (row.name, *(str(count) for count in counts), last)
     return tuple(Text(cell, no_wrap=True, end="") for cell in cells)
 
 
@@ -107,13 +108,17 @@ shows pain before and after each session, 0 to 10, latest on the right.
 
 **Exercises**: each exercise you have done: times done in full, your ratings, times it hurt,
 sessions with a pain flag (something hurt; pain rose, reached your threshold or was well above
-your usual), when you last did it and the dose it last played at.
+your usual) and when you last did it; the line under the table gives the dose it last played at.
 **{key:progress.sort}** sorts by the next column, or click a header. Which movements help, which
 cause discomfort: show these to your physiotherapist.
 
-**History**: every session, newest first; **Enter** shows one in detail.
+**History**: every session, newest first; **Enter** shows one in detail. A session is
+*complete*, *partial* (exercises left out) or *stopped* (it ended during an exercise: you quit,
+or the link dropped).
 
-**1**, **2**, **3** switch tabs; **e** exports your data to a .csv or .json file.
+**{key:progress.tab-overview}**, **{key:progress.tab-exercises}**,
+**{key:progress.tab-history}** switch tabs; **{key:progress.export}** exports
+your data to a .csv or .json file.
 """
     BINDINGS = [
         Binding("e", "export", "Export", id="progress.export", tooltip="Write your data to a file"),

@@ -44,14 +44,17 @@ def fit(text: str, width: int, align: Align = "left") -> str:
 def history_cells(row: HistoryRow) -> tuple[str, ...]:
     """One session as the list's cells: date, routine, minutes, status, pain, done, hurt.
 
-    Done is the exercises done in full out of those not stopped because they hurt.
+    The status is ``stopped`` for a session that ended with an exercise under way (quit, or the
+    link dropped), ``partial`` for one that left exercises out. Done is the exercises done in
+    full out of those not stopped because they hurt.
     """
     total = row.done + row.cut + row.skipped + row.stopped
+    status = "stopped" if row.status == "partial" and row.stopped else row.status
     return (
         f"{row.started_at:%y-%m-%d %H:%M}",
         row.routine,
         str(row.minutes),
-        row.status,
+        status,
         row.pain,
         f"{row.done}/{total}",
         str(row.hurt) if row.hurt else "",
