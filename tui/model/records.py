@@ -21,6 +21,8 @@ or a hold ended before its planned time); "skipped"; "hurt" (stopped because it 
 "stopped" when the session ended during it; or "gated": it ended at a stage's gate, because the
 user answered no (not ready yet). Records from before "cut" say "done" for both."""
 SessionStatus = Literal["partial", "complete"]
+NOTE_LENGTH = 500
+"""The longest note a session keeps, in characters (a few sentences for the clinician)."""
 NotifyMethod = Literal["off", "osc9", "osc777", "osc99"]
 PainScore = Annotated[int, Meta(ge=0, le=10)]
 Moment = Annotated[datetime, Meta(tz=True)]
@@ -162,6 +164,8 @@ class Session(Entry, kw_only=True, frozen=True):
     exercises: tuple[ExerciseResult, ...] = ()
     resumed: tuple[Resumption, ...] = ()
     """Every time it stopped and was continued into this same record (empty in older ones)."""
+    note: Annotated[str, Meta(max_length=NOTE_LENGTH)] = ""
+    """What the user wrote about the session at its end, in their words (empty: nothing)."""
 
     @property
     def hurt(self) -> bool:
