@@ -1,15 +1,17 @@
 """The store remembers the file between saves, and never trusts that memory over the disk.
 
 A save writes one new document among the others as they are, and reads decode only the
-documents they have not seen; but whenever the file's bytes are not the ones remembered
-(another lumbar saved, someone edited it), it is read and checked again.
+documents they have not seen; but whenever the file is not the one remembered (another lumbar
+saved, someone edited it: its device, inode, size or times differ), it is read and checked again.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import msgspec
 import pytest
@@ -41,6 +43,36 @@ def test_a_file_changed_by_hand_is_read_again(db: Path) -> None:
     data["sessions"]["a"]["pain_before"] = 2
     db.write_text(json.dumps(data))
     assert store.session("a") == make_session("a", pain_before=2)
+
+
+def test_a_file_replaced_by_one_of_the_same_size_is_read_again(db: Path) -> None:
+    """Another lumbar's write is a rename: a new inode, seen though size and bytes count agree."""
+    store = Store.open(db)
+    store.save_session(make_session("a", pain_before=5))
+    text = db.read_text().replace('"pain_before":5', '"pain_before":2')
+    other = db.with_name("other.json")
+    other.write_text(text)
+    os.utime(other, ns=(db.stat().st_atime_ns, db.stat().st_mtime_ns))  # the same times, even
+    other.replace(db)
+    assert store.session("a") == make_session("a", pain_before=2)
+
+
+def test_an_unchanged_file_is_not_read_again(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reads after the first look at the file's stamp only, not at its bytes."""
+    store = Store.open(db)
+    store.save_session(make_session("a"))
+    opened: list[Path] = []
+    real = Path.open
+
+    def counting(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting)
+    for _ in range(3):
+        assert [s.id for s in store.sessions()] == ["a"]
+        assert store.settings() is not None
+    assert db not in opened
 
 
 def test_a_file_that_went_bad_is_refused_though_it_was_remembered(db: Path) -> None:

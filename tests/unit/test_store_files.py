@@ -9,7 +9,7 @@ import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 from filelock import FileLock
@@ -183,10 +183,10 @@ def test_a_read_refused_by_the_system_is_reported_not_taken_as_empty(
     # Simulates a file without read permission where the test runs as root.
     before = plant(db, GOOD_BYTES)
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> BinaryIO:
         raise PermissionError(errno.EACCES, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(StoreError, match="permission denied") as caught:
         Store.open(db)
     assert "move-aside" in str(caught.value)

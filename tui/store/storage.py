@@ -13,8 +13,13 @@ Decisions, one line each:
   and encoding it again on every save would cost many times the write itself, so the storage
   also keeps the file as it last saw it: its bytes and each document still as JSON
   (:class:`FileState`). A save puts one new document among the others and writes the lot,
-  which costs little more than writing the bytes; the file is read again (and checked again)
-  only when its bytes are no longer the ones remembered, because another lumbar wrote it.
+  which costs little more than writing the bytes. The file is read again (and checked again)
+  only when it is no longer the file remembered, because another lumbar wrote it.
+- **Changed or not, by ``stat``.** Whether the file is still the one remembered is told by its
+  device, inode, size and times (:data:`Stamp`), not by reading it again and comparing 10 MB.
+  Every lumbar replaces the file by a rename, so a write by another gives a new inode; the file
+  last read or written is held open, so its inode cannot be reused by a new file while it is
+  remembered. The bytes themselves are not kept beside the documents.
 - **Refuse, never reset.** A file that exists but cannot be used raises
   :class:`UnusableFileError`; ``read`` returns ``None`` (an empty database) only when nothing
   exists at the path. Nothing here ever writes over a file it could not read.
@@ -35,7 +40,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
 from filelock import FileLock, Timeout
@@ -149,6 +154,18 @@ def read_tables(path: Path) -> Tables | None:
 
 def read_bytes(path: Path) -> bytes | None:
     """The file's bytes: ``None`` if nothing exists at ``path``; UnusableFileError if unreadable."""
+    opened = open_file(path)
+    if opened is None:
+        return None
+    with opened as file:
+        return read_open(file, path)
+
+
+def look_at(path: Path) -> os.stat_result | None:
+    """``stat`` of the file at ``path``: ``None`` if nothing is there.
+
+    Raises UnusableFileError if it cannot be looked at or is not a regular file.
+    """
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -159,15 +176,40 @@ def read_bytes(path: Path) -> bytes | None:
         raise UnusableFileError(path, "it is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise UnusableFileError(path, "it is not a regular file")
+    return info
+
+
+def open_file(path: Path) -> BinaryIO | None:
+    """The regular file at ``path`` opened for reading (``None`` if nothing is there)."""
+    if look_at(path) is None:
+        return None
     try:
-        raw = path.read_bytes()
+        return path.open("rb")
+    except FileNotFoundError:
+        return None  # replaced by a rename and gone between the two looks
     except PermissionError as error:
         raise UnusableFileError(
             path, "it cannot be read: permission denied (check its owner and permissions)"
         ) from error
     except OSError as error:
         raise UnusableFileError(path, f"it cannot be read ({_reason(error)})") from error
-    return raw
+
+
+def read_open(file: BinaryIO, path: Path) -> bytes:
+    """The whole of an opened database file; UnusableFileError naming ``path`` if unreadable."""
+    try:
+        return file.read()
+    except OSError as error:
+        raise UnusableFileError(path, f"it cannot be read ({_reason(error)})") from error
+
+
+Stamp = tuple[int, int, int, int, int]
+"""A file's device, inode, size, and times of last change (content and inode) in nanoseconds."""
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    """The :data:`Stamp` of a ``stat`` result."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def decode_tables(raw: bytes | bytearray, path: Path) -> Tables:
@@ -227,6 +269,14 @@ def _not_json(path: Path, error: msgspec.DecodeError) -> UnusableFileError:
 def _shape_message(error: msgspec.ValidationError) -> str:
     text = str(error).replace("`object`", "a JSON object").replace("`array`", "a list")
     return text.replace("$[...][...]", "a document").replace("$[...]", "a table")
+
+
+def decode_raw(tables: RawTables) -> Tables:
+    """Raw documents decoded into plain tables: a copy the caller may change as it likes."""
+    return {
+        name: {key: msgspec.json.decode(document) for key, document in documents.items()}
+        for name, documents in tables.items()
+    }
 
 
 def encode_tables(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> bytes:
@@ -330,7 +380,7 @@ def stale_temp_files(path: Path) -> Iterator[Path]:
 
 @dataclass(frozen=True)
 class FileState:
-    """The database file as it was last read or written: its bytes and its raw documents.
+    """The database file as it was last read or written: its stamp and its raw documents.
 
     Never changed in place (a save makes a new one), so one thread may read it while another
     saves. ``checked`` names the tables whose every record has been decoded and found good
@@ -338,9 +388,14 @@ class FileState:
     first time it is read, and every table before a write.
     """
 
-    raw: bytes | bytearray
+    stamp: Stamp
     tables: RawTables
     checked: frozenset[str] = frozenset()
+
+    @property
+    def size(self) -> int:
+        """The file's size in bytes."""
+        return self.stamp[2]
 
 
 class AtomicStorage(Storage):
@@ -348,8 +403,8 @@ class AtomicStorage(Storage):
 
     ``check`` (if given) is run on every read, so a file another process changed into
     something unusable is refused on the next read too, not just when it is first opened.
-    :meth:`current` and :meth:`write_raw` are the fast path the store uses: the file's bytes
-    and raw documents, remembered as long as the file holds the same bytes.
+    :meth:`current` and :meth:`write_raw` are the fast path the store uses: the file's raw
+    documents, remembered as long as the file is the same (see :data:`Stamp`).
     """
 
     def __init__(self, path: Path, check: Callable[[Tables], None] | None = None) -> None:
@@ -357,38 +412,60 @@ class AtomicStorage(Storage):
         self.lock = StoreLock(path)
         self._check = check
         self._state: FileState | None = None
+        self._held: BinaryIO | None = None
 
     def current(self) -> FileState | None:
-        """The file as it is now (``None`` if nothing is there), split again only if it changed.
+        """The file as it is now (``None`` if nothing is there), read again only if it changed.
 
-        Raises UnusableFileError as ``read_tables`` does. Comparing the bytes, not the time of
-        the last change, makes sure no write by another process is ever mistaken for ours.
+        Raises UnusableFileError as ``read_tables`` does. A write by another process always
+        changes the stamp: it replaces the file by a rename, and the inode remembered cannot be
+        reused while the file is held open here.
         """
-        raw = read_bytes(self.path)
-        if raw is None:
-            return None
+        info = look_at(self.path)
         known = self._state
-        if known is not None and known.raw == raw:
+        if info is None:
+            self._hold(None, None)
+            return None
+        if known is not None and known.stamp == stamp_of(info):
             return known
-        state = FileState(raw, split_tables(raw, self.path))
-        self._state = state
+        opened = open_file(self.path)
+        if opened is None:
+            self._hold(None, None)
+            return None
+        raw = read_open(opened, self.path)
+        state = FileState(stamp_of(os.fstat(opened.fileno())), split_tables(raw, self.path))
+        self._hold(opened, state)
         return state
+
+    def _hold(self, file: BinaryIO | None, state: FileState | None) -> None:
+        """Remember ``state`` and keep ``file`` (its file) open in place of the one held."""
+        held, self._held, self._state = self._held, file, state
+        if held is not None:
+            held.close()
+
+    def close(self) -> None:
+        """Let go of the file held open (a later read opens it again)."""
+        self._hold(None, None)
 
     def remember(self, state: FileState) -> None:
         """Keep ``state`` (say, now checked) as what the file holds, if it is still the latest."""
         known = self._state
-        if known is None or known.raw is state.raw:
+        if known is None or known.stamp == state.stamp:
             self._state = state
 
     def write_raw(self, tables: RawTables, *, checked: frozenset[str]) -> FileState:
         """Write raw documents atomically, under the lock, and remember them as the file."""
         known = self._state
-        data = encode_raw_tables(tables, len(known.raw) if known is not None else 0)
+        data = encode_raw_tables(tables, known.size if known is not None else 0)
         with self.lock:
-            self._state = None
+            self._hold(None, None)
             write_atomic(self.path, data)
-            state = FileState(data, tables, checked)
-            self._state = state
+            del data  # the documents are kept; the bytes written are not
+            opened = open_file(self.path)  # ours: no other lumbar writes while the lock is held
+            if opened is None:  # pragma: no cover - removed by hand under our lock
+                return FileState((0, 0, 0, 0, 0), tables, checked)
+            state = FileState(stamp_of(os.fstat(opened.fileno())), tables, checked)
+            self._hold(opened, state)
         return state
 
     def load(self) -> Tables | None:
@@ -405,5 +482,5 @@ class AtomicStorage(Storage):
     def write(self, data: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
         """Write the whole database atomically, under the inter-process lock."""
         with self.lock:
-            self._state = None
+            self._hold(None, None)
             write_atomic(self.path, encode_tables(data))

@@ -42,7 +42,7 @@ from tui.store.storage import (
     FileState,
     RawTables,
     Tables,
-    decode_tables,
+    decode_raw,
     encode_document,
     read_tables,
     stale_temp_files,
@@ -282,7 +282,7 @@ class Store:
             if state is not None:
                 self._checked(state)  # never rewrite a file holding a damaged record
             # Decoded afresh: ``change`` may edit them half way and then fail.
-            tables = {} if state is None else decode_tables(state.raw, self.path)
+            tables = {} if state is None else decode_raw(state.tables)
             if change(tables):
                 tables["meta"] = {SINGLE["meta"]: {"version": SCHEMA_VERSION}}
                 self._storage.write(tables)
