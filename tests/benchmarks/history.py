@@ -11,7 +11,7 @@ from tests.demo import years_of_sessions
 from tui.catalogue.load import load_catalogue
 from tui.model.records import SafetyCheck, Session
 from tui.store.storage import Tables
-from tui.store.store import Store, to_document
+from tui.store.store import Store, to_stored
 
 
 def now() -> datetime:
@@ -31,7 +31,7 @@ def write_history(path: Path, years: int, when: datetime | None = None) -> Path:
     def put(tables: Tables) -> bool:
         table = tables.setdefault("sessions", {})
         for session in sessions:
-            table[session.id] = to_document(session)
+            table[session.id] = to_stored(session)  # as the player saves it
         return True
 
     store.update(put)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -14,7 +15,7 @@ import pytest
 
 from tests.helpers import RECORD_BASE, make_session
 from tui.model.catalogue import Catalogue, Routine
-from tui.model.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Settings
+from tui.model.records import SCHEMA_VERSION, RoadmapState, SafetyCheck, Session, Settings
 from tui.store import schema as schema_module
 from tui.store import store as store_module
 from tui.store.paths import default_db_path, resolve_db_path
@@ -126,7 +127,7 @@ def test_a_session_stored_before_holds_cut_was_kept_reads_back_done_in_full(
     data = raw(db)
     for session in data["sessions"].values():
         for result in session["exercises"]:
-            del result["holds_cut"]
+            result.pop("holds_cut", None)  # (stored only when not 0)
     del data["settings"]["current"]["pain_threshold"]
     db.write_text(json.dumps(data))
     reopened = Store.open(db)
@@ -287,7 +288,7 @@ def rename_title(tables: Any) -> Any:
 
 
 def test_an_older_file_is_migrated_on_open(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: rename_title})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {**schema_module.MIGRATIONS, 0: rename_title})
     write_version(db, 0, {"old": legacy_session()})
     assert Store.open(db).sessions() == [make_session("old")]
 
@@ -295,7 +296,7 @@ def test_an_older_file_is_migrated_on_open(db: Path, monkeypatch: pytest.MonkeyP
 def test_a_migrated_file_is_written_at_the_current_version(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: rename_title})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {**schema_module.MIGRATIONS, 0: rename_title})
     write_version(db, 0, {"old": legacy_session()})
     Store.open(db)
     assert raw(db)["meta"]["schema"]["version"] == SCHEMA_VERSION
@@ -304,11 +305,33 @@ def test_a_migrated_file_is_written_at_the_current_version(
 def test_the_original_is_kept_beside_a_migrated_file(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: rename_title})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {**schema_module.MIGRATIONS, 0: rename_title})
     original = write_version(db, 0, {"old": legacy_session()})
     Store.open(db)
     [backup] = db.parent.glob("lumbar.json.schema-0-*")
     assert backup.read_bytes() == original
+
+
+def test_a_file_written_by_schema_1_is_upgraded_and_reads_the_same(tmp_path: Path) -> None:
+    """A file lumbar wrote before sessions left out their defaults: same records, smaller file."""
+    original = Path(__file__).parent.parent / "data" / "lumbar-schema-1.json"
+    db = tmp_path / "lumbar.json"
+    shutil.copyfile(original, db)
+    before = json.loads(original.read_bytes())
+    expected = [
+        store_module.from_document(document, Session) for document in before["sessions"].values()
+    ]
+    store = Store.open(db)
+    assert store.sessions() == sorted(expected, key=lambda session: session.started_at)
+    assert store.settings() == Settings(weekly_target=4, warm_up=False)
+    after = raw(db)
+    assert after["meta"]["schema"]["version"] == SCHEMA_VERSION == 2
+    assert db.stat().st_size < original.stat().st_size * 0.75
+    assert '"holds_cut":0' not in db.read_text() and '"note"' not in db.read_text()
+    [backup] = tmp_path.glob("lumbar.json.schema-1-*")
+    assert backup.read_bytes() == original.read_bytes()
+    assert Store.open(db).sessions() == store.sessions()  # and it is not upgraded twice
+    assert len(list(tmp_path.glob("lumbar.json.schema-*"))) == 1
 
 
 def test_migrations_run_in_order_from_the_files_version(
@@ -345,7 +368,7 @@ def test_a_failing_migration_changes_nothing(db: Path, monkeypatch: pytest.Monke
     def broken(tables: Any) -> Any:
         raise KeyError("title")
 
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: broken})
+    monkeypatch.setattr(schema_module, "MIGRATIONS", {**schema_module.MIGRATIONS, 0: broken})
     original = write_version(db, 0, {"old": legacy_session()})
     with pytest.raises(StoreError, match="upgrading it from schema version 0 failed"):
         Store.open(db)
@@ -356,7 +379,9 @@ def test_a_failing_migration_changes_nothing(db: Path, monkeypatch: pytest.Monke
 def test_a_migration_that_leaves_bad_records_changes_nothing(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(schema_module, "MIGRATIONS", {0: lambda tables: tables})
+    monkeypatch.setattr(
+        schema_module, "MIGRATIONS", {**schema_module.MIGRATIONS, 0: lambda tables: tables}
+    )
     original = write_version(db, 0, {"old": legacy_session()})
     with pytest.raises(StoreError, match="damaged"):
         Store.open(db)

@@ -17,8 +17,9 @@ import msgspec
 import pytest
 
 from tests.helpers import make_session
-from tui.model.records import SafetyCheck
+from tui.model.records import SCHEMA_VERSION, SafetyCheck
 from tui.store.documents import Records
+from tui.store.schema import to_stored
 from tui.store.storage import StoreError
 from tui.store.store import Store
 
@@ -93,8 +94,10 @@ def test_the_saved_bytes_are_what_a_full_encode_gives(db: Path) -> None:
         store.save_session(make_session(f"s-{number}", day=number))
     written = json.loads(db.read_bytes())
     assert list(written) == ["sessions", "meta"]
-    assert written["meta"] == {"schema": {"version": 1}}
-    assert written["sessions"]["s-1"] == json.loads(msgspec.json.encode(make_session("s-1", day=1)))
+    assert written["meta"] == {"schema": {"version": SCHEMA_VERSION}}
+    assert written["sessions"]["s-1"] == json.loads(
+        msgspec.json.encode(to_stored(make_session("s-1", day=1)))
+    )
 
 
 def test_a_read_after_a_save_decodes_only_the_saved_document(

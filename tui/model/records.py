@@ -29,11 +29,18 @@ Moment = Annotated[datetime, Meta(tz=True)]
 """A time with its offset from UTC: one without (a hand-edited file, a foreign export) is refused
 when read, as it could not be placed among the others."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: the history's records (sessions and what is inside them) are stored without the fields
+that hold their default value (a third smaller); 1 stored every field."""
 
 
 class Entry(Struct, kw_only=True, frozen=True, forbid_unknown_fields=True, gc=False):
-    """Base of the stored records: keyword-only, immutable, unknown fields refused."""
+    """Base of the stored records: keyword-only, immutable, unknown fields refused.
+
+    The data file leaves out a session's fields that hold their default value, so a default of
+    a session's records is part of the file format: changing one would change what every
+    stored record says (``tests/unit/test_record_defaults.py`` pins them all).
+    """
 
 
 class StagePlan(Entry, kw_only=True, frozen=True):

@@ -8,6 +8,7 @@ imports Textual.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,8 +47,19 @@ KINDS: dict[str, type[Struct]] = {
 Migration = Callable[[Tables], Tables]
 """Turns the tables of schema version N into those of version N + 1."""
 
-MIGRATIONS: dict[int, Migration] = {}
-"""Migration from each schema version N to N + 1; there are none yet (version 1 is the first)."""
+
+def _without_defaults(tables: Tables) -> Tables:
+    """1 to 2: every session stored again without the fields that hold their default value."""
+    sessions = tables.get("sessions", {})
+    for key, document in sessions.items():
+        # A damaged one is left as it is, for the check after the migrations to name it.
+        with contextlib.suppress(msgspec.ValidationError):
+            sessions[key] = to_stored(from_document(visible_data(document), Session))
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {1: _without_defaults}
+"""Migration from each schema version N to N + 1."""
 
 R = TypeVar("R", bound=Struct)
 
@@ -56,6 +68,35 @@ def to_document(record: Struct) -> dict[str, Any]:
     """A record as a JSON-ready document (datetimes as ISO 8601 with their offset)."""
     document: dict[str, Any] = msgspec.to_builtins(record, enc_hook=encode_toml_range)
     return document
+
+
+def to_stored(record: Struct) -> dict[str, Any]:
+    """A record as the data file keeps it: :func:`to_document`, sessions made smaller.
+
+    A session leaves out the fields (at any depth) that hold their default value, which they
+    decode back to: a third of ten years' file (see ``tests/unit/test_record_defaults.py``).
+    """
+    if not isinstance(record, Session):
+        return to_document(record)
+    document: dict[str, Any] = msgspec.to_builtins(_compact(record), enc_hook=encode_toml_range)
+    return document
+
+
+def _compact(value: Any) -> Any:
+    """``value`` with every struct in it as a dict of its fields that differ from their default."""
+    if isinstance(value, Struct):
+        kept = {}
+        for field in msgspec.structs.fields(value):
+            item = getattr(value, field.name)
+            if field.default is not msgspec.NODEFAULT and item == field.default:
+                continue
+            if field.default_factory is not msgspec.NODEFAULT and item == field.default_factory():
+                continue
+            kept[field.encode_name] = _compact(item)
+        return kept
+    if isinstance(value, tuple | list):
+        return [_compact(item) for item in value]
+    return value
 
 
 def from_document(document: Mapping[str, Any], kind: type[R]) -> R:

@@ -36,6 +36,7 @@ from tui.store.schema import from_document as from_document
 from tui.store.schema import migrate as migrate
 from tui.store.schema import schema_version as schema_version
 from tui.store.schema import to_document as to_document
+from tui.store.schema import to_stored as to_stored
 from tui.store.storage import (
     OUTLINE,
     AtomicStorage,
@@ -297,7 +298,7 @@ class Store:
 
     def _put(self, table: str, key: str, record: Struct) -> None:
         """Insert or replace one record: its document encoded, the others written as they are."""
-        document = encode_document(to_document(record))
+        document = encode_document(to_stored(record))
         with self._storage.lock:
             self._sweep()
             current = self._current()  # checked: a damaged file is never rewritten

@@ -50,6 +50,7 @@ from tui.store.store import (
     migrate,
     snapshot_of,
     to_document,
+    to_stored,
 )
 
 EXPORT_FORMAT = "lumbar-export"
@@ -319,11 +320,11 @@ def _merge_into(tables: Tables, incoming: Snapshot) -> MergeReport:
         stored = sessions.get(session.id)
         if stored is None:
             added += 1
-        elif stored.get("status") == "partial" and session.status == "complete":
-            completed += 1
+        elif stored.get("status", "partial") == "partial" and session.status == "complete":
+            completed += 1  # (a stored session leaves out its status while it is the default)
         else:
             continue
-        sessions[session.id] = to_document(session)
+        sessions[session.id] = to_stored(session)
     routines = tables.setdefault("routines", {})
     new_routines = [r for r in incoming.routines if r.id not in routines]
     routines.update((r.id, to_document(r)) for r in new_routines)
