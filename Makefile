@@ -12,11 +12,13 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q tui  # bytecode now: an editable install is never compiled
 	touch $(STAMP)
 
 setup: $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/python -m compileall -q tui  # bytecode for changed modules (a no-op when current)
 	$(BIN)/lumbar
 
 lint: $(STAMP)

@@ -6,12 +6,15 @@ store, progress, memory, timer). The whole set takes about four minutes, the tim
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import platform
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+import tui
 from tests.benchmarks import (
     bench_bandwidth,
     bench_keys,
@@ -34,6 +37,17 @@ BENCHMARKS: dict[str, Callable[[], list[Figure]]] = {
 }
 
 
+def bytecode() -> str:
+    """Whether lumbar's modules had their bytecode written (start-up compiles them if not)."""
+    sources = list(Path(tui.__file__).parent.rglob("*.py"))
+    missing = sum(
+        not Path(importlib.util.cache_from_source(str(path))).exists() for path in sources
+    )
+    state = "present" if not missing else f"missing for {missing} of {len(sources)} modules"
+    flag = "set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "not set"
+    return f"bytecode {state} (PYTHONDONTWRITEBYTECODE {flag})"
+
+
 def main(names: list[str]) -> int:
     """Run the named benchmarks (all by default), printing each figure as it comes."""
     unknown = sorted(set(names) - set(BENCHMARKS))
@@ -42,6 +56,7 @@ def main(names: list[str]) -> int:
         return 2
     print(
         f"lumbar benchmarks, {time.strftime('%Y-%m-%d %H:%M')}, Python {platform.python_version()}"
+        f" ({sys.executable}), {bytecode()}"
         f", {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; 80x24, "
         "TERM=xterm-256color; each figure beside its baseline measured in the same run",
         flush=True,
