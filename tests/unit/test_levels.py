@@ -361,3 +361,22 @@ def test_a_rung_swapped_into_a_phase_routine_keeps_its_own_level(catalogue: Cata
     start = start_rung(catalogue, align)
     assert (item.item, item.rung, item.change) == (march, start + 1, "up")
     assert item.planned == ladder(catalogue.exercise(march).dose).at(start + 1)
+
+
+def test_the_same_history_is_replayed_once(catalogue: Catalogue) -> None:
+    """Asked again of the same sessions (the store's same records), the replay is reused."""
+    history = good_days(3, "bird-dog")
+    first = replay(history, catalogue)
+    assert replay(list(history), catalogue) is first
+    assert replay(history, catalogue, threshold=6) is not first
+
+
+def test_a_changed_history_is_replayed_again(catalogue: Catalogue) -> None:
+    """One more session, or one saved again with more in it, gives a new replay."""
+    history = good_days(2, "bird-dog")
+    first = replay(history, catalogue)
+    longer = replay([*history, *good_days(1, "bird-dog", first=2)], catalogue)
+    assert longer is not first
+    assert longer.level(ROUTINE, "bird-dog") != first.level(ROUTINE, "bird-dog")
+    changed = msgspec.structs.replace(history[-1], pain_after=9)
+    assert replay([history[0], changed], catalogue).level(ROUTINE, "bird-dog").rung == 0

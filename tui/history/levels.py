@@ -163,10 +163,32 @@ def new_levels(catalogue: Catalogue) -> dict[str, Level]:
     }
 
 
+_last: tuple[Catalogue, int, tuple[Session, ...], Replay] | None = None
+"""The last replay and what it was of (see :func:`replay`)."""
+
+
 def replay(
     sessions: Iterable[Session], catalogue: Catalogue, threshold: int = DEFAULT_THRESHOLD
 ) -> Replay:
-    """Replay the whole history under the rules of the module docstring."""
+    """Replay the whole history under the rules of the module docstring.
+
+    The last replay is remembered: asked again of the same catalogue, threshold and sessions, it
+    is not done again. The store hands back the same (immutable) records while its file is
+    unchanged, so the replay the select screen does in a worker serves the session started
+    from it, and ten years are not replayed again on the UI thread when Enter is pressed.
+    A replay is never changed once made.
+    """
+    global _last
+    history = tuple(sessions)
+    last = _last
+    if last is not None and last[0] is catalogue and last[1] == threshold and last[2] == history:
+        return last[3]
+    found = _replay(history, catalogue, threshold)
+    _last = (catalogue, threshold, history, found)
+    return found
+
+
+def _replay(sessions: Sequence[Session], catalogue: Catalogue, threshold: int) -> Replay:
     found = Replay(starts=new_levels(catalogue))
     befores: list[int] = []
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
