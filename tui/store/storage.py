@@ -40,13 +40,15 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgspec
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from tui.store.paths import lock_path
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 """The whole database as TinyDB sees it: table name -> document id -> document."""
@@ -106,22 +108,32 @@ def move_aside_advice(path: Path) -> str:
 
 
 class StoreLock:
-    """The inter-process lock of one database file, as a reentrant context manager."""
+    """The inter-process lock of one database file, as a reentrant context manager.
+
+    ``filelock`` is imported at the first write, not with lumbar: most starts write nothing
+    before the first screen, and its import costs more than the rest of the store's.
+    """
 
     def __init__(self, path: Path, timeout: float | None = None) -> None:
         self.path = path
-        wait = LOCK_TIMEOUT if timeout is None else timeout
-        self._lock = FileLock(lock_path(path), timeout=wait, mode=FILE_MODE)
+        self.timeout = LOCK_TIMEOUT if timeout is None else timeout
+        self._lock: FileLock | None = None
 
     def __enter__(self) -> StoreLock:
         """Wait for the lock (up to the timeout); raise StoreError if it cannot be had."""
+        import filelock
+
+        if self._lock is None:
+            self._lock = filelock.FileLock(
+                lock_path(self.path), timeout=self.timeout, mode=FILE_MODE
+            )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire(poll_interval=0.005)  # writes are short: check often
-        except Timeout:
+        except filelock.Timeout:
             raise StoreError(
                 f"another lumbar has been writing {self.path} for more than "
-                f"{self._lock.timeout:g} seconds. Close the other lumbar, or wait and try again.",
+                f"{self.timeout:g} seconds. Close the other lumbar, or wait and try again.",
                 self.path,
             ) from None
         except OSError as error:
@@ -135,7 +147,8 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         """Release the lock (once per ``__enter__``)."""
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
 
 
 def _reason(error: OSError) -> str:
