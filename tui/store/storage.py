@@ -7,8 +7,9 @@ Decisions, one line each (the atomic write is :mod:`tui.store.files`'s, the JSON
   mid-write leaves half a file; every write here replaces the file whole, by a rename.
 - **Raw documents.** Ten years of daily sessions make a file of about 10 MB. Decoding all of it
   and encoding it again on every save would cost many times the write itself, so the storage
-  also keeps the file as it last saw it: each document still as JSON (:class:`FileState`). A save puts one new document among the others and writes the lot,
-  which costs little more than writing the bytes. The file is read again (and checked again)
+  also keeps the file as it last saw it: each document still as JSON (:class:`FileState`).
+  A save puts one new document among the others and writes the lot, which costs little more
+  than writing the bytes. The file is read again (and checked again)
   only when it is no longer the file remembered, because another lumbar wrote it.
 - **Changed or not, by ``stat``.** Whether the file is still the one remembered is told by its
   device, inode, size and times (:data:`Stamp`), not by reading it again and comparing 10 MB.
