@@ -9,6 +9,7 @@ imports Textual.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -82,17 +83,26 @@ def to_stored(record: Struct) -> dict[str, Any]:
     return document
 
 
+@functools.cache
+def _defaults(kind: type[Struct]) -> tuple[tuple[str, str, object], ...]:
+    """Each field of a struct type: its name, its name in JSON, and its default (or none)."""
+    found = []
+    for field in msgspec.structs.fields(kind):  # slow (it reads the annotations): once a type
+        default = field.default
+        if field.default_factory is not msgspec.NODEFAULT:
+            default = field.default_factory()
+        found.append((field.name, field.encode_name, default))
+    return tuple(found)
+
+
 def _compact(value: Any) -> Any:
     """``value`` with every struct in it as a dict of its fields that differ from their default."""
     if isinstance(value, Struct):
         kept = {}
-        for field in msgspec.structs.fields(value):
-            item = getattr(value, field.name)
-            if field.default is not msgspec.NODEFAULT and item == field.default:
-                continue
-            if field.default_factory is not msgspec.NODEFAULT and item == field.default_factory():
-                continue
-            kept[field.encode_name] = _compact(item)
+        for name, encoded, default in _defaults(type(value)):
+            item = getattr(value, name)
+            if default is msgspec.NODEFAULT or item != default:
+                kept[encoded] = _compact(item)
         return kept
     if isinstance(value, tuple | list):
         return [_compact(item) for item in value]
