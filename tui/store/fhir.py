@@ -31,6 +31,7 @@ from tui.model import (
     Catalogue,
     ExerciseResult,
     Feedback,
+    Outcome,
     Routine,
     RoutineItem,
     Session,
@@ -78,6 +79,12 @@ FEEDBACK_WORDS: dict[Feedback, str] = {
 }
 """The user's one-key answer after an exercise, as a clinician reads it."""
 
+RESULT_WORDS: dict[Outcome, str] = {
+    **OUTCOME_WORDS,
+    "gated": "ended before its harder stage: the user said they were not ready yet",
+}
+"""How an exercise ended, in words (see :data:`tui.model.records.Outcome`)."""
+
 PSEUDONYMOUS = (
     '<div xmlns="http://www.w3.org/1999/xhtml">A pseudonymous lumbar user: lumbar keeps no '
     "name, birth date or other personal data, and exports none.</div>"
@@ -108,8 +115,8 @@ def _quantity(value: float, unit: str) -> Resource:
     return {"value": value, "unit": unit, "system": UCUM, "code": unit}
 
 
-def _reference(urn: str, display: str | None = None) -> Resource:
-    return {"reference": urn} if display is None else {"reference": urn, "display": display}
+def _reference(urn: str) -> Resource:
+    return {"reference": urn}
 
 
 class BundleBuilder:
@@ -161,10 +168,8 @@ class BundleBuilder:
             "activity": [
                 self._activity(item, outcomes.get(item.exercise, [])) for item in routine.items
             ],
+            "note": [{"text": self._origin(routine)}],
         }
-        origin = self._origin(routine)
-        if origin:
-            plan["note"] = [{"text": origin}]
         return self.add(self.urn("routine", routine.id), plan)
 
     def _origin(self, routine: Routine) -> str:
@@ -276,7 +281,7 @@ class BundleBuilder:
         when = {"effectivePeriod": _period(result.started_at, result.ended_at)}
         resource = self._observation(procedure, ACTIVITY, code, when)
         shortfall = shortfall_text(result)
-        outcome = "done in full" if result.full else OUTCOME_WORDS[result.outcome]
+        outcome = "done in full" if result.full else RESULT_WORDS[result.outcome]
         resource["valueString"] = f"{outcome}: {shortfall}" if shortfall else outcome
         components: list[tuple[str, str, Any]] = [
             ("Planned dose", "valueString", plan_text(result.planned)),
