@@ -306,7 +306,7 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     form.add_argument("--csv", action="store_true", help="print one CSV row per exercise")
     export_ = commands.add_parser(
         "export",
-        help="copy your data to a .json or .csv file",
+        help="copy your data to a .json or .csv file, or a FHIR bundle for a clinician",
         description=(
             "Write everything (sessions, custom routines, settings) to PATH.json, for "
             "`lumbar import`, or the sessions to PATH.csv, one row per exercise, for a "

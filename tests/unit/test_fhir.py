@@ -260,6 +260,14 @@ def test_an_exercise_not_rated_has_no_feeling(bundle: Resource) -> None:
     assert "How it felt" not in _components(skipped)
 
 
+def test_an_exercise_ended_at_a_gate_says_why_in_words(catalogue: Catalogue) -> None:
+    """An exercise that ended at its gate reads as not ready for the harder stage."""
+    gated = make_result(outcome="gated", started_at=RECORD_BASE, ended_at=RECORD_BASE)
+    session = msgspec.structs.replace(make_session("s-1"), exercises=(gated,))
+    observation = _exercises(fhir_bundle(catalogue, [session], [], NOW), 0)[0]
+    assert observation["valueString"].startswith("ended before its harder stage")
+
+
 def test_an_exercise_gone_from_the_catalogue_is_named_by_its_id(catalogue: Catalogue) -> None:
     """A result of an exercise lumbar no longer has still exports, under its id."""
     gone = make_result("an-old-exercise", started_at=RECORD_BASE, ended_at=RECORD_BASE)
