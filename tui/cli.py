@@ -34,6 +34,7 @@ from tui.store import (
     check_file,
     describe,
     export,
+    export_fhir,
     history_json,
     history_table,
     import_file,
@@ -305,13 +306,24 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     form.add_argument("--csv", action="store_true", help="print one CSV row per exercise")
     export_ = commands.add_parser(
         "export",
-        help="copy your data to a .json or .csv file",
+        help="copy your data to a .json or .csv file, or a FHIR bundle for a clinician",
         description=(
             "Write everything (sessions, custom routines, settings) to PATH.json, for "
-            "`lumbar import`, or the sessions to PATH.csv, one row per exercise, for a spreadsheet."
+            "`lumbar import`, or the sessions to PATH.csv, one row per exercise, for a "
+            "spreadsheet; or, with --fhir FILE.json, your sessions and routines as an HL7 FHIR "
+            "R4 Bundle."
         ),
     )
-    export_.add_argument("path", type=Path, metavar="PATH", help="a file ending in .json or .csv")
+    target = export_.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "path", type=Path, nargs="?", metavar="PATH", help="a file ending in .json or .csv"
+    )
+    target.add_argument(
+        "--fhir",
+        type=Path,
+        metavar="FILE.json",
+        help="instead, write your sessions as an HL7 FHIR R4 Bundle, for a clinician's system",
+    )
     import_ = commands.add_parser(
         "import",
         help="merge a .json export into your data",
@@ -378,6 +390,12 @@ def run_store(
     try:
         if args.command == "plan":
             return run_plan(args, Store.open(path), out, err)
+        if args.command == "export" and args.fhir is not None:
+            loaded = _load(err)  # the exercises' and routines' names and doses
+            if loaded is None:
+                return 1
+            print(export_fhir(Store.open(path), args.fhir, loaded.catalogue), file=out)
+            return 0
         return _run_store(args, path, out)
     except StoreError as error:
         print(error, file=err)

@@ -81,6 +81,7 @@ from tui.model.visible import visible, visible_data, visible_json
 from tui.model.words import (
     CHOSEN_LEGEND,
     CHOSEN_MARK,
+    OUTCOME_WORDS,
     POSITIONS,
     about_minutes,
     counts_text,
@@ -106,6 +107,7 @@ __all__ = [
     "COUNT_WORDS",
     "MOST_STEPS_DOWN",
     "MOVE_SECONDS",
+    "OUTCOME_WORDS",
     "POSITIONS",
     "SCHEMA_VERSION",
     "SETUP_SECONDS",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tui.store.changes import (
     SettingsChanges,
 )
+from tui.store.fhir import export_fhir
 from tui.store.paths import (
     ENV_VAR,
     resolve_db_path,
@@ -44,6 +45,7 @@ __all__ = [
     "check_file",
     "describe",
     "export",
+    "export_fhir",
     "history_json",
     "history_table",
     "import_file",
