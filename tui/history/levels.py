@@ -104,6 +104,7 @@ class Replay:
     repeated: dict[str, bool] = field(default_factory=dict)
     """Per exercise that has hurt, whether its last hurt made two in its last three sessions."""
     changes: list[tuple[Key, LevelChange]] = field(default_factory=list)
+    """The changes of the one key :func:`explain` asked about (empty in any other replay)."""
     starts: dict[str, Level] = field(default_factory=dict)
     """Per routine that starts new exercises below the article's dose, where they start."""
 
@@ -188,7 +189,13 @@ def replay(
     return found
 
 
-def _replay(sessions: Sequence[Session], catalogue: Catalogue, threshold: int) -> Replay:
+def _replay(
+    sessions: Sequence[Session], catalogue: Catalogue, threshold: int, explained: Key | None = None
+) -> Replay:
+    """The replay itself; with ``explained``, every change of that one key is kept in it.
+
+    (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.)
+    """
     found = Replay(starts=new_levels(catalogue))
     befores: list[int] = []
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
@@ -215,12 +222,11 @@ def _replay(sessions: Sequence[Session], catalogue: Catalogue, threshold: int) -
             before = found.level(*key)
             after = _judge(catalogue, found, key, steps, before, results, session, flags)
             found.levels[key] = after
-            found.changes.append(
-                (
-                    key,
-                    LevelChange(day, session.id, after.change, before.rung, after.rung, after.why),
+            if key == explained:
+                change = LevelChange(
+                    day, session.id, after.change, before.rung, after.rung, after.why
                 )
-            )
+                found.changes.append((key, change))
     return found
 
 
@@ -335,6 +341,5 @@ def explain(
     sessions: Iterable[Session], catalogue: Catalogue, routine: str, exercise: str
 ) -> list[LevelChange]:
     """Every session that moved or held this exercise in this routine, oldest first."""
-    return [
-        change for key, change in replay(sessions, catalogue).changes if key == (routine, exercise)
-    ]
+    found = _replay(tuple(sessions), catalogue, DEFAULT_THRESHOLD, (routine, exercise))
+    return [change for _, change in found.changes]
