@@ -24,6 +24,7 @@ from tui.model import (
     ExerciseResult,
     Session,
     SessionStatus,
+    StagePlan,
     duration,
     outcome_counts,
     plan_text,
@@ -152,8 +153,9 @@ class ExerciseRow:
 
     def count(self, result: ExerciseResult) -> None:
         """Add one result of this exercise to the tallies."""
-        self.done += result.full
-        self.cut += result.outcome in ("done", "cut") and not result.full
+        full = result.full
+        self.done += full
+        self.cut += result.outcome in ("done", "cut") and not full
         self.skipped += result.outcome == "skipped"
         self.easy += result.feedback == "easy"
         self.right += result.feedback == "right"
@@ -363,6 +365,7 @@ def work_out(
     pain: list[PainPoint] = []
     history: list[HistoryRow] = []
     befores: list[int] = []
+    last_planned: dict[str, tuple[StagePlan, ...]] = {}
     for session in sessions:
         history.append(history_row(session))
         if session.pain_before is not None or session.pain_after is not None:
@@ -377,9 +380,11 @@ def work_out(
                     result.exercise, _name(catalogue, result.exercise)
                 )
             row.count(result)
-            row.dose = plan_text(result.planned)
+            last_planned[result.exercise] = result.planned
         for exercise in {result.exercise for result in session.exercises} if flags else ():
             rows[exercise].flags += 1
+    for exercise, planned in last_planned.items():  # in words once, not at every result
+        rows[exercise].dose = plan_text(planned)
     days = day_totals(sessions)
     history.reverse()
     return Progress(
