@@ -21,7 +21,7 @@ from typing import TextIO
 
 import msgspec
 
-from tui.history.status import status_fields, status_of
+from tui.history import status_fields, status_of
 from tui.model import Settings
 from tui.status_file import read_fresh, stamp_of, status_paths
 from tui.store import Store, StoreError, resolve_db_path, write_atomic
