@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from tui.history.safety import sessions_stopped
-from tui.history.streak import DayTotal, day_totals, streak, trained
+from tui.history.streak import DayTotal, Streak, day_totals, streak, trained
 from tui.model import WEEKDAYS, SafetyCheck, Session, Settings
 
 State = Literal["due", "done", "rest", "met", "flag"]
@@ -73,11 +73,10 @@ class Status:
         return self.state == "flag"
 
 
-def today_state(days: Mapping[date, DayTotal], target: int, today: date) -> State:
-    """The state of ``today`` from each day's totals and the weekly target (the module's rule)."""
+def today_state(days: Mapping[date, DayTotal], found: Streak, today: date) -> State:
+    """The state of ``today`` from each day's totals and the streak as of today (the rule)."""
     if _trained_on(days, today):
         return "done"
-    found = streak(days, target, today)
     if found.met:
         return "met"
     every_day_needed = found.needed == found.days_left
@@ -97,15 +96,14 @@ def status_of(
     safety: SafetyCheck | None,
     now: datetime,
 ) -> Status:
-    """The status at ``now`` (its date is today) from the whole history, oldest first or not."""
+    """The status at ``now`` (its date is today) from the whole history, oldest first."""
     today = now.date()
     history = list(sessions)
     days = day_totals(history)
     found = streak(days, settings.weekly_target, today)
-    stopped = sessions_stopped(safety)
-    state: State = "flag" if stopped else today_state(days, settings.weekly_target, today)
+    state: State = "flag" if sessions_stopped(safety) else today_state(days, found, today)
     done_today = _trained_on(days, today)
-    last = max((s.started_at for s in history if trained(s)), default=None)
+    last = next((s.started_at for s in reversed(history) if trained(s)), None)
     return Status(
         state=state,
         computed_for=today,
