@@ -53,16 +53,23 @@ def data_path(db: str | None, environ: "Mapping[str, str]") -> str | None:
     return os.path.realpath(path) if os.path.islink(path) else path
 
 
-def answer(argv: "Sequence[str]", environ: "Mapping[str, str]", out: "TextIO") -> bool:
-    """Answer ``status`` or ``remind`` from fresh status files; False when the CLI must."""
+def quick_form(argv: "Sequence[str]") -> "tuple[str | None, list[str]] | None":
+    """``(--db value or None, the command's words)`` when ``argv`` is a form answered here."""
     args = list(argv)
     db = None
     if args[:1] == ["--db"] and len(args) > 1:
         db, args = args[1], args[2:]
     elif args[:1] and args[0].startswith("--db="):
         db, args = args[0].removeprefix("--db="), args[1:]
-    if args not in QUICK or db == "":
+    return (db, args) if args in QUICK and db != "" else None
+
+
+def answer(argv: "Sequence[str]", environ: "Mapping[str, str]", out: "TextIO") -> bool:
+    """Answer ``status`` or ``remind`` from fresh status files; False when the CLI must."""
+    form = quick_form(argv)
+    if form is None:
         return False
+    db, args = form
     path = data_path(db, environ)
     fresh = None if path is None else read_fresh(path, local_day())
     if fresh is None:
@@ -75,10 +82,23 @@ def answer(argv: "Sequence[str]", environ: "Mapping[str, str]", out: "TextIO") -
 
 
 def main(argv: "Sequence[str] | None" = None) -> int:
-    """Entry point of the ``lumbar`` console script; returns the exit status."""
+    """Entry point of the ``lumbar`` console script; returns the exit status.
+
+    ``status`` or ``remind`` whose files are not fresh go straight to the command that works
+    the status out again (the same as the CLI's, without loading the catalogue first).
+    """
     args = sys.argv[1:] if argv is None else list(argv)
     if answer(args, os.environ, sys.stdout):
         return 0
+    form = quick_form(args)
+    if form is not None:
+        from argparse import Namespace
+
+        from tui.cli_status import run_status_command
+
+        db, words = form
+        parsed = Namespace(db=db, command=words[0], json="--json" in words)
+        return run_status_command(parsed, sys.stdout, sys.stderr, os.environ)
     from tui.cli import main as cli_main
 
     return cli_main(args)

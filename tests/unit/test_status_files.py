@@ -250,3 +250,15 @@ def test_the_quick_answer_imports_nothing_heavy(db: Path) -> None:
         "lumbar: due today",
         "['tui', 'tui.quick', 'tui.status_file']",
     ]
+
+
+def test_stale_files_are_worked_out_without_the_catalogue(db: Path) -> None:
+    """No fresh files: the console script works the status out, and loads no catalogue."""
+    probe = (
+        "import sys; from tui.quick import main; "
+        f"code = main(['--db', {str(db)!r}, 'status']); "
+        "print(code, 'tui.catalogue' in sys.modules, 'textual' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.splitlines() == ["lumbar: due today", "0 False False"]
+    assert line_file(db).read_text() == "lumbar: due today\n"
