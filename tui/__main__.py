@@ -1,5 +1,5 @@
 """Run lumbar with ``python -m tui``."""
 
-from tui.cli import main
+from tui.quick import main
 
 raise SystemExit(main())

@@ -25,6 +25,13 @@ from tui.catalogue import (
     user_dir,
     with_custom_routines,
 )
+from tui.cli_status import (
+    DESK_BREAK,
+    STATUS_COMMANDS,
+    add_status_commands,
+    attach_status,
+    run_status_command,
+)
 from tui.history import passed_gates, plan_json, plan_lines, plan_routine, unfinished
 from tui.model import Catalogue, about_minutes, plural
 from tui.store import (
@@ -135,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check the files on their own, without the bundled catalogue",
     )
     add_store_commands(commands)
+    add_status_commands(commands)
     return parser
 
 
@@ -215,6 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_catalogue(args, sys.stdout, sys.stderr)
     if args.command in STORE_COMMANDS:
         return run_store(args, sys.stdout, sys.stderr, os.environ)
+    if args.command in STATUS_COMMANDS:
+        return run_status_command(args, sys.stdout, sys.stderr, os.environ)
+    if args.command == "break":
+        args.routine = DESK_BREAK  # exactly as `lumbar play desk-break`: the same gate
     return run_app(args, sys.stderr, os.environ)
 
 
@@ -229,6 +241,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
     except StoreError as error:
         print(error, file=err)
         return 1
+    status = attach_status(store)
     routine = getattr(args, "routine", None)
     routines = store.routines()
     known = {*loaded.catalogue.routines, *loaded.catalogue.exercises, *(r.id for r in routines)}
@@ -261,6 +274,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         hang_up_grace=EXIT_GRACE,  # no lumbar outlives its terminal
     )
     app.run(mouse=not args.no_mouse)
+    status.tell(err)
     if app.unsaved_count:
         print(unsaved_message(app.unsaved_count, store.path, app.kept_unsaved), file=err)
         return app.return_code or 1
@@ -388,6 +402,12 @@ def run_store(
     """Run a data sub-command; a StoreError is printed to ``err`` and exits 1."""
     path = resolve_db_path(args.db, environ)
     try:
+        if args.command == "import":  # the one data command that writes
+            store = Store.open(path)
+            writer = attach_status(store)
+            print(describe(import_file(store, args.path), args.path), file=out)
+            writer.tell(err)
+            return 0
         if args.command == "plan":
             return run_plan(args, Store.open(path), out, err)
         if args.command == "export" and args.fhir is not None:
@@ -430,9 +450,6 @@ def run_plan(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -
 def _run_store(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     if args.command == "export":
         print(export(Store.open(path), args.path), file=out)
-    elif args.command == "import":
-        report = import_file(Store.open(path), args.path)
-        print(describe(report, args.path), file=out)
     elif args.command == "history":
         store = Store.open(path)
         recover_unsaved(store)

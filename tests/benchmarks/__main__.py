@@ -1,7 +1,7 @@
 """Run every benchmark and print its figures beside their baselines: ``make bench``.
 
 ``python -m tests.benchmarks [NAME ...]`` runs the named ones only (startup, bandwidth, keys,
-store, progress, memory, timer). The whole set takes about four minutes, the timer alone one.
+store, progress, memory, timer, status). The whole set takes about four minutes, the timer one.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from tests.benchmarks import (
     bench_memory,
     bench_progress,
     bench_startup,
+    bench_status,
     bench_store,
     bench_timer,
 )
@@ -34,6 +35,7 @@ BENCHMARKS: dict[str, Callable[[], list[Figure]]] = {
     "progress": bench_progress.figures,
     "memory": bench_memory.figures,
     "timer": bench_timer.figures,
+    "status": bench_status.figures,
 }
 
 

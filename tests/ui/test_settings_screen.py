@@ -401,3 +401,25 @@ async def test_settings_cannot_be_opened_over_the_player(make: MakeApp) -> None:
         assert isinstance(app.screen, PlayerScreen)
         await pilot.press("comma")
         assert isinstance(app.screen, PlayerScreen)
+
+
+async def space_on(app: LumbarApp, widget_id: str) -> None:
+    """Open the settings, press Space on the widget with this id, and let the write finish."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        screen.query_one(f"#{widget_id}").focus()
+        await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_a_reminder_day_ticked_off_is_kept(app: LumbarApp, store: Store) -> None:
+    """Space on Saturday's box: lumbar remind may speak every day but Saturday."""
+    await space_on(app, "remind-sat")
+    assert store.settings().remind_days == ("mon", "tue", "wed", "thu", "fri", "sun")
+
+
+async def test_quiet_reminders_are_kept(app: LumbarApp, store: Store) -> None:
+    """Space on the quiet switch: lumbar remind says nothing from now on."""
+    await space_on(app, "remind-quiet")
+    assert store.settings().remind_quiet

@@ -59,6 +59,7 @@ from tui.model.provenance import (
 )
 from tui.model.records import (
     SCHEMA_VERSION,
+    WEEKDAYS,
     Clearance,
     ExerciseResult,
     Feedback,
@@ -73,6 +74,7 @@ from tui.model.records import (
     SessionStatus,
     Settings,
     StagePlan,
+    Weekday,
     outcome_counts,
     outcome_tally,
     plan_dose,
@@ -112,6 +114,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "SETUP_SECONDS",
     "STILL",
+    "WEEKDAYS",
     "Advice",
     "AdviceKind",
     "Catalogue",
@@ -149,6 +152,7 @@ __all__ = [
     "Settings",
     "Stage",
     "StagePlan",
+    "Weekday",
     "about_minutes",
     "chosen_names",
     "chosen_sentence",

@@ -24,6 +24,10 @@ SessionStatus = Literal["partial", "complete"]
 NOTE_LENGTH = 500
 """The longest note a session keeps, in characters (a few sentences for the clinician)."""
 NotifyMethod = Literal["off", "osc9", "osc777", "osc99"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+"""A day of the week, as the settings name it."""
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Every day of the week, Monday first (``date.weekday()`` order)."""
 PainScore = Annotated[int, Meta(ge=0, le=10)]
 Moment = Annotated[datetime, Meta(tz=True)]
 """A time with its offset from UTC: one without (a hand-edited file, a foreign export) is refused
@@ -213,6 +217,10 @@ class Settings(Entry, kw_only=True, frozen=True):
     """Each exercise after the first starts on the user's key, not when a countdown ends."""
     gates_again: tuple[GateAnswer, ...] = ()
     """Gate answers taken back on the settings screen (a no, dated): asked again next time."""
+    remind_days: tuple[Weekday, ...] = WEEKDAYS
+    """The days ``lumbar remind`` may speak on (a session must be due as well: rest days never)."""
+    remind_quiet: bool = False
+    """``lumbar remind`` says nothing at all (the status line still says when one is due)."""
 
 
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):

@@ -25,13 +25,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.validation import Function
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, Switch
 
 from tui.failures import run_in_thread
 from tui.messages import Failed
 from tui.model import Catalogue, NotifyMethod, Settings
 from tui.screens.settings_cues import cue_rows, send_test_notice, speech_hint, switch_parts
 from tui.screens.settings_gates import GATE_CLASS, gate_rows, gate_taken_back
+from tui.screens.settings_remind import DAY_CLASS, days_ticked, days_words, remind_rows, show_remind
 from tui.screens.settings_words import (
     GET_READY,
     NOTIFY_CHOICES,
@@ -66,6 +67,11 @@ a number, type it and press **Enter** (or move on with **Tab**) to save it; a nu
 range is not saved, and the line at the bottom says what it can be. **Test** sends a desktop
 notice the way a session does; **Try it** speaks a sample line. **{key:settings.done}** goes
 back to choosing a routine, saving a number still being typed if it is in range.
+
+**Remind on** ticks the days `lumbar remind` may print its line (Space ticks a day), and **Quiet**
+silences it. A session is due (lumbar's rule, from the articles' 3 to 4 times a week with a rest
+day between): not after a red-flag yes, not once you trained today or met the week's target, and
+not the day after a session, a rest day, unless every day left in the week is needed to meet it.
 """
     BINDINGS = [
         Binding(
@@ -156,6 +162,7 @@ back to choosing a routine, saving a number still being typed if it is in range.
                 hint = routine_hint(self.catalogue, "cool-down", "after")
                 yield from switch_parts("cool-down", settings.cool_down, hint)
             yield from cue_rows(settings, self.speech)
+            yield from remind_rows(settings)
             yield from gate_rows(self.catalogue)
         yield Static(id="status")  # under the pane, always in view, whatever is scrolled to
         yield Footer()
@@ -189,7 +196,7 @@ back to choosing a routine, saving a number still being typed if it is in range.
         if settings is None:
             return
         self.pending.clear()
-        with self.prevent(Select.Changed, Input.Changed, Switch.Changed):
+        with self.prevent(Select.Changed, Input.Changed, Switch.Changed, Checkbox.Changed):
             self.query_one("#theme", Select).value = self.app.theme
             self.query_one("#get-ready", Input).value = str(settings.get_ready_seconds)
             self.query_one("#bell", Switch).value = settings.bell
@@ -200,6 +207,8 @@ back to choosing a routine, saving a number still being typed if it is in range.
             self.query_one("#cool-down", Switch).value = settings.cool_down
             self.query_one("#wait-for-me", Switch).value = settings.wait_for_me
             self.query_one("#speech", Switch).value = settings.speech
+            self.query_one("#remind-quiet", Switch).value = settings.remind_quiet
+            show_remind(self.query(f".{DAY_CLASS}").results(Checkbox), settings)
         for switch in self.query(Switch):
             self.query_one(f"#{switch.id}-state", Label).update(on_off(switch.value))
         self.hint("#notify-hint", notify_hint(settings.notify))
@@ -226,12 +235,18 @@ back to choosing a routine, saving a number still being typed if it is in range.
     def switch_flipped(self, event: Switch.Changed) -> None:
         """Keep the bell, warm-up, cool-down, wait-for-me or speech switch."""
         fields = {"bell": "bell", "warm-up": "warm_up", "cool-down": "cool_down"}
-        fields |= {"wait-for-me": "wait_for_me", "speech": "speech"}
+        fields |= {"wait-for-me": "wait_for_me", "speech": "speech", "remind-quiet": "remind_quiet"}
         field = fields.get(event.switch.id or "")
         if field is not None:
             self.query_one(f"#{event.switch.id}-state", Label).update(on_off(event.value))
             label = (event.switch.id or "").replace("-", " ")
             self.change(f"{label} {on_off(event.value)}", **{field: event.value})
+
+    @on(Checkbox.Changed, f".{DAY_CLASS}")
+    def remind_day_ticked(self) -> None:
+        """Keep the days ``lumbar remind`` may speak on."""
+        days = days_ticked(self.query(f".{DAY_CLASS}").results(Checkbox))
+        self.change(days_words(days), remind_days=days)
 
     @on(Button.Pressed, "#test-notice")
     def test_notice_pressed(self) -> None:

@@ -133,6 +133,8 @@ class Store:
         self._storage = AtomicStorage(path, check=lambda tables: check_current(tables, path))
         self._records = Records(path)
         self._swept = False
+        self.after_write: Callable[[], None] | None = None
+        """Called after each write of the file (the status files' writer); it must not raise."""
 
     @classmethod
     def open(cls, path: str | Path, *, check_sessions: bool = True) -> Store:
@@ -284,9 +286,12 @@ class Store:
                 self._checked(state)  # never rewrite a file holding a damaged record
             # Decoded afresh: ``change`` may edit them half way and then fail.
             tables = {} if state is None else decode_raw(state.tables)
-            if change(tables):
+            written = change(tables)
+            if written:
                 tables["meta"] = {SINGLE["meta"]: {"version": SCHEMA_VERSION}}
                 self._storage.write(tables)
+        if written:
+            self._written()
 
     def _sweep(self) -> None:
         """Once, under the lock: remove temp files a killed writer left (no one else writes)."""
@@ -305,6 +310,12 @@ class Store:
             tables = {**current, table: {**current.get(table, {}), key: document}}
             tables["meta"] = {SINGLE["meta"]: META}
             self._storage.write_raw(tables, checked=EVERY_TABLE | {OUTLINE})
+        self._written()
+
+    def _written(self) -> None:
+        """Tell ``after_write`` the file was written (outside the lock: it reads the file)."""
+        if self.after_write is not None:
+            self.after_write()
 
     def save_session(self, session: Session) -> None:
         """Insert or replace the session with this id (saved after each exercise and at the end)."""
