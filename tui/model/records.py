@@ -206,6 +206,8 @@ class Settings(Entry, kw_only=True, frozen=True):
     """Each exercise after the first starts on the user's key, not when a countdown ends."""
     gates_again: tuple[GateAnswer, ...] = ()
     """Gate answers taken back on the settings screen (a no, dated): asked again next time."""
+    plain_player: bool = False
+    """``lumbar play`` plays in lines, without the full screen (for screen readers)."""
 
 
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):

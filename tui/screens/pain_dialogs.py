@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 
 from tui.model import plan_text
 from tui.screens.dialogs import help_key
-from tui.screens.pain_words import Easier, FlareUp, Hurt
+from tui.session import Easier, FlareUp, Hurt
 from tui.widgets.keys import with_keys
 from tui.widgets.readout import Readout
 

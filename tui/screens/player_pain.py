@@ -2,8 +2,8 @@
 
 :class:`PainResponses` is the player's base: it opens the player's dialogs (waiting under the
 too-small note when it must) and does what the user chooses in the dialogs about pain. The
-rules are the history's; the words and the advice are in pain_words.py, the dialogs in
-pain_dialogs.py.
+rules are the history's; the words and the advice are in tui.session.pain (what happens next
+time in pain_words.py), the dialogs in pain_dialogs.py.
 """
 
 from __future__ import annotations
@@ -20,16 +20,21 @@ from tui.messages import PlayRoutine
 from tui.model import Session
 from tui.screens.dialogs import PainAnswer, score_of
 from tui.screens.pain_dialogs import FlareUpAnswer, FlareUpDialog, HurtAnswer, ThisHurts
-from tui.screens.pain_words import (
+from tui.screens.pain_words import next_time_lines
+from tui.screens.too_small import PLAYER_MIN_SIZE, fits
+from tui.session import (
     Easier,
+    Engine,
+    Event,
+    PlannedExercise,
+    SessionRecorder,
+    Undoable,
+    UndoKind,
     easier_why,
     flare_up_of,
     gentle_routine,
     hurt_of,
-    next_time_lines,
 )
-from tui.screens.too_small import PLAYER_MIN_SIZE, fits
-from tui.session import Engine, Event, PlannedExercise, SessionRecorder, Undoable, UndoKind
 
 T = TypeVar("T")
 

@@ -18,10 +18,9 @@ from tui.catalogue import hold_extension, largest_dose
 from tui.history import high_pain_before
 from tui.screens.dialogs import PainAnswer, PainCheck, score_of
 from tui.screens.pain_dialogs import FlareUpDialog
-from tui.screens.pain_words import flare_up_of
 from tui.screens.player_gate import GateQuestions
 from tui.screens.player_keys import ADJUST_SECONDS
-from tui.session import Snapshot, StepKind, Undoable, UndoKind
+from tui.session import Snapshot, StepKind, Undoable, UndoKind, flare_up_of
 from tui.widgets.feedback import Question
 
 PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")

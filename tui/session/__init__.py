@@ -29,6 +29,15 @@ from tui.session.factory import (
     build_session,
     routine_of_kind,
 )
+from tui.session.pain import (
+    Easier,
+    FlareUp,
+    Hurt,
+    easier_why,
+    flare_up_of,
+    gentle_routine,
+    hurt_of,
+)
 from tui.session.recorder import (
     SessionRecorder,
 )
@@ -45,12 +54,14 @@ from tui.session.speech import (
     try_speech,
 )
 from tui.session.spoken import (
+    dose_words,
     speech_for,
 )
 from tui.session.timeline import (
     PlannedExercise,
     Step,
     StepKind,
+    Timeline,
     beat_at,
     build_timeline,
 )
@@ -58,9 +69,12 @@ from tui.session.timeline import (
 __all__ = [
     "UNDO_SECONDS",
     "Cues",
+    "Easier",
     "Engine",
     "Event",
     "ExerciseDone",
+    "FlareUp",
+    "Hurt",
     "PlannedExercise",
     "ResumeError",
     "ResumePoint",
@@ -75,12 +89,18 @@ __all__ = [
     "Step",
     "StepKind",
     "StepStarted",
+    "Timeline",
     "Trial",
     "UndoKind",
     "Undoable",
     "beat_at",
     "build_session",
     "build_timeline",
+    "dose_words",
+    "easier_why",
+    "flare_up_of",
+    "gentle_routine",
+    "hurt_of",
     "notification_for",
     "routine_of_kind",
     "speech_for",

@@ -1,0 +1,116 @@
+"""The plain player's corrections: undo within seconds, and going back an exercise.
+
+``u`` takes back the last skip, "this hurts", rating or pain score for a few seconds (the
+engine's :data:`~tui.session.UNDO_SECONDS`), as in the full player: the record is saved again,
+and what was answered is asked again (the rating; the pain check before, the session paused
+meanwhile). :class:`PlainCorrections` is a base of the plain player. Nothing here imports
+Textual or Rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tui.history import high_pain_before
+from tui.model import Feedback
+from tui.plain.asking import Asker
+from tui.plain.hurting import HurtChoices
+from tui.plain.lines import pain_question
+from tui.session import Engine, SessionRecorder, Undoable, UndoKind
+
+PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")
+"""What ``u`` takes back while the session plays (the full player's)."""
+ENDING_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback")
+"""What ``u`` in the pain check after the last exercise takes back: the key that ended it."""
+ENDING_UNDO_WORDS: dict[UndoKind, str] = {
+    "skip": "the skip",
+    "hurt": "this hurts",
+    "feedback": "the rating",
+}
+"""What the pain check after the last exercise says its undo takes back."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """The open question after an exercise: which one, and when it lapses (a clock reading)."""
+
+    exercise_index: int
+    lapses_at: float
+
+
+class PlainCorrections(HurtChoices):
+    """Undo and going back (a base of the plain player, which provides the rest)."""
+
+    engine: Engine
+    recorder: SessionRecorder
+    clock: Callable[[], float]
+    ask: Asker
+    threshold: int
+    question: Question | None
+
+    def went_back(self) -> None:
+        """After b: a question about the exercise now played again goes (it is asked after)."""
+        playing = self.engine.snapshot(self.clock()).exercise.index
+        if self.question is not None and self.question.exercise_index >= playing:
+            self.close_question()
+
+    def undo_left(self, kinds: Sequence[UndoKind]) -> Callable[[], float]:
+        """Seconds left to undo the engine's last action, if it is one of ``kinds`` (else 0)."""
+
+        def left() -> float:
+            now = self.clock()
+            undo = self.engine.undoable(now)
+            return undo.seconds_left(now) if undo is not None and undo.kind in kinds else 0.0
+
+        return left
+
+    def undo(self) -> None:
+        """u: take back the last skip, "this hurts", rating or pain score, within seconds."""
+        if self.undo_left(PLAYER_UNDOES)() <= 0:
+            self.say("Nothing to undo now.")
+            return
+        undone = self.engine.undo(self.clock())
+        if undone is not None:
+            self.after_undo(undone)
+
+    def after_undo(self, undone: Undoable) -> None:
+        """Save the record as it is now; say what was undone; ask again what was answered."""
+        self.recorder.save()
+        self.say(UNDONE[undone.kind])
+        index = undone.exercise_index
+        if undone.kind == "feedback" and undone.feedback is None and index is not None:
+            self.ask_feedback(index)
+        if undone.kind == "pain-before":
+            was_paused = self.engine.snapshot(self.clock()).paused
+            self.react(self.engine.pause())
+            pain = self.ask.pain(pain_question("before you start"))
+            if isinstance(pain, int):
+                self.engine.set_pain_before(pain, self.clock())
+                self.recorder.save()
+                if high_pain_before(pain, self.threshold):
+                    self.flare_up_again(pain)
+                    return
+            if not was_paused:
+                self.react(self.engine.resume())
+
+    # The plain player's ------------------------------------------------------------------
+
+    def ask_feedback(self, exercise_index: int) -> None:
+        """Ask how the exercise felt."""
+        raise NotImplementedError
+
+
+UNDONE: dict[UndoKind, str] = {
+    "skip": "Skip undone: the exercise goes on.",
+    "hurt": "This hurts undone: the exercise goes on.",
+    "feedback": "Rating undone.",
+    "pain-before": "Pain score undone: answer the pain check again.",
+    "pain-after": "Pain score undone.",
+}
+"""What the plain player says once each kind of action is undone."""
+
+
+def feedback_words(feedback: Feedback) -> str:
+    """A rating in words: ``about right``."""
+    return {"easy": "easy", "right": "about right", "hard": "hard", "hurt": "it hurt"}[feedback]
