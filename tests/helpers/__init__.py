@@ -52,6 +52,7 @@ from tests.helpers.pilots import (
     under_cursor,
     wait,
 )
+from tests.helpers.plain import ScriptedKeys, lines_of, plain_run, pressed
 from tests.helpers.routines import dosed, timeline_of
 from tests.helpers.samples import EVENING, GOOD, without_movement
 from tests.helpers.speech import FakeSpeech, fake_speech
@@ -78,6 +79,7 @@ __all__ = [
     "FakeSpeech",
     "MakeApp",
     "Notice",
+    "ScriptedKeys",
     "add",
     "align_day",
     "answered_safety_check",
@@ -94,15 +96,18 @@ __all__ = [
     "everything_done",
     "fake_speech",
     "hold_of",
+    "lines_of",
     "make_result",
     "make_session",
     "midway",
     "notifications",
     "open_progress",
     "option_ids",
+    "plain_run",
     "plans_after",
     "play_out",
     "player",
+    "pressed",
     "result_at",
     "run_cli",
     "run_from_palette",

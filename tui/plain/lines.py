@@ -80,6 +80,8 @@ def rep_line(step: Step) -> str:
     """A rep starting: where it is in the dose, what to do and for how long."""
     where = where_in_dose(step)
     cue = step.cue.strip()
+    if step.kind is StepKind.HOLD and cue.rstrip(".").lower() == "hold":
+        cue = ""  # the generic cue: "Hold 10 seconds." says it
     if step.kind is StepKind.HOLD:
         action = f"{sentence(cue)} Hold {seconds(step.duration)}." if cue else ""
         action = action or f"Hold {seconds(step.duration)}."

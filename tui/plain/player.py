@@ -52,8 +52,31 @@ ADJUST_SECONDS = 5
 """How much + and - change the step in play (the full player's)."""
 FEEDBACK_WAIT = 10.0
 """How long the question after an exercise stays open unanswered (the full player's)."""
-FEEDBACK_KEYS: dict[str, Feedback] = {"1": "easy", "2": "right", "3": "hard", "4": "hurt"}
-"""The answers to the question after an exercise, by key (the full player's)."""
+FEEDBACK_ACTIONS: dict[str, Feedback] = {
+    f"feedback('{feedback}')": feedback for feedback in ("easy", "right", "hard", "hurt")
+}
+"""The answers to the question after an exercise, by the full player's action names."""
+PLAYER_KEYS: dict[str, tuple[str, ...]] = {
+    "pause": ("space",),
+    "next_step": ("n", "right"),
+    "previous_step": ("b", "left"),
+    "extend": ("plus",),
+    "shorten": ("minus",),
+    "count_rep": ("enter",),
+    "start_exercise": ("enter",),
+    "skip_exercise": ("s",),
+    "this_hurts": ("exclamation_mark",),
+    "undo": ("u",),
+    **{action: (str(number),) for number, action in enumerate(FEEDBACK_ACTIONS, 1)},
+    "cautions": ("c",),
+    "end_session": ("q",),
+    "app.quit": ("ctrl+q",),
+    "escape": ("escape",),
+}
+"""The keys of each of the full player's actions (by its action names; a test holds them to
+its bindings). Where two share a key (Enter), the first that does something now does it."""
+GATE_KEYS = ("y", "n", "enter", "escape")
+"""At a stage's gate: yes, not yet, ask again, leave it unanswered (the full player's)."""
 LEAVE_WAIT = 1.0
 """Leaving waits at most this long for the last save to be written."""
 KEYS_LINE = (
@@ -160,7 +183,7 @@ class PlainPlayer(PlainCorrections):
                 return "over"
             self.countdown(snapshot)
             key = self.keys.read(self.wake(snapshot, now))
-            if key == "ctrl+q":
+            if key in PLAYER_KEYS["app.quit"]:
                 self.abandon()
                 return "quit"
             if key is not None:
@@ -246,51 +269,55 @@ class PlainPlayer(PlainCorrections):
     # Keys --------------------------------------------------------------------------------
 
     def press(self, key: str) -> None:
-        """Do what ``key`` does now (the full player's keys)."""
+        """Do what ``key`` does now (the full player's keys: see :data:`PLAYER_KEYS`)."""
+        actions = [action for action, keys in PLAYER_KEYS.items() if key in keys]
+        feedback = next((FEEDBACK_ACTIONS[a] for a in actions if a in FEEDBACK_ACTIONS), None)
         if key == "question_mark":
             self.say(KEYS_LINE)
-        elif self.question is not None and key in FEEDBACK_KEYS:
-            self.feedback(FEEDBACK_KEYS[key])
-        elif self.question is not None and key == "escape":
+        elif self.question is not None and feedback is not None:
+            self.feedback(feedback)
+        elif self.question is not None and "escape" in actions:
             self.close_question()
             self.say("Question skipped.")
-        elif self.engine.running and self.engine.at_gate and key in ("y", "n", "enter", "escape"):
+        elif self.engine.running and self.engine.at_gate and key in GATE_KEYS:
             self.gate(key)
         elif self.engine.running:
-            self.session_key(key)
+            snapshot = self.engine.snapshot(self.clock())
+            any(self.session_action(action, snapshot) for action in actions)
 
-    def session_key(self, key: str) -> None:
-        """A key while the session runs."""
-        now = self.clock()
-        snapshot = self.engine.snapshot(now)
+    def session_action(self, action: str, snapshot: Snapshot) -> bool:
+        """Do ``action`` if it does something at ``snapshot``; True if it did."""
         step = snapshot.step
-        if key == "space":
+        if action == "pause":
             self.pause_or_resume(snapshot.paused)
-        elif key in ("n", "right"):
+        elif action == "next_step":
             self.react(self.engine.next_step())
-        elif key in ("b", "left") and snapshot.step_index > 0:
+        elif action == "previous_step" and snapshot.step_index > 0:
             self.react(self.engine.previous_step())
             self.went_back()
-        elif key == "plus":
+        elif action == "extend":
             self.extend(snapshot)
-        elif key == "minus" and step.is_timed:
+        elif action == "shorten" and step.is_timed:
             self.react(self.engine.shorten(ADJUST_SECONDS))
             self.say_left()
-        elif key == "enter" and step.kind is StepKind.COUNTED:
+        elif action == "count_rep" and step.kind is StepKind.COUNTED:
             self.react(self.engine.count_rep())
-        elif key == "enter" and step.kind.is_lead_in and not step.is_timed:
+        elif action == "start_exercise" and step.kind.is_lead_in and not step.is_timed:
             events = self.engine.resume() if snapshot.paused else []
             self.react(events + self.engine.next_step())
-        elif key == "s":
+        elif action == "skip_exercise":
             self.react(self.engine.skip_exercise())
-        elif key == "exclamation_mark":
+        elif action == "this_hurts":
             self.this_hurts()
-        elif key == "u":
+        elif action == "undo":
             self.undo()
-        elif key == "c":
+        elif action == "cautions":
             self.cautions(snapshot)
-        elif key in ("q", "escape"):
+        elif action in ("end_session", "escape"):
             self.end_session()
+        else:
+            return False
+        return True
 
     def pause_or_resume(self, paused: bool) -> None:
         """Space: pause, or carry on."""
