@@ -10,7 +10,6 @@ from tui.model.catalogue import Catalogue
 from tui.plain import PlainRun
 from tui.store.store import Store
 
-
 Key = str | BaseException
 """A key pressed, or what reading the next one raises (EOFError, KeyboardInterrupt...)."""
 

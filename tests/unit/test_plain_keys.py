@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import termios
@@ -17,10 +18,8 @@ def pipe() -> Iterator[tuple[int, int]]:
     read, write = os.pipe()
     yield read, write
     for fd in (read, write):
-        try:
+        with contextlib.suppress(OSError):  # a test closed it already
             os.close(fd)
-        except OSError:
-            pass
 
 
 def keys_on(fd: int) -> StreamKeys:
