@@ -43,8 +43,21 @@ def test_a_lead_in_after_a_change_of_position_says_the_move(timeline: Timeline) 
     assert "Get up from the floor: stand." in line
 
 
-def test_a_hold_says_the_rep_and_its_seconds_once(timeline: Timeline) -> None:
-    assert step_lines(timeline, first(timeline, StepKind.HOLD)) == ["Rep 1 of 2: Hold 10 seconds."]
+def test_the_first_rep_says_each_of_its_moves_and_its_hold_in_one_line(timeline: Timeline) -> None:
+    assert step_lines(timeline, 1) == [
+        "Rep 1 of 2: Breathe out and tip your pelvis to flatten your back. Hold 10 seconds. "
+        "Breathe in and let your back curve again."
+    ]
+
+
+def test_a_step_inside_a_rep_has_no_line_of_its_own(timeline: Timeline) -> None:
+    """A line every second or two (the moves) would drown a screen reader."""
+    assert step_lines(timeline, first(timeline, StepKind.HOLD)) == []
+
+
+def test_a_later_rep_says_where_it_is_and_how_long_it_holds(timeline: Timeline) -> None:
+    after_the_rest = first(timeline, StepKind.REST) + 1
+    assert step_lines(timeline, after_the_rest) == ["Rep 2 of 2: Hold 10 seconds."]
 
 
 def test_a_rest_says_its_seconds(timeline: Timeline) -> None:

@@ -1,4 +1,4 @@
-"""The plain player's corrections: undo within seconds, and going back an exercise.
+"""The plain player's corrections: + and -, undo within seconds, and going back an exercise.
 
 ``u`` takes back the last skip, "this hurts", rating or pain score for a few seconds (the
 engine's :data:`~tui.session.UNDO_SECONDS`), as in the full player: the record is saved again,
@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tui.catalogue import hold_extension, largest_dose
 from tui.history import high_pain_before
 from tui.model import Feedback
 from tui.plain.asking import Asker
 from tui.plain.hurting import HurtChoices
 from tui.plain.lines import pain_question
-from tui.session import Engine, SessionRecorder, Undoable, UndoKind
+from tui.plain.reps import seconds
+from tui.session import Engine, Event, SessionRecorder, Snapshot, StepKind, Undoable, UndoKind
 
 PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")
 """What ``u`` takes back while the session plays (the full player's)."""
@@ -29,6 +31,8 @@ ENDING_UNDO_WORDS: dict[UndoKind, str] = {
     "feedback": "the rating",
 }
 """What the pain check after the last exercise says its undo takes back."""
+ADJUST_SECONDS = 5
+"""How much + and - change the step in play (the full player's)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,34 @@ class PlainCorrections(HurtChoices):
     ask: Asker
     threshold: int
     question: Question | None
+    _warned: int | None
+
+    def extend(self, snapshot: Snapshot) -> None:
+        """+: 5 seconds more; a hold never past the articles' longest (a note says so)."""
+        step = snapshot.step
+        seconds_added, note = ADJUST_SECONDS, ""
+        if step.kind.is_rep:
+            seconds_added, note = self.extension(snapshot)
+        if note:
+            self.say(note)
+        if step.is_timed and seconds_added:
+            self.react(self.engine.extend(seconds_added))
+            self._warned = None
+            self.say_left()
+
+    def extension(self, snapshot: Snapshot) -> tuple[int, str]:
+        """The seconds + adds to the rep in play, and what to say: see ``hold_extension``."""
+        step, remaining = snapshot.step, snapshot.remaining
+        hold = step.kind is StepKind.HOLD and remaining is not None
+        length = snapshot.elapsed + remaining if hold and remaining is not None else None
+        largest = largest_dose(self.engine.timeline.catalogue, step.exercise_id)
+        return hold_extension(largest, length, ADJUST_SECONDS)
+
+    def say_left(self) -> None:
+        """How long the step in play has left, after + or -."""
+        snapshot = self.engine.snapshot(self.clock())
+        if not snapshot.finished and snapshot.remaining is not None:
+            self.say(f"{seconds(round(snapshot.remaining))} left.")
 
     def went_back(self) -> None:
         """After b: a question about the exercise now played again goes (it is asked after)."""
@@ -98,6 +130,10 @@ class PlainCorrections(HurtChoices):
 
     def ask_feedback(self, exercise_index: int) -> None:
         """Ask how the exercise felt."""
+        raise NotImplementedError
+
+    def react(self, events: Sequence[Event]) -> None:
+        """Save, ring and print as the engine's events say."""
         raise NotImplementedError
 
 

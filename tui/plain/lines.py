@@ -17,6 +17,7 @@ from tui.model import (
     session_minutes,
     shortfall_text,
 )
+from tui.plain.reps import rep_line, seconds, sentence
 from tui.session import PlannedExercise, Step, StepKind, Timeline, dose_words
 
 COUNTDOWN = "3, 2, 1."
@@ -25,32 +26,6 @@ FEEDBACK = "1 easy, 2 about right, 3 hard, 4 it hurt; or just carry on."
 """The answers to the question after an exercise, with their keys (the full player's)."""
 PAIN_SCALE = "0 is no pain, 9 is nine, t (or 1 then 0) is 10, the worst you can imagine."
 """What the keys of the pain check mean."""
-
-
-def seconds(count: int | None) -> str:
-    """``5 seconds``, ``1 second``."""
-    return plural(count or 0, "second")
-
-
-def sentence(text: str) -> str:
-    """``text`` ending with a full stop (or the mark it has)."""
-    text = text.strip()
-    return text if not text or text[-1] in ".!?:" else f"{text}."
-
-
-def where_in_dose(step: Step) -> str:
-    """Where a rep sits in its dose: ``Set 2 of 3, rep 4 of 8, left side``."""
-    parts = [step.stage_name] if step.stage_count > 1 and step.stage_name else []
-    if step.set_count > 1:
-        parts.append(f"set {step.set_number} of {step.set_count}")
-    if step.rep_count > 1:
-        parts.append(f"rep {step.rep_number} of {step.rep_count}")
-    if step.side is not None:
-        parts.append(f"{step.side} side")
-    if step.position_count > 1:
-        parts.append(f"position {step.position_number} of {step.position_count}")
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:]
 
 
 def lead_in_lines(timeline: Timeline, step: Step) -> list[str]:
@@ -76,22 +51,6 @@ def lead_in_lines(timeline: Timeline, step: Step) -> list[str]:
     return lines
 
 
-def rep_line(step: Step) -> str:
-    """A rep starting: where it is in the dose, what to do and for how long."""
-    where = where_in_dose(step)
-    cue = step.cue.strip()
-    if step.kind is StepKind.HOLD and cue.rstrip(".").lower() == "hold":
-        cue = ""  # the generic cue: "Hold 10 seconds." says it
-    if step.kind is StepKind.HOLD:
-        action = f"{sentence(cue)} Hold {seconds(step.duration)}." if cue else ""
-        action = action or f"Hold {seconds(step.duration)}."
-    elif step.kind is StepKind.MOVE:
-        action = f"{sentence(cue) or 'Move.'} {seconds(step.duration)} a rep, to the bell."
-    else:
-        action = f"{sentence(cue)} Press Enter when the rep is done."
-    return f"{where}: {action}" if where else action
-
-
 def step_lines(timeline: Timeline, index: int) -> list[str]:
     """What to print as step ``index`` starts (a lead-in says more than one line)."""
     step = timeline.steps[index]
@@ -103,34 +62,13 @@ def step_lines(timeline: Timeline, index: int) -> list[str]:
         return [f"Rest {seconds(step.duration)}, then set {step.set_number} of {step.set_count}."]
     if step.kind is StepKind.SWITCH_SIDE:
         return [f"{sentence(step.cue)} {seconds(step.duration)}."]
-    if step.kind is StepKind.SHIFT:
-        return [] if step.shift == "switch" else [sentence(step.cue)]
-    if step.kind is StepKind.MOVE and in_a_run(timeline, index):
-        return []
     if step.kind is StepKind.GATE:
         exercise = timeline.exercises[step.exercise_index]
         return [
             f"A question before {step.stage_name.lower()} of {exercise.name}: "
             f"{sentence(step.cue)} y yes (it starts now), n not yet (the exercise ends here)."
         ]
-    return [rep_line(step)]
-
-
-def in_a_run(timeline: Timeline, index: int) -> bool:
-    """True when a paced rep follows another straight on (only the first of a run has a line).
-
-    A line for each would come every second or two; the bell keeps the rhythm.
-    """
-    step = timeline.steps[index]
-    before = timeline.steps[index - 1] if index > 0 else None
-    while before is not None and before.kind is StepKind.SHIFT and before.shift == "switch":
-        index -= 1
-        before = timeline.steps[index - 1] if index > 0 else None
-    return (
-        before is not None
-        and before.kind is StepKind.MOVE
-        and before.exercise_index == step.exercise_index
-    )
+    return rep_line(timeline, index)
 
 
 def exercise_line(exercise: PlannedExercise, result: ExerciseResult) -> str | None:

@@ -14,11 +14,11 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tui.catalogue import hold_extension, largest_dose
 from tui.history import DEFAULT_THRESHOLD, high_pain_before
 from tui.model import Feedback, Session
 from tui.plain.asking import Asker, PainAnswer
 from tui.plain.corrections import (
+    ADJUST_SECONDS,
     ENDING_UNDO_WORDS,
     ENDING_UNDOES,
     PlainCorrections,
@@ -31,10 +31,10 @@ from tui.plain.lines import (
     exercise_line,
     feedback_question,
     pain_question,
-    seconds,
     step_lines,
     summary_line,
 )
+from tui.plain.reps import in_a_rep, rep_line, step_label
 from tui.session import (
     Engine,
     Event,
@@ -48,8 +48,6 @@ from tui.session import (
     warning_at,
 )
 
-ADJUST_SECONDS = 5
-"""How much + and - change the step in play (the full player's)."""
 FEEDBACK_WAIT = 10.0
 """How long the question after an exercise stays open unanswered (the full player's)."""
 FEEDBACK_ACTIONS: dict[str, Feedback] = {
@@ -293,8 +291,7 @@ class PlainPlayer(PlainCorrections):
         elif action == "next_step":
             self.react(self.engine.next_step())
         elif action == "previous_step" and snapshot.step_index > 0:
-            self.react(self.engine.previous_step())
-            self.went_back()
+            self.back()
         elif action == "extend":
             self.extend(snapshot)
         elif action == "shorten" and step.is_timed:
@@ -319,37 +316,18 @@ class PlainPlayer(PlainCorrections):
             return False
         return True
 
+    def back(self) -> None:
+        """b: back one step; a step inside a rep has no line of its own, so say where."""
+        self.react(self.engine.previous_step())
+        self.went_back()
+        snapshot = self.engine.snapshot(self.clock())
+        if in_a_rep(snapshot.step) and not rep_line(self.engine.timeline, snapshot.step_index):
+            self.say(f"Back: {step_label(snapshot.step)}")
+
     def pause_or_resume(self, paused: bool) -> None:
         """Space: pause, or carry on."""
         self.react(self.engine.resume() if paused else self.engine.pause())
         self.say("Carrying on." if paused else "Paused. Space carries on.")
-
-    def extend(self, snapshot: Snapshot) -> None:
-        """+: 5 seconds more; a hold never past the articles' longest (a note says so)."""
-        step = snapshot.step
-        seconds_added, note = ADJUST_SECONDS, ""
-        if step.kind.is_rep:
-            seconds_added, note = self.extension(snapshot)
-        if note:
-            self.say(note)
-        if step.is_timed and seconds_added:
-            self.react(self.engine.extend(seconds_added))
-            self._warned = None
-            self.say_left()
-
-    def extension(self, snapshot: Snapshot) -> tuple[int, str]:
-        """The seconds + adds to the rep in play, and what to say: see ``hold_extension``."""
-        step, remaining = snapshot.step, snapshot.remaining
-        hold = step.kind is StepKind.HOLD and remaining is not None
-        length = snapshot.elapsed + remaining if hold and remaining is not None else None
-        largest = largest_dose(self.engine.timeline.catalogue, step.exercise_id)
-        return hold_extension(largest, length, ADJUST_SECONDS)
-
-    def say_left(self) -> None:
-        """How long the step in play has left, after + or -."""
-        snapshot = self.engine.snapshot(self.clock())
-        if not snapshot.finished and snapshot.remaining is not None:
-            self.say(f"{seconds(round(snapshot.remaining))} left.")
 
     def feedback(self, feedback: Feedback) -> None:
         """Answer the question about the last exercise."""
