@@ -20,8 +20,9 @@ from tests.helpers import (
 from tui.model.catalogue import Catalogue
 from tui.model.records import Session, Settings
 from tui.plain.asking import PAIN_KEYS, TEN_WAIT
+from tui.plain.corrections import ADJUST_SECONDS
 from tui.plain.hurting import MOST_OFFERED
-from tui.plain.player import ADJUST_SECONDS, FEEDBACK_ACTIONS, FEEDBACK_WAIT, PLAYER_KEYS
+from tui.plain.player import FEEDBACK_ACTIONS, FEEDBACK_WAIT, PLAYER_KEYS
 from tui.screens import dialogs, pain_dialogs, player_keys
 from tui.screens.dialogs import SessionSummary
 from tui.store.store import Store
