@@ -53,24 +53,16 @@ def test_plain_plays_with_piped_input_and_no_terminal(
     assert (session.pain_before, session.pain_after, session.status) == (4, 3, "partial")
 
 
-def test_a_dumb_terminal_gets_the_plain_player(
+@pytest.mark.parametrize(("variable", "value"), [("TERM", "dumb"), ("ACCESSIBLE", "1")])
+def test_a_dumb_terminal_or_a_screen_reader_gets_the_plain_player(
     capsys: pytest.CaptureFixture[str],
     store: Store,
     keys: Path,
     monkeypatch: pytest.MonkeyPatch,
+    variable: str,
+    value: str,
 ) -> None:
-    monkeypatch.setenv("TERM", "dumb")
-    status, out, _ = play(capsys, store)
-    assert (status, "Exercise 1 of " in out) == (0, True)
-
-
-def test_accessible_gets_the_plain_player(
-    capsys: pytest.CaptureFixture[str],
-    store: Store,
-    keys: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("ACCESSIBLE", "1")
+    monkeypatch.setenv(variable, value)
     status, out, _ = play(capsys, store)
     assert (status, "Exercise 1 of " in out) == (0, True)
 

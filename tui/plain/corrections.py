@@ -19,18 +19,18 @@ from tui.plain.asking import Asker
 from tui.plain.hurting import HurtChoices
 from tui.plain.lines import pain_question
 from tui.plain.reps import seconds
-from tui.session import Engine, Event, SessionRecorder, Snapshot, StepKind, Undoable, UndoKind
+from tui.session import (
+    PLAYER_UNDOES,
+    UNDONE,
+    Engine,
+    Event,
+    SessionRecorder,
+    Snapshot,
+    StepKind,
+    Undoable,
+    UndoKind,
+)
 
-PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")
-"""What ``u`` takes back while the session plays (the full player's)."""
-ENDING_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback")
-"""What ``u`` in the pain check after the last exercise takes back: the key that ended it."""
-ENDING_UNDO_WORDS: dict[UndoKind, str] = {
-    "skip": "the skip",
-    "hurt": "this hurts",
-    "feedback": "the rating",
-}
-"""What the pain check after the last exercise says its undo takes back."""
 ADJUST_SECONDS = 5
 """How much + and - change the step in play (the full player's)."""
 
@@ -135,16 +135,6 @@ class PlainCorrections(HurtChoices):
     def react(self, events: Sequence[Event]) -> None:
         """Save, ring and print as the engine's events say."""
         raise NotImplementedError
-
-
-UNDONE: dict[UndoKind, str] = {
-    "skip": "Skip undone: the exercise goes on.",
-    "hurt": "This hurts undone: the exercise goes on.",
-    "feedback": "Rating undone.",
-    "pain-before": "Pain score undone: answer the pain check again.",
-    "pain-after": "Pain score undone.",
-}
-"""What the plain player says once each kind of action is undone."""
 
 
 def feedback_words(feedback: Feedback) -> str:

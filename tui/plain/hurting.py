@@ -15,17 +15,17 @@ from typing import Literal
 from tui.model import Routine, plan_text
 from tui.plain.asking import Asker
 from tui.session import (
-    Easier,
     Engine,
     Event,
+    HurtAnswer,
     PlannedExercise,
     SessionRecorder,
     Undoable,
     UndoKind,
-    easier_why,
     flare_up_of,
     gentle_routine,
     hurt_of,
+    settle_hurt,
 )
 
 MOST_OFFERED = 3
@@ -35,7 +35,6 @@ FlareUpChoice = Literal["this", "gentle", "stop"]
 STOPPED_FOR_TODAY = (
     "Rest, and let the flare-up settle; if severe pain does not ease with rest, see a doctor."
 )
-HurtAnswer = Easier | Literal["skip", "end", "stay", "undo"]
 
 
 class HurtChoices:
@@ -147,27 +146,15 @@ class HurtChoices:
             answers.pop("u", None)
 
     def hurt_answered(self, hurt: PlannedExercise | None, answer: HurtAnswer) -> None:
-        """Do what was chosen; anything but stay paused goes on (or ends)."""
-        if answer not in ("undo", "stay"):
-            self.engine.make_final()
-        if answer == "undo":
-            undone = self.engine.undo(self.clock())
-            if undone is not None:
-                self.after_undo(undone)
-            self.react(self.engine.resume())
-        elif isinstance(answer, Easier) and hurt is not None:
-            why = easier_why(answer, hurt, self.engine.timeline.catalogue)
-            planned = answer.planned
-            self.react(self.engine.insert_exercise(answer.exercise_id, planned=planned, why=why))
-            self.react(self.engine.resume())
-        elif answer == "skip":
-            if hurt is None:  # nothing done yet: skip the exercise coming up
-                self.react(self.engine.skip_exercise())
-            self.react(self.engine.resume())
-        elif answer == "end":
+        """Do what was chosen (see ``settle_hurt``); anything but stay paused goes on (or ends)."""
+        events, undone = settle_hurt(self.engine, hurt, answer, self.clock())
+        if undone is not None:
+            self.after_undo(undone)
+        self.react(events)
+        if answer == "end":
             self.close_question()
             self.react(self.engine.quit())
-        elif self.engine.running:
+        elif answer == "stay" and self.engine.running:
             self.say("Paused. Space carries on.")
 
     def mark_hurt(self, index: int) -> PlannedExercise | None:

@@ -19,8 +19,6 @@ from tui.model import Feedback, Session
 from tui.plain.asking import Asker, PainAnswer
 from tui.plain.corrections import (
     ADJUST_SECONDS,
-    ENDING_UNDO_WORDS,
-    ENDING_UNDOES,
     PlainCorrections,
     Question,
     feedback_words,
@@ -36,6 +34,8 @@ from tui.plain.lines import (
 )
 from tui.plain.reps import in_a_rep, rep_line, step_label
 from tui.session import (
+    ENDING_UNDO_WORDS,
+    ENDING_UNDOES,
     Engine,
     Event,
     ExerciseDone,

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from tui.session.corrections import (
+    ENDING_UNDO_WORDS,
+    ENDING_UNDOES,
+    PLAYER_UNDOES,
     UNDO_SECONDS,
+    UNDONE,
     Undoable,
     UndoKind,
 )
@@ -33,10 +37,12 @@ from tui.session.pain import (
     Easier,
     FlareUp,
     Hurt,
+    HurtAnswer,
     easier_why,
     flare_up_of,
     gentle_routine,
     hurt_of,
+    settle_hurt,
 )
 from tui.session.recorder import (
     SessionRecorder,
@@ -67,6 +73,10 @@ from tui.session.timeline import (
 )
 
 __all__ = [
+    "ENDING_UNDOES",
+    "ENDING_UNDO_WORDS",
+    "PLAYER_UNDOES",
+    "UNDONE",
     "UNDO_SECONDS",
     "Cues",
     "Easier",
@@ -75,6 +85,7 @@ __all__ = [
     "ExerciseDone",
     "FlareUp",
     "Hurt",
+    "HurtAnswer",
     "PlannedExercise",
     "ResumeError",
     "ResumePoint",
@@ -103,6 +114,7 @@ __all__ = [
     "hurt_of",
     "notification_for",
     "routine_of_kind",
+    "settle_hurt",
     "speech_for",
     "try_speech",
     "warning_at",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from tui.model import (
     Advice,
@@ -21,7 +22,9 @@ from tui.model import (
     plan_dose,
     work,
 )
+from tui.session.corrections import Undoable
 from tui.session.engine import Engine
+from tui.session.events import Event
 from tui.session.planned import PlannedExercise
 
 STOP_ADVICE = ("pain-good-vs-bad", "mistake-ignoring-pain", "pain-stop-if-worse")
@@ -168,3 +171,32 @@ def flare_up_of(catalogue: Catalogue, pain: int, threshold: int, playing: str) -
         advice=tuple(lines),
         source=source_line(catalogue, [a for a in (flare_up, severe) if a is not None]),
     )
+
+
+HurtAnswer = Easier | Literal["skip", "end", "stay", "undo"]
+"""What to do after "this hurts": an easier variant, skip, end, stay paused, or undo it."""
+
+
+def settle_hurt(
+    engine: Engine, hurt: PlannedExercise | None, answer: HurtAnswer | None, now: float
+) -> tuple[list[Event], Undoable | None]:
+    """Do what was chosen after "this hurts" (None: stay paused); the events, and what undo took.
+
+    Undo ("I pressed it by mistake") takes the hurt back and goes on; any other choice but
+    staying paused makes the hurt final. An easier variant is put in next (no heavier than what
+    hurt) and the session goes on; skip goes on (skipping the exercise coming up if nothing was
+    done yet). For "end" the hurt is made final here and the player ends the session itself.
+    """
+    if answer not in ("undo", "stay", None):
+        engine.make_final()
+    if answer == "undo":
+        undone = engine.undo(now)
+        return engine.resume(now), undone
+    if isinstance(answer, Easier) and hurt is not None:
+        why = easier_why(answer, hurt, engine.timeline.catalogue)
+        events = engine.insert_exercise(answer.exercise_id, now, planned=answer.planned, why=why)
+        return events + engine.resume(now), None
+    if answer == "skip":
+        events = engine.skip_exercise(now) if hurt is None else []
+        return events + engine.resume(now), None
+    return [], None
