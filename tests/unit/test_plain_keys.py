@@ -7,6 +7,7 @@ import os
 import pty
 import termios
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,10 @@ def test_the_terminal_is_put_back_as_it_was_however_the_player_ends() -> None:
     finally:
         os.close(parent)
         os.close(child)
+
+
+def test_a_closed_input_is_at_its_end_from_the_start(tmp_path: Path) -> None:
+    stream = (tmp_path / "keys.txt").open("w+")
+    stream.close()
+    with pytest.raises(EOFError):
+        StreamKeys(stream).read(0)

@@ -198,3 +198,11 @@ def test_nothing_in_the_session_starts_before_the_safety_answers_are_kept(
     answered_safety_check(store)
     _, lines = play(still, store, clock, *pressed("4", "q", "y", "enter", "enter"))
     assert not any(line.startswith("Question 1 of") for line in lines)
+
+
+def test_ctrl_c_and_the_hang_up_signals_are_as_they_were_after_a_run(
+    still: Catalogue, store: Store, clock: FakeClock
+) -> None:
+    before = [signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGHUP)]
+    play(still, store, clock, *pressed("4"), (8.0, HungUp(signal.SIGHUP)))
+    assert [signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGHUP)] == before

@@ -83,12 +83,15 @@ class StreamKeys:
 
     def __init__(self, stream: IO[str] | None = None) -> None:
         """Read from ``stream`` (standard input by default)."""
-        self.fd = (stream or sys.stdin).fileno()
-        self.terminal = os.isatty(self.fd)
         self._saved: list[Any] | None = None
         self._keys: deque[str] = deque()
         self._line = b""
-        self._ended = False
+        try:
+            self.fd = (stream or sys.stdin).fileno()
+        except (AttributeError, ValueError, OSError):  # no input at all (closed): at its end
+            self.fd = -1
+        self._ended = self.fd < 0
+        self.terminal = not self._ended and os.isatty(self.fd)
 
     def __enter__(self) -> StreamKeys:
         """Put a terminal in cbreak mode (keys without Enter, not echoed)."""

@@ -78,6 +78,18 @@ def hang_ups_raise() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+@contextlib.contextmanager
+def signals_kept() -> Iterator[None]:
+    """Whatever is done to Ctrl+C and the hang-up signals inside, they are as they were after."""
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, *HANG_UPS)}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            if handler is not None:
+                signal.signal(signum, handler)
+
+
 def hold_signals() -> None:
     """Ignore Ctrl+C and hang-ups from now on: the last save must not be cut short."""
     for signum in (signal.SIGINT, *HANG_UPS):
@@ -107,6 +119,11 @@ class PlainRun:
         ask = Asker(self.keys, self.say, self.clock)
         self.say(f"{NOT_ADVICE} Stop any exercise that causes sharp, shooting or burning pain.")
         saver = SessionSaver(self.store, on_error=self.not_saved)
+        with signals_kept():
+            return self.play_until_the_end(routine, ask, saver)
+
+    def play_until_the_end(self, routine: Routine, ask: Asker, saver: SessionSaver) -> int:
+        """Play, then end cleanly however it stops (see the module's docstring)."""
         status, why = 0, ""
         try:
             with hang_ups_raise():
