@@ -206,3 +206,15 @@ def test_ctrl_c_and_the_hang_up_signals_are_as_they_were_after_a_run(
     before = [signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGHUP)]
     play(still, store, clock, *pressed("4"), (8.0, HungUp(signal.SIGHUP)))
     assert [signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGHUP)] == before
+
+
+def test_n_at_a_stages_gate_ends_the_exercise_there_with_the_no_kept(
+    still: Catalogue, store: Store, clock: FakeClock
+) -> None:
+    """The back extension asks before the elbows, once lying face down has run its 5 minutes."""
+    run, out = plain_run(still, store, clock, [*pressed("4"), (1000.0, "n")])
+    run.play(still.routine("sciatica-friendly"))
+    result = only(store).exercises[0]
+    assert (result.exercise, result.outcome) == ("back-extension", "gated")
+    assert [answer.passed for answer in result.gates] == [False]
+    assert any(line.startswith("A question before on your elbows") for line in lines_of(out))
