@@ -256,6 +256,8 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
     if args.command == "resume" and (why := resume_refusal(loaded.catalogue, store)):
         print(why, file=err)
         return 1
+    if routine is not None and plays_plain(args, environ, store):
+        return run_plain(playable, store, routine)
     if not on_a_terminal():
         print(NEEDS_A_TERMINAL, file=err)
         return 2
@@ -279,6 +281,32 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         print(unsaved_message(app.unsaved_count, store.path, app.kept_unsaved), file=err)
         return app.return_code or 1
     return app.return_code or 0
+
+
+def plays_plain(args: argparse.Namespace, environ: Mapping[str, str], store: Store) -> bool:
+    """True when ``lumbar play`` plays in lines: --plain, TERM=dumb, ACCESSIBLE, or the setting."""
+    from tui.plain import wants_plain
+
+    try:
+        setting = store.settings().plain_player
+    except StoreError:  # the player reads the file again and says what is wrong
+        setting = False
+    return wants_plain(getattr(args, "plain", False), environ, setting)
+
+
+def run_plain(catalogue: Catalogue, store: Store, name: str) -> int:
+    """Play a routine or an exercise in the plain player, on standard input and output."""
+    from tui.plain import PlainRun, StreamKeys, write_out
+
+    try:
+        store.check()  # the app checks on a worker once its screen is up; here, first
+        recover_unsaved(store)
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
+    routine = catalogue.routines.get(name) or alone(catalogue.exercise(name))
+    with StreamKeys(sys.stdin) as keys:
+        return PlainRun(catalogue, store, keys, write_out).play(routine)
 
 
 def unsaved_message(count: int, path: Path, kept: Path | None) -> str:
@@ -364,6 +392,14 @@ def add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
     play.add_argument(
         "routine", metavar="ROUTINE", help="a routine's id (quick-10) or an exercise's (bird-dog)"
+    )
+    play.add_argument(
+        "--plain",
+        action="store_true",
+        help=(
+            "play in plain lines, no full screen: for screen readers and dumb terminals (also "
+            "when TERM=dumb or ACCESSIBLE=1)"
+        ),
     )
     commands.add_parser(
         "resume",

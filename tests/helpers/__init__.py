@@ -53,6 +53,7 @@ from tests.helpers.pilots import (
     under_cursor,
     wait,
 )
+from tests.helpers.plain import ScriptedKeys, lines_of, plain_run, pressed
 from tests.helpers.routines import dosed, timeline_of
 from tests.helpers.samples import EVENING, GOOD, without_movement
 from tests.helpers.speech import FakeSpeech, fake_speech
@@ -79,6 +80,7 @@ __all__ = [
     "FakeSpeech",
     "MakeApp",
     "Notice",
+    "ScriptedKeys",
     "add",
     "align_day",
     "allowed",
@@ -98,6 +100,7 @@ __all__ = [
     "fake_speech",
     "fhir_history",
     "hold_of",
+    "lines_of",
     "make_result",
     "make_session",
     "midway",
@@ -105,9 +108,11 @@ __all__ = [
     "of_type",
     "open_progress",
     "option_ids",
+    "plain_run",
     "plans_after",
     "play_out",
     "player",
+    "pressed",
     "references",
     "result_at",
     "run_cli",

@@ -13,6 +13,7 @@ import sys
 import termios
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,80 @@ def test_other_ending_signals_close_the_session_record(tmp_path: Path, name: str
         terminal.close()
     (session,) = sessions(db)
     assert session.ended_at is not None and session.status == "partial"
+
+
+# The plain player (issue 16): the same session in lines, in a real terminal.
+
+
+def plain_lines(terminal: Terminal) -> list[str]:
+    """What the plain player has printed so far, line by line (bells left out)."""
+    text = terminal.output.decode(errors="replace").replace("\a", "")
+    return [line for line in text.replace("\r", "").split("\n") if line]
+
+
+def shown(terminal: Terminal, text: str) -> bool:
+    """True once the terminal has shown ``text``."""
+    return text.encode() in terminal.output
+
+
+def plain_start(terminal: Terminal, db: Path) -> None:
+    """The red-flag questions (all no), one key each without Enter, then pain 4."""
+    terminal.until("the first question", lambda: b"Question 1 of" in terminal.output)
+    terminal.type("n" * len(red_flags(load_catalogue().catalogue)))
+    terminal.until("the pain check", lambda: b"Pain check, before you start" in terminal.output)
+    terminal.type("4")
+    terminal.until("the session to start", lambda: len(sessions(db)) == 1)
+
+
+def test_the_plain_player_plays_a_session_in_lines_in_a_real_terminal(tmp_path: Path) -> None:
+    """Keys without Enter; a line per exercise; skip each one; pain 3 after; exits 0."""
+    db = tmp_path / "lumbar.json"
+    argv = [str(LUMBAR), "--db", str(without_warm_up(db)), "play", "quick-10", "--plain"]
+    terminal = Terminal(argv)
+    try:
+        plain_start(terminal, db)
+        terminal.until("the first exercise", lambda: b"Exercise 1 of " in terminal.output)
+        found = re.search(rb"Exercise 1 of (\d+)", terminal.output)
+        assert found is not None
+        for number in range(1, int(found.group(1)) + 1):
+            terminal.until(f"exercise {number}", partial(shown, terminal, f"Exercise {number} of "))
+            terminal.type("s")
+        terminal.until("the pain check after", lambda: b"now you have finished" in terminal.output)
+        terminal.type("3")
+        terminal.until("lumbar to exit", terminal.exited)
+    finally:
+        terminal.close()
+    assert terminal.status is not None and os.WEXITSTATUS(terminal.status) == 0
+    lines = plain_lines(terminal)
+    assert any(line.startswith("Exercise 1 of ") and "Pelvic tilt" in line for line in lines)
+    assert lines[-1].startswith("Session complete: Quick 10")
+    assert b"\x1b[" not in terminal.output  # no escape sequence: plain text only
+    (session,) = sessions(db)
+    assert (session.status, session.pain_before, session.pain_after) == ("complete", 4, 3)
+    assert {r.outcome for r in session.exercises} == {"skipped"}
+
+
+@pytest.mark.parametrize("how", ["hang-up", "ctrl+c"])
+def test_a_hang_up_or_ctrl_c_in_the_plain_player_saves_the_session_so_far(
+    tmp_path: Path, how: str
+) -> None:
+    """Exits as a shell reports it (129, 130), the session closed and saved, one line saying so."""
+    db = tmp_path / "lumbar.json"
+    argv = [str(LUMBAR), "--db", str(without_warm_up(db)), "play", "quick-10", "--plain"]
+    terminal = Terminal(argv)
+    try:
+        plain_start(terminal, db)
+        terminal.type("s")
+        terminal.until("the skip to be saved", lambda: len(sessions(db)[0].exercises) == 1)
+        if how == "ctrl+c":
+            terminal.type("\x03")
+            terminal.until("lumbar to exit", terminal.exited)
+        else:
+            hang_up(terminal)
+    finally:
+        terminal.close()
+    signum = signal.SIGINT if how == "ctrl+c" else signal.SIGHUP
+    assert terminal.status is not None and os.WEXITSTATUS(terminal.status) == 128 + signum
+    (session,) = sessions(db)
+    assert session.status == "partial" and session.ended_at is not None
+    assert plain_lines(terminal)[-1].endswith("the session so far is saved, as ended early.")

@@ -11,13 +11,8 @@ from tui.history import DEFAULT_THRESHOLD, plan_routine
 from tui.model import ItemPlan, StagePlan, work
 from tui.model.catalogue import Catalogue
 from tui.model.records import Feedback, Outcome, Session
-from tui.screens.pain_words import (
-    flare_up_of,
-    gentle_routine,
-    hurt_of,
-    next_time_lines,
-)
-from tui.session import Engine, build_timeline
+from tui.screens.pain_words import next_time_lines
+from tui.session import Engine, build_timeline, flare_up_of, gentle_routine, hurt_of
 
 QUICK = ("pelvic-tilt", "cat-cow", "bridge", "bird-dog")
 

@@ -221,6 +221,8 @@ class Settings(Entry, kw_only=True, frozen=True):
     """The days ``lumbar remind`` may speak on (a session must be due as well: rest days never)."""
     remind_quiet: bool = False
     """``lumbar remind`` says nothing at all (the status line still says when one is due)."""
+    plain_player: bool = False
+    """``lumbar play`` plays in lines, without the full screen (for screen readers)."""
 
 
 class Clearance(Entry, kw_only=True, frozen=True, omit_defaults=True):

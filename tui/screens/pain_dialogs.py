@@ -16,15 +16,13 @@ from textual.screen import ModalScreen
 
 from tui.model import plan_text
 from tui.screens.dialogs import help_key
-from tui.screens.pain_words import Easier, FlareUp, Hurt
+from tui.session import FlareUp, Hurt, HurtAnswer
 from tui.widgets.keys import with_keys
 from tui.widgets.readout import Readout
 
 MOST_OFFERED = 3
 """How many easier variants the dialog offers, at most (one key each)."""
 
-HurtAnswer = Easier | Literal["skip", "end", "stay", "undo"]
-"""What to do after "this hurts": an easier variant, skip, end, stay paused, or undo it."""
 FlareUpAnswer = Literal["gentle", "stop"]
 """What to do at a flare-up: the gentle routine instead, or stop for today."""
 

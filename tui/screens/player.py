@@ -28,13 +28,13 @@ from tui.screens.dialogs import EndSession, PainAnswer, PainCheck, SessionSummar
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
 from tui.screens.player_pain import PlayerResult
 from tui.screens.player_undo import (
-    ENDING_UNDO_WORDS,
-    ENDING_UNDOES,
     FINISHED,
     OFFERED,
     PlayerCorrections,
 )
 from tui.session import (
+    ENDING_UNDO_WORDS,
+    ENDING_UNDOES,
     Cues,
     Engine,
     Event,

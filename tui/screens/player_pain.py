@@ -2,8 +2,8 @@
 
 :class:`PainResponses` is the player's base: it opens the player's dialogs (waiting under the
 too-small note when it must) and does what the user chooses in the dialogs about pain. The
-rules are the history's; the words and the advice are in pain_words.py, the dialogs in
-pain_dialogs.py.
+rules are the history's; the words and the advice are in tui.session.pain (what happens next
+time in pain_words.py), the dialogs in pain_dialogs.py.
 """
 
 from __future__ import annotations
@@ -19,17 +19,22 @@ from tui.history import DEFAULT_THRESHOLD, high_pain_before
 from tui.messages import PlayRoutine
 from tui.model import Session
 from tui.screens.dialogs import PainAnswer, score_of
-from tui.screens.pain_dialogs import FlareUpAnswer, FlareUpDialog, HurtAnswer, ThisHurts
-from tui.screens.pain_words import (
-    Easier,
-    easier_why,
+from tui.screens.pain_dialogs import FlareUpAnswer, FlareUpDialog, ThisHurts
+from tui.screens.pain_words import next_time_lines
+from tui.screens.too_small import PLAYER_MIN_SIZE, fits
+from tui.session import (
+    Engine,
+    Event,
+    HurtAnswer,
+    PlannedExercise,
+    SessionRecorder,
+    Undoable,
+    UndoKind,
     flare_up_of,
     gentle_routine,
     hurt_of,
-    next_time_lines,
+    settle_hurt,
 )
-from tui.screens.too_small import PLAYER_MIN_SIZE, fits
-from tui.session import Engine, Event, PlannedExercise, SessionRecorder, Undoable, UndoKind
 
 T = TypeVar("T")
 
@@ -189,29 +194,13 @@ class PainResponses(Screen[PlayerResult]):
         return self.engine.timeline.exercises[index]
 
     def _hurt_answered(self, hurt: PlannedExercise | None, answer: HurtAnswer | None) -> None:
-        """Do what was chosen; anything but stay paused goes on (or ends).
-
-        Undo ("I pressed it by mistake") takes the hurt back and goes on; any other choice but
-        staying paused makes the hurt final.
-        """
+        """Do what was chosen (see ``settle_hurt``); anything but stay paused goes on (or ends)."""
         self._hurting = False
-        if answer not in ("undo", "stay", None):
-            self.engine.make_final()
-        if answer == "undo":
-            undone = self.engine.undo(self.clock())
-            if undone is not None:
-                self._after_undo(undone)
-            self._act(self.engine.resume())
-        elif isinstance(answer, Easier) and hurt is not None:
-            why = easier_why(answer, hurt, self.engine.timeline.catalogue)
-            planned = answer.planned
-            self._act(self.engine.insert_exercise(answer.exercise_id, planned=planned, why=why))
-            self._act(self.engine.resume())
-        elif answer == "skip":
-            if hurt is None:  # nothing done yet: skip the exercise coming up
-                self._act(self.engine.skip_exercise())
-            self._act(self.engine.resume())
-        elif answer == "end":
+        events, undone = settle_hurt(self.engine, hurt, answer, self.clock())
+        if undone is not None:
+            self._after_undo(undone)
+        self._act(events)
+        if answer == "end":
             self._end_chosen(True)
         if self.engine.snapshot().finished:
             self._finish()

@@ -18,22 +18,18 @@ from tui.catalogue import hold_extension, largest_dose
 from tui.history import high_pain_before
 from tui.screens.dialogs import PainAnswer, PainCheck, score_of
 from tui.screens.pain_dialogs import FlareUpDialog
-from tui.screens.pain_words import flare_up_of
 from tui.screens.player_gate import GateQuestions
 from tui.screens.player_keys import ADJUST_SECONDS
-from tui.session import Snapshot, StepKind, Undoable, UndoKind
+from tui.session import (
+    PLAYER_UNDOES,
+    UNDONE,
+    Snapshot,
+    StepKind,
+    Undoable,
+    flare_up_of,
+)
 from tui.widgets.feedback import Question
 
-PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")
-"""What ``u`` in the player takes back (the pain score after is undone from the summary)."""
-ENDING_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback")
-"""What ``u`` in the pain check after the last exercise takes back: the key that ended it."""
-ENDING_UNDO_WORDS: dict[UndoKind, str] = {
-    "skip": "the skip",
-    "hurt": '"this hurts"',
-    "feedback": "the rating",
-}
-"""What the pain check after the last exercise says its undo takes back."""
 FINISHED = "now you have finished"
 """When the pain check after the session asks."""
 OFFERED = (
@@ -46,14 +42,6 @@ OFFERED = (
     "undo",
 )
 """The player's actions offered in the footer only at some moments of the session."""
-UNDONE: dict[UndoKind, str] = {
-    "skip": "Skip undone: the exercise goes on.",
-    "hurt": '"This hurts" undone: the exercise goes on.',
-    "feedback": "Rating undone.",
-    "pain-before": "Pain score undone: answer the pain check again.",
-    "pain-after": "Pain score undone.",
-}
-"""What the player says once each kind of action is undone."""
 
 
 class PlayerCorrections(GateQuestions):

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from tui.session.corrections import (
+    ENDING_UNDO_WORDS,
+    ENDING_UNDOES,
+    PLAYER_UNDOES,
     UNDO_SECONDS,
+    UNDONE,
     Undoable,
     UndoKind,
 )
@@ -29,6 +33,17 @@ from tui.session.factory import (
     build_session,
     routine_of_kind,
 )
+from tui.session.pain import (
+    Easier,
+    FlareUp,
+    Hurt,
+    HurtAnswer,
+    easier_why,
+    flare_up_of,
+    gentle_routine,
+    hurt_of,
+    settle_hurt,
+)
 from tui.session.recorder import (
     SessionRecorder,
 )
@@ -45,22 +60,32 @@ from tui.session.speech import (
     try_speech,
 )
 from tui.session.spoken import (
+    dose_words,
     speech_for,
 )
 from tui.session.timeline import (
     PlannedExercise,
     Step,
     StepKind,
+    Timeline,
     beat_at,
     build_timeline,
 )
 
 __all__ = [
+    "ENDING_UNDOES",
+    "ENDING_UNDO_WORDS",
+    "PLAYER_UNDOES",
+    "UNDONE",
     "UNDO_SECONDS",
     "Cues",
+    "Easier",
     "Engine",
     "Event",
     "ExerciseDone",
+    "FlareUp",
+    "Hurt",
+    "HurtAnswer",
     "PlannedExercise",
     "ResumeError",
     "ResumePoint",
@@ -75,14 +100,21 @@ __all__ = [
     "Step",
     "StepKind",
     "StepStarted",
+    "Timeline",
     "Trial",
     "UndoKind",
     "Undoable",
     "beat_at",
     "build_session",
     "build_timeline",
+    "dose_words",
+    "easier_why",
+    "flare_up_of",
+    "gentle_routine",
+    "hurt_of",
     "notification_for",
     "routine_of_kind",
+    "settle_hurt",
     "speech_for",
     "try_speech",
     "warning_at",

@@ -35,6 +35,25 @@ wrong key, short enough that nothing much has happened since)."""
 UndoKind = Literal["skip", "hurt", "feedback", "pain-before", "pain-after"]
 """What can be undone: a skip, "this hurts", a rating, or the pain score before or after."""
 
+PLAYER_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback", "pain-before")
+"""What ``u`` in a player takes back (the pain score after is undone from the summary)."""
+ENDING_UNDOES: tuple[UndoKind, ...] = ("skip", "hurt", "feedback")
+"""What ``u`` in the pain check after the last exercise takes back: the key that ended it."""
+ENDING_UNDO_WORDS: dict[UndoKind, str] = {
+    "skip": "the skip",
+    "hurt": '"this hurts"',
+    "feedback": "the rating",
+}
+"""What the pain check after the last exercise says its undo takes back."""
+UNDONE: dict[UndoKind, str] = {
+    "skip": "Skip undone: the exercise goes on.",
+    "hurt": '"This hurts" undone: the exercise goes on.',
+    "feedback": "Rating undone.",
+    "pain-before": "Pain score undone: answer the pain check again.",
+    "pain-after": "Pain score undone.",
+}
+"""What a player says once each kind of action is undone."""
+
 
 @dataclass(frozen=True)
 class Played:
