@@ -16,6 +16,7 @@ from tui.model.words import (
     session_minutes,
     setting_text,
     sources_text,
+    spoken_duration,
 )
 
 START = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
@@ -130,3 +131,12 @@ def test_a_source_without_a_publisher_says_so_with_its_date(catalogue: Catalogue
         "10 Best Exercises for Lower Back Pain Relief "
         "(published 25 September 2025; the article names no publisher)"
     )
+
+
+def test_a_time_for_the_ear_says_minutes_past_a_minute() -> None:
+    """The plain player and speech say "5 minutes", never "300 seconds"."""
+    assert spoken_duration(1) == "1 second"
+    assert spoken_duration(45) == "45 seconds"
+    assert spoken_duration(60) == "1 minute"
+    assert spoken_duration(300) == "5 minutes"
+    assert spoken_duration(90) == "1 minute 30 seconds"

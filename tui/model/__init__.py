@@ -100,6 +100,7 @@ from tui.model.words import (
     setting_text,
     shortfall_text,
     sources_text,
+    spoken_duration,
 )
 
 __all__ = [
@@ -184,6 +185,7 @@ __all__ = [
     "setting_text",
     "shortfall_text",
     "sources_text",
+    "spoken_duration",
     "stage_notes",
     "step_down",
     "step_up",

@@ -59,6 +59,15 @@ def duration(seconds: int) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+def spoken_duration(seconds: int) -> str:
+    """A time for the ear: ``45 seconds``, ``5 minutes``, ``1 minute 30 seconds``."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    if not minutes:
+        return plural(rest, "second")
+    said = plural(minutes, "minute")
+    return f"{said} {plural(rest, 'second')}" if rest else said
+
+
 def hold_span(value: Range) -> str:
     """A hold range in seconds or minutes, whichever reads better."""
     if value.low >= 60 and value.low % 60 == 0 and value.high % 60 == 0:

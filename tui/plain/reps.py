@@ -10,15 +10,15 @@ timeline: nothing here imports Textual.
 
 from __future__ import annotations
 
-from tui.model import plural
+from tui.model import spoken_duration
 from tui.session import Step, StepKind, Timeline
 
 RepKey = tuple[int, int, int, int, str | None]
 
 
 def seconds(count: int | None) -> str:
-    """``5 seconds``, ``1 second``."""
-    return plural(count or 0, "second")
+    """``5 seconds``, ``1 second``, ``5 minutes`` (a time for the ear)."""
+    return spoken_duration(count or 0)
 
 
 def sentence(text: str) -> str:

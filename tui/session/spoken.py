@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.model import StagePlan, plural, position_change_words
+from tui.model import StagePlan, plural, position_change_words, spoken_duration
 from tui.session.events import Event, SessionDone, SessionEnded, StepStarted
 from tui.session.timeline import Step, StepKind, Timeline
 
@@ -26,7 +26,7 @@ def dose_words(plan: StagePlan) -> str:
     if plan.sets > 1:
         parts.insert(0, plural(plan.sets, "set"))
     if plan.hold:
-        parts.append(f"hold {plural(plan.hold, 'second')}")
+        parts.append(f"hold {spoken_duration(plan.hold)}")
     if plan.sides != "none":
         parts.append("each side" if plan.sides == "each" else "alternating sides")
     text = ", ".join(parts)
@@ -64,7 +64,7 @@ def step_words(timeline: Timeline, index: int) -> str | None:
     if not first and not words_before(timeline, index - 1):
         return None
     if step.kind is StepKind.HOLD:
-        return f"Hold {plural(step.duration or 0, 'second')}."
+        return f"Hold {spoken_duration(step.duration or 0)}."
     if step.kind is StepKind.COUNTED:
         return "Go. Press Enter after each rep." if first else "Go."
     return "Go."
