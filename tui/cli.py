@@ -25,6 +25,7 @@ from tui.catalogue import (
     user_dir,
     with_custom_routines,
 )
+from tui.cli_report import add_report_command, run_report
 from tui.history import passed_gates, plan_json, plan_lines, plan_routine, unfinished
 from tui.model import Catalogue, about_minutes, plural
 from tui.store import (
@@ -134,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check the files on their own, without the bundled catalogue",
     )
     add_store_commands(commands)
+    add_report_command(commands)
     return parser
 
 
@@ -212,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "catalogue":
         return run_catalogue(args, sys.stdout, sys.stderr)
+    if args.command == "report":
+        return run_report(args, _load, sys.stdout, sys.stderr, os.environ)
     if args.command in STORE_COMMANDS:
         return run_store(args, sys.stdout, sys.stderr, os.environ)
     return run_app(args, sys.stderr, os.environ)

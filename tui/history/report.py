@@ -216,7 +216,9 @@ def period_of(
         first = min(session_day(session) for session in sessions)
         since = max(first, week_start(until) - (CALENDAR_WEEKS - 1) * WEEK)
     if since > until:
-        raise ReportError(f"the period starts ({since}) after it ends ({until})")
+        raise ReportError(
+            f"the period starts ({day_text_of(since)}) after it ends ({day_text_of(until)})"
+        )
     return since, until
 
 

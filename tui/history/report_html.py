@@ -140,8 +140,7 @@ def pain_svg(points: Sequence[PainPoint]) -> str:
 
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDE} {HIGH}" role="img" '
-        'aria-label="Pain before and after each session, 0 to 10" '
-        'xmlns="http://www.w3.org/2000/svg">'
+        'aria-label="Pain before and after each session, 0 to 10">'
     ]
     for score in range(0, 11, 2):
         parts.append(

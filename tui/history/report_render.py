@@ -11,34 +11,19 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Literal
 
 from tui.history.progress import PainPoint, pain_text
 from tui.history.report import Report
 from tui.history.report_doc import Block, Chart, Document, Items, Para, Table, document
+from tui.history.report_kinds import Kind
 from tui.model import visible
 
-Kind = Literal["text", "markdown", "html"]
-KINDS: dict[str, Kind] = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "text",
-}
-"""The report's format by the ``--out`` file's ending."""
 WIDTH = 80
 """How wide the text report wraps (a terminal of 80 columns)."""
 WIDEST_TABLE = 100
 """A text table wider than this is written one record per row instead."""
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>|#&~!])")
 """The characters Markdown (or the HTML inside it) could read as markup, escaped with ``\\``."""
-
-
-def kind_of(path: Path) -> Kind | None:
-    """The format a report written to ``path`` takes (None: an ending lumbar does not write)."""
-    return KINDS.get(path.suffix.lower())
 
 
 def render(report: Report, kind: Kind) -> str:
@@ -118,7 +103,13 @@ def text_table(table: Table) -> list[str]:
             for number, (cell, width) in enumerate(zip(cells, widths, strict=True))
         ).rstrip()
 
-    return [line(table.head), line(["-" * width for width in widths]), *map(line, rows)]
+    lines = [line(table.head), line(["-" * width for width in widths])]
+    for number, row in enumerate(rows):
+        lines.append(line(row))
+        if table.details:
+            detail = plain(table.details[number])
+            lines += textwrap.wrap(detail, WIDTH, initial_indent="    ", subsequent_indent="    ")
+    return lines
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -149,7 +140,12 @@ def markdown_block(block: Block, escape: Callable[[str], str]) -> list[str]:
         return [escape(chart_words(block.points))]
     rule = ["---:" if number in block.numeric else "---" for number in range(len(block.head))]
     rows = [block.head, tuple(rule), *block.rows]
-    return [
+    lines = [
         "| " + " | ".join(cell if row is rows[1] else escape(cell) for cell in row) + " |"
         for row in rows
     ]
+    details = [
+        f"- {escape(row[0])}: {escape(detail)}"
+        for row, detail in zip(block.rows, block.details, strict=False)
+    ]
+    return [*lines, *(["", *details] if details else [])]
