@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.catalogue import Loaded, with_custom_routines
-from tui.history.report_kinds import KINDS, kind_of
+from tui.history import KINDS, kind_of
 from tui.model import Settings
 from tui.store import Store, StoreError, recover_unsaved, resolve_db_path, write_atomic
 
@@ -64,8 +64,7 @@ def run_report(
     today: date | None = None,
 ) -> int:
     """``lumbar report``: print the report, or write it to ``--out``; 1 when there is none."""
-    from tui.history.report import ReportError, make_report  # only when asked: start-up time
-    from tui.history.report_render import render
+    from tui.history import ReportError, make_report, render_report  # when asked: start-up time
 
     target: Path | None = args.out.expanduser() if args.out is not None else None
     kind = kind_of(target) if target is not None else "text"
@@ -98,7 +97,7 @@ def run_report(
         print(f"lumbar: no report: {error}. No file was written.", file=err)
         return 1
     if target is None:
-        out.write(render(report, "text"))
+        out.write(render_report(report, "text"))
         return 0
     if target.resolve() == store.path.resolve():
         print(
@@ -106,7 +105,7 @@ def run_report(
         )
         return 2
     try:
-        write_atomic(target, render(report, kind).encode())
+        write_atomic(target, render_report(report, kind).encode())
     except StoreError as error:
         print(error, file=err)
         return 1

@@ -12,7 +12,7 @@ import pytest
 from tests.helpers import run_cli
 from tests.helpers.report_history import UNTIL, two_weeks
 from tui.history.report import Report, make_report
-from tui.history.report_render import render
+from tui.history.report_render import render_report
 from tui.model import Session, Settings
 from tui.model.catalogue import Catalogue
 from tui.store import Store
@@ -48,58 +48,60 @@ def saved_history(tmp_path: Path) -> Path:
 
 def test_the_text_report_says_it_is_not_medical_advice(report: Report) -> None:
     """The text report opens with lumbar's note that it is not medical advice."""
-    assert "lumbar is not medical advice" in render(report, "text")
+    assert "lumbar is not medical advice" in render_report(report, "text")
 
 
 def test_the_text_report_fits_80_columns(report: Report) -> None:
     """Every line of the text report fits a terminal of 80 columns."""
-    assert max(len(line) for line in render(report, "text").splitlines()) <= 80
+    assert max(len(line) for line in render_report(report, "text").splitlines()) <= 80
 
 
 def test_the_text_report_names_the_articles_as_sources(
     report: Report, catalogue: Catalogue
 ) -> None:
     """Each article of the catalogue is under Sources."""
-    text = render(report, "text")
+    text = render_report(report, "text")
     assert all(source.title in text for source in catalogue.sources.values())
 
 
 def test_the_markdown_report_has_the_exercise_table(report: Report) -> None:
     """Markdown: a table row per exercise, numbers as counted."""
-    assert "| Pelvic tilt | 4 | 3 | 0 | 0 | 1 | 0 | 2/1/0 | 1 | 1 |" in render(report, "markdown")
+    assert "| Pelvic tilt | 4 | 3 | 0 | 0 | 1 | 0 | 2/1/0 | 1 | 1 |" in render_report(
+        report, "markdown"
+    )
 
 
 def test_the_markdown_report_escapes_a_hostile_note(report: Report) -> None:
     """A note's HTML, emphasis and link are escaped: Markdown shows them as text."""
-    text = render(report, "markdown")
+    text = render_report(report, "markdown")
     assert "<script>" not in text and "[a](http" not in text
     assert r"\<script\>" in text and r"\*\*bold\*\*" in text
 
 
 def test_the_html_report_escapes_every_user_string(report: Report) -> None:
     """The hostile note and routine name are text in the page: no tag of theirs survives."""
-    page = render(report, "html")
+    page = render_report(report, "html")
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
 
 
 def test_the_html_report_loads_nothing_and_runs_nothing(report: Report) -> None:
     """No script, no address to fetch, and a policy that forbids both."""
-    page = render(report, "html")
+    page = render_report(report, "html")
     assert not re.search(r"<script|\bsrc=|\bhref=|url\(|@import", page.replace("src=x", ""))
     assert "default-src 'none'" in page
 
 
 def test_the_html_report_draws_the_pain_chart_inline(report: Report) -> None:
     """The chart is an inline SVG with a marker per pain score given (4 before, 3 after)."""
-    page = render(report, "html")
+    page = render_report(report, "html")
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert (svg.count("<circle"), svg.count("<rect")) == (4, 3)
 
 
 def test_the_html_report_prints_on_a4(report: Report) -> None:
     """Its print style asks for A4 pages."""
-    assert "@page { size: A4;" in render(report, "html")
+    assert "@page { size: A4;" in render_report(report, "html")
 
 
 # --- lumbar report ----------------------------------------------------------------------------

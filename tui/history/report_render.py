@@ -26,7 +26,7 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>|#&~!])")
 """The characters Markdown (or the HTML inside it) could read as markup, escaped with ``\\``."""
 
 
-def render(report: Report, kind: Kind) -> str:
+def render_report(report: Report, kind: Kind) -> str:
     """The report in ``kind``: plain text, Markdown or self-contained HTML."""
     if kind == "html":
         from tui.history.report_html import html_page
