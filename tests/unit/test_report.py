@@ -16,13 +16,13 @@ on Wed (two good sessions), down on Fri (it hurt), then held (the partial sessio
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from tests.helpers.report_history import CAT, TILT, UNTIL, two_weeks
 from tui.history.report import Report, ReportError, make_report
-from tui.model import Settings
+from tui.model import SafetyCheck, Settings
 from tui.model.catalogue import Catalogue
 
 
@@ -148,3 +148,32 @@ def test_a_period_the_wrong_way_round_is_refused(catalogue: Catalogue) -> None:
         make_report(
             two_weeks(), catalogue, Settings(), None, UNTIL, since=UNTIL, until=date(2025, 3, 1)
         )
+
+
+def test_the_default_period_is_the_last_12_weeks(catalogue: Catalogue) -> None:
+    """Made on Mon 26 May with no dates: from Mon 10 Mar, 11 weeks before, to that day."""
+    found = make_report(two_weeks(), catalogue, Settings(), None, date(2025, 5, 26))
+    assert (found.since, found.until, found.adherence.sessions) == (
+        date(2025, 3, 10),
+        date(2025, 5, 26),
+        1,
+    )
+
+
+def test_the_safety_record_has_each_yes_and_clearance_with_its_date(catalogue: Catalogue) -> None:
+    """A yes on 1 Mar cleared by a clinician on 4 Mar: the clearance with both dates."""
+    check = SafetyCheck(
+        answered_at=datetime(2025, 3, 1, 9, tzinfo=UTC),
+        any_yes=True,
+        yes_to=("red-flag-numbness",),
+        cleared_at=datetime(2025, 3, 4, 9, tzinfo=UTC),
+    )
+    found = make_report(two_weeks(), catalogue, Settings(), check, UNTIL)
+    (line,) = found.safety
+    assert line.startswith("4 Mar 2025: you stated that a clinician cleared you to exercise")
+    assert "after a red-flag yes on 1 Mar 2025" in line
+
+
+def test_unanswered_red_flag_questions_are_said_so(report: Report) -> None:
+    """No answers at all: the report says the questions have not been answered."""
+    assert report.safety == ("The red-flag questions have not been answered yet.",)

@@ -206,3 +206,11 @@ def test_an_ending_lumbar_does_not_write_is_refused(
     db, target = saved_history(tmp_path), tmp_path / "report.pdf"
     status, _, err = run_cli(capsys, "--db", str(db), "report", "--out", str(target))
     assert status == 2 and ".html" in err and not target.exists()
+
+
+def test_the_text_report_shows_a_notes_control_characters(catalogue: Catalogue) -> None:
+    """An escape sequence in a note is shown as a symbol in the text report, never sent."""
+    sessions = two_weeks()
+    sessions[-1] = msgspec.structs.replace(sessions[-1], note="ok\x1b]52;c;aGk=\x07 then")
+    text = render_report(make_report(sessions, catalogue, Settings(), None, UNTIL), "text")
+    assert "\x1b" not in text and "ok␛]52;c;aGk=␇ then" in text
