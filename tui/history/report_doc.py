@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from tui.history.flags import ABOVE_BASELINE, BASELINE_OF
 from tui.history.progress import PainPoint
 from tui.history.report import DoseLine, ExerciseLine, Report, day_text_of
 from tui.model import plural
@@ -78,8 +79,9 @@ PAIN_SCALE = (
 )
 FLAG_RULES = (
     "A pain flag (lumbar's own rule): an exercise hurt; pain after above pain before; pain at "
-    "or above {threshold} out of 10; or pain before 2 or more points above the median of the "
-    "last 5 scores. No dose goes up after a flag."
+    "or above {threshold} out of 10; or pain before "
+    f"{ABOVE_BASELINE} or more points above the median of the last {BASELINE_OF} scores. No "
+    "dose goes up after a flag."
 )
 DOSE_RULES = (
     "Doses start at the low end of the article's range. A step up (one variable, at most a "
