@@ -34,6 +34,7 @@ test: lint
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots
+	$(BIN)/python -m tests.report_screenshot
 
 # Figures against baselines measured in the same run (see BENCHMARKS.md); about four minutes.
 bench: $(STAMP)

@@ -25,6 +25,7 @@ from tui.catalogue import (
     user_dir,
     with_custom_routines,
 )
+from tui.cli_report import add_report_command, run_report
 from tui.cli_status import (
     DESK_BREAK,
     STATUS_COMMANDS,
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_store_commands(commands)
     add_status_commands(commands)
+    add_report_command(commands)
     return parser
 
 
@@ -221,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "catalogue":
         return run_catalogue(args, sys.stdout, sys.stderr)
+    if args.command == "report":
+        return run_report(args, _load, sys.stdout, sys.stderr, os.environ)
     if args.command in STORE_COMMANDS:
         return run_store(args, sys.stdout, sys.stderr, os.environ)
     if args.command in STATUS_COMMANDS:

@@ -44,6 +44,7 @@ FAILURES = {
     "save_roadmap": Failure("Could not move on"),
     "load_progress": Failure("Could not read your progress"),
     "export_progress": Failure("Could not export", timeout=10),
+    "report_progress": Failure("Could not write the report", timeout=10),
     "check_store": Failure("Your data file could not be checked"),
     "plan_next_time": Failure(
         "Could not work out what changes next time",

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
         trend_text,
         work_out,
     )
+    from tui.history.report import Report, ReportError, make_report
+    from tui.history.report_kinds import KINDS, Kind, kind_of
+    from tui.history.report_render import render_report
     from tui.history.resumable import Unfinished, unfinished
     from tui.history.roadmap import (
         CLIMB_AFTER,
@@ -91,18 +94,22 @@ if TYPE_CHECKING:
 __all__ = [
     "CLIMB_AFTER",
     "DEFAULT_THRESHOLD",
+    "KINDS",
     "SHADE_MINUTES",
     "SORTS",
     "CalendarDay",
     "ExerciseRow",
     "GatedStage",
     "HistoryRow",
+    "Kind",
     "Level",
     "LevelChange",
     "PainPoint",
     "PhaseStanding",
     "Progress",
     "Replay",
+    "Report",
+    "ReportError",
     "RoutinePlan",
     "SortColumn",
     "Standing",
@@ -121,6 +128,8 @@ __all__ = [
     "high_pain_before",
     "hurt_most",
     "is_emergency",
+    "kind_of",
+    "make_report",
     "may_offer_move_on",
     "move_on",
     "move_on_refusal",
@@ -137,6 +146,7 @@ __all__ = [
     "plans_for",
     "red_flags",
     "reminds",
+    "render_report",
     "replay",
     "resting_note",
     "result_lines",
@@ -233,6 +243,13 @@ _HOME = {
     "todays_routine": "tui.history.roadmap",
     "trend_text": "tui.history.progress",
     "Unfinished": "tui.history.resumable",
+    "KINDS": "tui.history.report_kinds",
+    "Kind": "tui.history.report_kinds",
+    "kind_of": "tui.history.report_kinds",
+    "Report": "tui.history.report",
+    "ReportError": "tui.history.report",
+    "make_report": "tui.history.report",
+    "render_report": "tui.history.report_render",
     "unfinished": "tui.history.resumable",
     "week_text": "tui.history.streak",
     "work_out": "tui.history.progress",

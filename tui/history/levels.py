@@ -24,7 +24,7 @@ no clock, no I/O, no Textual.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -104,7 +104,8 @@ class Replay:
     repeated: dict[str, bool] = field(default_factory=dict)
     """Per exercise that has hurt, whether its last hurt made two in its last three sessions."""
     changes: list[tuple[Key, LevelChange]] = field(default_factory=list)
-    """The changes of the one key :func:`explain` asked about (empty in any other replay)."""
+    """The changes kept: every one in :func:`replay_explained`'s, one key's in :func:`explain`'s,
+    none in :func:`replay`'s."""
     starts: dict[str, Level] = field(default_factory=dict)
     """Per routine that starts new exercises below the article's dose, where they start."""
 
@@ -189,10 +190,23 @@ def replay(
     return found
 
 
-def _replay(
-    sessions: Sequence[Session], catalogue: Catalogue, threshold: int, explained: Key | None = None
+def replay_explained(
+    sessions: Iterable[Session], catalogue: Catalogue, threshold: int = DEFAULT_THRESHOLD
 ) -> Replay:
-    """The replay itself; with ``explained``, every change of that one key is kept in it.
+    """A replay that keeps every change of every exercise's level (for the clinician's report).
+
+    Not remembered, as :func:`replay` is: ten years hold some 30,000 changes.
+    """
+    return _replay(tuple(sessions), catalogue, threshold, lambda key: True)
+
+
+def _replay(
+    sessions: Sequence[Session],
+    catalogue: Catalogue,
+    threshold: int,
+    explained: Callable[[Key], bool] = lambda key: False,
+) -> Replay:
+    """The replay itself, keeping the changes of the keys ``explained`` says yes to.
 
     (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.)
     """
@@ -222,7 +236,7 @@ def _replay(
             before = found.level(*key)
             after = _judge(catalogue, found, key, steps, before, results, session, flags)
             found.levels[key] = after
-            if key == explained:
+            if explained(key):
                 change = LevelChange(
                     day, session.id, after.change, before.rung, after.rung, after.why
                 )
@@ -341,5 +355,6 @@ def explain(
     sessions: Iterable[Session], catalogue: Catalogue, routine: str, exercise: str
 ) -> list[LevelChange]:
     """Every session that moved or held this exercise in this routine, oldest first."""
-    found = _replay(tuple(sessions), catalogue, DEFAULT_THRESHOLD, (routine, exercise))
+    wanted = (routine, exercise)
+    found = _replay(tuple(sessions), catalogue, DEFAULT_THRESHOLD, lambda key: key == wanted)
     return [change for _, change in found.changes]

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from statistics import fmean
 from typing import Any, Literal
 
-from tui.history.flags import DEFAULT_THRESHOLD, pain_flags
+from tui.history.flags import DEFAULT_THRESHOLD, pain_before_scores, pain_flags
 from tui.history.streak import CalendarDay, Streak, calendar, day_totals, session_day, streak
 from tui.model import (
     Catalogue,
@@ -356,15 +356,17 @@ def work_out(
     target: int,
     today: date,
     threshold: int = DEFAULT_THRESHOLD,
+    earlier: Sequence[Session] = (),
 ) -> Progress:
     """Everything the progress screen shows, from the history, the weekly target and today.
 
-    ``sessions`` are oldest first (as the store gives them).
+    ``sessions`` are oldest first (as the store gives them); ``earlier``, the sessions before
+    them (a report's period), only set the baseline their pain flags compare with.
     """
     rows: dict[str, ExerciseRow] = {}
     pain: list[PainPoint] = []
     history: list[HistoryRow] = []
-    befores: list[int] = []
+    befores = pain_before_scores(earlier)
     last_planned: dict[str, tuple[StagePlan, ...]] = {}
     for session in sessions:
         history.append(history_row(session))

@@ -58,6 +58,7 @@ from tui.model.provenance import (
     stage_notes,
 )
 from tui.model.records import (
+    NOTE_LENGTH,
     SCHEMA_VERSION,
     WEEKDAYS,
     Clearance,
@@ -78,6 +79,7 @@ from tui.model.records import (
     outcome_counts,
     outcome_tally,
     plan_dose,
+    tidy_note,
 )
 from tui.model.visible import visible, visible_data, visible_json
 from tui.model.words import (
@@ -110,6 +112,7 @@ __all__ = [
     "COUNT_WORDS",
     "MOST_STEPS_DOWN",
     "MOVE_SECONDS",
+    "NOTE_LENGTH",
     "OUTCOME_WORDS",
     "POSITIONS",
     "SCHEMA_VERSION",
@@ -189,6 +192,7 @@ __all__ = [
     "stage_notes",
     "step_down",
     "step_up",
+    "tidy_note",
     "visible",
     "visible_data",
     "visible_json",

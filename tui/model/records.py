@@ -23,6 +23,13 @@ user answered no (not ready yet). Records from before "cut" say "done" for both.
 SessionStatus = Literal["partial", "complete"]
 NOTE_LENGTH = 500
 """The longest note a session keeps, in characters (a few sentences for the clinician)."""
+
+
+def tidy_note(text: str) -> str:
+    """A note as a session keeps it: spaces trimmed, at most ``NOTE_LENGTH`` characters."""
+    return text.strip()[:NOTE_LENGTH].rstrip()
+
+
 NotifyMethod = Literal["off", "osc9", "osc777", "osc99"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 """A day of the week, as the settings name it."""

@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Label, Static
 
 from tui.failures import run_in_thread
 from tui.model import Session, outcomes_text, session_minutes, shortfall_text
+from tui.screens.note_dialog import NOTE_TOOLTIP, NoteKeeper
 from tui.widgets.keys import key_hints, with_keys
 from tui.widgets.readout import Readout
 
@@ -336,8 +337,9 @@ class SessionSummary(ModalScreen[SummaryAnswer]):
     HELP = """\
 ## Summary
 
-Your session is saved. **{keys:summary.close|2}** goes back. For a few seconds after the pain
-check, **{key:summary.undo}** takes your pain score back, to give it again.
+Your session is saved. **{keys:summary.close|2}** goes back. **{key:summary.note}** writes a
+note about the session in your own words (the history and `lumbar report` show it). For a few
+seconds after the pain check, **{key:summary.undo}** takes your pain score back.
 """
     BINDINGS = [
         Binding("enter,escape,q", "close", "Back", id="summary.close", tooltip="Go back"),
@@ -349,6 +351,7 @@ check, **{key:summary.undo}** takes your pain score back, to give it again.
             tooltip="Take back the pain score just given, to give it again",
             show=False,
         ),
+        Binding("w", "write_note", "Note", id="summary.note", tooltip=NOTE_TOOLTIP),
         help_key("summary.help"),
     ]
 
@@ -365,17 +368,20 @@ check, **{key:summary.undo}** takes your pain score back, to give it again.
         *,
         next_time: Callable[[], list[str]] | None = None,
         undo_left: Callable[[], float] | None = None,
+        write_note: Callable[[str], None] | None = None,
     ) -> None:
         """Sum up this session, naming its exercises by ``names`` (exercise id to name).
 
         ``next_time`` gives what lumbar will do about its pain flags; ``undo_left`` the seconds
-        left to take back the pain score (None: nothing to take back).
+        left to take back the pain score (None: nothing to take back); ``write_note`` keeps and
+        saves a note about the session (None: no note can be written).
         """
         super().__init__(classes="dialog-screen")
         self.session = session
         self.names = names or {}
         self.next_time = next_time
         self.undo_left = undo_left or (lambda: 0.0)
+        self.notes = NoteKeeper(session.note, write_note)
 
     def compose(self) -> ComposeResult:
         """One line per fact."""
@@ -385,12 +391,14 @@ check, **{key:summary.undo}** takes your pain score back, to give it again.
             for line in summary_lines(self.session, self.names):
                 yield Readout(line)
             yield Readout(id="next-time")  # hidden until there is something to say
+            yield Readout(id="summary-note")  # hidden until a note is written
             yield Readout(self.keys_line(), id="summary-keys", classes="hint")
 
     def keys_line(self) -> str:
         """The last line: the key back, and undo while it is in time."""
         undo = "    {key:summary.undo}: undo the pain score" if self.undo_left() > 0 else ""
-        return with_keys(self, f"Saved. {{key:summary.close}}: back{undo}")
+        note = f"    {{key:summary.note}}: {self.notes.verb}" if self.notes.can_write else ""
+        return with_keys(self, f"Saved. {{key:summary.close}}: back{note}{undo}")
 
     def on_mount(self) -> None:
         """Work out what lumbar will do next time, off the event loop; undo runs out."""
@@ -406,8 +414,20 @@ check, **{key:summary.undo}** takes your pain score back, to give it again.
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Undo only while it is in time."""
+        """Undo only while it is in time; a note only where it can be kept."""
+        if action == "write_note":
+            return self.notes.can_write
         return self.undo_left() > 0 if action == "undo" else True
+
+    def action_write_note(self) -> None:
+        """Ask for a note about the session, keep and save it (Escape keeps none)."""
+        self.notes.ask(self.app, self.show_note)
+
+    def show_note(self) -> None:
+        """Show the note kept, and the note key's new words."""
+        readout = self.query_one("#summary-note", Readout)
+        readout.text, readout.display = self.notes.shown, bool(self.notes.text)
+        self.query_one("#summary-keys", Readout).text = self.keys_line()
 
     def action_undo(self) -> None:
         """Take back the pain score just given (only while in time)."""

@@ -337,9 +337,18 @@ this dose. Everything you do is saved as you go.
         names = {exercise.id: exercise.name for exercise in self.engine.timeline.exercises}
         undo_left = partial(self._undo_left, ("pain-after",)) if pain is not None else None
         summary = SessionSummary(
-            session, names, next_time=self.next_time(session), undo_left=undo_left
+            session,
+            names,
+            next_time=self.next_time(session),
+            undo_left=undo_left,
+            write_note=self._write_note,
         )
         self.open(summary, done)
+
+    def _write_note(self, text: str) -> None:
+        """Keep the note written on the summary and save it (leaving waits for the save)."""
+        self.engine.set_note(text)
+        self.recorder.save()
 
     def _unfinish(self) -> None:
         """Undo the skip or rating that ended the session: it is not over, and it goes on."""

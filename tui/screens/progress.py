@@ -39,6 +39,7 @@ from tui.history import (
 )
 from tui.model import Catalogue, Settings, plural
 from tui.screens.progress_dialogs import ExportDialog, SessionDetail
+from tui.screens.report_file import REPORT_TOOLTIP, tell_report
 from tui.store import Store, export
 from tui.widgets.calendar import TrainingCalendar
 from tui.widgets.keys import with_keys
@@ -118,10 +119,12 @@ or the link dropped).
 
 **{key:progress.tab-overview}**, **{key:progress.tab-exercises}**,
 **{key:progress.tab-history}** switch tabs; **{key:progress.export}** exports
-your data to a .csv or .json file.
+your data to a .csv or .json file; **{key:progress.report}** writes the report for your
+clinician (the last 12 weeks, as a web page in your home folder; `lumbar report` makes others).
 """
     BINDINGS = [
         Binding("e", "export", "Export", id="progress.export", tooltip="Write your data to a file"),
+        Binding("w", "report", "Report", id="progress.report", tooltip=REPORT_TOOLTIP),
         Binding(
             "s",
             "sort",
@@ -381,6 +384,11 @@ your data to a .csv or .json file.
         default = f"~/lumbar-export-{self.now():%Y-%m-%d}.csv"
         self.dialog_open = True
         self.app.push_screen(ExportDialog(default), self.export_to)
+
+    def action_report(self) -> None:
+        """Write the report for the clinician, off the event loop, and say where it went."""
+        write = partial(tell_report, self, self.store, self.catalogue, self.now())
+        run_in_thread(self, write, "report_progress", exclusive=True)
 
     def export_to(self, path: Path | None) -> None:
         """Export to the path the dialog gave (nothing when it was cancelled)."""

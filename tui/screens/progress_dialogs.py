@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from tui.history import result_lines, session_heading, session_summary
-from tui.model import Session
+from tui.model import Session, visible
 
 EXPORT_KINDS = (".csv", ".json")
 """What ``lumbar export`` can write: the sessions as CSV, or everything as JSON."""
@@ -29,8 +29,8 @@ class SessionDetail(ModalScreen[None]):
 Each exercise of the session in the order you played it: the dose planned for you then, what you
 did of it (reps done, holds cut short, seconds held), how it ended (done in full; cut short, with
 a rep left undone or a hold ended early; skipped; stopped early; or stopped because it hurt) and
-how you rated it. Exercises that hurt are marked. Up and down scroll;
-**{keys:session-detail.close}** closes it.
+how you rated it, and the note you wrote at its end. Exercises that hurt are marked. Up and
+down scroll; **{keys:session-detail.close}** closes it.
 """
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="session-detail.close", tooltip="Back to history"),
@@ -48,6 +48,8 @@ how you rated it. Exercises that hurt are marked. Up and down scroll;
         with Vertical(id="detail"):
             yield Static(session_heading(session), id="detail-heading", markup=False)
             yield Static(session_summary(session), id="detail-summary", markup=False)
+            if session.note:
+                yield Static(f"Your note: {visible(session.note)}", id="detail-note", markup=False)
             with VerticalScroll(id="detail-results"):
                 for line in result_lines(session, self.names):
                     asked = line.outcome in ("done", "cut short")  # the player asked about these

@@ -15,7 +15,7 @@ from datetime import datetime
 
 import msgspec
 
-from tui.model import DoseChange, ExerciseResult, Feedback, Outcome, Plans, Session
+from tui.model import DoseChange, ExerciseResult, Feedback, Outcome, Plans, Session, tidy_note
 from tui.session.clocked import StepClock
 from tui.session.corrections import Corrections
 from tui.session.events import (
@@ -75,6 +75,7 @@ class Engine(StepClock, Corrections, GateAnswers):
         self._results: dict[int, ExerciseResult] = {}
         self._pain_before: int | None = None
         self._pain_after: int | None = None
+        self._note = ""
         self._waiting = False  # the last exercise hurt: an easier one may still be put in
 
     @property
@@ -299,6 +300,10 @@ class Engine(StepClock, Corrections, GateAnswers):
         self._remember("pain-after", self._time(now), pain=self._pain_after)
         self._pain_after = score
 
+    def set_note(self, text: str) -> None:
+        """Keep the user's note about the session (trimmed; empty: none); it goes in the record."""
+        self._note = tidy_note(text)
+
     # What the screens and the store read -------------------------------------------------
 
     def session(self) -> Session:
@@ -316,6 +321,7 @@ class Engine(StepClock, Corrections, GateAnswers):
             pain_before=self._pain_before,
             pain_after=self._pain_after,
             exercises=tuple(self._results[index] for index in sorted(self._results)),
+            note=self._note,
         )
 
     # Inside ------------------------------------------------------------------------------

@@ -193,6 +193,7 @@ class ResumedEngine(Engine):
         )
         self.saved = saved
         self.point = point
+        self.set_note(saved.note)  # a note written when it stopped is kept, to edit at the end
 
     def start(self, now: float | None = None) -> list[Event]:
         """Start where it stopped; in the middle of an exercise, paused: the user gets ready."""

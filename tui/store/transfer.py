@@ -70,6 +70,7 @@ CSV_COLUMNS = (
     "minutes",
     "pain_before",
     "pain_after",
+    "note",
     "exercise",
     "level",
     "planned",
@@ -111,6 +112,7 @@ def history_table(sessions: Sequence[Session]) -> str:
 
     Done counts exercises done in full; Cut those with a rep left undone or a hold cut short;
     Skip those skipped; Stop those under way when the session ended (early, or a dropped link).
+    A session with a note has its first words on a line under its row.
     """
     lines = [
         f"{'Date':<16}  {'Routine':<14} {'Min':>3}  {'Status':<8}  {'Pain':<7} "
@@ -123,7 +125,23 @@ def history_table(sessions: Sequence[Session]) -> str:
             f"{session_minutes(session):>3}  {session.status:<8}  {_pain(session):<7} "
             f"{done:>4} {cut:>3} {skipped:>4} {stopped:>4} {hurt:>4}"
         )
+        if session.note:
+            lines.append(note_line(session.note))
     return "\n".join(lines) + "\n"
+
+
+NOTE_INDENT = 18
+"""Where a session's note starts under its row of the history table (under the routine)."""
+TABLE_WIDTH = 80
+
+
+def note_line(note: str) -> str:
+    """A session's note under its row: its first words, on one line of the table's width."""
+    text = " ".join(visible(note).split())
+    room = TABLE_WIDTH - NOTE_INDENT - len("Note: ")
+    if len(text) > room:
+        text = text[: room - 1].rstrip() + "…"
+    return f"{'':<{NOTE_INDENT}}Note: {text}"
 
 
 def history_json(sessions: Sequence[Session]) -> str:
@@ -180,6 +198,7 @@ def sessions_csv(sessions: Sequence[Session]) -> str:
             round(session.seconds / 60, 1),
             "" if session.pain_before is None else session.pain_before,
             "" if session.pain_after is None else session.pain_after,
+            session.note,
         ]
         results: Sequence[ExerciseResult | None] = session.exercises or (None,)
         for result in results:
