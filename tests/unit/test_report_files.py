@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import msgspec
@@ -11,8 +12,9 @@ import pytest
 
 from tests.helpers import run_cli
 from tests.helpers.report_history import UNTIL, two_weeks
+from tui.history.progress import PainPoint
 from tui.history.report import Report, make_report
-from tui.history.report_render import render_report
+from tui.history.report_render import chart_lines, point_words, render_report
 from tui.model import Session, Settings
 from tui.model.catalogue import Catalogue
 from tui.store import Store
@@ -214,3 +216,12 @@ def test_the_text_report_shows_a_notes_control_characters(catalogue: Catalogue) 
     sessions[-1] = msgspec.structs.replace(sessions[-1], note="ok\x1b]52;c;aGk=\x07 then")
     text = render_report(make_report(sessions, catalogue, Settings(), None, UNTIL), "text")
     assert "\x1b" not in text and "ok␛]52;c;aGk=␇ then" in text
+
+
+def test_the_pain_series_in_text_never_breaks_inside_one_session() -> None:
+    """Wrapped at 80 columns, each line starts with a day and ends with a session's scores."""
+    points = [PainPoint(date(2026, 9, 1) + timedelta(days=n), n % 7, n % 5) for n in range(40)]
+    lines = chart_lines(points)
+    assert len(lines) > 1 and all(len(line) <= 80 for line in lines)
+    assert all(re.match(r"^\d{1,2} [A-Z][a-z]{2} \d+ → \d+( · |$)", line) for line in lines)
+    assert " · ".join(lines) == " · ".join(point_words(points))

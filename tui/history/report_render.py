@@ -40,12 +40,26 @@ def plain(text: str) -> str:
     return " ".join(visible(text).split())
 
 
+def point_words(points: Sequence[PainPoint]) -> list[str]:
+    """Each session's pain in words: ``3 Mar 5 → 3``."""
+    return [f"{p.day.day} {p.day:%b} {pain_text(p.before, p.after)}" for p in points]
+
+
 def chart_words(points: Sequence[PainPoint]) -> str:
     """The pain series in words: ``3 Mar 5 → 3 · 5 Mar 4 → ?`` (no chart in text)."""
-    said = [
-        f"{point.day.day} {point.day:%b} {pain_text(point.before, point.after)}" for point in points
-    ]
+    said = point_words(points)
     return " · ".join(said) if said else "No pain scores in this period."
+
+
+def chart_lines(points: Sequence[PainPoint], width: int = WIDTH) -> list[str]:
+    """The pain series wrapped at ``width``, never inside one session's date and scores."""
+    lines: list[str] = []
+    for said in point_words(points):
+        if lines and len(lines[-1]) + len(" · ") + len(said) <= width:
+            lines[-1] += f" · {said}"
+        else:
+            lines.append(said)
+    return lines or [chart_words(points)]
 
 
 # --- plain text ------------------------------------------------------------------------------
@@ -74,7 +88,7 @@ def text_block(block: Block) -> list[str]:
             )
         ]
     if isinstance(block, Chart):
-        return textwrap.wrap(chart_words(block.points), WIDTH)
+        return chart_lines(block.points)
     return text_table(block)
 
 
