@@ -11,7 +11,6 @@ through the app's background saver, so no key ever waits for the disk.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import TypeVar
 
 from textual.app import ComposeResult
@@ -24,17 +23,13 @@ from textual.widgets import Footer, Header
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session, position_change_note
 from tui.screens.cautions import ALWAYS, CautionsDialog, exercise_notes
-from tui.screens.dialogs import EndSession, PainAnswer, PainCheck, SessionSummary, score_of
+from tui.screens.dialogs import EndSession, PainCheck
+from tui.screens.player_end import PlayerEnding
 from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
-from tui.screens.player_pain import PlayerResult
 from tui.screens.player_undo import (
-    FINISHED,
     OFFERED,
-    PlayerCorrections,
 )
 from tui.session import (
-    ENDING_UNDO_WORDS,
-    ENDING_UNDOES,
     Cues,
     Engine,
     Event,
@@ -60,10 +55,6 @@ T = TypeVar("T")
 
 MARGIN = 0.01
 """Wake this long after a whole second, so the countdown has surely moved on."""
-LEAVE_WAIT = 1.0
-"""Leaving the player waits at most this long for its last save (long written by then, as a
-rule), so the screen it returns to shows the session as saved."""
-
 
 FULL_SIZE = Size(76, 22)
 """The smallest terminal for the full layout; below it the player is compact (phase,
@@ -86,7 +77,7 @@ def header_text(snapshot: Snapshot) -> str | None:
     return "session over" if snapshot.finished else None
 
 
-class PlayerScreen(PlayerCorrections):
+class PlayerScreen(PlayerEnding):
     """Plays one session: cue, countdown, counters, what comes next, and one key per action."""
 
     CSS_PATH = "player.tcss"
@@ -297,68 +288,6 @@ this dose. Everything you do is saved as you go.
         self.question = None
         if self.engine.snapshot().finished:
             self._finish()
-
-    def _finish(self) -> None:
-        """After the last exercise (and its question): pain check, summary, then back."""
-        if self._ending or self.question is not None or self._hurting:
-            return
-        self._ending = True
-        self.refresh_bindings()
-        self._check_pain_after()
-
-    def _check_pain_after(self) -> None:
-        """Ask about pain now; for a few seconds, undo may take back the key that ended it."""
-        undo_left = partial(self._undo_left, ENDING_UNDOES)
-        kind = self.engine.undoable(self.clock())
-        what = ENDING_UNDO_WORDS.get(kind.kind, "") if kind is not None else ""
-        check = PainCheck(FINISHED, undo=what, undo_left=undo_left, confirm_skip=True)
-        self.open(check, self._pain_after)
-
-    def _pain_after(self, answer: PainAnswer | None) -> None:
-        """Keep the pain score, then sum the session up; or undo the last key and go on."""
-        if answer == "undo":
-            self._unfinish()
-            return
-        pain = score_of(answer)
-        if pain is not None:
-            self.engine.set_pain_after(pain)
-            self.recorder.save()
-        session = self.engine.session()
-        result = PlayerResult(session.id, session.status == "complete")
-
-        def done(answer: str | None) -> None:
-            if answer == "undo" and self.engine.undo(self.clock()) is not None:
-                self.recorder.save()  # the pain after is unknown again, until given again
-                self.open(PainCheck(FINISHED, confirm_skip=True), self._pain_after)
-                return
-            self.recorder.wait(LEAVE_WAIT)
-            self.dismiss(result)
-
-        names = {exercise.id: exercise.name for exercise in self.engine.timeline.exercises}
-        undo_left = partial(self._undo_left, ("pain-after",)) if pain is not None else None
-        summary = SessionSummary(
-            session,
-            names,
-            next_time=self.next_time(session),
-            undo_left=undo_left,
-            write_note=self._write_note,
-        )
-        self.open(summary, done)
-
-    def _write_note(self, text: str) -> None:
-        """Keep the note written on the summary and save it (leaving waits for the save)."""
-        self.engine.set_note(text)
-        self.recorder.save()
-
-    def _unfinish(self) -> None:
-        """Undo the skip or rating that ended the session: it is not over, and it goes on."""
-        undone = self.engine.undo(self.clock())
-        self._ending = False
-        self.refresh_bindings()
-        if undone is None:  # too late after all: the session is over
-            self._finish()
-            return
-        self._after_undo(undone)
 
     def abandon(self) -> None:
         """The process is going away (hang-up, terminate, quit): end and save the session."""
