@@ -76,8 +76,12 @@ def select_latencies(db: Path, presses: int = PRESSES) -> list[float]:
     found = []
     with lumbar(db) as terminal:
         terminal.first_frame(SELECT)
+        terminal.settle(1.0)  # the plans of the routines, worked out once the screen shows
         for key in [DOWN] * presses + [UP] * presses:
+            mark = len(terminal.output)
             pressed = terminal.press(key)
+            while len(terminal.output) == mark:  # the key's first bytes, however late
+                terminal.read(1.0)
             found.append(terminal.settle(QUIET) - pressed)
     return found
 
