@@ -17,7 +17,7 @@ from tests.benchmarks.runs import SELECT, lumbar
 from tests.benchmarks.terminal import QUIET, Terminal
 
 TURNS = 5
-TARGET = 2.0
+TARGET = 1.5  # issue 14: at ten years at most 1.5x the same screen empty
 LOADED = ("This week", "In all:")
 """What the progress screen shows once it has read the history (not while it reads it)."""
 

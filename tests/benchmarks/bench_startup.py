@@ -18,7 +18,7 @@ from tests.benchmarks.report import Figure, print_figures
 from tests.benchmarks.runs import SELECT, baseline, baseline_marker, lumbar
 
 TURNS = 7
-TARGET = 1.3
+TARGET = 1.5  # issue 14: at most 1.5x the bare app, empty and at ten years
 
 
 def figures(turns: int = TURNS) -> list[Figure]:
