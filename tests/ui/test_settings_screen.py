@@ -423,3 +423,10 @@ async def test_quiet_reminders_are_kept(app: LumbarApp, store: Store) -> None:
     """Space on the quiet switch: lumbar remind says nothing from now on."""
     await space_on(app, "remind-quiet")
     assert store.settings().remind_quiet
+
+
+async def test_the_plain_player_switch_is_kept(app: LumbarApp, store: Store) -> None:
+    """Space on the plain-player switch: lumbar play plays in lines from now on."""
+    assert not store.settings().plain_player
+    await space_on(app, "plain-player")
+    assert store.settings().plain_player

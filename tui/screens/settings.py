@@ -68,6 +68,9 @@ range is not saved, and the line at the bottom says what it can be. **Test** sen
 notice the way a session does; **Try it** speaks a sample line. **{key:settings.done}** goes
 back to choosing a routine, saving a number still being typed if it is in range.
 
+**Plain player** makes `lumbar play` play in lines, one per event, with no full screen: for a
+screen reader (`TERM=dumb` or `ACCESSIBLE=1` does the same).
+
 **Remind on** ticks the days `lumbar remind` may print its line (Space ticks a day), and **Quiet**
 silences it. A session is due (lumbar's rule, from the articles' 3 to 4 times a week with a rest
 day between): not after a red-flag yes, not once you trained today or met the week's target, and
@@ -208,6 +211,7 @@ not the day after a session, a rest day, unless every day left in the week is ne
             self.query_one("#wait-for-me", Switch).value = settings.wait_for_me
             self.query_one("#speech", Switch).value = settings.speech
             self.query_one("#remind-quiet", Switch).value = settings.remind_quiet
+            self.query_one("#plain-player", Switch).value = settings.plain_player
             show_remind(self.query(f".{DAY_CLASS}").results(Checkbox), settings)
         for switch in self.query(Switch):
             self.query_one(f"#{switch.id}-state", Label).update(on_off(switch.value))
@@ -233,9 +237,10 @@ not the day after a session, a rest day, unless every day left in the week is ne
 
     @on(Switch.Changed)
     def switch_flipped(self, event: Switch.Changed) -> None:
-        """Keep the bell, warm-up, cool-down, wait-for-me or speech switch."""
+        """Keep the bell, warm-up, cool-down, wait-for-me, speech, quiet or plain-player switch."""
         fields = {"bell": "bell", "warm-up": "warm_up", "cool-down": "cool_down"}
         fields |= {"wait-for-me": "wait_for_me", "speech": "speech", "remind-quiet": "remind_quiet"}
+        fields |= {"plain-player": "plain_player"}
         field = fields.get(event.switch.id or "")
         if field is not None:
             self.query_one(f"#{event.switch.id}-state", Label).update(on_off(event.value))

@@ -36,8 +36,12 @@ def speech_hint(speech: SpeechSystem) -> str:
     return speech.why_off or f"Speaks the cues aloud with {speech.name}, on this machine."
 
 
+PLAIN_HINT = "lumbar play in lines, for a screen reader"
+"""What the plain-player switch does (TERM=dumb or ACCESSIBLE=1 does the same)."""
+
+
 def cue_rows(settings: Settings, speech: SpeechSystem) -> Iterator[Widget]:
-    """The rows for wait for me and speech (with its Try it button and its hint)."""
+    """The rows for wait for me, speech (with its Try it button and its hint), plain player."""
     yield Horizontal(
         Label("Wait for me", classes="name"),
         *switch_parts("wait-for-me", settings.wait_for_me, WAIT_HINT),
@@ -50,6 +54,11 @@ def cue_rows(settings: Settings, speech: SpeechSystem) -> Iterator[Widget]:
         classes="setting",
     )
     yield Static(speech_hint(speech), id="speech-hint", classes="hint", markup=False)
+    yield Horizontal(
+        Label("Plain player", classes="name"),
+        *switch_parts("plain-player", settings.plain_player, PLAIN_HINT),
+        classes="setting",
+    )
 
 
 def send_test_notice(cues: Cues) -> tuple[bool, str]:
