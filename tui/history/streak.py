@@ -76,16 +76,16 @@ class DayTotal:
 
 def day_totals(sessions: Iterable[Session]) -> dict[date, DayTotal]:
     """Each day that has a session, with its totals; one pass over the sessions."""
-    totals: dict[date, DayTotal] = {}
-    for session in sessions:
+    sessions_on: dict[date, int] = {}
+    minutes_on: dict[date, float] = {}
+    for session in sessions:  # plain sums, then one record a day (ten years: 3,650 sessions)
         day = session_day(session)
-        before = totals.get(day, DayTotal())
-        totals[day] = DayTotal(
-            sessions=before.sessions + trained(session),
-            minutes=before.minutes + session.seconds / 60,
-            trained=before.trained or trained(session),
-        )
-    return totals
+        sessions_on[day] = sessions_on.get(day, 0) + trained(session)
+        minutes_on[day] = minutes_on.get(day, 0.0) + session.seconds / 60
+    return {
+        day: DayTotal(sessions=count, minutes=minutes_on[day], trained=count > 0)
+        for day, count in sessions_on.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -100,17 +100,19 @@ class WeekTotal:
 
 def week_totals(days: Mapping[date, DayTotal]) -> dict[date, WeekTotal]:
     """Each week that has a session, by its Monday."""
-    weeks: dict[date, WeekTotal] = {}
+    sums: dict[date, tuple[int, int, float]] = {}
     for day, total in days.items():
         monday = week_start(day)
-        before = weeks.get(monday, WeekTotal(monday))
-        weeks[monday] = WeekTotal(
-            start=monday,
-            days=before.days + total.trained,
-            sessions=before.sessions + total.sessions,
-            minutes=before.minutes + total.minutes,
+        trained_days, sessions, minutes = sums.get(monday, (0, 0, 0.0))
+        sums[monday] = (
+            trained_days + total.trained,
+            sessions + total.sessions,
+            minutes + total.minutes,
         )
-    return weeks
+    return {
+        monday: WeekTotal(start=monday, days=trained_days, sessions=sessions, minutes=minutes)
+        for monday, (trained_days, sessions, minutes) in sums.items()
+    }
 
 
 @dataclass(frozen=True)
