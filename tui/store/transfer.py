@@ -1,6 +1,7 @@
 """Getting the user's data out and back in, and looking after the file itself.
 
-History as a table, JSON or CSV; export; import; moving an unusable database aside.
+Export; import; moving an unusable database aside (the history as a table, JSON or CSV is
+:mod:`tui.store.listing`'s, its names re-exported here).
 
 An export (JSON) holds everything the store holds, with the schema version it was written in,
 so an export from an older lumbar is upgraded by the store's migrations on import. Import merges
@@ -9,11 +10,8 @@ by id and is idempotent (see :meth:`tui.store.store.Store.merge`). Nothing here 
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import stat
-from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,14 +22,14 @@ from msgspec import Struct
 
 from tui.model import (
     SCHEMA_VERSION,
-    ExerciseResult,
-    Session,
-    StagePlan,
-    outcome_counts,
     plural,
-    session_minutes,
-    visible,
 )
+from tui.store.listing import CSV_COLUMNS as CSV_COLUMNS
+from tui.store.listing import history_json as history_json
+from tui.store.listing import history_table as history_table
+from tui.store.listing import note_line as note_line
+from tui.store.listing import sessions_csv as sessions_csv
+from tui.store.listing import spreadsheet_safe as spreadsheet_safe
 from tui.store.paths import normalize
 from tui.store.storage import (
     TOO_DEEP,
@@ -59,33 +57,6 @@ EXPORT_FORMAT = "lumbar-export"
 _SINGLE_NAMES = ("settings", "safety answers", "roadmap state")
 _EXPORT_FIELDS = {"format", "schema_version", "exported_at", *Snapshot.__struct_fields__}
 
-CSV_COLUMNS = (
-    "session_id",
-    "routine",
-    "routine_name",
-    "phase",
-    "status",
-    "started_at",
-    "ended_at",
-    "minutes",
-    "pain_before",
-    "pain_after",
-    "note",
-    "exercise",
-    "level",
-    "planned",
-    "planned_reps",
-    "reps_done",
-    "seconds_held",
-    "seconds_added",
-    "holds_cut",
-    "outcome",
-    "feedback",
-    "exercise_started_at",
-    "exercise_ended_at",
-)
-"""The CSV header: the session's columns, then the exercise result's."""
-
 
 class ImportFileError(UnusableFileError):
     """A file given to ``lumbar import`` is not an export lumbar can read; nothing was imported."""
@@ -97,128 +68,6 @@ class ImportFileError(UnusableFileError):
             "Nothing was imported. Give `lumbar import` a .json file made by `lumbar export`.",
             exists=exists,
         )
-
-
-def _pain(session: Session) -> str:
-    if session.pain_before is None and session.pain_after is None:
-        return "-"
-    before = "?" if session.pain_before is None else str(session.pain_before)
-    after = "?" if session.pain_after is None else str(session.pain_after)
-    return f"{before} -> {after}"
-
-
-def history_table(sessions: Sequence[Session]) -> str:
-    """Sessions as a table that fits 80 columns, oldest first.
-
-    Done counts exercises done in full; Cut those with a rep left undone or a hold cut short;
-    Skip those skipped; Stop those under way when the session ended (early, or a dropped link).
-    A session with a note has its first words on a line under its row.
-    """
-    lines = [
-        f"{'Date':<16}  {'Routine':<14} {'Min':>3}  {'Status':<8}  {'Pain':<7} "
-        "Done Cut Skip Stop Hurt"
-    ]
-    for session in sessions:
-        done, cut, skipped, stopped, hurt = outcome_counts(session)
-        lines.append(
-            f"{session.started_at:%Y-%m-%d %H:%M}  {session.routine_name[:14]:<14} "
-            f"{session_minutes(session):>3}  {session.status:<8}  {_pain(session):<7} "
-            f"{done:>4} {cut:>3} {skipped:>4} {stopped:>4} {hurt:>4}"
-        )
-        if session.note:
-            lines.append(note_line(session.note))
-    return "\n".join(lines) + "\n"
-
-
-NOTE_INDENT = 18
-"""Where a session's note starts under its row of the history table (under the routine)."""
-TABLE_WIDTH = 80
-
-
-def note_line(note: str) -> str:
-    """A session's note under its row: its first words, on one line of the table's width."""
-    text = " ".join(visible(note).split())
-    room = TABLE_WIDTH - NOTE_INDENT - len("Note: ")
-    if len(text) > room:
-        text = text[: room - 1].rstrip() + "…"
-    return f"{'':<{NOTE_INDENT}}Note: {text}"
-
-
-def history_json(sessions: Sequence[Session]) -> str:
-    """Sessions as an indented JSON list of records."""
-    data = msgspec.json.encode([to_document(session) for session in sessions])
-    return msgspec.json.format(data, indent=2).decode() + "\n"
-
-
-def _describe_plan(planned: Iterable[StagePlan]) -> str:
-    parts = []
-    for stage in planned:
-        text = f"{stage.sets}x{stage.reps}"
-        if stage.hold:
-            text += f" hold {stage.hold}s"
-        if stage.sides != "none":
-            text += " each side" if stage.sides == "each" else " alternating sides"
-        parts.append(f"{stage.name}: {text}" if stage.name else text)
-    return "; ".join(parts)
-
-
-def _result_cells(result: ExerciseResult | None) -> list[Any]:
-    if result is None:
-        return [""] * 12
-    return [
-        result.exercise,
-        result.level,
-        _describe_plan(result.planned),
-        result.planned_reps,
-        result.reps_done,
-        result.seconds_held,
-        result.seconds_added,
-        result.holds_cut,
-        result.outcome,
-        result.feedback or "",
-        result.started_at.isoformat(),
-        result.ended_at.isoformat(),
-    ]
-
-
-def sessions_csv(sessions: Sequence[Session]) -> str:
-    """One CSV row per exercise result, with its session's columns; a session with none gets one."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for session in sessions:
-        head = [
-            session.id,
-            session.routine,
-            session.routine_name,
-            session.phase or "",
-            session.status,
-            session.started_at.isoformat(),
-            session.ended_at.isoformat() if session.ended_at else "",
-            round(session.seconds / 60, 1),
-            "" if session.pain_before is None else session.pain_before,
-            "" if session.pain_after is None else session.pain_after,
-            session.note,
-        ]
-        results: Sequence[ExerciseResult | None] = session.exercises or (None,)
-        for result in results:
-            writer.writerow([spreadsheet_safe(cell) for cell in head + _result_cells(result)])
-    return out.getvalue()
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""How a cell a spreadsheet would run as a formula begins (the common CSV-injection advice)."""
-
-
-def spreadsheet_safe(cell: Any) -> Any:
-    """A text cell that would start a formula gets a leading ``'``: shown as text, not run.
-
-    Its control characters are made visible too. Numbers stay numbers; the data stays readable
-    (the quote is all that is added).
-    """
-    if not isinstance(cell, str):
-        return cell
-    return f"'{visible(cell)}" if cell.startswith(FORMULA_STARTS) else visible(cell)
 
 
 def export_json(snapshot: Snapshot, now: datetime) -> bytes:
