@@ -69,10 +69,13 @@ def test_a_missing_pain_score_is_counted_as_unknown(report: Report) -> None:
 
 
 def test_the_flagged_session_gives_its_reasons_and_what_hurt(report: Report) -> None:
-    """Only Friday is flagged: it hurt, the pain rose from 3 to 5, the tilt stopped for pain."""
+    """Only Friday is flagged: it hurt, the pain rose from 3 to 5, the tilt stopped for pain.
+
+    The reasons speak of the user to the clinician, not to the user ("you said").
+    """
     (found,) = report.flagged
     assert found.when.date() == date(2025, 3, 7)
-    assert found.reasons == ("you said an exercise hurt", "your pain rose from 3 to 5 out of 10")
+    assert found.reasons == ("the user said an exercise hurt", "pain rose from 3 to 5 out of 10")
     assert found.hurts == ('Pelvic tilt: "this hurts" (stopped)',)
 
 

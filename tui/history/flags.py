@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from statistics import median
+from typing import NamedTuple
 
 from tui.model import Session
 
@@ -47,26 +48,48 @@ def pain_unknown(session: Session) -> bool:
     return session.pain_before is None or session.pain_after is None
 
 
+class Voice(NamedTuple):
+    """Whose pain the reasons speak of: the user's own (``YOU``), or the user's to a clinician."""
+
+    said: str
+    pain: str
+    usual: str
+
+
+YOU = Voice(said="you said", pain="your pain", usual="your usual")
+"""The reasons as lumbar says them to the user."""
+THE_USER = Voice(said="the user said", pain="pain", usual="their usual")
+"""The reasons as the clinician's report gives them."""
+
+
 def pain_flags(
-    session: Session, earlier: Sequence[int] = (), threshold: int = DEFAULT_THRESHOLD
+    session: Session,
+    earlier: Sequence[int] = (),
+    threshold: int = DEFAULT_THRESHOLD,
+    voice: Voice = YOU,
 ) -> tuple[str, ...]:
     """Every pain flag of a session, each as a reason in plain words (empty: no flag).
 
-    ``earlier`` is the pain-before scores of the sessions before it, oldest first.
+    ``earlier`` is the pain-before scores of the sessions before it, oldest first; ``voice``
+    says whose pain it is.
     """
     reasons: list[str] = []
     hurt = [result.exercise for result in session.exercises if result.hurt]
     if hurt:
-        reasons.append("you said an exercise hurt" if len(hurt) == 1 else "you said it hurt")
+        reasons.append(
+            f"{voice.said} an exercise hurt" if len(hurt) == 1 else f"{voice.said} it hurt"
+        )
     before, after = session.pain_before, session.pain_after
     if pain_rose(session):
-        reasons.append(f"your pain rose from {before} to {after} out of 10")
+        reasons.append(f"{voice.pain} rose from {before} to {after} out of 10")
     for when, score in (("before", before), ("after", after)):
         if score is not None and score >= threshold:
-            reasons.append(f"your pain {when} was {score} out of 10")
+            reasons.append(f"{voice.pain} {when} was {score} out of 10")
     usual = baseline(earlier)
     if before is not None and usual is not None and before >= usual + ABOVE_BASELINE:
-        reasons.append(f"your pain before, {before} out of 10, was above your usual {usual:g}")
+        reasons.append(
+            f"{voice.pain} before, {before} out of 10, was above {voice.usual} {usual:g}"
+        )
     return tuple(reasons)
 
 
@@ -81,13 +104,13 @@ def high_pain_before(score: int | None, threshold: int = DEFAULT_THRESHOLD) -> b
 
 
 def flags_by_session(
-    ordered: Sequence[Session], threshold: int = DEFAULT_THRESHOLD
+    ordered: Sequence[Session], threshold: int = DEFAULT_THRESHOLD, voice: Voice = YOU
 ) -> dict[str, tuple[str, ...]]:
     """Every session's pain flags by session id; ``ordered`` is oldest first."""
     found: dict[str, tuple[str, ...]] = {}
     befores: list[int] = []
     for session in ordered:
-        found[session.id] = pain_flags(session, befores, threshold)
+        found[session.id] = pain_flags(session, befores, threshold, voice)
         if session.pain_before is not None:
             befores.append(session.pain_before)
     return found

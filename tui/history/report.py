@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tui.history.flags import flags_by_session, pain_unknown
+from tui.history.flags import THE_USER, flags_by_session, pain_unknown
 from tui.history.levels import Key, Replay, chronological, item_doses, replay_explained
 from tui.history.plan import plan_routine
 from tui.history.progress import (
@@ -296,7 +296,7 @@ def flagged(
     ordered: Sequence[Session], inside: Sequence[Session], catalogue: Catalogue, threshold: int
 ) -> list[Flagged]:
     """Every session of the period with a pain flag or an exercise that hurt, oldest first."""
-    flags = flags_by_session(ordered, threshold)
+    flags = flags_by_session(ordered, threshold, THE_USER)  # for the clinician
     found = []
     for session in inside:
         hurts = tuple(
