@@ -15,6 +15,8 @@ from typing import Literal
 from tui.model import Routine, plan_text
 from tui.plain.asking import Asker
 from tui.session import (
+    MOST_OFFERED,
+    REST_THE_FLARE_UP,
     Engine,
     Event,
     HurtAnswer,
@@ -28,13 +30,8 @@ from tui.session import (
     settle_hurt,
 )
 
-MOST_OFFERED = 3
-"""How many easier variants are offered, at most (one key each: the full player's)."""
 FlareUpChoice = Literal["this", "gentle", "stop"]
 """At a flare-up: play this routine (it is the gentle one), the gentle one instead, or stop."""
-STOPPED_FOR_TODAY = (
-    "Rest, and let the flare-up settle; if severe pain does not ease with rest, see a doctor."
-)
 
 
 class HurtChoices:
@@ -71,7 +68,7 @@ class HurtChoices:
             offer = f"g: gentle instead, {found.gentle}. "
         chosen = self.ask.choose(f"{offer}s: stop for today, nothing is saved.", answers)
         if chosen == "stop":
-            self.say(f"Stopped for today. Nothing is saved. {STOPPED_FOR_TODAY}")
+            self.say(f"Stopped for today. Nothing is saved. {REST_THE_FLARE_UP}")
         return chosen
 
     def flare_up_again(self, pain: int) -> None:

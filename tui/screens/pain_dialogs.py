@@ -16,12 +16,9 @@ from textual.screen import ModalScreen
 
 from tui.model import plan_text
 from tui.screens.dialogs import help_key
-from tui.session import FlareUp, Hurt, HurtAnswer
+from tui.session import MOST_OFFERED, FlareUp, Hurt, HurtAnswer
 from tui.widgets.keys import with_keys
 from tui.widgets.readout import Readout
-
-MOST_OFFERED = 3
-"""How many easier variants the dialog offers, at most (one key each)."""
 
 FlareUpAnswer = Literal["gentle", "stop"]
 """What to do at a flare-up: the gentle routine instead, or stop for today."""

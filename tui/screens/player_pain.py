@@ -23,6 +23,7 @@ from tui.screens.pain_dialogs import FlareUpAnswer, FlareUpDialog, ThisHurts
 from tui.screens.pain_words import next_time_lines
 from tui.screens.too_small import PLAYER_MIN_SIZE, fits
 from tui.session import (
+    REST_THE_FLARE_UP,
     Engine,
     Event,
     HurtAnswer,
@@ -158,8 +159,7 @@ class PainResponses(Screen[PlayerResult]):
             return
         saved = "What you began is saved as ended early." if started else "Nothing is saved."
         self.app.notify(
-            f"{saved} Rest, and let the flare-up settle; if severe pain does not ease"
-            " with rest, see a doctor.",
+            f"{saved} {REST_THE_FLARE_UP}",
             title="Stopped for today",
             markup=False,
         )

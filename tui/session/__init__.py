@@ -34,6 +34,8 @@ from tui.session.factory import (
     routine_of_kind,
 )
 from tui.session.pain import (
+    MOST_OFFERED,
+    REST_THE_FLARE_UP,
     Easier,
     FlareUp,
     Hurt,
@@ -75,7 +77,9 @@ from tui.session.timeline import (
 __all__ = [
     "ENDING_UNDOES",
     "ENDING_UNDO_WORDS",
+    "MOST_OFFERED",
     "PLAYER_UNDOES",
+    "REST_THE_FLARE_UP",
     "UNDONE",
     "UNDO_SECONDS",
     "Cues",

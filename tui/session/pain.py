@@ -27,6 +27,12 @@ from tui.session.engine import Engine
 from tui.session.events import Event
 from tui.session.planned import PlannedExercise
 
+MOST_OFFERED = 3
+"""How many easier variants "this hurts" offers, at most (one key each, in both players)."""
+REST_THE_FLARE_UP = (
+    "Rest, and let the flare-up settle; if severe pain does not ease with rest, see a doctor."
+)
+"""What both players say when a flare-up stops the session for today."""
 STOP_ADVICE = ("pain-good-vs-bad", "mistake-ignoring-pain", "pain-stop-if-worse")
 """The advice shown when something hurts (the first the catalogue has): stop at sharp pain."""
 FLARE_UP_ADVICE = ("mistake-flare-up",)
