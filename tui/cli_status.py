@@ -22,7 +22,6 @@ from typing import TextIO
 import msgspec
 
 from tui.history import status_fields, status_of
-from tui.model import Settings
 from tui.status_file import read_fresh, stamp_of, status_paths
 from tui.store import Store, StoreError, resolve_db_path, write_atomic
 
@@ -72,9 +71,9 @@ class StatusWriter:
         now = self.now()
         data = str(self.store.path)
         stamp = stamp_of(data, now.date().isoformat())  # before reading: a later write shows
-        snapshot = self.store.snapshot()
-        settings = snapshot.settings or Settings()
-        status = status_of(snapshot.sessions, settings, snapshot.safety, now)
+        # The history walked once, each session decoded as it is reached (never all at once).
+        sessions, settings = self.store.sessions(), self.store.settings()
+        status = status_of(sessions, settings, self.store.safety(), now)
         fields = status_fields(status, settings)
         encoded = encode_status(stamp, fields)
         if stamp is not None:

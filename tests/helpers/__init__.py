@@ -13,6 +13,7 @@ from tests.helpers.fakes import (
     START,
     FakeClock,
     answered_safety_check,
+    counted_decodes,
     run_cli,
     said_yes_to_a_red_flag,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "at_rungs",
     "begin",
     "choose",
+    "counted_decodes",
     "cursor_to",
     "demo_history",
     "dosed",

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tui.cli import main
 from tui.model.records import SafetyCheck
+from tui.store.documents import Records
 from tui.store.store import Store
 
 START = 1000.0
@@ -63,3 +65,16 @@ def said_yes_to_a_red_flag(store: Store, when: datetime, flag: str = "red-flag-f
     """
     store.save_safety(SafetyCheck(answered_at=when, any_yes=True, yes_to=(flag,)))
     return store
+
+
+def counted_decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys of the sessions the store decodes from now on, in order (its decoder watched)."""
+    decoded: list[str] = []
+    real = Records.decode
+
+    def counting(self: Records, table: str, key: str, *args: Any) -> Any:
+        decoded.append(key)
+        return real(self, table, key, *args)
+
+    monkeypatch.setattr(Records, "decode", counting)
+    return decoded

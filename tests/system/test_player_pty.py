@@ -91,7 +91,7 @@ def without_warm_up(db: Path) -> Path:
 
 def sessions(db: Path) -> list[Session]:
     """What the store file holds now (nothing if it is not there yet)."""
-    return Store.open(db).sessions() if db.exists() else []
+    return list(Store.open(db).sessions()) if db.exists() else []
 
 
 def skip_the_first_exercise(terminal: Terminal, db: Path) -> None:

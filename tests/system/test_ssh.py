@@ -184,7 +184,7 @@ def until(what: str, terminal: Terminal, condition: Callable[[], bool]) -> None:
 
 def stored(db: Path) -> list[Session]:
     """What the data file holds now."""
-    return Store.open(db).sessions() if db.exists() else []
+    return list(Store.open(db).sessions()) if db.exists() else []
 
 
 @pytest.mark.skipif(not LUMBAR.exists(), reason="the lumbar script is not installed")

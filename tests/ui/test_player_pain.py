@@ -41,7 +41,7 @@ def words(app: LumbarApp) -> str:
 def saved(app: LumbarApp, store: Store) -> list[Session]:
     """The sessions stored, once the saver has written what it was given."""
     assert app.saver.flush(timeout=10)
-    return store.sessions()
+    return list(store.sessions())
 
 
 @pytest.mark.parametrize(

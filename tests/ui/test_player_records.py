@@ -101,7 +101,7 @@ async def test_a_1_waits_for_a_0_and_says_so(make: MakeApp, store: Store) -> Non
         await pilot.press("1")
         assert app.screen is check and check.pending
         assert prompt(check) == "1? Press 0 for 10, or Enter to keep 1 (kept in 3 s)."
-        assert store.sessions() == []
+        assert list(store.sessions()) == []
 
 
 async def test_a_1_left_waiting_is_kept_as_1_when_its_wait_ends(

@@ -408,7 +408,7 @@ async def test_too_small_at_start_shows_the_note_over_the_player(
         await pilot.pause()
         assert isinstance(app.screen, TooSmall)
         await pilot.press("4")  # the pain check is under the note: nothing happens
-        assert store.sessions() == []
+        assert list(store.sessions()) == []
         await pilot.resize_terminal(80, 24)
         assert isinstance(app.screen, PainCheck)
 

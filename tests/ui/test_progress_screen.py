@@ -216,7 +216,7 @@ async def test_export_writes_a_file_that_lumbar_import_reads_back(
     assert shown[-1].message.startswith(f"Exported {len(history)} sessions")
     status, out, _ = run_cli(capsys, "--db", str(tmp_path / "fresh.json"), "import", str(target))
     assert status == 0 and f"{len(history)} sessions" in out
-    assert Store.open(tmp_path / "fresh.json").sessions() == history
+    assert list(Store.open(tmp_path / "fresh.json").sessions()) == history
 
 
 async def test_export_to_the_default_csv_in_the_home_folder(

@@ -107,7 +107,7 @@ def test_export_then_import_round_trips(
     assert run(capsys, "--db", str(db), "export", str(target))[0] == 0
     status, out, _ = run(capsys, "--db", str(fresh), "import", str(target))
     assert status == 0 and "2 sessions" in out
-    assert Store.open(fresh).sessions() == Store.open(db).sessions()
+    assert list(Store.open(fresh).sessions()) == list(Store.open(db).sessions())
 
 
 def test_importing_twice_says_nothing_was_new(

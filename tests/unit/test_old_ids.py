@@ -23,7 +23,7 @@ def test_a_store_holding_every_earlier_exercise_id_still_loads(tmp_path: Path) -
     store = Store.open(path)
     for session in history:
         store.save_session(session)
-    assert Store.open(path).sessions() == history
+    assert list(Store.open(path).sessions()) == history
 
 
 def test_progress_lists_an_exercise_the_catalogue_no_longer_has_by_its_id(

@@ -33,7 +33,7 @@ def test_a_session_the_busy_lock_kept_out_is_unsaved_then_kept(db: Path) -> None
     assert saver.unsaved() == [session]
     folder = keep_unsaved(db, saver.unsaved())
     assert [p.name for p in folder.iterdir()] == ["s-1.json"]
-    assert Store.open(db).sessions() == []
+    assert list(Store.open(db).sessions()) == []
 
 
 def test_kept_sessions_are_added_at_the_next_start_and_their_files_go(db: Path) -> None:
@@ -42,7 +42,7 @@ def test_kept_sessions_are_added_at_the_next_start_and_their_files_go(db: Path) 
     keep_unsaved(db, [session])
     store = Store.open(db)
     assert recover_unsaved(store) == 1
-    assert store.sessions() == [session]
+    assert list(store.sessions()) == [session]
     assert not unsaved_dir(db).exists()
 
 

@@ -77,7 +77,7 @@ def test_one_then_zero_is_ten_a_flare_up_and_stopping_saves_nothing(
     status, lines = play(still, store, clock, *pressed("1", "0", "s"))
     assert status == 1
     assert any("threshold for a flare-up" in line for line in lines)
-    assert store.sessions() == []
+    assert list(store.sessions()) == []
 
 
 def test_played_to_the_end_the_session_is_complete_and_the_pain_after_kept(
@@ -158,7 +158,7 @@ def test_a_red_flag_yes_starts_no_session(still: Catalogue, store: Store, clock:
     status, lines = play(still, store, clock, *pressed("enter"))
     assert status == 1
     assert any(line.startswith("Sessions are stopped: ") for line in lines)
-    assert store.sessions() == []
+    assert list(store.sessions()) == []
 
 
 def test_a_clinicians_clearance_confirmed_lets_the_session_start(
@@ -188,7 +188,7 @@ def test_an_emergency_yes_ends_the_questions_and_stops_sessions(
     status, lines = play(still, empty_store, clock, *pressed("y", "enter", "enter"))
     assert status == 1
     assert any(line.startswith("Get urgent medical help now") for line in lines)
-    assert empty_store.sessions() == []
+    assert list(empty_store.sessions()) == []
 
 
 def test_nothing_in_the_session_starts_before_the_safety_answers_are_kept(

@@ -178,4 +178,4 @@ def test_with_a_real_store_the_last_snapshot_is_what_is_on_disk(tmp_path: Path) 
         )
         saver.save_session(session)
     assert saver.close(WAIT)
-    assert Store.open(store.path).sessions() == [session]
+    assert list(Store.open(store.path).sessions()) == [session]

@@ -97,7 +97,7 @@ def test_sessions_are_kept_under_their_own_id(store: Store, db: Path) -> None:
 def test_an_empty_object_is_an_empty_store(db: Path) -> None:
     db.parent.mkdir()
     db.write_text("{}")
-    assert Store.open(db).sessions() == []
+    assert list(Store.open(db).sessions()) == []
 
 
 def test_the_core_store_modules_do_not_import_textual() -> None:
@@ -290,7 +290,7 @@ def rename_title(tables: Any) -> Any:
 def test_an_older_file_is_migrated_on_open(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schema_module, "MIGRATIONS", {**schema_module.MIGRATIONS, 0: rename_title})
     write_version(db, 0, {"old": legacy_session()})
-    assert Store.open(db).sessions() == [make_session("old")]
+    assert list(Store.open(db).sessions()) == [make_session("old")]
 
 
 def test_a_migrated_file_is_written_at_the_current_version(
@@ -322,7 +322,7 @@ def test_a_file_written_by_schema_1_is_upgraded_and_reads_the_same(tmp_path: Pat
         store_module.from_document(document, Session) for document in before["sessions"].values()
     ]
     store = Store.open(db)
-    assert store.sessions() == sorted(expected, key=lambda session: session.started_at)
+    assert list(store.sessions()) == sorted(expected, key=lambda session: session.started_at)
     assert store.settings() == Settings(weekly_target=4, warm_up=False)
     after = raw(db)
     assert after["meta"]["schema"]["version"] == SCHEMA_VERSION == 2
@@ -330,7 +330,7 @@ def test_a_file_written_by_schema_1_is_upgraded_and_reads_the_same(tmp_path: Pat
     assert '"holds_cut":0' not in db.read_text() and '"note"' not in db.read_text()
     [backup] = tmp_path.glob("lumbar.json.schema-1-*")
     assert backup.read_bytes() == original.read_bytes()
-    assert Store.open(db).sessions() == store.sessions()  # and it is not upgraded twice
+    assert list(Store.open(db).sessions()) == list(store.sessions())  # and it is not upgraded twice
     assert len(list(tmp_path.glob("lumbar.json.schema-*"))) == 1
 
 

@@ -16,9 +16,8 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.helpers import make_session
+from tests.helpers import counted_decodes, make_session
 from tui.model.records import SCHEMA_VERSION, SafetyCheck
-from tui.store.documents import Records
 from tui.store.schema import to_stored
 from tui.store.storage import StoreError
 from tui.store.store import Store
@@ -100,27 +99,51 @@ def test_the_saved_bytes_are_what_a_full_encode_gives(db: Path) -> None:
     )
 
 
-def test_a_read_after_a_save_decodes_only_the_saved_document(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def twenty_sessions(db: Path) -> Store:
+    """A store of twenty daily sessions, opened afresh (so checked, and nothing read yet)."""
     store = Store.open(db)
     for number in range(20):
         store.save_session(make_session(f"s-{number}", day=number))
-    store = Store.open(db)  # decodes all 20 once, to check them
-    decoded: list[str] = []
-    real = Records._decode
+    return Store.open(db)
 
-    def counting(self: Records, table: str, key: str, *args: object) -> object:
-        decoded.append(key)
-        return real(self, table, key, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Records, "_decode", counting)
-    assert len(store.sessions()) == 20
-    assert decoded == []
+def test_the_history_is_the_same_object_until_a_write(db: Path) -> None:
+    """The same log comes back while the file is unchanged (what is worked out from it is kept)."""
+    store = twenty_sessions(db)
+    log = store.sessions()
+    assert store.sessions() is log
     store.save_session(make_session("s-3", pain_before=1))
-    assert store.session("s-3") == make_session("s-3", pain_before=1)
-    assert len(store.sessions()) == 20
-    assert decoded == ["s-3"]
+    assert store.sessions() is not log
+
+
+def test_the_history_decodes_a_session_only_when_it_is_read(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Getting, measuring and slicing the history decode nothing; reading one decodes one."""
+    store = twenty_sessions(db)
+    decoded = counted_decodes(monkeypatch)
+    log = store.sessions()
+    assert len(log) == 20 and len(log[:-1]) == 19
+    assert decoded == []
+    assert log[-1].id == "s-19"
+    assert decoded == ["s-19"]
+
+
+def test_no_session_is_kept_decoded(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each walk of the history decodes every session again: none is held in memory between."""
+    store = twenty_sessions(db)
+    decoded = counted_decodes(monkeypatch)
+    assert [session.id for session in store.sessions()] == [f"s-{n}" for n in range(20)]
+    assert len(list(store.sessions())) == 20
+    assert len(decoded) == 40
+
+
+def test_the_history_is_in_order_of_start_then_id(db: Path) -> None:
+    """Sessions saved out of order come back oldest first, ties by id."""
+    store = Store.open(db)
+    for key, day in (("c", 2), ("b", 1), ("a", 2), ("d", 0)):
+        store.save_session(make_session(key, day=day))
+    assert [session.id for session in Store.open(db).sessions()] == ["d", "b", "a", "c"]
 
 
 def damage_a_session(db: Path) -> str:

@@ -336,4 +336,4 @@ def test_an_export_whose_routine_claims_to_be_built_in_is_refused(
     write_export(exported, claim)
     with pytest.raises(ImportFileError, match="'mine' says it is one of lumbar's own"):
         import_file(empty, exported)
-    assert empty.routines() == [] and empty.sessions() == []
+    assert empty.routines() == [] and list(empty.sessions()) == []

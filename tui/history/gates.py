@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.model import Catalogue, Dose, Gate, GateAnswer, Session, Settings, gate_key
+from tui.model import (
+    Catalogue,
+    Dose,
+    Gate,
+    GateAnswer,
+    Session,
+    SessionHistory,
+    Settings,
+    gate_key,
+)
 
 
 @dataclass(frozen=True)
@@ -32,11 +41,32 @@ class GatedStage:
         return self.gate.question
 
 
+_last: tuple[SessionHistory, tuple[GateAnswer, ...]] | None = None
+"""The store's history last read for its answers, and those answers (see :func:`given`)."""
+
+
+def given(sessions: Iterable[Session]) -> tuple[GateAnswer, ...]:
+    """Every gate answer given in the sessions, in their order.
+
+    Remembered for the store's history (the same object while the file is unchanged), so the
+    answers read in a worker before a session starts are not read again, session by session,
+    when it starts.
+    """
+    global _last
+    last = _last
+    if last is not None and last[0] is sessions:
+        return last[1]
+    answers = tuple(
+        answer for session in sessions for result in session.exercises for answer in result.gates
+    )
+    if isinstance(sessions, SessionHistory):
+        _last = (sessions, answers)
+    return answers
+
+
 def gate_answers(sessions: Iterable[Session], settings: Settings) -> dict[str, GateAnswer]:
     """The latest answer to each gate, by key: from the sessions and the settings."""
-    answers = [
-        answer for session in sessions for result in session.exercises for answer in result.gates
-    ]
+    answers = given(sessions)
     latest: dict[str, GateAnswer] = {}
     for answer in sorted([*answers, *settings.gates_again], key=lambda a: a.answered_at):
         latest[answer.gate] = answer

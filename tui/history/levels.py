@@ -40,6 +40,7 @@ from tui.model import (
     Ladder,
     Routine,
     Session,
+    SessionHistory,
     ladder,
     plan_seconds,
 )
@@ -124,8 +125,14 @@ class Replay:
         return found if found is not None else self.starts.get(routine, Level())
 
 
-def chronological(sessions: Iterable[Session]) -> list[Session]:
-    """The sessions in the order they started (ties keep their given order)."""
+def chronological(sessions: Iterable[Session]) -> Sequence[Session]:
+    """The sessions in the order they started (ties keep their given order).
+
+    The store's history is in that order already, and is handed back as it is: sorting it
+    would decode every session at once.
+    """
+    if isinstance(sessions, SessionHistory):
+        return sessions
     return sorted(sessions, key=lambda session: session.started_at)
 
 
@@ -165,7 +172,7 @@ def new_levels(catalogue: Catalogue) -> dict[str, Level]:
     }
 
 
-_last: tuple[Catalogue, int, tuple[Session, ...], Replay] | None = None
+_last: tuple[Catalogue, int, Sequence[Session], Replay] | None = None
 """The last replay and what it was of (see :func:`replay`)."""
 
 
@@ -175,19 +182,33 @@ def replay(
     """Replay the whole history under the rules of the module docstring.
 
     The last replay is remembered: asked again of the same catalogue, threshold and sessions, it
-    is not done again. The store hands back the same (immutable) records while its file is
-    unchanged, so the replay the select screen does in a worker serves the session started
-    from it, and ten years are not replayed again on the UI thread when Enter is pressed.
-    A replay is never changed once made.
+    is not done again. The store hands back the same history while its file is unchanged, so
+    the replay the select screen does in a worker serves the session started from it, and ten
+    years are not replayed again on the UI thread when Enter is pressed. The store's history
+    is remembered as itself (its sessions decoded one at a time as the replay walks them);
+    any other sessions as a tuple, compared record by record. A replay is never changed once
+    made.
     """
     global _last
-    history = tuple(sessions)
+    history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
     last = _last
-    if last is not None and last[0] is catalogue and last[1] == threshold and last[2] == history:
+    if (
+        last is not None
+        and last[0] is catalogue
+        and last[1] == threshold
+        and _same(last[2], history)
+    ):
         return last[3]
     found = _replay(history, catalogue, threshold)
     _last = (catalogue, threshold, history, found)
     return found
+
+
+def _same(known: Sequence[Session], history: Sequence[Session]) -> bool:
+    """True when ``history`` is the one ``known`` was: the very store history, or equal records."""
+    if isinstance(known, SessionHistory) or isinstance(history, SessionHistory):
+        return known is history
+    return known == history
 
 
 def replay_explained(
@@ -197,11 +218,11 @@ def replay_explained(
 
     Not remembered, as :func:`replay` is: ten years hold some 30,000 changes.
     """
-    return _replay(tuple(sessions), catalogue, threshold, lambda key: True)
+    return _replay(sessions, catalogue, threshold, lambda key: True)
 
 
 def _replay(
-    sessions: Sequence[Session],
+    sessions: Iterable[Session],
     catalogue: Catalogue,
     threshold: int,
     explained: Callable[[Key], bool] = lambda key: False,

@@ -8,7 +8,7 @@ user's own, deleted since, cannot be continued. Pure functions: no clock, no I/O
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,7 +25,7 @@ class Unfinished:
     session: Session
     routine: Routine | None
     """The routine to continue with; None when it is no longer in the catalogue."""
-    earlier: tuple[Session, ...]
+    earlier: Sequence[Session]
     """The sessions before it, oldest first: the history that planned its doses."""
 
     @property
@@ -57,9 +57,10 @@ def unfinished(
     ordered = chronological(sessions)
     if not ordered:
         return None
-    latest, earlier = ordered[-1], tuple(ordered[:-1])
+    latest = ordered[-1]
     if latest.status != "partial" or latest.started_at.date() != today:
         return None
+    earlier = ordered[:-1]  # the store's history slices without decoding anything
     routine = catalogue.routines.get(latest.routine)
     if routine is None and latest.routine in catalogue.exercises:
         routine = alone(catalogue.exercise(latest.routine))

@@ -159,7 +159,8 @@ def standing(
     threshold: int = DEFAULT_THRESHOLD,
 ) -> Standing:
     """Work out every phase's standing and the current phase from the history."""
-    ordered = chronological(sessions)
+    # Walked several times over: decoded once here (the store's history decodes as it is read).
+    ordered = list(chronological(sessions))
     flags = flags_by_session(ordered, threshold)
     phases = tuple(
         _phase_standing(catalogue, phase, ordered, flags, today) for phase in catalogue.phases

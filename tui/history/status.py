@@ -21,7 +21,7 @@ session starts. Nothing here imports Textual.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -98,12 +98,19 @@ def status_of(
 ) -> Status:
     """The status at ``now`` (its date is today) from the whole history, oldest first."""
     today = now.date()
-    history = list(sessions)
-    days = day_totals(history)
+    last: datetime | None = None
+
+    def walked() -> Iterator[Session]:
+        nonlocal last
+        for session in sessions:  # one pass: the store decodes each as it is reached
+            if trained(session):
+                last = session.started_at
+            yield session
+
+    days = day_totals(walked())
     found = streak(days, settings.weekly_target, today)
     state: State = "flag" if sessions_stopped(safety) else today_state(days, found, today)
     done_today = _trained_on(days, today)
-    last = next((s.started_at for s in reversed(history) if trained(s)), None)
     return Status(
         state=state,
         computed_for=today,

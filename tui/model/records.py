@@ -6,9 +6,11 @@ Textual. Times are timezone-aware datetimes (the user's local time with its offs
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, overload
 
 from msgspec import Meta, Struct
 
@@ -201,6 +203,34 @@ class Session(Entry, kw_only=True, frozen=True):
         """How long the session lasted, from start to its last saved moment, breaks left out."""
         breaks = sum(gap.seconds for gap in self.resumed)
         return max(0.0, (self.stopped_at - self.started_at).total_seconds() - breaks)
+
+
+class SessionHistory(Sequence[Session]):
+    """Sessions oldest first (by start, then id), as the store hands them over.
+
+    A store decodes each session only as it is read and keeps none of them, so years of
+    history are never all in memory at once: walk it (``for session in history``) rather than
+    copy it. The same object comes back while the file is unchanged, so what is worked out
+    from it can be remembered against it.
+    """
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """How many sessions there are."""
+
+    @overload
+    def __getitem__(self, index: int) -> Session: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SessionHistory: ...
+
+    @abstractmethod
+    def __getitem__(self, index: int | slice) -> Session | SessionHistory:
+        """One session, decoded now; or a slice of them, still oldest first and undecoded."""
+
+    @abstractmethod
+    def __iter__(self) -> Iterator[Session]:
+        """Each session in turn, decoded as it is reached."""
 
 
 class Settings(Entry, kw_only=True, frozen=True):

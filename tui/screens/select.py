@@ -185,10 +185,11 @@ own routines, marked *(yours)* in the list.
 
     def work_out_plans(self, catalogue: Catalogue) -> None:
         """On a worker's thread: every routine's next session from the history, posted back."""
-        from tui.history import plan_all
+        from tui.history import passed_gates, plan_all
 
-        threshold = self.store.settings().pain_threshold
-        found = plan_all(catalogue, self.store.sessions(), threshold)
+        settings, history = self.store.settings(), self.store.sessions()
+        found = plan_all(catalogue, history, settings.pain_threshold)
+        passed_gates(history, settings)  # read here, so that starting a session needs no walk
         plans = {routine: plan.items for routine, plan in found.items()}
         self.post_message(self.Planned(catalogue, plans))
 

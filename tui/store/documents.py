@@ -1,10 +1,12 @@
-"""The data file's records, decoded from their JSON once and kept while their bytes stay the same.
+"""The data file's records, decoded from their JSON: the few kept, the many decoded as read.
 
-The storage keeps each document as raw JSON (:data:`tui.store.storage.RawTables`). Decoding every
-session of ten years of history on every read would cost tens of milliseconds each time;
-:class:`Records` decodes a document the first time its bytes are seen and hands back the same
-(immutable) record after that, so a read after a save decodes only the document saved.
-Nothing here imports Textual.
+The storage keeps each document as raw JSON (:data:`tui.store.storage.RawTables`). The settings,
+the safety answers, the roadmap and the user's routines are read often and are few:
+:meth:`Records.get` decodes one the first time its bytes are seen and hands back the same
+(immutable) record after that. The sessions are many (ten years of them decode to some 18 MB):
+:meth:`Records.decode` decodes one each time it is read and keeps nothing, so they are in
+memory only while something walks them (:mod:`tui.store.session_log`). Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class Records:
             record = known[1]
             if isinstance(record, kind):
                 return record
-        record = self._decode(table, key, document, kind)
+        record = self.decode(table, key, document, kind)
         self._known[(table, key)] = (document, record)
         return record
 
@@ -52,7 +54,11 @@ class Records:
             if place[1] in tables.get(place[0], {})
         }
 
-    def _decode(self, table: str, key: str, document: Raw, kind: type[R]) -> R:
+    def decode(self, table: str, key: str, document: Raw, kind: type[R]) -> R:
+        """The record ``document`` holds, decoded now and not remembered (the sessions').
+
+        Raises UnusableFileError naming the file, the table and the record if it is damaged.
+        """
         decoder = self._decoders.get(kind)
         if decoder is None:
             decoder = self._decoders[kind] = msgspec.json.Decoder(kind, dec_hook=decode_hook)

@@ -6,7 +6,9 @@ atomically by :mod:`tui.store.storage`. The file is TinyDB's (tables of document
 storage is a TinyDB storage, but the store reads and writes the documents itself: TinyDB's
 tables decode the whole file on every read and re-encode it on every write, which with years
 of history costs far more than the write. Here a save puts one encoded document among the raw
-others (``Store.save_session``), and reads decode a document only once (:mod:`tui.store.documents`);
+others (``Store.save_session``); the few settings-like records are decoded once and kept
+(:mod:`tui.store.documents`), and the sessions are handed over as a log that decodes each one as
+it is read (:mod:`tui.store.session_log`), so years of them are never all in memory at once;
 changes that must land together (an import) use ``Store.update`` on decoded tables. A file
 that cannot be used raises :class:`~tui.store.storage.StoreError` and is never written. Nothing here
 imports Textual.
@@ -37,6 +39,7 @@ from tui.store.schema import migrate as migrate
 from tui.store.schema import schema_version as schema_version
 from tui.store.schema import to_document as to_document
 from tui.store.schema import to_stored as to_stored
+from tui.store.session_log import SessionLog
 from tui.store.storage import (
     OUTLINE,
     AtomicStorage,
@@ -133,6 +136,7 @@ class Store:
         self._storage = AtomicStorage(path, check=lambda tables: check_current(tables, path))
         self._records = Records(path)
         self._swept = False
+        self._known_log: tuple[dict[str, msgspec.Raw], SessionLog] | None = None
         self.after_write: Callable[[], None] | None = None
         """Called after each write of the file (the status files' writer); it must not raise."""
 
@@ -182,8 +186,9 @@ class Store:
             self._records.keep_only(documents)
         for table in sorted(wanted - state.checked - {OUTLINE}):
             kind = KINDS[table]
+            read = self._records.decode if table == "sessions" else self._records.get
             for key, document in documents.get(table, {}).items():
-                self._records.get(table, key, document, kind)
+                read(table, key, document, kind)  # the sessions decoded, checked and let go
         checked = dataclasses.replace(state, checked=state.checked | wanted)
         self._storage.remember(checked)
         return checked
@@ -225,13 +230,26 @@ class Store:
         document = tables.get(table, {}).get(key)
         return None if document is None else self._records.get(table, key, document, kind)
 
-    def sessions(self) -> list[Session]:
-        """Every session, oldest first."""
-        return _sorted_sessions(self._all("sessions", Session))
+    def sessions(self) -> SessionLog:
+        """Every session, oldest first, each decoded as it is read (the same log until a write)."""
+        return self._log(self._current(frozenset({"sessions"})))
+
+    def _log(self, tables: RawTables) -> SessionLog:
+        documents = tables.get("sessions", {})
+        known = self._known_log
+        if known is not None and known[0] is documents:
+            return known[1]
+        log = SessionLog.of(documents, self._decode_session)
+        self._known_log = (documents, log)
+        return log
+
+    def _decode_session(self, key: str, document: msgspec.Raw) -> Session:
+        return self._records.decode("sessions", key, document, Session)
 
     def session(self, session_id: str) -> Session | None:
         """The session with this id, or ``None``."""
-        return self._one("sessions", session_id, Session)
+        document = self._current(frozenset({"sessions"})).get("sessions", {}).get(session_id)
+        return None if document is None else self._decode_session(session_id, document)
 
     def routines(self) -> list[Routine]:
         """The user's custom routines, by name."""
@@ -263,7 +281,7 @@ class Store:
             return self._one(table, SINGLE[table], kind, tables)
 
         return Snapshot(
-            sessions=tuple(_sorted_sessions(self._all("sessions", Session, tables))),
+            sessions=tuple(self._log(tables)),
             routines=tuple(self._all("routines", Routine, tables)),
             settings=single("settings", Settings),
             safety=single("safety", SafetyCheck),

@@ -1,0 +1,79 @@
+"""How often the history functions walk the store's history, which decodes each session it reaches.
+
+The store keeps no session decoded (ten years are some 18 MB of records), so what the first
+screen and the start of a session need is worked out in one walk and remembered against the
+store's history, which stays the same object until the file is written.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import RECORD_BASE, counted_decodes, make_session
+from tui.catalogue import alone
+from tui.history import passed_gates, plan_all, status_of, unfinished
+from tui.model import Catalogue, Settings
+from tui.store import Store
+
+DAYS = 12
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A store of twelve daily sessions, opened afresh (checked, and nothing read since)."""
+    db = tmp_path / "lumbar.json"
+    saving = Store.open(db)
+    for day in range(DAYS):
+        saving.save_session(make_session(f"s-{day:02}", day=day))
+    return Store.open(db)
+
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the sessions decoded from now on, in order."""
+    return counted_decodes(monkeypatch)
+
+
+def test_a_replay_of_the_store_history_walks_it_once(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """The plans worked out twice from an unchanged file decode each session once."""
+    first = plan_all(catalogue, store.sessions())
+    assert plan_all(catalogue, store.sessions()) == first
+    assert len(decoded) == DAYS
+
+
+def test_a_write_makes_the_replay_walk_again(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """After a save the history is a new one, and the replay reads it afresh."""
+    plan_all(catalogue, store.sessions())
+    store.save_session(make_session("s-99", day=DAYS))
+    plan_all(catalogue, store.sessions())
+    assert len(decoded) == DAYS + DAYS + 1
+
+
+def test_the_gate_answers_are_read_once_per_history(store: Store, decoded: list[str]) -> None:
+    """Starting a session after the select screen read the gates walks nothing again."""
+    passed_gates(store.sessions(), Settings())
+    passed_gates(store.sessions(), Settings())
+    assert len(decoded) == DAYS
+
+
+def test_the_status_walks_the_history_once(store: Store, decoded: list[str]) -> None:
+    """The status line after each save reads each session once, none kept."""
+    status = status_of(store.sessions(), Settings(), None, RECORD_BASE + timedelta(days=DAYS))
+    assert status.last_session == RECORD_BASE + timedelta(days=DAYS - 1)
+    assert sorted(decoded) == [f"s-{day:02}" for day in range(DAYS)]
+
+
+def test_nothing_to_continue_reads_only_the_latest_session(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """The resume offer, with a complete latest session, decodes that session alone."""
+    today = (RECORD_BASE + timedelta(days=DAYS - 1)).date()
+    assert unfinished(catalogue, store.sessions(), today, alone=alone) is None
+    assert decoded == [f"s-{DAYS - 1:02}"]

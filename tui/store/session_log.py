@@ -1,0 +1,82 @@
+"""The file's sessions, oldest first, each decoded only when it is read and never kept.
+
+Ten years of daily sessions are 9 MB of JSON in the file but some 18 MB of decoded records
+(66 small objects a session). The store keeps the documents as they are in the file and hands
+the history over as a :class:`SessionLog`: walking it decodes one session at a time, so a replay
+of the whole history holds one session, not ten years. Its order is worked out once per file
+state from each document's start alone (a decoder that skips every other field). Nothing here
+imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import overload
+
+import msgspec
+from msgspec import Raw, Struct
+
+from tui.model import Session, SessionHistory
+
+Decode = Callable[[str, Raw], Session]
+"""Decodes one session's document (its key names it in a message if it is damaged)."""
+
+
+class _Start(Struct):
+    """A session document's start, the only field its order needs."""
+
+    started_at: datetime
+
+
+_starts = msgspec.json.Decoder(_Start)
+
+
+def _started(document: Raw) -> datetime:
+    """When the session in ``document`` started (its other fields are skipped, not decoded)."""
+    return _starts.decode(document).started_at
+
+
+class SessionLog(SessionHistory):
+    """Sessions oldest first, by start then id; each decoded as it is read (see the module)."""
+
+    def __init__(self, documents: Sequence[tuple[str, Raw]], decode: Decode) -> None:
+        """Sessions from ``documents`` (key and raw JSON, already in order) and their decoder."""
+        self._documents = documents
+        self._decode = decode
+
+    @classmethod
+    def of(cls, documents: dict[str, Raw], decode: Decode) -> SessionLog:
+        """The log of a table's documents, put in order by each one's start, then its id.
+
+        The documents must have been checked: an unreadable start raises msgspec's error.
+        """
+        ordered = sorted(documents.items(), key=lambda item: (_started(item[1]), item[0]))
+        return cls(tuple(ordered), decode)
+
+    def __len__(self) -> int:
+        """How many sessions the file holds."""
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> Session: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SessionLog: ...
+
+    def __getitem__(self, index: int | slice) -> Session | SessionLog:
+        """One session, decoded now; or a slice of the log, still undecoded."""
+        if isinstance(index, slice):
+            return SessionLog(self._documents[index], self._decode)
+        key, document = self._documents[index]
+        return self._decode(key, document)
+
+    def __iter__(self) -> Iterator[Session]:
+        """Each session in turn, decoded as it is reached and not kept here."""
+        decode = self._decode
+        for key, document in self._documents:
+            yield decode(key, document)
+
+    def __repr__(self) -> str:
+        """Its length, not its contents (they are decoded only when read)."""
+        return f"<SessionLog of {len(self)} sessions>"
