@@ -15,7 +15,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -87,8 +87,11 @@ def stamp_of(info: os.stat_result) -> Stamp:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def write_atomic(path: Path, data: bytes | bytearray) -> None:
+def write_atomic(path: Path, data: bytes | bytearray | Callable[[BinaryIO], None]) -> None:
     """Replace ``path`` with ``data`` all at once: temp file, fsync, rename, fsync the directory.
+
+    ``data`` is the bytes, or a function that writes them to the file it is given (so a large
+    file need not be built in memory first).
 
     Creates missing parent directories. A new file is created 0600; an existing one keeps its
     permissions. On failure the old file is untouched, the temp file removed, and StoreError
@@ -108,7 +111,10 @@ def write_atomic(path: Path, data: bytes | bytearray) -> None:
         with os.fdopen(descriptor, "wb") as file:
             if mode is not None:
                 os.chmod(temp, mode)
-            file.write(data)
+            if callable(data):
+                data(file)
+            else:
+                file.write(data)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temp, path)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -42,9 +43,9 @@ from tui.store.codec import Tables as Tables
 from tui.store.codec import decode_raw as decode_raw
 from tui.store.codec import decode_tables as decode_tables
 from tui.store.codec import encode_document as encode_document
-from tui.store.codec import encode_raw_tables as encode_raw_tables
 from tui.store.codec import encode_tables as encode_tables
 from tui.store.codec import split_tables as split_tables
+from tui.store.codec import write_raw_tables as write_raw_tables
 from tui.store.errors import NewerSchemaError as NewerSchemaError
 from tui.store.errors import StoreError as StoreError
 from tui.store.errors import UnusableFileError as UnusableFileError
@@ -202,12 +203,9 @@ class AtomicStorage(Storage):
 
     def write_raw(self, tables: RawTables, *, checked: frozenset[str]) -> FileState:
         """Write raw documents atomically, under the lock, and remember them as the file."""
-        known = self._state
-        data = encode_raw_tables(tables, known.size if known is not None else 0)
         with self.lock:
             self._hold(None, None)
-            write_atomic(self.path, data)
-            del data  # the documents are kept; the bytes written are not
+            write_atomic(self.path, partial(write_raw_tables, tables=tables))
             opened = open_file(self.path)  # ours: no other lumbar writes while the lock is held
             if opened is None:  # pragma: no cover - removed by hand under our lock
                 return FileState((0, 0, 0, 0, 0), tables, checked)
