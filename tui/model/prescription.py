@@ -1,0 +1,61 @@
+"""A clinician's prescription: who wrote a routine for the user, when, and when to review it.
+
+A prescription file is an ordinary routine file (one ``[[routine]]`` of kind ``prescribed``)
+with a ``[prescription]`` table; its items may say ``locked = true``, and progression then
+leaves their dose alone (see :mod:`tui.history.levels`). ``lumbar prescribe FILE`` installs
+one. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from msgspec import Meta, Struct
+
+PER_WEEK_MOST = 14
+"""The most sessions a week a prescription may ask for (the weekly target's own limit)."""
+
+
+class Prescription(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """The ``[prescription]`` table: who prescribed the routine, when, and when to review it."""
+
+    prescribed_by: Annotated[str, Meta(min_length=1)]
+    issued: date
+    review: date
+    per_week: Annotated[int, Meta(ge=1, le=PER_WEEK_MOST)] | None = None
+    """Sessions a week the clinician asks for (None: the user's weekly target)."""
+    note: str = ""
+    """Free text for the patient, shown with the routine."""
+
+    def __post_init__(self) -> None:
+        """Refuse a review date before the date the prescription was issued."""
+        if self.review < self.issued:
+            raise ValueError(
+                f"the review date {self.review.isoformat()} is before the date it was issued "
+                f"({self.issued.isoformat()}): give a review date on or after `issued`"
+            )
+
+    def overdue(self, today: date) -> bool:
+        """True once the review date has passed (the routine still plays)."""
+        return today > self.review
+
+
+def long_date(day: date) -> str:
+    """A date as a person writes it: "12 January 2027"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def prescribed_line(prescription: Prescription) -> str:
+    """The line that names a prescription: "Prescribed by Dr X · review on 12 January 2027"."""
+    return (
+        f"Prescribed by {prescription.prescribed_by} · review on {long_date(prescription.review)}"
+    )
+
+
+def overdue_line(prescription: Prescription) -> str:
+    """What to say once the review date has passed: ask the clinician to review it."""
+    return (
+        f"Review date passed on {long_date(prescription.review)}: ask "
+        f"{prescription.prescribed_by} to review it"
+    )
