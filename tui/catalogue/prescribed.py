@@ -9,7 +9,9 @@ line: only a clinician's file may lock a dose.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from tui.catalogue.checks import ParsedFile
 from tui.catalogue.problems import Problem
@@ -44,7 +46,8 @@ def prescription_problems(parsed: ParsedFile, *, allowed: bool) -> list[Problem]
                 ("prescription",), "only an installed prescription has a [prescription]", INSTALL
             )
         ]
-    problems = [
+    problems = review_problems(parsed)
+    problems += [
         parsed.problem(
             (kind, 0),
             f"a prescription cannot define [[{kind}]]",
@@ -72,6 +75,29 @@ def prescription_problems(parsed: ParsedFile, *, allowed: bool) -> list[Problem]
         if routine.kind != "prescribed"
     ]
     return problems
+
+
+def review_problems(parsed: ParsedFile) -> list[Problem]:
+    """A review date before the date the prescription was issued (read from the raw TOML).
+
+    Read from the raw table, so it is found even when another field keeps the file from
+    decoding.
+    """
+    table: Any = parsed.raw.get("prescription")
+    issued, review = (table.get(k) if isinstance(table, dict) else None for k in FIELDS)
+    if not (isinstance(issued, date) and isinstance(review, date)) or review >= issued:
+        return []
+    return [
+        parsed.problem(
+            ("prescription", "review"),
+            f"the review date {review.isoformat()} is before the date it was issued "
+            f"({issued.isoformat()})",
+            "Give a review date on or after `issued`.",
+        )
+    ]
+
+
+FIELDS = ("issued", "review")
 
 
 def _not_a_prescription(parsed: ParsedFile) -> list[Problem]:

@@ -12,8 +12,11 @@ refused unless forced: a clinician's latest word is the one that counts.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from tui.catalogue.checks import ParsedFile
 from tui.catalogue.load import (
@@ -23,9 +26,22 @@ from tui.catalogue.load import (
     parse_file,
     toml_files,
 )
-from tui.catalogue.prescribed import FOLDER, REPLACED, in_prescriptions, prescription_problems
+from tui.catalogue.prescribed import (
+    FOLDER,
+    REPLACED,
+    in_prescriptions,
+    prescription_problems,
+    review_problems,
+)
 from tui.catalogue.problems import Problem
-from tui.model import Prescription, Routine, long_date
+from tui.model import (
+    CatalogueFile,
+    Prescription,
+    Routine,
+    decode_hook,
+    long_date,
+    visible_data,
+)
 from tui.store import write_atomic
 
 ACTIVE = "prescription.toml"
@@ -87,7 +103,7 @@ def check_prescription(path: Path, user: Path) -> tuple[ParsedFile | None, list[
     if isinstance(parsed, Problem):
         return None, [parsed]
     if isinstance(parsed, list):
-        return None, parsed
+        return None, sorted([*parsed, *_beside(path, parsed, user)], key=_line)
     if parsed.content.prescription is None:
         return None, [
             Problem(
@@ -99,14 +115,47 @@ def check_prescription(path: Path, user: Path) -> tuple[ParsedFile | None, list[
             )
         ]
     problems = prescription_problems(parsed, allowed=True)
+    problems += own_problems(*_catalogue_files(user), parsed)
+    return (None if problems else parsed), sorted(problems, key=_line)
+
+
+def _catalogue_files(user: Path) -> tuple[list[ParsedFile], list[ParsedFile]]:
+    """The bundled files, and the user's that load (the active prescription left out)."""
     base = bundled_files()
     others: list[Path] = []
     if user.is_dir():
         found, _ = toml_files([user])
         others = [each for each in found if not in_prescriptions(each, user)]
     accepted, _ = accept_user_files(base, others, user)
-    problems += own_problems(base, accepted, parsed)
-    return (None if problems else parsed), problems
+    return base, accepted
+
+
+def _beside(path: Path, found: list[Problem], user: Path) -> list[Problem]:
+    """In a file that does not decode, the problems its decoding hides.
+
+    Its review date, and, when the routine decodes on its own (the error is in the
+    ``[prescription]`` table), the routine's references and doses against the catalogue.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = visible_data(tomllib.loads(text))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    every = list(review_problems(ParsedFile(path, text, raw, CatalogueFile())))
+    if any(problem.where.startswith("routine") for problem in found):
+        return every
+    try:
+        content = msgspec.convert(
+            {"routine": raw.get("routine", [])}, CatalogueFile, dec_hook=decode_hook, strict=True
+        )
+    except msgspec.ValidationError:
+        return every
+    return every + own_problems(*_catalogue_files(user), ParsedFile(path, text, raw, content))
+
+
+def _line(problem: Problem) -> int:
+    """Problems in the order of their lines."""
+    return problem.line or 0
 
 
 def install(parsed: ParsedFile, user: Path, *, force: bool = False) -> Installed:

@@ -28,14 +28,6 @@ class Prescription(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True
     note: str = ""
     """Free text for the patient, shown with the routine."""
 
-    def __post_init__(self) -> None:
-        """Refuse a review date before the date the prescription was issued."""
-        if self.review < self.issued:
-            raise ValueError(
-                f"the review date {self.review.isoformat()} is before the date it was issued "
-                f"({self.issued.isoformat()}): give a review date on or after `issued`"
-            )
-
     def overdue(self, today: date) -> bool:
         """True once the review date has passed (the routine still plays)."""
         return today > self.review
