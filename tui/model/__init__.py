@@ -51,11 +51,14 @@ from tui.model.positions import (
     position_change_words,
 )
 from tui.model.prescription import (
+    CLINICIANS_NUMBERS,
     PER_WEEK_MOST,
     Prescription,
+    list_line,
     long_date,
     overdue_line,
     prescribed_line,
+    roadmap_line,
 )
 from tui.model.provenance import (
     COUNT_WORDS,
@@ -115,6 +118,7 @@ from tui.model.words import (
 __all__ = [
     "CHOSEN_LEGEND",
     "CHOSEN_MARK",
+    "CLINICIANS_NUMBERS",
     "COUNTED_REP_SECONDS",
     "COUNT_WORDS",
     "MOST_STEPS_DOWN",
@@ -180,6 +184,7 @@ __all__ = [
     "has_chosen",
     "in_sentence",
     "ladder",
+    "list_line",
     "long_date",
     "minutes_left",
     "no_heavier",
@@ -195,6 +200,7 @@ __all__ = [
     "position_change_seconds",
     "position_change_words",
     "prescribed_line",
+    "roadmap_line",
     "routine_minutes",
     "session_minutes",
     "setting_text",

@@ -51,3 +51,31 @@ def overdue_line(prescription: Prescription) -> str:
         f"Review date passed on {long_date(prescription.review)}: ask "
         f"{prescription.prescribed_by} to review it"
     )
+
+
+def roadmap_line(name: str, prescription: Prescription, key: str, today: date) -> str:
+    """The roadmap's line about the prescription, with the key that plays it."""
+    by = prescription.prescribed_by
+    if prescription.overdue(today):
+        return (
+            f"{name}, prescribed by {by}: review date passed on "
+            f"{long_date(prescription.review)}, ask {by} to review it. {key} plays it."
+        )
+    return (
+        f"{name}, prescribed by {by}, review on {long_date(prescription.review)}: {key} plays it."
+    )
+
+
+CLINICIANS_NUMBERS = (
+    "Every dose here is your clinician's, not an article's. A locked dose is never raised; after "
+    "pain lumbar lowers it, then brings it back only as far as prescribed."
+)
+"""How the detail pane says whose numbers a prescription's doses are."""
+
+
+def list_line(prescription: Prescription, today: date) -> str:
+    """The short line under a prescription's name in the select list (36 columns)."""
+    review = f"{prescription.review.day} {prescription.review:%b %Y}"
+    if prescription.overdue(today):
+        return f"Review date passed {review}"
+    return f"Prescribed · review {review}"
