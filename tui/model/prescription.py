@@ -74,8 +74,8 @@ CLINICIANS_NUMBERS = (
 
 
 def list_line(prescription: Prescription, today: date) -> str:
-    """The short line under a prescription's name in the select list (36 columns)."""
+    """The short line under a prescription's name in the select list (about 30 columns)."""
     review = f"{prescription.review.day} {prescription.review:%b %Y}"
     if prescription.overdue(today):
-        return f"Review date passed {review}"
-    return f"Prescribed · review {review}"
+        return f"review was due {review}"
+    return f"review on {review}"

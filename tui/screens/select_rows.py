@@ -26,4 +26,4 @@ def routine_prompt(catalogue: Catalogue, routine: Routine, mark: str, today: dat
     prescription = catalogue.prescriptions.get(routine.id)
     if prescription is None:
         return Content(f"  {routine.name}{mark}")
-    return Content(f"  {routine.name}\n    {list_line(prescription, today)}")
+    return Content(f"  {routine.name} (prescribed)\n    {list_line(prescription, today)}")
