@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+import msgspec
 import pytest
 
-from tests.helpers import EXAMPLE, run_cli, write_example
+from tests.helpers import (
+    EXAMPLE,
+    PRESCRIBED,
+    fhir_history,
+    run_cli,
+    validate,
+    with_example,
+    write_example,
+)
 from tui.catalogue import active_path, bundled_dir, check_prescription, user_dir
 from tui.catalogue.load import load_catalogue
+from tui.model import Catalogue
+from tui.store.fhir import fhir_bundle
 
 NEWER = ("issued = 2026-12-01", "issued = 2026-12-20")
 RENAMED = ('name = "Back plan"', 'name = "Back plan, December"')
@@ -168,3 +180,20 @@ def test_locked_in_an_ordinary_user_file_is_a_problem() -> None:
     assert [p.message for p in loaded.problems] == [
         "only a clinician's prescription can lock a dose"
     ] * 2
+
+
+def test_a_played_prescription_is_a_care_plan_naming_the_clinician(
+    catalogue: Catalogue, tmp_path: Path
+) -> None:
+    """The FHIR export's CarePlan of a prescription says who prescribed it; locked doses say so."""
+    prescribed = with_example(catalogue, at=tmp_path / "p.toml")
+    session = msgspec.structs.replace(fhir_history()[0], routine=PRESCRIBED)
+    bundle = fhir_bundle(prescribed, [session], [], datetime(2026, 12, 10, tzinfo=UTC))
+    plan = next(
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "CarePlan" and e["resource"]["title"] == "Back plan"
+    )
+    assert plan["note"][0]["text"].startswith("Prescribed by Alex Morgan, physiotherapist")
+    assert "locked by the clinician" in plan["activity"][0]["detail"]["description"]
+    validate(bundle)
