@@ -14,7 +14,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.helpers import BASE, FakeClock, demo_history, midway, stopped_session
+from tests.helpers import BASE, FakeClock, demo_history, midway, stopped_session, with_example
 from tui.app import LumbarApp, make_app
 from tui.catalogue.load import load_catalogue
 from tui.messages import PlayRoutine
@@ -180,11 +180,15 @@ SHOTS: dict[str, Steps] = {
     "help": help_on_select,
     "settings": settings,
     "builder": builder,
+    "select-prescribed": nothing,
+    "roadmap-prescribed": roadmap_midway,
 }
 SIZES = {"player-compact": (40, 12), "player-large": (120, 40)}
 """Shots at another size than 80x24: the compact player (SSH from a phone), a large terminal."""
 FIRST_RUN = {"safety", "safety-emergency"}
 """The shots of a first run; the others have the safety questions answered already."""
+PRESCRIBED = {"select-prescribed", "roadmap-prescribed"}
+"""The shots with the example prescription installed (catalogue/examples/prescription.toml)."""
 
 
 async def shoot(name: str, steps: Steps) -> Path:
@@ -193,7 +197,10 @@ async def shoot(name: str, steps: Steps) -> Path:
         store = Store.open(Path(folder) / "lumbar.json")
         if name not in FIRST_RUN:
             store.save_safety(SafetyCheck(answered_at=datetime.now(UTC), any_yes=False))
-        return await _shoot(make_app(load_catalogue().catalogue, store), name, steps)
+        catalogue = load_catalogue().catalogue
+        if name in PRESCRIBED:
+            catalogue = with_example(catalogue, at=Path(folder) / "prescription.toml")
+        return await _shoot(make_app(catalogue, store), name, steps)
 
 
 async def _shoot(app: LumbarApp, name: str, steps: Steps) -> Path:

@@ -150,7 +150,12 @@ class LumbarApp(TerminalApp):
         self.started = False  # True once on_mount has put up the first screens
         self.saver = SessionSaver(store, on_error=self.session_not_saved)
         self.settings_changes = SettingsChanges(store)
-        self.add_mode("select", lambda: SelectScreen(self.catalogue, self.store, self.custom))
+        self.add_mode(
+            "select",
+            lambda: SelectScreen(
+                self.catalogue, self.store, self.custom, lambda: self.wall().date()
+            ),
+        )
         self.add_mode("roadmap", self.roadmap_screen)
         self.add_mode("settings", self.settings_screen)
         self.add_mode("progress", self.progress_screen)

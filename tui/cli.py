@@ -27,6 +27,7 @@ from tui.catalogue import (
 )
 from tui.cli_data import NOT_MEDICAL_ADVICE as NOT_MEDICAL_ADVICE
 from tui.cli_data import STORE_COMMANDS, add_store_commands, run_store
+from tui.cli_prescribe import add_prescribe_command, run_prescribe
 from tui.cli_report import add_report_command, run_report
 from tui.cli_status import (
     DESK_BREAK,
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_commands(commands)
     add_status_commands(commands)
     add_report_command(commands)
+    add_prescribe_command(commands)
     return parser
 
 
@@ -211,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "catalogue":
         return run_catalogue(args, sys.stdout, sys.stderr)
+    if args.command == "prescribe":
+        return run_prescribe(args, sys.stdout, sys.stderr)
     if args.command == "report":
         return run_report(args, _load, sys.stdout, sys.stderr, os.environ)
     if args.command in STORE_COMMANDS:

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
-from tui.catalogue import Loaded, with_custom_routines
+from tui.catalogue import Loaded, replaced_prescriptions, user_dir, with_custom_routines
 from tui.history import KINDS, kind_of
 from tui.model import Settings
 from tui.store import Store, StoreError, recover_unsaved, resolve_db_path, write_atomic
@@ -92,6 +92,7 @@ def run_report(
             today or datetime.now().astimezone().date(),
             args.since,
             args.until,
+            [(each.routine, each.prescription) for each in replaced_prescriptions(user_dir())],
         )
     except ReportError as error:
         print(f"lumbar: no report: {error}. No file was written.", file=err)

@@ -55,6 +55,7 @@ from tests.helpers.pilots import (
     wait,
 )
 from tests.helpers.plain import ScriptedKeys, lines_of, plain_run, pressed
+from tests.helpers.prescriptions import EXAMPLE, PRESCRIBED, with_example, write_example
 from tests.helpers.routines import dosed, timeline_of
 from tests.helpers.samples import EVENING, GOOD, without_movement
 from tests.helpers.speech import FakeSpeech, fake_speech
@@ -65,10 +66,12 @@ __all__ = [
     "BASE",
     "EARLIER_IDS",
     "EVENING",
+    "EXAMPLE",
     "GAP_WEEK",
     "GONE",
     "GOOD",
     "MARCH",
+    "PRESCRIBED",
     "RECORD_BASE",
     "SEEDS",
     "SIZE",
@@ -127,6 +130,8 @@ __all__ = [
     "under_cursor",
     "validate",
     "wait",
+    "with_example",
     "without_movement",
+    "write_example",
     "years_of_sessions",
 ]

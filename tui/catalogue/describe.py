@@ -8,11 +8,13 @@ parsed on the way: the first screen shows it, and start-up time matters (see BEN
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from tui.catalogue.blocks import Block, Description, Run, bullets, heading, numbered, text, title
 from tui.catalogue.provenance import dose_blocks, item_notes, note
 from tui.model import (
     CHOSEN_LEGEND,
+    CLINICIANS_NUMBERS,
     Catalogue,
     DoseChange,
     Exercise,
@@ -22,7 +24,9 @@ from tui.model import (
     about_minutes,
     dose_text,
     has_chosen,
+    overdue_line,
     plan_text,
+    prescribed_line,
     setting_text,
     sources_text,
 )
@@ -111,12 +115,17 @@ def planned_item(
     marker = f"{number}."
     reason = dose_reason(plan.change, plan.why, below_range=plan.below_range)
     blocks = [
-        Block("item", ((name, "bold"), (f": {dose}", "")), marker, tight=True),
+        Block("item", ((name, "bold"), (f": {dose}", ""), *locked_mark(item)), marker, tight=True),
         Block("item", ((reason, "italic"),), " " * len(marker), tight=True),
     ]
     if item is not None:
         blocks += item_notes(catalogue.dose_for(item), item.note, " " * len(marker))
     return blocks
+
+
+def locked_mark(item: RoutineItem | None) -> tuple[Run, ...]:
+    """`` (locked)`` after a dose a clinician locked; nothing after any other."""
+    return ((" (locked)", "bold"),) if item is not None and item.locked else ()
 
 
 def listed_item(catalogue: Catalogue, number: int, item: RoutineItem) -> list[Block]:
@@ -126,6 +135,7 @@ def listed_item(catalogue: Catalogue, number: int, item: RoutineItem) -> list[Bl
     said: tuple[Run, ...] = (
         (catalogue.exercise(item.exercise).name, "bold"),
         (f": {dose_text(dose, marks=True)}", ""),
+        *locked_mark(item),
     )
     return [
         Block("item", said, marker, tight=True),
@@ -133,16 +143,40 @@ def listed_item(catalogue: Catalogue, number: int, item: RoutineItem) -> list[Bl
     ]
 
 
+def prescribed_blocks(catalogue: Catalogue, routine: Routine, today: date | None) -> list[Block]:
+    """Who prescribed a routine and when to review it, the clinician's note, the locked doses.
+
+    Nothing for a routine that is not the active prescription. Once the review date has passed
+    (as of ``today``), a line says so: the routine still plays.
+    """
+    prescription = catalogue.prescriptions.get(routine.id)
+    if prescription is None:
+        return []
+    blocks = [text((prescribed_line(prescription), "bold"), tight=True)]
+    if today is not None and prescription.overdue(today):
+        blocks.append(text((f"{overdue_line(prescription)}.", "bold"), tight=True))
+    if prescription.note:
+        blocks.append(text((f"{prescription.prescribed_by}: ", "bold"), prescription.note))
+    locked = [catalogue.exercise(i.exercise).name for i in routine.items if i.locked]
+    if locked:
+        blocks.append(text(("Locked by your clinician: ", "bold"), f"{', '.join(locked)}."))
+    return [*blocks, note(CLINICIANS_NUMBERS)]
+
+
 def routine_description(
-    catalogue: Catalogue, routine: Routine, plans: Sequence[ItemPlan] | None = None
+    catalogue: Catalogue,
+    routine: Routine,
+    plans: Sequence[ItemPlan] | None = None,
+    today: date | None = None,
 ) -> Description:
     """A routine: what it is for, how long it takes, and each exercise with its dose.
 
     With ``plans`` (how each item plays next, from the history) that have something to say,
-    each exercise shows the dose it plays at next and why; else the article's dose.
+    each exercise shows the dose it plays at next and why; else the article's dose. A
+    prescription says who prescribed it first (see :func:`prescribed_blocks`).
     """
     own = routine.id in catalogue.user_ids
-    blocks = [title(routine.name)]
+    blocks = [title(routine.name), *prescribed_blocks(catalogue, routine, today)]
     if own:
         blocks.append(text((OWN_ROUTINE, "bold"), tight=True))
     blocks += [

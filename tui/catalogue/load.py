@@ -17,6 +17,7 @@ import msgspec
 import platformdirs
 
 from tui.catalogue.checks import ParsedFile, cross_check, entries, limit_problems
+from tui.catalogue.prescribed import in_prescriptions, prescription_problems, set_aside
 from tui.catalogue.problems import (
     FieldPath,
     Problem,
@@ -152,12 +153,20 @@ def good_part(path: Path) -> ParsedFile | None:
 
 
 def toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """The TOML files named by files and directories (recursively), sorted, and any bad paths."""
+    """The TOML files named by files and directories (recursively), sorted, and any bad paths.
+
+    A directory's ``examples/`` and ``prescriptions/replaced/`` are left out (see
+    :func:`~tui.catalogue.prescribed.set_aside`); a file named on its own is always taken.
+    """
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*.toml") if p.is_file())
+            found += sorted(
+                p
+                for p in path.rglob("*.toml")
+                if p.is_file() and not set_aside(p.relative_to(path))
+            )
         elif path.is_file():
             found.append(path)
         else:
@@ -183,8 +192,16 @@ def parse_files(paths: Iterable[Path]) -> tuple[list[ParsedFile], list[Problem]]
 def build(files: Sequence[ParsedFile], user_files: Sequence[ParsedFile] = ()) -> Catalogue:
     """Assemble checked files into one catalogue (records in file order)."""
     every = [*files, *user_files]
+    prescriptions = {
+        parsed.content.routine[0].id: parsed.content.prescription
+        for parsed in user_files
+        if parsed.content.prescription is not None and parsed.content.routine
+    }
     user_ids = frozenset(
-        e.id for kind in ("exercise", "routine") for e in entries(user_files, kind)
+        e.id
+        for kind in ("exercise", "routine")
+        for e in entries(user_files, kind)
+        if e.id not in prescriptions  # the clinician's, not the user's own
     )
     return Catalogue(
         sources={e.id: e.record for e in entries(every, "source")},
@@ -193,6 +210,7 @@ def build(files: Sequence[ParsedFile], user_files: Sequence[ParsedFile] = ()) ->
         phases=tuple(e.record for e in entries(every, "phase")),
         advice=tuple(e.record for e in entries(every, "advice")),
         user_ids=user_ids,
+        prescriptions=prescriptions,
     )
 
 
@@ -223,15 +241,38 @@ def load_catalogue(bundled: Path | None = None, user: Path | None = None) -> Loa
     if not problems:
         whole = build(base)
         problems = [p for parsed in base for p in limit_problems(whole, parsed)]
+    problems += [p for parsed in base for p in prescription_problems(parsed, allowed=False)]
     if problems:
         raise CatalogueError(problems)
     if user is None or not user.is_dir():
         return Loaded(build(base))
     user_paths, _ = toml_files([user])
+    accepted, user_problems = accept_user_files(base, user_paths, user)
+    return Loaded(build(base, accepted), tuple(user_problems))
+
+
+def bundled_files() -> list[ParsedFile]:
+    """The bundled catalogue's files, parsed (CatalogueError if any has a problem)."""
+    paths, problems = toml_files([bundled_dir()])
+    parsed, problems = parse_files(paths)
+    if problems:
+        raise CatalogueError(problems)
+    return parsed
+
+
+def accept_user_files(
+    base: Sequence[ParsedFile], user_paths: Sequence[Path], user: Path
+) -> tuple[list[ParsedFile], list[Problem]]:
+    """The user's files that are right beside the bundled ones, and the others' problems.
+
+    A prescription is accepted only in the ``prescriptions`` folder of ``user``.
+    """
     parsed, user_problems = parse_files(user_paths)
     pending = []
     for candidate in parsed:
-        kind_problems = _user_kind_problems(candidate)
+        kind_problems = _user_kind_problems(candidate) + prescription_problems(
+            candidate, allowed=in_prescriptions(candidate.path, user)
+        )
         user_problems += kind_problems
         if not kind_problems:
             pending.append(candidate)
@@ -241,16 +282,16 @@ def load_catalogue(bundled: Path | None = None, user: Path | None = None) -> Loa
     while progress and pending:
         progress = False
         for candidate in list(pending):
-            if not _own_problems(base, accepted, candidate):
+            if not own_problems(base, accepted, candidate):
                 accepted.append(candidate)
                 pending.remove(candidate)
                 progress = True
     for candidate in pending:
-        user_problems += _own_problems(base, accepted, candidate)
-    return Loaded(build(base, accepted), tuple(user_problems))
+        user_problems += own_problems(base, accepted, candidate)
+    return accepted, user_problems
 
 
-def _own_problems(
+def own_problems(
     base: Sequence[ParsedFile], accepted: Sequence[ParsedFile], candidate: ParsedFile
 ) -> list[Problem]:
     """A user file's problems beside the bundled files and the user files accepted so far.
@@ -277,10 +318,16 @@ def check_paths(paths: Sequence[Path], alone: bool = False) -> tuple[int, list[P
     parsed, parse_problems = parse_files([*base, *given])
     partly = [p for p in map(good_part, {p.file for p in parse_problems}) if p is not None]
     problems += parse_problems + cross_check([*parsed, *partly])
-    bundled = bundled_dir().resolve()
+    bundled, user = bundled_dir().resolve(), user_dir().resolve()
     for checked in [*parsed, *partly]:  # a file of the user's: what only lumbar's may define
-        if not checked.path.resolve().is_relative_to(bundled):
+        where = checked.path.resolve()
+        if not where.is_relative_to(bundled):
             problems += _user_kind_problems(checked)
+        # A prescription may be checked anywhere but among lumbar's own files (its example
+        # aside), and not installed by copying it into the user's folder.
+        lumbars = where.is_relative_to(bundled) and not where.is_relative_to(bundled / "examples")
+        copied = where.is_relative_to(user) and not in_prescriptions(where, user)
+        problems += prescription_problems(checked, allowed=not lumbars and not copied)
     ours = [p.path.resolve().is_relative_to(bundled) for p in parsed]
     whole = build(
         [p for p, own in zip(parsed, ours, strict=True) if own],

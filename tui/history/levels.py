@@ -17,6 +17,8 @@ order they started. Lumbar's own rules, for each exercise of each session:
   in a routine that gives ``start_minutes``, a few steps below it (:mod:`tui.history.intro`).
 - **Anything else holds** and starts the run again: rated hard, not rated, skipped, cut short,
   a session ended early, or a pain score not recorded (unknown is never "no pain").
+- **Locked** by a clinician (:mod:`tui.history.locked`): the top of its ladder is the prescribed
+  dose, so it never goes up past it; after pain it steps down as any dose does.
 
 So no level is ever higher after a session with a pain flag than before it. Pure functions:
 no clock, no I/O, no Textual.
@@ -32,6 +34,7 @@ from typing import Literal
 
 from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
 from tui.history.intro import start_rungs, start_why
+from tui.history.locked import AT_TOP, back_up, capped, locked_keys, lowered
 from tui.model import (
     SETUP_SECONDS,
     Catalogue,
@@ -61,6 +64,7 @@ Key = tuple[str, str]
 """A routine id and an exercise id."""
 
 NEW = "new to this routine: it starts at the low end of the article's range"
+AT_TOP_OF_RANGE = "at the top of the range lumbar steps to"
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,9 @@ def _replay(
     """
     found = Replay(starts=new_levels(catalogue))
     befores: list[int] = []
+    locked = locked_keys(catalogue)
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
+    ladders |= {key: capped(ladders[key]) for key in locked if key in ladders}
     for session in chronological(sessions):
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:
@@ -256,6 +262,8 @@ def _replay(
                 continue
             before = found.level(*key)
             after = _judge(catalogue, found, key, steps, before, results, session, flags)
+            if key in locked:
+                after = _locked(after)
             found.levels[key] = after
             if explained(key):
                 change = LevelChange(
@@ -320,7 +328,7 @@ def _judge(
             rung, run, "same", f"one comfortable session ({on}); one more in a row to go up"
         )
     if rung >= steps.top:
-        return Level(rung, run, "same", "at the top of the range lumbar steps to")
+        return Level(rung, run, "same", AT_TOP_OF_RANGE)
     routine = catalogue.routines[key[0]]
     rungs = {
         exercise: level.rung for (owner, exercise), level in found.levels.items() if owner == key[0]
@@ -335,6 +343,17 @@ def _judge(
         "up",
         f"one step up: done in full, comfortable and pain-free two sessions in a row ({on})",
     )
+
+
+def _locked(level: Level) -> Level:
+    """A locked item's level, its reason saying that the clinician locked it."""
+    if level.change == "down":
+        return Level(level.rung, level.run, level.change, lowered(level.why), level.since)
+    if level.change == "up":
+        return Level(level.rung, level.run, level.change, back_up(level.why), level.since)
+    if level.why == AT_TOP_OF_RANGE:
+        return Level(level.rung, level.run, level.change, AT_TOP, level.since)
+    return level
 
 
 def held_because(

@@ -17,6 +17,8 @@ from typing import Any
 
 from tui.history.flags import DEFAULT_THRESHOLD
 from tui.history.levels import OF_LAST, REPEATED, Replay, both, replay
+from tui.history.locked import NEW as LOCKED_NEW
+from tui.history.locked import capped
 from tui.model import (
     SETUP_SECONDS,
     Catalogue,
@@ -85,10 +87,14 @@ def plan_item(catalogue: Catalogue, routine: Routine, item: RoutineItem, found: 
     """How one item of a routine plays next time."""
     level = found.level(routine.id, item.exercise)
     steps = ladder(catalogue.dose_for(item))
+    if item.locked:
+        steps = capped(steps)
     rung = steps.clamp(level.rung)
     planned = steps.at(rung)
     if not found.resting(item.exercise):
         why = level.reason if level.change != "new" or steps.top > 0 or rung < 0 else FIXED
+        if item.locked and level.change == "new" and rung >= 0:
+            why = LOCKED_NEW
         return ItemPlan(item.exercise, item.exercise, planned, rung, level.change, why)
     hurt = f"it hurt in {REPEATED} of its last {OF_LAST} sessions"
     exercise = catalogue.exercises.get(item.exercise)
@@ -197,6 +203,7 @@ def plan_json(catalogue: Catalogue, plan: RoutinePlan) -> dict[str, Any]:
                 "change": item.change,
                 "why": item.why,
                 "left_out": item.left_out,
+                "locked": plan.routine.items[number].locked,
                 "below_range": item.below_range,
             }
         )
@@ -225,7 +232,10 @@ def plan_lines(catalogue: Catalogue, plan: RoutinePlan) -> list[str]:
             lines.append(f"{number}. {name}: left out [{item.change}]")
         else:
             below = " (below the article's range)" if item.below_range else ""
-            lines.append(f"{number}. {name}: {plan_text(item.planned)}{below} [{item.change}]")
+            locked = ", locked by your clinician" if plan.routine.items[number - 1].locked else ""
+            lines.append(
+                f"{number}. {name}: {plan_text(item.planned)}{below} [{item.change}{locked}]"
+            )
         why = f"{item.why[:1].upper()}{item.why[1:]}."
         waiting = plan.waits_at(catalogue, number - 1)
         if waiting is not None and waiting.gate is not None:

@@ -29,6 +29,7 @@ from tui.history.progress import (
     trend_text,
     work_out,
 )
+from tui.history.report_rx import Prescribed, PrescriptionPart, prescription_part
 from tui.history.safety import day_text, safety_history
 from tui.history.streak import (
     CALENDAR_WEEKS,
@@ -190,6 +191,8 @@ class Report:
     notes: tuple[Note, ...]
     sources: tuple[str, ...]
     not_advice: str = NOT_MEDICAL_ADVICE
+    prescription: PrescriptionPart | None = None
+    """The prescription in force in the period, and the sessions against it."""
 
     @property
     def period_text(self) -> str:
@@ -230,8 +233,12 @@ def make_report(
     today: date,
     since: date | None = None,
     until: date | None = None,
+    replaced: Sequence[Prescribed] = (),
 ) -> Report:
-    """The report for the period (see :func:`period_of`); ReportError when there is none."""
+    """The report for the period (see :func:`period_of`); ReportError when there is none.
+
+    ``replaced``: the prescriptions a newer one replaced (the active one is the catalogue's).
+    """
     ordered = chronological(sessions)
     since, until = period_of(ordered, since, until, today)
     inside = [s for s in ordered if since <= session_day(s) <= until]
@@ -263,6 +270,9 @@ def make_report(
         ),
         notes=tuple(Note(s.started_at, s.routine_name, s.note) for s in inside if s.note),
         sources=tuple(sources_text(catalogue, tuple(catalogue.sources))),
+        prescription=prescription_part(
+            catalogue, ordered, since, until, settings.weekly_target, replaced
+        ),
     )
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from tui.history.flags import ABOVE_BASELINE, BASELINE_OF
 from tui.history.progress import PainPoint
 from tui.history.report import DoseLine, ExerciseLine, Report, day_text_of
+from tui.history.report_rx import PrescriptionPart
 from tui.model import plural
 
 
@@ -110,6 +111,7 @@ def document(report: Report) -> Document:
         subtitle,
         (
             Section("Not medical advice", (Para(report.not_advice),)),
+            *prescription_sections(report.prescription),
             adherence_section(report),
             pain_section(report),
             safety_section(report),
@@ -118,6 +120,42 @@ def document(report: Report) -> Document:
             Section("Sources", (Items(report.sources),)),
         ),
     )
+
+
+def prescription_sections(part: PrescriptionPart | None) -> tuple[Section, ...]:
+    """The prescription in force: who, when, adherence against it, locked doses, earlier ones."""
+    if part is None:
+        return ()
+    asked = "asked for by the clinician" if part.asked_by_clinician else "the user's own target"
+    blocks: list[Block] = [
+        Para(
+            f"{part.routine}, prescribed by {part.prescribed_by}: issued on "
+            f"{day_text_of(part.issued)}, review on {day_text_of(part.review)}. Its doses are "
+            "the clinician's; lumbar never raises a locked one (after pain it lowers it, then "
+            "brings it back only as far as prescribed)."
+        ),
+        Para(
+            f"{plural(part.sessions, 'session')} of it in {plural(part.weeks, 'week')} in force, "
+            f"against {part.per_week} a week ({asked}); met in {part.weeks_met} of "
+            f"{plural(part.weeks, 'week')}. Prescribed work done: {part.reps_done} of "
+            f"{plural(part.reps_asked, 'rep')} asked for ({percent(part.share)})."
+        ),
+    ]
+    if part.locked:
+        rows = tuple((dose.exercise, dose.prescribed, dose.played) for dose in part.locked)
+        blocks.append(Table(("Locked dose", "As prescribed", "As last played"), rows))
+    if part.superseded:
+        blocks.append(Para("Earlier prescriptions in the period, each replaced by a newer one:"))
+        blocks.append(
+            Items(
+                tuple(
+                    f"{old.routine}, prescribed by {old.prescribed_by}: issued on "
+                    f"{day_text_of(old.issued)}, replaced on {day_text_of(old.replaced)}"
+                    for old in part.superseded
+                )
+            )
+        )
+    return (Section("Prescription", tuple(blocks)),)
 
 
 def adherence_section(report: Report) -> Section:

@@ -13,6 +13,7 @@ import msgspec
 from msgspec import Meta, Struct
 
 from tui.model.movement import STILL, Cue, Movement
+from tui.model.prescription import Prescription
 from tui.model.ranges import Count as Count
 from tui.model.ranges import Range as Range
 from tui.model.ranges import Seconds as Seconds
@@ -30,7 +31,9 @@ Equipment = Literal[
 Sides = Literal["none", "each", "alternate"]
 CountName = Literal["sets", "reps", "hold", "sides", "rest_reps", "rest_sets", "tempo"]
 """A number of a dose that may be lumbar's own choice rather than an article's."""
-RoutineKind = Literal["article", "phase", "composed", "warm-up", "cool-down", "custom"]
+RoutineKind = Literal[
+    "article", "phase", "composed", "warm-up", "cool-down", "custom", "prescribed"
+]
 ProgressionMode = Literal["ladder", "sequence"]
 AdviceKind = Literal[
     "avoid",
@@ -216,6 +219,8 @@ class RoutineItem(Record, kw_only=True, frozen=True):
     exercise: Id
     dose: Dose | None = None
     note: str = ""
+    locked: bool = False
+    """Only in a prescription: progression never takes its dose above the prescribed one."""
 
 
 class Routine(Record, kw_only=True, frozen=True):
@@ -297,6 +302,8 @@ class CatalogueFile(Record, kw_only=True, frozen=True):
     routine: tuple[Routine, ...] = ()
     phase: tuple[Phase, ...] = ()
     advice: tuple[Advice, ...] = ()
+    prescription: Prescription | None = None
+    """Only in a prescription file (installed by ``lumbar prescribe``)."""
 
     @property
     def is_empty(self) -> bool:
@@ -313,6 +320,15 @@ class Catalogue(Struct, kw_only=True, frozen=True):
     phases: tuple[Phase, ...]
     advice: tuple[Advice, ...]
     user_ids: frozenset[str] = frozenset()
+    prescriptions: dict[str, Prescription] = {}
+    """The active prescription, by the id of its routine (empty when there is none)."""
+
+    def prescribed(self) -> tuple[Routine, Prescription] | None:
+        """The active prescription and its routine (None when there is none)."""
+        for routine_id, prescription in self.prescriptions.items():
+            if routine_id in self.routines:
+                return self.routines[routine_id], prescription
+        return None
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id (KeyError if there is none)."""

@@ -30,7 +30,7 @@ from tui.history import (
     todays_routine,
 )
 from tui.messages import Failed, PlayRoutine
-from tui.model import Catalogue, RoadmapState, in_sentence, plural
+from tui.model import Catalogue, RoadmapState, in_sentence, plural, roadmap_line
 from tui.screens.dialogs import MoveOnDialog
 from tui.store import Store, StoreError
 from tui.widgets.keys import with_keys
@@ -217,9 +217,19 @@ far you are against what completes the phase, and what is still missing.
 {key:roadmap.previous} and {key:roadmap.next} (or Tab) move between the phases; up and down
 scroll one. {key:roadmap.play} starts today's session of your phase. You can move on to the next
 phase early: you are asked first, and your sessions so far stay in your history.
+
+When your clinician prescribed a routine (`lumbar prescribe`), a line on top names it and
+{key:roadmap.prescribed} plays it.
 """
     BINDINGS = [
         Binding("enter", "play", "Start", id="roadmap.play", tooltip="Start today's session"),
+        Binding(
+            "x",
+            "play_prescribed",
+            "Prescribed",
+            id="roadmap.prescribed",
+            tooltip="Play the routine your clinician prescribed",
+        ),
         Binding(
             "m",
             "move_on",
@@ -279,6 +289,11 @@ phase early: you are asked first, and your sessions so far stay in your history.
         yield Header()
         yield ModeTabs(id="modes")
         yield SafetyBanner(id="safety-banner")
+        prescribed = self.catalogue.prescribed()
+        if prescribed is not None:  # the clinician's routine first, as on the select screen
+            key = with_keys(self, "{key:roadmap.prescribed}")
+            line = roadmap_line(prescribed[0].name, prescribed[1], key, self.today())
+            yield Static(line, id="prescribed", markup=False)
         yield Static(
             summary(self.catalogue, self.standing, self.play_key), id="summary", markup=False
         )
@@ -325,12 +340,20 @@ phase early: you are asked first, and your sessions so far stay in your history.
         """Offer "move on" only when there is a next phase and the current one is not done."""
         if action == "move_on":
             return may_offer_move_on(self.standing)
+        if action == "play_prescribed":
+            return self.catalogue.prescribed() is not None
         return True
 
     def action_play(self) -> None:
         """Start today's session of the current phase (the app opens the player)."""
         routine = todays_routine(self.catalogue, self.standing)
         self.post_message(PlayRoutine(routine, phase=self.standing.current.id))
+
+    def action_play_prescribed(self) -> None:
+        """Play the routine the clinician prescribed (through the same red-flag gate)."""
+        prescribed = self.catalogue.prescribed()
+        if prescribed is not None:
+            self.post_message(PlayRoutine(prescribed[0]))
 
     def action_focus_phase(self, step: int) -> None:
         """Move to the phase ``step`` columns away, stopping at either end."""

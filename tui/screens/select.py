@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import partial
 
 from textual import events, on
@@ -39,6 +40,7 @@ from tui.failures import run_in_thread
 from tui.messages import PlayRoutine, RoutinesChanged
 from tui.model import Catalogue, Exercise, ItemPlan, Routine
 from tui.screens.dialogs import Confirm
+from tui.screens.select_rows import in_order, routine_prompt
 from tui.store import Store
 from tui.widgets.description import DescriptionView
 from tui.widgets.keys import with_keys
@@ -136,10 +138,19 @@ own routines, marked *(yours)* in the list.
         plans: Mapping[str, Sequence[ItemPlan]]
 
     def __init__(
-        self, catalogue: Catalogue, store: Store, custom: frozenset[str] = frozenset()
+        self,
+        catalogue: Catalogue,
+        store: Store,
+        custom: frozenset[str] = frozenset(),
+        today: Callable[[], date] | None = None,
     ) -> None:
-        """Show this catalogue; ``custom`` are the ids of the user's routines, kept in ``store``."""
+        """Show this catalogue; ``custom`` are the ids of the user's routines, kept in ``store``.
+
+        ``today`` tells whether a prescription's review date has passed (the local date by
+        default).
+        """
         super().__init__()
+        self.today = today or (lambda: datetime.now().astimezone().date())
         self.catalogue = catalogue
         self.store = store
         self.custom = custom
@@ -209,15 +220,19 @@ own routines, marked *(yours)* in the list.
         content: a name is the user's text, never markup.
         """
         catalogue = self.catalogue
-        routines = [r for r in catalogue.routines.values() if routine_matches(catalogue, r, query)]
+        routines = in_order(
+            catalogue,
+            [r for r in catalogue.routines.values() if routine_matches(catalogue, r, query)],
+        )
         exercises = [
             e for e in catalogue.exercises.values() if exercise_matches(catalogue, e, query)
         ]
         self.records = {f"{ROUTINE}{r.id}": r for r in routines}
         self.records |= {f"{EXERCISE}{e.id}": e for e in exercises}
         options: list[Option] = [Option(Content(f"Routines ({len(routines)})"), disabled=True)]
+        today = self.today()
         options += [
-            Option(Content(f"  {r.name}{self.yours(r.id)}"), id=f"{ROUTINE}{r.id}")
+            Option(routine_prompt(catalogue, r, self.yours(r.id), today), id=f"{ROUTINE}{r.id}")
             for r in routines
         ]
         options.append(Option(Content(f"Exercises ({len(exercises)})"), disabled=True))
@@ -236,7 +251,8 @@ own routines, marked *(yours)* in the list.
     def description_of(self, record: Routine | Exercise) -> Description:
         """The description of a routine or an exercise."""
         if isinstance(record, Routine):
-            return routine_description(self.catalogue, record, self.plans.get(record.id))
+            plans = self.plans.get(record.id)
+            return routine_description(self.catalogue, record, plans, self.today())
         return exercise_description(self.catalogue, record)
 
     def refill(self, query: str) -> None:

@@ -175,6 +175,8 @@ class BundleBuilder:
     def _origin(self, routine: Routine) -> str:
         if routine.kind == "custom":
             return "A routine the user built in lumbar."
+        if (rx := self.catalogue.prescriptions.get(routine.id)) is not None:
+            return f"Prescribed by {rx.prescribed_by}: issued {rx.issued}, review {rx.review}."
         source = self.catalogue.sources.get(routine.source or "")
         if source is None:
             return "One of lumbar's own routines, composed from the articles' exercises."
@@ -185,6 +187,8 @@ class BundleBuilder:
         exercise = self.catalogue.exercises.get(item.exercise)
         dose = item.dose or (exercise.dose if exercise is not None else None)
         words = dose_text(dose) if dose is not None else "dose not known: the exercise is gone"
+        if item.locked:
+            words = f"{words} (locked by the clinician: never raised)"
         if item.note:
             words = f"{words}. {item.note}"
         activity: Resource = {
