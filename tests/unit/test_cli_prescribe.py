@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import msgspec
@@ -12,6 +12,7 @@ from tests.helpers import (
     EXAMPLE,
     PRESCRIBED,
     fhir_history,
+    make_session,
     run_cli,
     validate,
     with_example,
@@ -20,10 +21,14 @@ from tests.helpers import (
 from tui.catalogue import active_path, bundled_dir, check_prescription, user_dir
 from tui.catalogue.load import load_catalogue
 from tui.model import Catalogue
+from tui.screens.report_file import write_report
+from tui.store import Store
 from tui.store.fhir import fhir_bundle
 
 NEWER = ("issued = 2026-12-01", "issued = 2026-12-20")
 RENAMED = ('name = "Back plan"', 'name = "Back plan, December"')
+WHEN = datetime(2026, 12, 21, 9, 0, tzinfo=UTC)
+"""A morning after the newer prescription was issued."""
 
 
 def installed() -> Path:
@@ -197,3 +202,19 @@ def test_a_played_prescription_is_a_care_plan_naming_the_clinician(
     assert plan["note"][0]["text"].startswith("Prescribed by Alex Morgan, physiotherapist")
     assert "locked by the clinician" in plan["activity"][0]["detail"]["description"]
     validate(bundle)
+
+
+def test_the_progress_screens_report_lists_the_replaced_prescription(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report the progress screen writes names the older prescription, as lumbar report does."""
+    run_cli(capsys, "prescribe", str(EXAMPLE))
+    run_cli(capsys, "prescribe", str(write_example(tmp_path / "newer.toml", NEWER, RENAMED)))
+    store = Store.open(tmp_path / "lumbar.json")
+    for day, when in enumerate((WHEN - timedelta(days=19), WHEN)):  # under the old, the new
+        store.save_session(make_session(f"rx-{day}", routine=PRESCRIBED, started_at=when))
+    now = WHEN + timedelta(days=1)
+    written = write_report(store, load_catalogue(user=user_dir()).catalogue, now)
+    assert written.path is not None
+    page = written.path.read_text(encoding="utf-8")
+    assert "Back plan, December" in page and "replaced on" in page

@@ -2,7 +2,8 @@
 
 The same report as ``lumbar report --out FILE.html`` for the last 12 weeks, written to the home
 folder as ``lumbar-report-DATE.html`` (like the export's default), replacing one of that day in
-one step. What to tell the user comes back as a :class:`Written`.
+one step, with the prescriptions a newer one replaced, as ``lumbar report`` gives them. What to
+tell the user comes back as a :class:`Written`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
-from tui.catalogue import with_custom_routines
+from tui.catalogue import replaced_prescriptions, user_dir, with_custom_routines
 from tui.history import ReportError, make_report, render_report
 from tui.model import Catalogue, Settings
 from tui.store import Store, write_atomic
@@ -41,7 +42,12 @@ def write_report(store: Store, catalogue: Catalogue, now: datetime) -> Written:
     catalogue, _notes = with_custom_routines(catalogue, snapshot.routines)
     settings = snapshot.settings or Settings()
     try:
-        report = make_report(snapshot.sessions, catalogue, settings, snapshot.safety, now.date())
+        replaced = [
+            (each.routine, each.prescription) for each in replaced_prescriptions(user_dir())
+        ]
+        report = make_report(
+            snapshot.sessions, catalogue, settings, snapshot.safety, now.date(), replaced=replaced
+        )
     except ReportError as error:
         return Written(f"No report: {error}. No file was written.")
     path = report_path(now)
