@@ -83,3 +83,11 @@ def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     loaded = [name for name in json.loads(result.stdout) if name.startswith("tui.history")]
     assert loaded == ["tui.history", "tui.history.safety"]
+
+
+def test_the_app_imports_no_export_or_import_code_at_start() -> None:
+    """The store facade is lazy: export, import and the FHIR export wait for their commands."""
+    probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    loaded = set(json.loads(result.stdout))
+    assert loaded & {"tui.store.fhir", "tui.store.transfer", "tui.store.listing"} == set()

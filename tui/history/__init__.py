@@ -6,8 +6,9 @@ check at start, and the rest only when the roadmap or progress screen opens (sta
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from tui.model import on_first_use
 
 if TYPE_CHECKING:
     from tui.history.flags import (
@@ -257,11 +258,4 @@ _HOME = {
 """Which module of the package defines each exported name."""
 
 
-def __getattr__(name: str) -> object:
-    """Import the module that defines ``name`` on first use, and keep the name here."""
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = on_first_use(__name__, _HOME, globals())

@@ -44,6 +44,7 @@ from tui.model.dosing import (
     step_up,
     work,
 )
+from tui.model.lazy import on_first_use
 from tui.model.movement import MOVE_SECONDS, STILL, Movement
 from tui.model.positions import (
     position_change_note,
@@ -190,6 +191,7 @@ __all__ = [
     "long_date",
     "minutes_left",
     "no_heavier",
+    "on_first_use",
     "outcome_counts",
     "outcome_tally",
     "outcomes_text",

@@ -1,11 +1,17 @@
-"""The user's file: where it is, atomic writes under a lock, its schema, export and import."""
+"""The user's file: where it is, atomic writes under a lock, its schema, export and import.
+
+Export, import and the FHIR export are imported only when one of their names is first used:
+the app and the player never need them (start-up time and memory).
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from tui.model import on_first_use
 from tui.store.changes import (
     SettingsChanges,
 )
-from tui.store.fhir import export_fhir
 from tui.store.paths import (
     ENV_VAR,
     resolve_db_path,
@@ -24,15 +30,39 @@ from tui.store.store import (
     Store,
     check_file,
 )
-from tui.store.transfer import (
-    describe,
-    export,
-    history_json,
-    history_table,
-    import_file,
-    move_aside,
-    sessions_csv,
-)
+
+if TYPE_CHECKING:
+    from tui.store.fhir import export_fhir
+    from tui.store.transfer import (
+        describe,
+        export,
+        history_json,
+        history_table,
+        import_file,
+        move_aside,
+        sessions_csv,
+    )
+
+_HOME = {
+    "export_fhir": "tui.store.fhir",
+    **{
+        name: "tui.store.transfer"
+        for name in (
+            "describe",
+            "export",
+            "history_json",
+            "history_table",
+            "import_file",
+            "move_aside",
+            "sessions_csv",
+        )
+    },
+}
+"""Where each name imported on first use is defined."""
+
+
+__getattr__ = on_first_use(__name__, _HOME, globals())
+
 
 __all__ = [
     "ENV_VAR",
