@@ -1,7 +1,8 @@
 """Run every benchmark and print its figures beside their baselines: ``make bench``.
 
 ``python -m tests.benchmarks [NAME ...]`` runs the named ones only (startup, bandwidth, keys,
-store, progress, memory, timer, status). The whole set takes about four minutes, the timer one.
+store, progress, session, memory, timer, status). The whole set takes about five minutes, the
+timer one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tests.benchmarks import (
     bench_keys,
     bench_memory,
     bench_progress,
+    bench_session,
     bench_startup,
     bench_status,
     bench_store,
@@ -33,6 +35,7 @@ BENCHMARKS: dict[str, Callable[[], list[Figure]]] = {
     "keys": bench_keys.figures,
     "store": bench_store.figures,
     "progress": bench_progress.figures,
+    "session": bench_session.figures,
     "memory": bench_memory.figures,
     "timer": bench_timer.figures,
     "status": bench_status.figures,

@@ -7,13 +7,8 @@ and the time runs to the first complete frame of the progress screen with the hi
 
 from __future__ import annotations
 
-import statistics
-import tempfile
-from pathlib import Path
-
-from tests.benchmarks.history import write_history
 from tests.benchmarks.report import Figure, print_figures
-from tests.benchmarks.runs import SELECT, lumbar
+from tests.benchmarks.runs import SELECT, ten_years_against_empty
 from tests.benchmarks.terminal import QUIET, Terminal
 
 TURNS = 5
@@ -45,25 +40,7 @@ def figures(turns: int = TURNS) -> list[Figure]:
     if not available():
         print("progress screen: not available yet")
         return []
-    times: dict[str, list[float]] = {"empty": [], "ten": []}
-    with tempfile.TemporaryDirectory(prefix="lumbar-bench-") as name:
-        dbs = {
-            "empty": write_history(Path(name) / "empty.json", 0),
-            "ten": write_history(Path(name) / "ten-years.json", 10),
-        }
-        for _ in range(turns):
-            for key, db in dbs.items():
-                with lumbar(db) as terminal:
-                    times[key].append(open_time(terminal))
-    return [
-        Figure(
-            "progress screen, open with 10 years of daily sessions",
-            statistics.median(times["ten"]),
-            "with an empty history",
-            statistics.median(times["empty"]),
-            TARGET,
-        )
-    ]
+    return [ten_years_against_empty(open_time, turns, "progress screen, open", TARGET)]
 
 
 if __name__ == "__main__":

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import statistics
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.benchmarks.baselines import MARKERS
+from tests.benchmarks.history import write_history
+from tests.benchmarks.report import Figure
 from tests.benchmarks.terminal import LUMBAR, Terminal
 from tui.widgets.big_font import big_lines
 
@@ -57,3 +62,29 @@ def play_to_hold(db: Path, routine: str = "warm-up") -> Terminal:
     terminal.wait_for(HOLD, since=mark)
     terminal.settle()
     return terminal
+
+
+def ten_years_against_empty(
+    measure: Callable[[Terminal], float], turns: int, label: str, target: float
+) -> Figure:
+    """The median of ``measure`` in lumbar with ten years of daily sessions, against empty.
+
+    lumbar is started afresh on each data file for each measure, the two in turn.
+    """
+    times: dict[str, list[float]] = {"empty": [], "ten": []}
+    with tempfile.TemporaryDirectory(prefix="lumbar-bench-") as name:
+        dbs = {
+            "empty": write_history(Path(name) / "empty.json", 0),
+            "ten": write_history(Path(name) / "ten-years.json", 10),
+        }
+        for _ in range(turns):
+            for key, db in dbs.items():
+                with lumbar(db) as terminal:
+                    times[key].append(measure(terminal))
+    return Figure(
+        f"{label}, 10 years of daily sessions",
+        statistics.median(times["ten"]),
+        "with an empty history",
+        statistics.median(times["empty"]),
+        target,
+    )

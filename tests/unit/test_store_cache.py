@@ -195,3 +195,10 @@ def test_a_file_written_in_chunks_is_the_file_encoded_whole(count: int) -> None:
     written = io.BytesIO()
     write_raw_tables(written, tables)
     assert written.getvalue() == msgspec.json.encode(tables) + b"\n"
+
+
+def test_a_slice_of_the_history_is_the_same_each_time(db: Path) -> None:
+    """The sessions before an unfinished one are one object, so their replay is found again."""
+    log = twenty_sessions(db).sessions()
+    assert log[:-1] is log[:-1] and log[:-1] is not log[:-2]
+    assert [session.id for session in log[:-1]][-1] == "s-18"

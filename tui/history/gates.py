@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.history.recent import Recent
 from tui.model import (
     Catalogue,
     Dose,
@@ -41,27 +42,27 @@ class GatedStage:
         return self.gate.question
 
 
-_last: tuple[SessionHistory, tuple[GateAnswer, ...]] | None = None
-"""The store's history last read for its answers, and those answers (see :func:`given`)."""
+_given: Recent[Iterable[Session], tuple[GateAnswer, ...]] = Recent(lambda a, b: a is b)
+"""The answers read from the store's latest histories (see :func:`given`)."""
 
 
 def given(sessions: Iterable[Session]) -> tuple[GateAnswer, ...]:
     """Every gate answer given in the sessions, in their order.
 
-    Remembered for the store's history (the same object while the file is unchanged), so the
-    answers read in a worker before a session starts are not read again, session by session,
-    when it starts.
+    Remembered for the store's history (:mod:`tui.history.recent`), so the answers read in a
+    worker before a session starts are not read again, session by session, when it starts.
     """
-    global _last
-    last = _last
-    if last is not None and last[0] is sessions:
-        return last[1]
-    answers = tuple(
-        answer for session in sessions for result in session.exercises for answer in result.gates
-    )
-    if isinstance(sessions, SessionHistory):
-        _last = (sessions, answers)
-    return answers
+    found = _given.find(sessions)
+    if found is None:
+        found = tuple(
+            answer
+            for session in sessions
+            for result in session.exercises
+            for answer in result.gates
+        )
+        if isinstance(sessions, SessionHistory):
+            _given.keep(sessions, found)
+    return found
 
 
 def gate_answers(sessions: Iterable[Session], settings: Settings) -> dict[str, GateAnswer]:

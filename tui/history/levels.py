@@ -35,6 +35,7 @@ from typing import Literal
 from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
 from tui.history.intro import start_rungs, start_why
 from tui.history.locked import AT_TOP, back_up, capped, locked_keys, lowered
+from tui.history.recent import Recent
 from tui.model import (
     SETUP_SECONDS,
     Catalogue,
@@ -176,8 +177,26 @@ def new_levels(catalogue: Catalogue) -> dict[str, Level]:
     }
 
 
-_last: tuple[Catalogue, int, Sequence[Session], Replay] | None = None
-"""The last replay and what it was of (see :func:`replay`)."""
+ReplayOf = tuple[Catalogue, int, Sequence[Session]]
+"""What a replay was made of: the catalogue, the pain threshold and the sessions."""
+
+
+def _same(known: ReplayOf, asked: ReplayOf) -> bool:
+    """True when a replay of ``known`` answers for ``asked``.
+
+    The store's history is the same only as the very same object (its sessions are decoded as
+    they are read, so comparing them would walk it); other sessions are compared record by
+    record.
+    """
+    if known[0] is not asked[0] or known[1] != asked[1]:
+        return False
+    if isinstance(known[2], SessionHistory) or isinstance(asked[2], SessionHistory):
+        return known[2] is asked[2]
+    return known[2] == asked[2]
+
+
+_replays: Recent[ReplayOf, Replay] = Recent(_same)
+"""The latest replays and what they were of (see :func:`replay`)."""
 
 
 def replay(
@@ -185,34 +204,18 @@ def replay(
 ) -> Replay:
     """Replay the whole history under the rules of the module docstring.
 
-    The last replay is remembered: asked again of the same catalogue, threshold and sessions, it
-    is not done again. The store hands back the same history while its file is unchanged, so
-    the replay the select screen does in a worker serves the session started from it, and ten
-    years are not replayed again on the UI thread when Enter is pressed. The store's history
-    is remembered as itself (its sessions decoded one at a time as the replay walks them);
-    any other sessions as a tuple, compared record by record. A replay is never changed once
-    made.
+    The latest replays are remembered (:mod:`tui.history.recent`): asked again of the same
+    catalogue, threshold and sessions, one is not done again. So the replay the select screen
+    does in a worker serves the session started from it, and ten years are not replayed again
+    on the UI thread when Enter is pressed. A replay is never changed once made.
     """
-    global _last
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
-    last = _last
-    if (
-        last is not None
-        and last[0] is catalogue
-        and last[1] == threshold
-        and _same(last[2], history)
-    ):
-        return last[3]
-    found = _replay(history, catalogue, threshold)
-    _last = (catalogue, threshold, history, found)
+    asked = (catalogue, threshold, history)
+    found = _replays.find(asked)
+    if found is None:
+        found = _replay(history, catalogue, threshold)
+        _replays.keep(asked, found)
     return found
-
-
-def _same(known: Sequence[Session], history: Sequence[Session]) -> bool:
-    """True when ``history`` is the one ``known`` was: the very store history, or equal records."""
-    if isinstance(known, SessionHistory) or isinstance(history, SessionHistory):
-        return known is history
-    return known == history
 
 
 def replay_explained(

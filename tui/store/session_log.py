@@ -44,6 +44,7 @@ class SessionLog(SessionHistory):
         """Sessions from ``documents`` (key and raw JSON, already in order) and their decoder."""
         self._documents = documents
         self._decode = decode
+        self._slices: dict[tuple[int, int, int], SessionLog] = {}
 
     @classmethod
     def of(cls, documents: dict[str, Raw], decode: Decode) -> SessionLog:
@@ -65,9 +66,15 @@ class SessionLog(SessionHistory):
     def __getitem__(self, index: slice) -> SessionLog: ...
 
     def __getitem__(self, index: int | slice) -> Session | SessionLog:
-        """One session, decoded now; or a slice of the log, still undecoded."""
+        """One session, decoded now; or a slice of the log, still undecoded (the same each time)."""
         if isinstance(index, slice):
-            return SessionLog(self._documents[index], self._decode)
+            # The same slice of the same log is the same object: what was worked out from it
+            # (a replay of the sessions before an unfinished one) is found again.
+            bounds = index.indices(len(self._documents))
+            found = self._slices.get(bounds)
+            if found is None:
+                found = self._slices[bounds] = SessionLog(self._documents[index], self._decode)
+            return found
         key, document = self._documents[index]
         return self._decode(key, document)
 
