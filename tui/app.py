@@ -230,7 +230,8 @@ class LumbarApp(TerminalApp):
         if name is None:
             from tui.screens.resume import offer_resume
 
-            offer_resume(self, self)
+            # After the first frame: finding it checks the whole history, which would slow it.
+            self.call_after_refresh(offer_resume, self, self)
             return
         if name in self.catalogue.routines:
             self.post_message(PlayRoutine(self.catalogue.routine(name)))
