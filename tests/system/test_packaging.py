@@ -41,6 +41,7 @@ def test_the_wheel_carries_the_catalogue_and_no_tests(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "tui/content/roadmap.toml" in names
     assert "tui/content/exercises/align.toml" in names
+    assert "tui/content/examples/prescription.toml" in names
     assert not [n for n in names if n.startswith(("tests/", "catalogue/"))]
     styles = {path.relative_to(ROOT).as_posix() for path in (ROOT / "tui").rglob("*.tcss")}
     assert "tui/screens/dialogs.tcss" in styles and styles <= set(names)
@@ -77,3 +78,8 @@ def test_the_installed_wheel_checks_and_prints_its_catalogue(wheel: Path, tmp_pa
         check=True,
     )
     assert Path(where.stdout.strip()).is_relative_to(env_dir)
+    example = Path(where.stdout.strip()) / "examples" / "prescription.toml"
+    prescribed = lumbar("prescribe", str(example))
+    assert prescribed.returncode == 0, prescribed.stdout + prescribed.stderr
+    assert "Installed 'Back plan'" in prescribed.stdout
+    assert lumbar("catalogue", "check").returncode == 0  # the installed one loads with the rest
