@@ -1,0 +1,72 @@
+"""The select screen's detail pane: a fixed size that scrolls itself, drawn as the cursor moves."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from tui.app import LumbarApp
+from tui.widgets.description import DescriptionView
+
+
+def detail(app: LumbarApp) -> DescriptionView:
+    """The detail pane of the select screen."""
+    return app.screen.query_one("#detail", DescriptionView)
+
+
+async def test_a_cursor_move_changes_what_the_detail_shows_not_where_it_is(
+    app: LumbarApp,
+) -> None:
+    """The pane keeps its region while its description changes."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        region, before = detail(app).region, detail(app).text
+        await pilot.press("down")
+        assert detail(app).text != before
+        assert detail(app).region == region
+
+
+async def test_a_cursor_move_shows_the_new_detail_from_its_top(app: LumbarApp) -> None:
+    """A detail scrolled down is shown from its first line after the cursor moves."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        detail(app).scroll_to(y=5, animate=False, immediate=True)
+        assert detail(app).scroll_y == 5
+        await pilot.press("down")
+        assert detail(app).scroll_y == 0
+
+
+async def test_the_scrollbar_is_as_long_as_the_description_shown(app: LumbarApp) -> None:
+    """After moves down and back, the pane scrolls over exactly the lines of its description."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("down", "down", "up"):
+            await pilot.press(key)
+            lines = len(detail(app).text.splitlines())
+            assert detail(app).virtual_size.height == lines
+            assert detail(app).vertical_scrollbar.window_virtual_size == lines
+
+
+async def test_a_short_detail_has_no_scrollbar_and_a_long_one_fits_beside_it(
+    app: LumbarApp,
+) -> None:
+    """ "Nothing matches" shows without a scrollbar; a long routine wraps beside its scrollbar."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"zzz")
+        assert "Nothing matches" in detail(app).text
+        assert not detail(app).show_vertical_scrollbar
+        await pilot.press("escape")
+        assert detail(app).show_vertical_scrollbar
+        width = detail(app).scrollable_content_region.width
+        assert all(len(line) <= width for line in detail(app).text.splitlines())
+
+
+async def test_the_end_of_a_long_detail_can_be_scrolled_to(app: LumbarApp) -> None:
+    """Scrolled to its end, the pane's last row is the description's last line."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = detail(app)
+        pane.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        last = pane.render_line(pane.scrollable_content_region.height - 1).text.rstrip()
+        assert last == pane.text.splitlines()[-1].rstrip()
+        assert app.screen.query_one("#choices", OptionList).has_focus
