@@ -18,7 +18,7 @@ def swap_class(node: DOMNode, old: str, new: str) -> None:
     """
     node.remove_class(old, update=False)
     node.add_class(new, update=False)
-    node.update_node_styles()
+    node.app.update_styles(node, animate=False)
 
 
 class Tinted(Widget):
