@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import OptionList
 
 from tui.app import LumbarApp
@@ -70,3 +72,24 @@ async def test_the_end_of_a_long_detail_can_be_scrolled_to(app: LumbarApp) -> No
         last = pane.render_line(pane.scrollable_content_region.height - 1).text.rstrip()
         assert last == pane.text.splitlines()[-1].rstrip()
         assert app.screen.query_one("#choices", OptionList).has_focus
+
+
+async def test_the_list_after_cursor_moves_is_drawn_as_a_fresh_paint_would_draw_it(
+    app: LumbarApp,
+) -> None:
+    """Only the lines the cursor leaves and lands on repaint, and nothing stale is left.
+
+    The moves go past the bottom of the list (it scrolls) and back up.
+    """
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*["down"] * 24, "up", "up")
+        assert app.screen.query_one("#choices", OptionList).scroll_y > 0
+        moved = screen_text(app)
+        app.screen.query_one("#choices", OptionList).refresh()
+        await pilot.pause()
+        assert screen_text(app) == moved
+
+
+def screen_text(app: LumbarApp) -> str:
+    """The screen as an SVG, without the ids that differ from one export to the next."""
+    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())

@@ -38,6 +38,7 @@ from tui.model import Catalogue, Exercise, ItemPlan, Routine
 from tui.screens.dialogs import Confirm
 from tui.screens.select_detail import Described, neighbours, prepare
 from tui.store import Store
+from tui.widgets.choice_list import ChoiceList
 from tui.widgets.description import DescriptionView
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
@@ -160,7 +161,7 @@ own routines, marked *(yours)* in the list.
         hint = "{key:select.search} to search: seated, towel, sciatica, align..."
         yield SearchBox(placeholder=with_keys(self, hint), id="search")
         with Horizontal(id="panes"):
-            yield OptionList(*options, id="choices")
+            yield ChoiceList(*options, id="choices")
             detail = DescriptionView(id="detail")
             if first is not None:
                 detail.show(self.described(self.records[options[first].id or ""]))

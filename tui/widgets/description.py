@@ -80,6 +80,8 @@ class DescriptionView(ScrollView):
         self.description: Description = ()
         self._width = 0  # the width the description is laid out at
         self._rendered: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
+        self._shown: tuple[Description, tuple[object, ...], list[Strip]] | None = None
+        """The description drawn last, what it was drawn for, and its lines (asked per row)."""
 
     def show(self, description: Description) -> None:
         """Show this description instead, from its top.
@@ -148,10 +150,19 @@ class DescriptionView(ScrollView):
             self._rendered.move_to_end(key)
         return strips
 
+    def _shown_strips(self) -> list[Strip]:
+        """The lines of the description shown, looked up once for all the rows of a paint."""
+        drawn_for = (self._width, self.app.theme, self.visual_style)
+        shown = self._shown
+        if shown is None or shown[0] is not self.description or shown[1] != drawn_for:
+            strips = self._strips(self.description, self._width)
+            self._shown = shown = (self.description, drawn_for, strips)
+        return shown[2]
+
     def render_line(self, y: int) -> Strip:
         """Row ``y`` of the region, scrolled."""
         width = self.scrollable_content_region.width
-        strips, line = self._strips(self.description, self._width), self.scroll_offset.y + y
+        strips, line = self._shown_strips(), self.scroll_offset.y + y
         style = self.visual_style.rich_style
         strip = strips[line] if line < len(strips) else Strip.blank(width, style)
         return strip.crop_extend(0, width, style)
