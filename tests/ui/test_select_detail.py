@@ -6,6 +6,7 @@ import re
 
 from textual.widgets import OptionList
 
+from tests.helpers import MakeApp
 from tui.app import LumbarApp
 from tui.widgets.description import DescriptionView
 
@@ -93,3 +94,31 @@ async def test_the_list_after_cursor_moves_is_drawn_as_a_fresh_paint_would_draw_
 def screen_text(app: LumbarApp) -> str:
     """The screen as an SVG, without the ids that differ from one export to the next."""
     return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+
+async def test_a_new_theme_redraws_the_detail_in_its_colours(make: MakeApp) -> None:
+    """Its kept lines are the theme's: as drawn by a lumbar started in that theme."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        app.theme = "ansi-dark"  # kept in the store: the next lumbar starts in it
+        await pilot.pause()
+        changed = screen_text(app)
+    started = make()
+    async with started.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        assert started.theme == "ansi-dark"
+        assert screen_text(started) == changed
+
+
+async def test_a_wider_terminal_wraps_the_detail_wider(app: LumbarApp) -> None:
+    """Resized, the pane lays its description out again for the room it has."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        narrow = len(detail(app).text.splitlines())
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        width = detail(app).scrollable_content_region.width
+        lines = detail(app).text.splitlines()
+        assert len(lines) < narrow
+        assert max(len(line) for line in lines) > 44 and all(len(n) <= width for n in lines)
