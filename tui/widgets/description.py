@@ -25,8 +25,9 @@ from textual.visual import Visual
 from tui.catalogue import Block, Description
 
 KIND_STYLE = {"title": "bold $text-accent", "heading": "bold $text-primary"}
-KEPT = 64
-"""How many rendered descriptions the widget keeps (the catalogue has about 60 in all)."""
+KEPT = 4
+"""How many rendered descriptions the widget keeps: the one shown, those either side of the
+cursor and the one just left (each holds its lines' segments, up to some 200 kB a routine)."""
 
 
 def block_lines(block: Block, width: int) -> list[Content]:
