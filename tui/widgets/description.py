@@ -6,8 +6,9 @@ List items hang under their number or bullet, as they would on paper.
 
 The widget scrolls itself (Textual's line API) and its size never depends on what it shows: a
 cursor move in the select list gives it another description without laying the screen out
-around it again, and each description is rendered once for a width and kept, so moving back
-and forth through the list draws lines already made.
+around it again. The lines of the few descriptions around the cursor are rendered once and
+kept (the select screen asks for the options either side ahead of time, with ``prepare``), so
+a move draws lines already made.
 """
 
 from __future__ import annotations

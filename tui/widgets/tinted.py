@@ -14,7 +14,8 @@ def swap_class(node: DOMNode, old: str, new: str) -> None:
     """Put class ``new`` in place of ``old`` on ``node``, restyling it (and its children) once.
 
     ``remove_class`` and ``add_class`` would restyle twice, each time against the whole
-    stylesheet: that was half the cost of a pause in the player (see BENCHMARKS.md).
+    stylesheet: that was half the cost of a pause in the player (see BENCHMARKS.md). No rule
+    here has a transition, so the restyle skips Textual's animation pass.
     """
     node.remove_class(old, update=False)
     node.add_class(new, update=False)
