@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.color import Color
 from textual.widgets import Header
 
 from tests.helpers import FakeClock, MakeApp, begin, player, snapshot, wait
@@ -162,3 +163,18 @@ async def test_at_the_end_the_countdown_clears_and_says_done(
         view = player(app).query_one(SessionView)
         assert snapshot(app).finished
         assert (view.state, view.count) == ("DONE", "")
+
+
+async def test_pausing_restyles_the_word_digits_and_header_in_the_paused_colour(
+    make: MakeApp,
+) -> None:
+    """The paused accent is applied, not just named: the class is swapped in one restyle."""
+    app = make(play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await pilot.press("space")
+        screen, colours = player(app), app.theme_variables
+        assert screen.query_one(PhaseWord).styles.color == Color.parse(colours["text-error"])
+        assert screen.query_one(Countdown).styles.color == Color.parse(colours["text-error"])
+        background = screen.query_one(Header).styles.background
+        assert background == Color.parse(colours["error-muted"])

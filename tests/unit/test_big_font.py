@@ -13,7 +13,7 @@ from tui.widgets.big_font import (
     largest_fit,
     size_at,
 )
-from tui.widgets.big_text import changed_regions
+from tui.widgets.big_text import changed_regions, drawn
 
 
 @pytest.mark.parametrize("font", [DIGITS, LETTERS])
@@ -70,3 +70,21 @@ def test_a_new_digit_repaints_only_the_rows_and_cells_that_differ() -> None:
         assert row_old[: region.x] == row_new[: region.x]
         assert row_old[region.right :] == row_new[region.right :]
     assert changed_regions(old, old, 10) == []
+
+
+def test_a_drawn_word_fills_its_region_centred_both_ways() -> None:
+    """HOLD in a 76 by 9 region: nine rows of 76 cells, the glyphs in the middle."""
+    rows = drawn("HOLD", "letters", "SWITCH SIDE", 2, 76, 9)
+    assert len(rows) == 9 and all(len(row) == 76 for row in rows)
+    inked = [n for n, row in enumerate(rows) if row.strip()]
+    assert inked and inked[0] in (8 - inked[-1], 8 - inked[-1] + 1)
+    left = min(len(row) - len(row.lstrip()) for row in rows if row.strip())
+    right = min(len(row) - len(row.rstrip()) for row in rows if row.strip())
+    assert abs(left - right) <= 1
+
+
+def test_a_word_without_glyphs_is_written_plainly_in_the_middle() -> None:
+    """Text the font cannot draw is shown as it is, on the middle row, centred."""
+    rows = drawn("START: ENTER?", "letters", "SWITCH SIDE", 2, 40, 3)
+    assert [row.strip() for row in rows] == ["", "START: ENTER?", ""]
+    assert rows[1].index("S") == (40 - len("START: ENTER?")) // 2

@@ -50,6 +50,7 @@ from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
 from tui.widgets.keys import with_keys
 from tui.widgets.session_view import SessionView, phase_of
+from tui.widgets.tinted import swap_class
 
 T = TypeVar("T")
 
@@ -218,9 +219,7 @@ this dose. Everything you do is saved as you go.
         """Give the header the phase's accent (one row repainted, at a change of phase)."""
         if phase == self._phase:
             return
-        header = self.query_one(Header)
-        header.remove_class(f"-{self._phase}")
-        header.add_class(f"-{phase}")
+        swap_class(self.query_one(Header), f"-{self._phase}", f"-{phase}")
         self._phase = phase
 
     # What the engine reports -------------------------------------------------------------

@@ -18,7 +18,7 @@ from functools import partial
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -26,22 +26,21 @@ from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.catalogue import (
-    Description,
     Draft,
     alone,
-    exercise_description,
     exercise_matches,
     nothing_matches,
     query_text,
-    routine_description,
     routine_matches,
 )
 from tui.failures import run_in_thread
 from tui.messages import PlayRoutine, RoutinesChanged
 from tui.model import Catalogue, Exercise, ItemPlan, Routine
 from tui.screens.dialogs import Confirm
+from tui.screens.select_detail import Described, neighbours, prepare
 from tui.screens.select_rows import in_order, routine_prompt
 from tui.store import Store
+from tui.widgets.choice_list import ChoiceList
 from tui.widgets.description import DescriptionView
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
@@ -157,6 +156,7 @@ own routines, marked *(yours)* in the list.
         self.on_custom = False  # whether the cursor is on one of the user's own routines
         self.records: dict[str, Routine | Exercise] = {}  # option id: what the option stands for
         self.plans: Mapping[str, Sequence[ItemPlan]] = {}  # routine id: how its items play next
+        self.described = Described(catalogue, self.plans, self.today)  # each description, made once
 
     def compose(self) -> ComposeResult:
         """Search on top, the list on the left, the detail on the right.
@@ -172,18 +172,18 @@ own routines, marked *(yours)* in the list.
         hint = "{key:select.search} to search: seated, towel, sciatica, align..."
         yield SearchBox(placeholder=with_keys(self, hint), id="search")
         with Horizontal(id="panes"):
-            yield OptionList(*options, id="choices")
-            with VerticalScroll(id="detail-pane"):
-                detail = DescriptionView(id="detail")
-                if first is not None:
-                    detail.show(self.description_of(self.records[options[first].id or ""]))
-                yield detail
+            yield ChoiceList(*options, id="choices")
+            detail = DescriptionView(id="detail")
+            if first is not None:
+                detail.show(self.described(self.records[options[first].id or ""]))
+            yield detail
         yield Footer()
 
     def on_mount(self) -> None:
-        """Put the cursor on the first routine."""
+        """Put the cursor on the first routine; the detail follows it from now on."""
         choices = self.query_one("#choices", OptionList)
         choices.highlighted = first_choice(choices.options)
+        self.watch(choices, "highlighted", self.show_highlighted, init=False)
 
     def on_screen_resume(self) -> None:
         """Shown (again): plan the routines from the history, once the screen is drawn."""
@@ -209,9 +209,10 @@ own routines, marked *(yours)* in the list.
         if message.catalogue is not self.catalogue:
             return  # planned for a catalogue since changed: a newer plan is on its way
         self.plans = message.plans
+        self.described = Described(self.catalogue, self.plans, self.today)
         record = self.highlighted()
         if isinstance(record, Routine):
-            self.query_one("#detail", DescriptionView).show(self.description_of(record))
+            self.query_one("#detail", DescriptionView).show(self.described(record))
 
     def options_for(self, query: str) -> list[Option]:
         """The routines and exercises that match the query, each kind under a heading.
@@ -248,13 +249,6 @@ own routines, marked *(yours)* in the list.
             " (yours)" if record_id in self.custom or record_id in self.catalogue.user_ids else ""
         )
 
-    def description_of(self, record: Routine | Exercise) -> Description:
-        """The description of a routine or an exercise."""
-        if isinstance(record, Routine):
-            plans = self.plans.get(record.id)
-            return routine_description(self.catalogue, record, plans, self.today())
-        return exercise_description(self.catalogue, record)
-
     def refill(self, query: str) -> None:
         """Show the routines and exercises that match the query, the cursor on the first."""
         options = self.options_for(query)
@@ -283,15 +277,24 @@ own routines, marked *(yours)* in the list.
             return  # the rest of a paste the terminal cut short: its newline stays text
         self.query_one("#choices", OptionList).focus()
 
-    @on(OptionList.OptionHighlighted, "#choices")
-    def show_detail(self, event: OptionList.OptionHighlighted) -> None:
-        """Show the highlighted routine or exercise."""
-        if (record := self.records.get(event.option.id or "")) is not None:
-            self.query_one("#detail", DescriptionView).show(self.description_of(record))
-        self.query_one("#detail-pane", VerticalScroll).scroll_home(animate=False)
+    def show_highlighted(self, index: int | None) -> None:
+        """Show the routine or exercise the cursor moved to (watched, so both draw at once)."""
+        choices = self.query_one("#choices", OptionList)
+        if index is None or index >= choices.option_count:
+            return
+        if (option := choices.get_option_at_index(index)).disabled:
+            return  # a heading: the cursor never rests on one
+        if (record := self.records.get(option.id or "")) is not None:
+            self.query_one("#detail", DescriptionView).show(self.described(record))
+            self.call_after_refresh(self.prepare_neighbours, index)
         if self.on_custom != (on_custom := self.highlighted_custom() is not None):
             self.on_custom = on_custom
             self.refresh_bindings()  # e and d come and go (the footer is rebuilt only then)
+
+    def prepare_neighbours(self, index: int) -> None:
+        """Once the screen is drawn, render the options either side of ``index`` ahead of time."""
+        choices, detail = self.query_one("#choices", OptionList), self.query_one(DescriptionView)
+        prepare(detail, self.described, self.records, neighbours(choices, index))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter plays from the list; in the search box it goes to the list instead."""
@@ -324,6 +327,7 @@ own routines, marked *(yours)* in the list.
         choices = self.query_one("#choices", OptionList)
         was_key, was_index = self.highlighted_key(), choices.highlighted or 0
         self.catalogue, self.custom = catalogue, custom
+        self.described = Described(catalogue, self.plans, self.today)
         search = self.query_one("#search", Input)
         self.refill(search.value)
         wanted = f"{ROUTINE}{highlight}" if highlight else was_key

@@ -2,11 +2,14 @@
 
 The pixel size is chosen for a ``sample`` (the widest text the widget is sized for), so the
 glyphs keep their size as the text changes. Where not even the smallest glyphs fit, the text
-is written plainly on the first line. :func:`changed_regions` finds the cells two drawings
-differ in, for widgets that repaint only those.
+is written plainly, centred like the glyphs. A drawing is made once for its text and region
+(:func:`drawn`), not again for each row painted. :func:`changed_regions` finds the cells two
+drawings differ in, for widgets that repaint only those.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from rich.segment import Segment
 from textual.events import Resize
@@ -31,6 +34,32 @@ def changed_regions(old: tuple[str, ...], new: tuple[str, ...], width: int) -> l
     return regions
 
 
+def pixel_for(text: str, alphabet: str, sample: str, most: int, width: int, height: int) -> int:
+    """The pixel size of ``text`` in a ``width`` by ``height`` region sized for ``sample``."""
+    font = FONTS[alphabet]
+    fits = largest_fit(sample, font, width, height, most)
+    return min(fits, largest_fit(text, font, width, height, most))
+
+
+@lru_cache(maxsize=64)
+def drawn(
+    text: str, alphabet: str, sample: str, most: int, width: int, height: int
+) -> tuple[str, ...]:
+    """Every row of a ``width`` by ``height`` region with ``text`` drawn in it, centred.
+
+    Kept: a widget asks for it once for each row it paints.
+    """
+    p = pixel_for(text, alphabet, sample, most, width, height)
+    lines: tuple[str, ...] = (text,) if text else ()
+    if drawable(text, FONTS[alphabet]) and p > 0:
+        lines = big_lines(text, alphabet, p)
+    line_width = max(map(len, lines), default=0)
+    left, top = max(0, (width - line_width) // 2), max(0, (height - len(lines)) // 2)
+    rows = [""] * top + [(" " * left + line)[:width] for line in lines]
+    rows += [""] * (height - len(rows))
+    return tuple(row.ljust(width) for row in rows)
+
+
 class BigText(Tinted):
     """Text drawn in a block font (``digits`` or ``letters``), as large as fits, centred."""
 
@@ -49,22 +78,13 @@ class BigText(Tinted):
 
         The sample's size, or smaller for a text wider than the sample.
         """
-        font, size = FONTS[self.alphabet], self.content_size
-        fits = largest_fit(self.sample, font, size.width, size.height, self.most)
-        return min(fits, largest_fit(text, font, size.width, size.height, self.most))
+        size = self.content_size
+        return pixel_for(text, self.alphabet, self.sample, self.most, size.width, size.height)
 
     def drawing(self, text: str) -> tuple[str, ...]:
         """Every row of the region as ``text`` is drawn in it, centred both ways."""
         size = self.content_size
-        p = self.pixel(text)
-        lines: tuple[str, ...] = (text,) if text else ()
-        if drawable(text, FONTS[self.alphabet]) and p > 0:
-            lines = big_lines(text, self.alphabet, p)
-        width = max(map(len, lines), default=0)
-        left, top = max(0, (size.width - width) // 2), max(0, (size.height - len(lines)) // 2)
-        rows = [""] * top + [(" " * left + line)[: size.width] for line in lines]
-        rows += [""] * (size.height - len(rows))
-        return tuple(row.ljust(size.width) for row in rows)
+        return drawn(text, self.alphabet, self.sample, self.most, size.width, size.height)
 
     def watch_text(self) -> None:
         """Draw the new text (a word changes with the step, not every second)."""
