@@ -10,7 +10,7 @@ from tui.app import LumbarApp
 from tui.catalogue.search import QUERY_MAX
 from tui.model.catalogue import Catalogue
 from tui.screens.advice import AvoidList
-from tui.screens.select import PASTE_SETTLE
+from tui.screens.select_search import PASTE_SETTLE
 from tui.widgets.description import DescriptionView
 
 

@@ -9,13 +9,12 @@ they change.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -39,6 +38,7 @@ from tui.model import Catalogue, Exercise, ItemPlan, Routine
 from tui.screens.dialogs import Confirm
 from tui.screens.select_detail import Described, neighbours, prepare
 from tui.screens.select_rows import in_order, routine_prompt
+from tui.screens.select_search import PASTE_SETTLE, SearchBox
 from tui.store import Store
 from tui.widgets.choice_list import ChoiceList
 from tui.widgets.description import DescriptionView
@@ -54,31 +54,6 @@ EXERCISE = "exercise:"
 def first_choice(options: Sequence[Option]) -> int | None:
     """The index of the first option that can be chosen (not a heading), if any."""
     return next((i for i, option in enumerate(options) if not option.disabled), None)
-
-
-PASTE_SETTLE = 1.0
-"""Seconds after a paste in which Enter does not leave the search box (lumbar's own figure).
-
-A paste holding the terminal's own end-of-paste sequence arrives partly as keys: its newline
-would move to the list, where letters are commands (the rest ended on the avoid list)."""
-
-
-class SearchBox(Input):
-    """The search box: an Input that remembers when it was last pasted into."""
-
-    def __init__(self, *, placeholder: str, id: str) -> None:
-        """An empty box; the app's clock (a fake one in tests) times its pastes."""
-        super().__init__(placeholder=placeholder, id=id)
-        self.pasted_at: float | None = None
-
-    def clock(self) -> float:
-        """The app's monotonic clock."""
-        clock: Callable[[], float] = getattr(self.app, "clock", time.monotonic)
-        return clock()
-
-    def on_paste(self, event: events.Paste) -> None:
-        """Note the moment (the Input puts the text in)."""
-        self.pasted_at = self.clock()
 
 
 class SelectScreen(Screen[None]):
