@@ -22,7 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.catalogue import (
@@ -43,6 +43,7 @@ from tui.screens.dialogs import Confirm
 from tui.screens.select_rows import in_order, routine_prompt
 from tui.store import Store
 from tui.widgets.description import DescriptionView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.safety_banner import SafetyBanner
@@ -178,7 +179,7 @@ own routines, marked *(yours)* in the list.
                 if first is not None:
                     detail.show(self.description_of(self.records[options[first].id or ""]))
                 yield detail
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Put the cursor on the first routine."""
