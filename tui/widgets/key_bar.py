@@ -15,9 +15,8 @@ layout testable on its own; :class:`KeyBar` gives them the theme's colours.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import groupby
-from typing import Any, Literal
+from typing import Any, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -27,25 +26,24 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-Role = Literal["gap", "key", "description", "label", "edge"]
-"""What a piece of the line is: its colours come from the role."""
+ROLES = ("gap", "key", "description", "label", "edge")
+"""What a piece of the line can be: its colours come from its role."""
 
 EDGE = "▏"
 """The line left of the palette's key (the Footer draws it as a ``vkey`` border)."""
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # named tuples, not dataclasses: a third of the import time
     """A run of text on the bar: its role, and the key it belongs to (None for gaps, labels)."""
 
     text: str
-    role: Role
+    role: str
+    """One of ``ROLES``."""
     key: int | None = None
     """The index of its entry in ``KeyBar.entries`` (what a click on it presses)."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One key the bar shows: the key to press, whether it works now, and its tooltip."""
 
     key: str
@@ -57,8 +55,7 @@ Unit = tuple[Piece, ...]
 """What is shown whole or not at all: one key and its description, or a group and its label."""
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """The bar's keys and its pieces: units from the left, and the palette's key on the right."""
 
     entries: tuple[Entry, ...] = ()
