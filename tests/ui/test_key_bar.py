@@ -78,6 +78,16 @@ async def test_a_click_on_a_key_presses_it(app: LumbarApp) -> None:
         assert isinstance(app.screen, AvoidList)
 
 
+async def test_the_key_under_the_pointer_gives_its_tooltip() -> None:
+    """Hovering a key lights it up and gives that binding's tooltip."""
+    app = Shelf()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.hover(KeyBar, offset=(column_of(app, "Open"), 0))
+        bar = app.screen.query_one(KeyBar)
+        assert bar.hovered == 0 and bar.tooltip == "Open it"
+
+
 async def test_a_key_that_does_not_work_now_is_dimmed() -> None:
     """A binding whose check_action gives None is shown dim, the others not."""
     app = Shelf()
