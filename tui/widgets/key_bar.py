@@ -1,12 +1,12 @@
 """One line of keys at the bottom of a screen: what Textual's Footer shows, drawn as one widget.
 
 Textual's Footer is a scrolling container of one widget per key, composed again whenever the
-screen's bindings change (four times as lumbar's first screen opens, measured). The key bar shows the same
-keys, the same way (the screen's active bindings with ``show=True``, one per action, in order;
-the keys as ``App.get_key_display`` draws them; the Footer's theme colours; disabled keys dim;
-grouped keys under their group's label; the command palette's key on the right), but as one
-line of text, worked out again only when the screen says its bindings changed. A click on a key
-presses it, as on the Footer.
+screen's bindings change (four times as lumbar's first screen opens, measured). The key bar
+shows the same keys, the same way (the screen's active bindings with ``show=True``, one per
+action, in order; the keys as ``App.get_key_display`` draws them; the Footer's theme colours;
+disabled keys dim; grouped keys under their group's label; the command palette's key on the
+right), but as one line of text, worked out again only when the screen says its bindings
+changed. A click on a key presses it, as on the Footer.
 
 :func:`bar_layout` lays the line out as plain pieces (no styles) and :func:`fitted` fits them to
 a width, which keeps the layout testable on its own; :class:`KeyBar` gives them the theme's
