@@ -65,7 +65,14 @@ class LumbarApp(TerminalApp):
 
     TITLE = "lumbar"
     SUB_TITLE = "not medical advice: stop if it hurts"
-    CSS_PATH = Path(__file__).with_name("lumbar.tcss")  # absolute: subclasses elsewhere find it
+    # Absolute paths: subclasses elsewhere find them. The first screen's styles are read with
+    # the app's: Textual then finds its CSS_PATH already read, where a style sheet new with the
+    # first screen had it parse every style sheet once more before the first frame (15 to 30 ms,
+    # see BENCHMARKS.md). The other screens' are read when they are first shown.
+    CSS_PATH = [
+        Path(__file__).with_name("lumbar.tcss"),
+        Path(__file__).parent / "screens/select.tcss",
+    ]
     COMMANDS = App.COMMANDS | {ScreenCommands}
     DEFAULT_MODE = "select"  # Textual opens it as it starts: one CSS pass fewer than a switch
     BINDINGS = [
@@ -228,15 +235,23 @@ class LumbarApp(TerminalApp):
             self.post_message(ResumeSession())
             return
         if name is None:
-            from tui.screens.resume import offer_resume
-
-            # After the first frame: finding it checks the whole history, which would slow it.
-            self.call_after_refresh(offer_resume, self, self)
+            self.call_after_refresh(self.offer_unfinished)  # after the first frame: see there
             return
         if name in self.catalogue.routines:
             self.post_message(PlayRoutine(self.catalogue.routine(name)))
         else:
             self.post_message(PlayRoutine(alone(self.catalogue.exercise(name))))
+
+    def offer_unfinished(self) -> None:
+        """Offer the unfinished session, if any, found in a worker.
+
+        Its module brings in the session engine (about 50 ms), and finding it checks the whole
+        history (ten years: 3,650 sessions decoded on a worker): both once the first screen is
+        drawn, not before.
+        """
+        from tui.screens.resume import offer_resume
+
+        offer_resume(self, self)
 
     def use_stored_theme(self) -> None:
         """Start in the theme the user chose last time, and keep any theme they choose now."""

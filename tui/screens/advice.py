@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from tui.model import Advice, Catalogue, sources_text
+from tui.widgets.key_bar import KeyBar
 
 
 def advice_markdown(catalogue: Catalogue, items: list[Advice], heading: str) -> str:
@@ -56,7 +57,7 @@ class AvoidList(ModalScreen[None]):
         text += "\n\n" + advice_markdown(self.catalogue, flags, "Stop and get medical help")
         with VerticalScroll(id="advice-pane"):
             yield Markdown(text)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Focus the text so the arrow keys scroll it."""

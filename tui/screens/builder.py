@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.catalogue import (
@@ -43,6 +43,7 @@ from tui.screens.builder_keys import BUILDER_BINDINGS
 from tui.screens.dialogs import Confirm
 from tui.store import Store, StoreError
 from tui.widgets.draft_items import DraftItems
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import remapped, with_keys
 
 
@@ -105,7 +106,7 @@ something).
                 exercises.border_title = "Add an exercise"
                 yield exercises
         yield Static(id="dose-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the draft; start in the name box, new routine or not."""

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from tui.failures import run_in_thread
 from tui.model import Session, outcomes_text, session_minutes, shortfall_text
@@ -29,6 +29,7 @@ from tui.screens.pain_check import TEN_WAIT as TEN_WAIT
 from tui.screens.pain_check import PainAnswer as PainAnswer
 from tui.screens.pain_check import PainCheck as PainCheck
 from tui.screens.pain_check import score_of as score_of
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import key_hints, with_keys
 from tui.widgets.readout import Readout
 
@@ -67,7 +68,7 @@ class YesNo(ModalScreen[bool]):
                 yield Static(self.note, id="note", markup=False)
                 yield Static(key_hints(self, self.BINDINGS), id="keys", markup=False)
         if self.BUTTONS:
-            yield Footer()
+            yield KeyBar()
 
     def label(self, answer: bool) -> str:
         """The description of the first binding that gives ``answer``."""

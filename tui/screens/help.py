@@ -16,10 +16,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from tui.model import AdviceKind, Catalogue
 from tui.screens.advice import advice_markdown, disclaimer_markdown
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import declared_bindings, remapped, with_keys
 
 ADVICE_GROUPS: tuple[tuple[str, tuple[AdviceKind, ...]], ...] = (
@@ -173,7 +174,7 @@ it and takes you back to where you were.
         with VerticalScroll(id="help-pane"):
             yield Markdown(self.keys_text, id="help-text")
             yield Markdown(id="advice-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Focus the text so the keys scroll it; add the long advice once the keys are shown."""

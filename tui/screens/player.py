@@ -18,7 +18,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui.history import DEFAULT_THRESHOLD
 from tui.model import Feedback, Session, position_change_note
@@ -48,6 +48,7 @@ from tui.session import (
 )
 from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
 from tui.widgets.session_view import SessionView, phase_of
 from tui.widgets.tinted import swap_class
@@ -149,7 +150,7 @@ this dose. Everything you do is saved as you go.
         yield Header()
         yield SessionView(id="player").data_bind(PlayerScreen.snapshot, PlayerScreen.total_seconds)
         yield FeedbackPrompt(id="feedback").data_bind(PlayerScreen.question)
-        yield Footer(show_command_palette=False)  # no room at 80 columns: ^p still opens it
+        yield KeyBar(show_command_palette=False)  # no room at 80 columns: ^p still opens it
 
     def on_mount(self) -> None:
         """Show the first step, then ask about pain before starting the clock."""

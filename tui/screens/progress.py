@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from tui.failures import run_in_thread
 from tui.history import (
@@ -42,6 +42,7 @@ from tui.screens.progress_dialogs import ExportDialog, SessionDetail
 from tui.screens.report_file import REPORT_TOOLTIP, tell_report
 from tui.store import Store, export
 from tui.widgets.calendar import TrainingCalendar
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.pain_chart import PainChart
@@ -185,7 +186,7 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
                 yield Static(LOADING, id="history-note", markup=False)
                 yield Static("", id="safety-record", markup=False)
                 yield SessionList(id="history-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Title the boxes and lay out the tables' columns."""

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.history import result_lines, session_heading, session_summary
 from tui.model import Session, visible
+from tui.widgets.key_bar import KeyBar
 
 EXPORT_KINDS = (".csv", ".json")
 """What ``lumbar export`` can write: the sessions as CSV, or everything as JSON."""
@@ -63,7 +64,7 @@ down scroll; **{keys:session-detail.close}** closes it.
                     )
                 if not session.exercises:
                     yield Static("No exercise was recorded in this session.", classes="result")
-        yield Footer()
+        yield KeyBar()
 
 
 def export_kind_problem(text: str) -> str | None:
@@ -107,7 +108,7 @@ settings), which `lumbar import` reads back. The same as `lumbar export PATH`.
                 markup=False,
             )
             yield Static("", id="export-problem", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:

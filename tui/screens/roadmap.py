@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from tui.failures import run_in_thread
 from tui.history import (
@@ -33,6 +33,7 @@ from tui.messages import Failed, PlayRoutine
 from tui.model import Catalogue, RoadmapState, in_sentence, plural, roadmap_line
 from tui.screens.dialogs import MoveOnDialog
 from tui.store import Store, StoreError
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.safety_banner import SafetyBanner
@@ -301,7 +302,7 @@ When your clinician prescribed a routine (`lumbar prescribe`), a line on top nam
             for index in range(len(self.standing.phases)):
                 yield PhaseColumn(self.catalogue, index, self.standing)
         yield Static(LEGEND, id="legend", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def play_key(self) -> str:

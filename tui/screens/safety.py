@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from tui.failures import run_in_thread
 from tui.history import (
@@ -32,6 +32,7 @@ from tui.history import (
 from tui.model import Catalogue, SafetyCheck
 from tui.screens.advice import advice_markdown, disclaimer_markdown
 from tui.store import Store
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
 
 NOT_ADVICE = "lumbar is not medical advice and does not replace a doctor or physiotherapist."
@@ -103,7 +104,7 @@ or tell it that a clinician has cleared you.
             pane.border_title = "Before you exercise"
             yield Markdown(id="safety-text")
         yield Static(NOT_ADVICE, id="not-advice", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the first question (a catalogue without red flags has nothing to ask)."""

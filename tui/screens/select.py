@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.catalogue import (
@@ -42,6 +42,7 @@ from tui.screens.select_search import PASTE_SETTLE, SearchBox
 from tui.store import Store
 from tui.widgets.choice_list import ChoiceList
 from tui.widgets.description import DescriptionView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.safety_banner import SafetyBanner
@@ -152,7 +153,7 @@ own routines, marked *(yours)* in the list.
             if first is not None:
                 detail.show(self.described(self.records[options[first].id or ""]))
             yield detail
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Put the cursor on the first routine; the detail follows it from now on."""

@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.validation import Function
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Checkbox, Header, Input, Label, Select, Static, Switch
 
 from tui.failures import run_in_thread
 from tui.messages import Failed
@@ -48,6 +48,7 @@ from tui.screens.settings_words import (
 )
 from tui.session import Cues, SpeechSystem, Trial, try_speech
 from tui.store import SettingsChanges, StoreError
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.safety_banner import SafetyBanner
 
@@ -168,7 +169,7 @@ not the day after a session, a rest day, unless every day left in the week is ne
             yield from remind_rows(settings)
             yield from gate_rows(self.catalogue)
         yield Static(id="status")  # under the pane, always in view, whatever is scrolled to
-        yield Footer()
+        yield KeyBar()
 
     @staticmethod
     def number_input(number: NumberSetting, value: int) -> Input:

@@ -14,11 +14,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.history import Stop
 from tui.screens.dialogs import Confirm
 from tui.screens.safety import NOT_ADVICE
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
 
 StopChoice = Literal["retake", "cleared"]
@@ -92,7 +93,7 @@ kept with the date and shown in your progress history). **{key:stopped.close}** 
             )
             yield Static(Content(keys), id="stopped-keys")
             yield Static(NOT_ADVICE, id="stopped-note", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def action_retake(self) -> None:
         """Take the check again."""
