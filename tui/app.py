@@ -246,12 +246,16 @@ class LumbarApp(TerminalApp):
         """Offer the unfinished session, if any, found in a worker.
 
         Its module brings in the session engine (about 50 ms), and finding it checks the whole
-        history (ten years: 3,650 sessions decoded on a worker): both once the first screen is
-        drawn, not before.
+        history (ten years: 3,650 sessions decoded): both on a worker's thread, once the first
+        screen is drawn.
         """
-        from tui.screens.resume import offer_resume
 
-        offer_resume(self, self)
+        def find() -> None:
+            from tui.screens.resume import find_and_offer  # on the worker's thread
+
+            find_and_offer(self, self)
+
+        self.run_worker(find, thread=True, exit_on_error=False, name="offer_resume", group="resume")
 
     def use_stored_theme(self) -> None:
         """Start in the theme the user chose last time, and keep any theme they choose now."""

@@ -77,17 +77,34 @@ def test_every_name_a_facade_exports_is_there_and_is_not_a_module() -> None:
         assert wrong == [], name
 
 
-def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
-    """The history facade is lazy: the roadmap's and progress's rules wait for their screens."""
+def modules_of_the_app() -> list[str]:
+    """Every module loaded once ``tui.app`` is imported, in a fresh interpreter."""
     probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    loaded = [name for name in json.loads(result.stdout) if name.startswith("tui.history")]
+    loaded: list[str] = json.loads(result.stdout)
+    return loaded
+
+
+def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
+    """The history facade is lazy: the roadmap's and progress's rules wait for their screens."""
+    loaded = [name for name in modules_of_the_app() if name.startswith("tui.history")]
     assert loaded == ["tui.history", "tui.history.safety"]
 
 
 def test_the_app_imports_no_export_or_import_code_at_start() -> None:
     """The store facade is lazy: export, import and the FHIR export wait for their commands."""
-    probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    loaded = set(json.loads(result.stdout))
+    loaded = set(modules_of_the_app())
     assert loaded & {"tui.store.fhir", "tui.store.transfer", "tui.store.listing"} == set()
+
+
+def test_the_app_imports_only_its_first_screen_at_start() -> None:
+    """No dialog, no session engine, no other screen is imported before the first frame."""
+    loaded = [name for name in modules_of_the_app() if name.startswith("tui.")]
+    assert [name for name in loaded if name.startswith("tui.session")] == []
+    assert {name for name in loaded if name.startswith("tui.screens.")} == {
+        "tui.screens.select",
+        "tui.screens.select_detail",
+        "tui.screens.select_rows",
+        "tui.screens.select_search",
+        "tui.screens.too_small",
+    }

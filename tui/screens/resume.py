@@ -8,6 +8,7 @@ settings, for the app and its offer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from textual.app import App
@@ -120,24 +121,29 @@ def offer_resume(app: App[Any], host: SessionHost) -> None:
     """Offer to continue the latest session if it stopped part-way today.
 
     ``app`` shows the offer; ``host`` (the app itself) gives what the session needs. Finding it
-    reads the store, so it runs on a worker thread; yes posts
-    :class:`~tui.messages.ResumeSession` for the app; no leaves the session as it is.
+    reads the store, so it runs on a worker thread (see :func:`find_and_offer`).
+    """
+    work = partial(find_and_offer, app, host)
+    app.run_worker(work, thread=True, exit_on_error=False, name="offer_resume", group="resume")
+
+
+def find_and_offer(app: App[Any], host: SessionHost) -> None:
+    """On a worker's thread: find the unfinished session, and if there is one, offer it.
+
+    Yes posts :class:`~tui.messages.ResumeSession` for the app; no leaves the session as it is.
     """
 
     def chosen(yes: bool | None) -> None:
         if yes:
             app.post_message(ResumeSession())
 
-    def find() -> None:
-        try:
-            found = ready_to_resume(host)
-        except StoreError:  # the app's own check of the file reports it; no offer meanwhile
-            return
-        if not isinstance(found, str):
-            app.call_from_thread(show, found)
-
     def show(ready: Ready) -> None:
         if len(app.screen_stack) == 1:  # nothing opened meanwhile: a routine, a dialog
             app.push_screen(ResumeOffer(ready), chosen)
 
-    app.run_worker(find, thread=True, exit_on_error=False, name="offer_resume", group="resume")
+    try:
+        found = ready_to_resume(host)
+    except StoreError:  # the app's own check of the file reports it; no offer meanwhile
+        return
+    if not isinstance(found, str):
+        app.call_from_thread(show, found)

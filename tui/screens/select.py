@@ -35,7 +35,6 @@ from tui.catalogue import (
 from tui.failures import run_in_thread
 from tui.messages import PlayRoutine, RoutinesChanged
 from tui.model import Catalogue, Exercise, ItemPlan, Routine
-from tui.screens.dialogs import Confirm
 from tui.screens.select_detail import Described, neighbours, prepare
 from tui.screens.select_rows import in_order, routine_prompt
 from tui.screens.select_search import PASTE_SETTLE, SearchBox
@@ -356,6 +355,8 @@ own routines, marked *(yours)* in the list.
         def answered(yes: bool | None) -> None:
             if yes:
                 run_in_thread(self, partial(self.delete, routine), "delete_routine")
+
+        from tui.screens.dialogs import Confirm  # the dialogs wait for their first use
 
         question = f'Delete your routine "{routine.name}"? The sessions you played stay saved.'
         self.app.push_screen(Confirm("Delete this routine?", question), answered)
