@@ -13,7 +13,10 @@ from typing import TextIO
 
 import msgspec
 
-from tui import __version__
+from tui import (
+    __version__,
+    history,  # its names are imported when first used: start-up time
+)
 from tui.catalogue import (
     CatalogueError,
     Loaded,
@@ -36,7 +39,6 @@ from tui.cli_status import (
     attach_status,
     run_status_command,
 )
-from tui.history import unfinished
 from tui.model import Catalogue, about_minutes, plural
 from tui.store import (
     ENV_VAR,
@@ -317,7 +319,7 @@ def resume_refusal(catalogue: Catalogue, store: Store) -> str | None:
     """Why ``lumbar resume`` has nothing to continue, in one line (None: it has)."""
     catalogue, _notes = with_custom_routines(catalogue, store.routines())
     today = datetime.now().astimezone().date()
-    found = unfinished(catalogue, store.sessions(), today, alone=alone)
+    found = history.unfinished(catalogue, store.sessions(), today, alone=alone)
     if found is None:
         return (
             "lumbar: nothing to resume: only the latest session, if it stopped part-way today, "

@@ -12,24 +12,17 @@ from typing import TextIO
 
 import msgspec
 
+from tui import history  # its names are imported when first used: start-up time
+from tui import store as stored  # export and import: imported when first used
 from tui.catalogue import Loaded, with_custom_routines
 from tui.cli_status import attach_status
-from tui.history import passed_gates, plan_json, plan_lines, plan_routine
 from tui.model import plural
 from tui.store import (
     Store,
     StoreError,
     check_file,
-    describe,
-    export,
-    export_fhir,
-    history_json,
-    history_table,
-    import_file,
-    move_aside,
     recover_unsaved,
     resolve_db_path,
-    sessions_csv,
 )
 
 NOT_MEDICAL_ADVICE = (
@@ -152,7 +145,7 @@ def run_store(
         if args.command == "import":  # the one data command that writes
             store = Store.open(path)
             writer = attach_status(store)
-            print(describe(import_file(store, args.path), args.path), file=out)
+            print(stored.describe(stored.import_file(store, args.path), args.path), file=out)
             writer.tell(err)
             return 0
         if args.command == "plan":
@@ -161,7 +154,7 @@ def run_store(
             loaded = load(err)  # the exercises' and routines' names and doses
             if loaded is None:
                 return 1
-            print(export_fhir(Store.open(path), args.fhir, loaded.catalogue), file=out)
+            print(stored.export_fhir(Store.open(path), args.fhir, loaded.catalogue), file=out)
             return 0
         return _run_store(args, path, out)
     except StoreError as error:
@@ -184,27 +177,29 @@ def run_plan(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO, l
         return 2
     settings = store.settings()
     sessions = store.sessions()
-    passed = passed_gates(sessions, settings)
-    plan = plan_routine(catalogue, routine, sessions, settings.pain_threshold, passed=passed)
+    passed = history.passed_gates(sessions, settings)
+    plan = history.plan_routine(
+        catalogue, routine, sessions, settings.pain_threshold, passed=passed
+    )
     if args.json:
-        data = msgspec.json.encode(plan_json(catalogue, plan))
+        data = msgspec.json.encode(history.plan_json(catalogue, plan))
         out.write(msgspec.json.format(data, indent=2).decode() + "\n")
     else:
-        out.write("\n".join([*plan_lines(catalogue, plan), "", NOT_MEDICAL_ADVICE]) + "\n")
+        out.write("\n".join([*history.plan_lines(catalogue, plan), "", NOT_MEDICAL_ADVICE]) + "\n")
     return 0
 
 
 def _run_store(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     if args.command == "export":
-        print(export(Store.open(path), args.path), file=out)
+        print(stored.export(Store.open(path), args.path), file=out)
     elif args.command == "history":
         store = Store.open(path)
         recover_unsaved(store)
         sessions = store.sessions()
         if args.json or args.csv:
-            out.write(history_json(sessions) if args.json else sessions_csv(sessions))
+            out.write(stored.history_json(sessions) if args.json else stored.sessions_csv(sessions))
         elif sessions:
-            out.write(history_table(sessions))
+            out.write(stored.history_table(sessions))
         else:
             print(f"No sessions yet in {path}.", file=out)
     elif args.db_command == "path":
@@ -220,6 +215,6 @@ def _run_store(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                 file=out,
             )
     else:
-        moved = move_aside(path, confirmed=args.confirm)
+        moved = stored.move_aside(path, confirmed=args.confirm)
         print(f"Moved {path}\n   to {moved}\nlumbar starts a fresh file at {path}.", file=out)
     return 0

@@ -21,7 +21,7 @@ from typing import TextIO
 
 import msgspec
 
-from tui.history import status_fields, status_of
+from tui import history  # its names are imported when first used: start-up time
 from tui.status_file import read_fresh, stamp_of, status_paths
 from tui.store import Store, StoreError, resolve_db_path, write_atomic
 
@@ -73,8 +73,8 @@ class StatusWriter:
         stamp = stamp_of(data, now.date().isoformat())  # before reading: a later write shows
         # The history walked once, each session decoded as it is reached (never all at once).
         sessions, settings = self.store.sessions(), self.store.settings()
-        status = status_of(sessions, settings, self.store.safety(), now)
-        fields = status_fields(status, settings)
+        status = history.status_of(sessions, settings, self.store.safety(), now)
+        fields = history.status_fields(status, settings)
         encoded = encode_status(stamp, fields)
         if stamp is not None:
             paths = status_paths(data)

@@ -108,3 +108,14 @@ def test_the_app_imports_only_its_first_screen_at_start() -> None:
         "tui.screens.select_search",
         "tui.screens.too_small",
     }
+
+
+def test_the_cli_imports_no_history_rule_and_no_export_code_at_start() -> None:
+    """The command line's modules import the history's rules and export code when they run."""
+    probe = "import json, sys, tui.cli; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    loaded = set(json.loads(result.stdout))
+    assert {name for name in loaded if name.startswith("tui.history.")} <= {
+        "tui.history.report_kinds"
+    }
+    assert loaded & {"tui.store.fhir", "tui.store.transfer", "tui.store.listing"} == set()
