@@ -7,8 +7,10 @@ store's history, which stays the same object until the file is written.
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +19,7 @@ from tui.catalogue import alone
 from tui.history import passed_gates, plan_all, status_of, unfinished
 from tui.model import Catalogue, Settings
 from tui.store import Store
+from tui.store.documents import Records
 
 DAYS = 12
 
@@ -77,3 +80,38 @@ def test_nothing_to_continue_reads_only_the_latest_session(
     today = (RECORD_BASE + timedelta(days=DAYS - 1)).date()
     assert unfinished(catalogue, store.sessions(), today, alone=alone) is None
     assert decoded == [f"s-{DAYS - 1:02}"]
+
+
+def test_the_replay_reads_the_gate_answers_on_its_way(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """After the select screen's replay, the gates need no walk of their own."""
+    plan_all(catalogue, store.sessions())
+    passed_gates(store.sessions(), Settings())
+    assert len(decoded) == DAYS
+
+
+def test_two_first_reads_at_once_check_the_history_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second thread reading the history while the first checks it waits, then decodes none."""
+    db = tmp_path / "lumbar.json"
+    saving = Store.open(db)
+    for day in range(DAYS):
+        saving.save_session(make_session(f"s-{day:02}", day=day))
+    store = Store.open(db, check_sessions=False)
+    decoded: list[str] = []
+    other = threading.Thread(target=store.sessions)
+    real = Records.decode
+
+    def decode(self: Records, table: str, key: str, *args: Any) -> Any:
+        decoded.append(key)
+        if len(decoded) == 1:  # the first thread is checking: the second comes now
+            other.start()
+            other.join(timeout=0.5)  # it waits for the check (without the lock it would decode)
+        return real(self, table, key, *args)
+
+    monkeypatch.setattr(Records, "decode", decode)
+    store.sessions()
+    other.join()
+    assert len(decoded) == DAYS

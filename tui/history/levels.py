@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Literal
 
 from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
+from tui.history.gates import read_in_passing
 from tui.history.intro import start_rungs, start_why
 from tui.history.locked import AT_TOP, back_up, capped, locked_keys, lowered
 from tui.history.recent import Recent
@@ -41,6 +42,7 @@ from tui.model import (
     Catalogue,
     Dose,
     ExerciseResult,
+    GateAnswer,
     Ladder,
     Routine,
     Session,
@@ -243,7 +245,9 @@ def _replay(
     locked = locked_keys(catalogue)
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
     ladders |= {key: capped(ladders[key]) for key in locked if key in ladders}
+    answers: list[GateAnswer] = []
     for session in chronological(sessions):
+        answers.extend(answer for result in session.exercises for answer in result.gates)
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:
             befores.append(session.pain_before)
@@ -273,6 +277,8 @@ def _replay(
                     day, session.id, after.change, before.rung, after.rung, after.why
                 )
                 found.changes.append((key, change))
+    if isinstance(sessions, SessionHistory):
+        read_in_passing(sessions, tuple(answers))  # the gates' walk, done in this one
     return found
 
 

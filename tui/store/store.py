@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -136,6 +137,7 @@ class Store:
         self._storage = AtomicStorage(path, check=lambda tables: check_current(tables, path))
         self._records = Records(path)
         self._swept = False
+        self._checking = threading.Lock()
         self._known_log: tuple[dict[str, msgspec.Raw], SessionLog] | None = None
         self.after_write: Callable[[], None] | None = None
         """Called after each write of the file (the status files' writer); it must not raise."""
@@ -194,9 +196,19 @@ class Store:
         return checked
 
     def _current(self, tables: frozenset[str] = EVERY_TABLE) -> RawTables:
-        """The file's raw documents as they are now, ``tables`` checked (empty if no file)."""
+        """The file's raw documents as they are now, ``tables`` checked (empty if no file).
+
+        One thread checks at a time: two workers reading years of sessions at start (the
+        app's check and the select screen's plans) would otherwise each decode them all.
+        """
         state = self._storage.current()
-        return {} if state is None else self._checked(state, tables).tables
+        if state is None:
+            return {}
+        if tables | {OUTLINE} <= state.checked:
+            return state.tables
+        with self._checking:
+            state = self._storage.current()
+            return {} if state is None else self._checked(state, tables).tables
 
     def _upgrade(self) -> None:
         """Migrate an older file under the lock, keeping a copy of the original beside it."""
