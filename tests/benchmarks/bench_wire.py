@@ -20,7 +20,9 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +49,8 @@ THINK = 1.5
 SLACK = 180.0
 """Seconds the session may run past its plan before the benchmark gives up."""
 
+START = "start: launch to the pain check (the select screen, then the player under it)"
+"""Bytes before the pain check shows (``lumbar play`` draws its first screen first)."""
 KIND_GROUPS = {
     StepKind.GET_READY: "get ready",
     StepKind.TRANSITION: "get ready",
@@ -115,7 +119,7 @@ def play(db: Path, timeline: Timeline) -> Played:
     terminal.wait_for(PAIN_CHECK)
     shown = terminal.chunks[-1][0]
     terminal.settle()
-    played.overlays.append((shown, terminal.chunks[-1][0] + 1e-9, "pain check before: opens"))
+    played.overlays.append((shown, terminal.chunks[-1][0] + 1e-9, "pain check before: drawn"))
     played.started = answer(terminal, PAIN_BEFORE, played, "pain check before: closes")
     deadline = time.perf_counter() + timeline.total_seconds + SLACK
     mark = len(terminal.output)
@@ -143,38 +147,49 @@ def play(db: Path, timeline: Timeline) -> Played:
     return played
 
 
-def breakdown(played: Played, timeline: Timeline) -> dict[str, int]:
-    """Where lumbar's bytes went: each chunk to its dialog, or to the step playing then."""
+def label_at(when: float, played: Played, timeline: Timeline) -> str:
+    """What lumbar was doing when a chunk of output arrived: a dialog or prompt, or a step."""
+    label = next((what for start, end, what in played.overlays if start <= when < end), "")
+    if label:
+        return label
+    if when < played.started:
+        return START
+    offset = when - played.started
+    if offset >= timeline.total_seconds:
+        return "after the last step (the summary opens)"
+    index = bisect_right(timeline.offsets, offset) - 1
+    step = timeline.steps[max(0, index)]
+    return f"{timeline.exercises[step.exercise_index].name}: {KIND_GROUPS[step.kind]}"
+
+
+def breakdown(
+    chunks: Sequence[tuple[float, bytes]], played: Played, timeline: Timeline
+) -> dict[str, int]:
+    """Where lumbar's bytes went: each chunk to its dialog or prompt, or to the step playing."""
     parts: dict[str, int] = defaultdict(int)
-    names = [exercise.name for exercise in timeline.exercises]
-    for when, data in played.terminal.chunks:
-        if when > played.ended:
-            break
-        label = next((what for start, end, what in played.overlays if start <= when < end), "")
-        if not label and when < played.started:
-            label = "first frame (the player, before the pain check)"
-        if not label:
-            offset = when - played.started
-            index = max(i for i, at in enumerate(timeline.offsets[:-1]) if at <= offset or i == 0)
-            if offset >= timeline.total_seconds:
-                label = "after the last step (the summary opens)"
-            else:
-                step = timeline.steps[index]
-                label = f"{names[step.exercise_index]}: {KIND_GROUPS[step.kind]}"
-        parts[label] += len(data)
+    for when, data in chunks:
+        if when <= played.ended:
+            parts[label_at(when, played, timeline)] += len(data)
     return dict(parts)
 
 
+def by_kind(parts: dict[str, int]) -> dict[str, int]:
+    """The breakdown summed by kind of step over all exercises (dialogs and prompts as they are)."""
+    kinds = set(KIND_GROUPS.values())
+    groups: dict[str, int] = defaultdict(int)
+    for label, size in parts.items():
+        kind = label.rsplit(": ", 1)[-1]
+        groups[kind if kind in kinds else label] += size
+    return dict(groups)
+
+
 def print_breakdown(parts: dict[str, int], total: int) -> None:
-    """The breakdown, largest first, with each share of the total."""
+    """The breakdown, largest first, with each share of the total; then the same by kind."""
     print(f"  where lumbar's {total / 1000:.1f} kB went:", flush=True)
     for label, size in sorted(parts.items(), key=lambda item: -item[1]):
         print(f"    {size / 1000:8.1f} kB  {100 * size / total:5.1f}%  {label}", flush=True)
-    groups: dict[str, int] = defaultdict(int)
-    for label, size in parts.items():
-        groups[label.split(": ")[-1] if ": " in label else label] += size
     print("  by kind:", flush=True)
-    for label, size in sorted(groups.items(), key=lambda item: -item[1]):
+    for label, size in sorted(by_kind(parts).items(), key=lambda item: -item[1]):
         print(f"    {size / 1000:8.1f} kB  {100 * size / total:5.1f}%  {label}", flush=True)
 
 
@@ -188,7 +203,7 @@ def run_lumbar() -> Played:
         f" (the timeline plans {timeline.total_seconds} s after the pain check)",
         flush=True,
     )
-    print_breakdown(breakdown(played, timeline), played.total)
+    print_breakdown(breakdown(played.terminal.chunks, played, timeline), played.total)
     return played
 
 
