@@ -156,7 +156,7 @@ def label_at(when: float, played: Played, timeline: Timeline) -> str:
         return START
     offset = when - played.started
     if offset >= timeline.total_seconds:
-        return "after the last step (the summary opens)"
+        return "the end: DONE, and the last question opens"
     index = bisect_right(timeline.offsets, offset) - 1
     step = timeline.steps[max(0, index)]
     return f"{timeline.exercises[step.exercise_index].name}: {KIND_GROUPS[step.kind]}"
@@ -207,10 +207,16 @@ def run_lumbar() -> Played:
     return played
 
 
+def termdown_installed() -> bool:
+    """True if termdown is there to run; if not, say so."""
+    if not TERMDOWN.exists():
+        print("  termdown not installed (make setup installs it)", flush=True)
+    return TERMDOWN.exists()
+
+
 def run_termdown(seconds: int) -> int | None:
     """Every byte ``termdown SECONDS`` writes from launch to exit (None: not installed)."""
-    if not TERMDOWN.exists():
-        print("  termdown not installed (pip install termdown, or make setup)", flush=True)
+    if not termdown_installed():
         return None
     with Terminal([str(TERMDOWN), str(seconds)]) as terminal:
         deadline = time.perf_counter() + seconds + 30
@@ -223,7 +229,12 @@ def run_termdown(seconds: int) -> int | None:
 
 
 def figures() -> list[Figure]:
-    """A whole Quick 10 session in lumbar, then termdown for as long as it took."""
+    """A whole Quick 10 session in lumbar, then termdown for as long as it took.
+
+    Nothing is played without termdown to compare with.
+    """
+    if not termdown_installed():
+        return []
     played = run_lumbar()
     seconds = round(played.seconds)
     baseline = run_termdown(seconds)
