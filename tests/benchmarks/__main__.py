@@ -1,8 +1,9 @@
 """Run every benchmark and print its figures beside their baselines: ``make bench``.
 
 ``python -m tests.benchmarks [NAME ...]`` runs the named ones only (startup, bandwidth, keys,
-store, progress, session, memory, timer, status). The whole set takes about five minutes, the
-timer one.
+store, progress, session, memory, timer, status, wire). The whole set takes about five minutes, the
+timer one. ``wire`` (the bytes of a whole Quick 10 session against termdown) takes about 35
+minutes of real time, so it runs only when named: ``python -m tests.benchmarks wire``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from tests.benchmarks import (
     bench_status,
     bench_store,
     bench_timer,
+    bench_wire,
 )
 from tests.benchmarks.report import Figure, line
 
@@ -39,7 +41,10 @@ BENCHMARKS: dict[str, Callable[[], list[Figure]]] = {
     "memory": bench_memory.figures,
     "timer": bench_timer.figures,
     "status": bench_status.figures,
+    "wire": bench_wire.figures,
 }
+SLOW = {"wire"}
+"""Benchmarks that run only when named (each says how long it takes)."""
 
 
 def bytecode() -> str:
@@ -67,7 +72,7 @@ def main(names: list[str]) -> int:
         flush=True,
     )
     missed = 0
-    for name in names or BENCHMARKS:
+    for name in names or [name for name in BENCHMARKS if name not in SLOW]:
         for figure in BENCHMARKS[name]():
             print(line(figure), flush=True)
             missed += not figure.met

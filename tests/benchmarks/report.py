@@ -10,8 +10,9 @@ from dataclasses import dataclass
 class Figure:
     """One measured figure beside the baseline measured in the same run.
 
-    ``unit`` is ``s`` (shown in ms), ``B/s`` or ``B`` (shown in MB). ``target`` is the largest
-    ratio allowed, or None where the target is absolute (``limit``, in the figure's unit).
+    ``unit`` is ``s`` (shown in ms), ``B/s``, ``B`` (shown in MB) or ``kB`` (bytes, shown in
+    kB). ``target`` is the largest ratio allowed, or None where the target is absolute
+    (``limit``, in the figure's unit).
     """
 
     name: str
@@ -42,6 +43,8 @@ def shown(value: float, unit: str) -> str:
         return f"{value * 1000:.1f} ms"
     if unit == "B":
         return f"{value / 1e6:.1f} MB"
+    if unit == "kB":
+        return f"{value / 1e3:.1f} kB"
     return f"{value:.0f} {unit}"
 
 

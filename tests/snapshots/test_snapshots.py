@@ -90,6 +90,30 @@ def test_player_screen(
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
+@pytest.mark.parametrize("size", [(60, 15), (120, 40)])
+def test_player_feedback_at_other_sizes(
+    snap_compare: SnapCompare,
+    app: LumbarApp,
+    clock: FakeClock,
+    catalogue: Catalogue,
+    size: tuple[int, int],
+) -> None:
+    """The question after an exercise in the compact player at 60x15, and larger at 120x40."""
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.resize_terminal(80, 24)  # the pain check is answered at full size
+        app.post_message(PlayRoutine(catalogue.routine("quick-10")))
+        await pilot.pause()
+        await pilot.press("4")
+        clock.now += PLAYER_STATES["feedback"][1]
+        player = next(s for s in app.screen_stack if isinstance(s, PlayerScreen))
+        player.refresh_display()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
 @pytest.mark.parametrize("size", [(60, 15), (40, 12), (20, 8), (120, 40)])
 def test_player_at_other_sizes(
     snap_compare: SnapCompare,
