@@ -6,7 +6,6 @@ import contextlib
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,16 +14,15 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.geometry import Size
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from tui.app_sessions import SessionStarts
 from tui.catalogue import Problem, alone, with_custom_routines
 from tui.commands import ScreenCommands
-from tui.failures import run_in_thread
-from tui.history import clear, safety_due, sessions_stopped, stop_of
+from tui.history import safety_due
 from tui.messages import PlayRoutine, ResumeSession, RoutinesChanged
-from tui.model import Catalogue, Routine, SafetyCheck, plural
+from tui.model import Catalogue, Routine, plural
 from tui.screens.select import SelectScreen
 from tui.screens.too_small import cover_when_too_small
 from tui.store import (
@@ -36,12 +34,10 @@ from tui.store import (
     keep_unsaved,
     recover_unsaved,
 )
-from tui.terminal import TerminalApp, catch_hang_ups, exit_soon
+from tui.terminal import catch_hang_ups, exit_soon
 
 if TYPE_CHECKING:
-    from tui.screens.player import PlayerScreen
-    from tui.screens.stopped import StopChoice
-    from tui.session import SessionParts, SpeechSystem
+    from tui.session import SpeechSystem
 
 # Only the first screen is imported with the app: every other screen (and the player's engine)
 # is imported when it is first shown, which keeps start-up fast (see BENCHMARKS.md).
@@ -60,7 +56,7 @@ def mode_key(key: str, mode: str, description: str, tooltip: str) -> Binding:
     )
 
 
-class LumbarApp(TerminalApp):
+class LumbarApp(SessionStarts):
     """Choose a routine or an exercise, follow the roadmap, play a session."""
 
     TITLE = "lumbar"
@@ -110,9 +106,6 @@ class LumbarApp(TerminalApp):
         ),
     ]
 
-    safety_check: reactive[SafetyCheck | None] = reactive(None, init=False)
-    """The latest answers to the red-flag questions: a yes stops sessions (the banner watches)."""
-
     def __init__(
         self,
         catalogue: Catalogue,
@@ -153,7 +146,7 @@ class LumbarApp(TerminalApp):
         self.wall = wall
         self.first_routine = play
         self.resume_first = resume
-        self.set_reactive(LumbarApp.safety_check, store.safety())
+        self.set_reactive(SessionStarts.safety_check, store.safety())
         self.started = False  # True once on_mount has put up the first screens
         self.saver = SessionSaver(store, on_error=self.session_not_saved)
         self.settings_changes = SettingsChanges(store)
@@ -304,111 +297,6 @@ class LumbarApp(TerminalApp):
             with contextlib.suppress(StoreError):  # nowhere is left to say so
                 self.settings_changes.write()
 
-    def on_play_routine(self, message: PlayRoutine) -> None:
-        """Open the player on the routine, as the coach plans it, with the user's settings.
-
-        While a red-flag yes stops sessions, a dialog says so instead, and offers the ways on.
-        """
-        from tui.history import passed_gates, plans_for, resting_note
-        from tui.screens.starting import session_parts
-
-        if self.players():
-            return
-        if sessions_stopped(self.safety_check):
-            self.explain_stop(PlayRoutine(message.routine, message.phase, message.pain_before))
-            return
-        try:
-            settings, history = self.store.settings(), self.store.sessions()
-        except StoreError as error:
-            self.report_failure("The session cannot start", error)
-            return
-        threshold = settings.pain_threshold
-        plans = plans_for(self.catalogue, message.routine, history, threshold)
-        note = resting_note(self.catalogue, plans[message.routine.id])
-        if note is not None:
-            self.notify(note, title="After repeated pain", severity="warning", markup=False)
-        if all(item.left_out for item in plans[message.routine.id]):
-            return
-        passed = passed_gates(history, settings)
-        parts = session_parts(
-            self, message.routine, plans, settings, phase=message.phase, passed=passed
-        )
-        self.open_player(parts, threshold, message.pain_before)
-
-    def on_resume_session(self, message: ResumeSession) -> None:
-        """Continue the unfinished session, through the same red-flag gate as a new one."""
-        from tui.screens.resume import ready_to_resume
-
-        if self.players():
-            return
-        if sessions_stopped(self.safety_check):
-            self.explain_stop(ResumeSession())
-            return
-        try:
-            ready = ready_to_resume(self)
-        except StoreError as error:
-            self.report_failure("The session cannot continue", error)
-            return
-        if isinstance(ready, str):
-            self.notify(ready, title="Continue", severity="warning", markup=False)
-            return
-        self.open_player(ready.parts, ready.threshold, ready.session.pain_before)
-
-    def open_player(self, parts: SessionParts, threshold: int, pain_before: int | None) -> None:
-        """Push the player on a session made ready (it asks the pain before unless given)."""
-        from tui.screens.player import PlayerScreen
-
-        player = PlayerScreen(
-            parts.engine,
-            parts.recorder,
-            clock=self.clock,
-            bell=parts.bell,
-            cues=parts.cues,
-            speaker=parts.speaker,
-            threshold=threshold,
-            history=self.store.sessions,
-            pain_before=pain_before,
-        )
-        self.push_screen(player)
-
-    def action_take_safety_check(
-        self, then: Callable[[], object] | None = None, *, always: bool = False
-    ) -> None:
-        """Ask the red-flag questions (again); ``then`` runs after, unless a yes stops sessions.
-
-        With ``always``, ``then`` runs whatever the answers (on start: a routine named on the
-        command line meets the gate itself, and says why it does not play).
-        """
-        from tui.screens.safety import SafetyScreen
-
-        def answered(check: SafetyCheck | None) -> None:
-            if check is not None:
-                self.safety_check = check
-            if then is not None and (always or not sessions_stopped(self.safety_check)):
-                then()
-
-        screen = SafetyScreen(self.catalogue, self.store, self.wall, self.safety_check)
-        self.push_screen(screen, answered)
-
-    def explain_stop(self, retry: PlayRoutine | ResumeSession) -> None:
-        """Say why no session starts; then take the check again or keep a clearance, and play."""
-        from tui.screens.stopped import SessionsStopped
-
-        stop = stop_of(self.catalogue, self.safety_check)
-        if stop is None:
-            return
-
-        def chosen(choice: StopChoice | None) -> None:
-            if choice == "retake":
-                self.action_take_safety_check(then=partial(self.post_message, retry))
-            elif choice == "cleared" and self.safety_check is not None:
-                self.safety_check = clear(self.safety_check, self.wall())
-                save = partial(self.store.save_safety, self.safety_check)
-                run_in_thread(self, save, "save_safety")
-                self.post_message(retry)
-
-        self.push_screen(SessionsStopped(stop), chosen)
-
     def on_routines_changed(self, message: RoutinesChanged) -> None:
         """The user saved or deleted a routine of theirs: read them again."""
         self.reload_routines(message.highlight)
@@ -446,12 +334,6 @@ class LumbarApp(TerminalApp):
             with contextlib.suppress(StoreError):  # nowhere left to keep it: said below
                 self.kept_unsaved = keep_unsaved(self.store.path, unsaved)
             self.unsaved_count = len(unsaved)
-
-    def players(self) -> list[PlayerScreen]:
-        """The player screens in the stack (at most one)."""
-        from tui.screens.player import PlayerScreen
-
-        return [screen for screen in self.screen_stack if isinstance(screen, PlayerScreen)]
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the screens with a note while the terminal is too small for them."""
