@@ -19,7 +19,6 @@ from tui.app import LumbarApp, make_app
 from tui.catalogue.load import load_catalogue
 from tui.messages import PlayRoutine
 from tui.model.records import SafetyCheck
-from tui.screens.resume import offer_resume
 from tui.store.store import Store
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
@@ -154,7 +153,7 @@ async def resume_offer(pilot: Pilot[None]) -> None:
     assert isinstance(app, LumbarApp)
     clock = FakeClock((datetime.now(UTC) - BASE).total_seconds() - 660)
     app.store.save_session(stopped_session(app.catalogue, "quick-10", clock, 60.0))
-    offer_resume(app, app)  # as at the start, with the session saved before it
+    app.offer_unfinished()  # as at the start, with the session saved before it
     await app.workers.wait_for_complete()
     await pilot.pause()
 

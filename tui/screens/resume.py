@@ -8,7 +8,6 @@ settings, for the app and its offer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from textual.app import App
@@ -115,16 +114,6 @@ Your latest session stopped part-way today (the link dropped, lumbar closed, or 
     def __init__(self, ready: Ready) -> None:
         """Offer to continue the session made ``ready``."""
         super().__init__("Continue your session?", offer_text(ready))
-
-
-def offer_resume(app: App[Any], host: SessionHost) -> None:
-    """Offer to continue the latest session if it stopped part-way today.
-
-    ``app`` shows the offer; ``host`` (the app itself) gives what the session needs. Finding it
-    reads the store, so it runs on a worker thread (see :func:`find_and_offer`).
-    """
-    work = partial(find_and_offer, app, host)
-    app.run_worker(work, thread=True, exit_on_error=False, name="offer_resume", group="resume")
 
 
 def find_and_offer(app: App[Any], host: SessionHost) -> None:
