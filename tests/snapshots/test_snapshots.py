@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -90,6 +90,25 @@ def test_player_screen(
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
+def quick_10_at(
+    app: LumbarApp, clock: FakeClock, catalogue: Catalogue, seconds: float, size: tuple[int, int]
+) -> Callable[[Any], Awaitable[None]]:
+    """Play Quick 10 at 80x24 (pain 4 before), ``seconds`` in; then resize to ``size``."""
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.resize_terminal(80, 24)  # the pain check is answered at full size
+        app.post_message(PlayRoutine(catalogue.routine("quick-10")))
+        await pilot.pause()
+        await pilot.press("4")
+        clock.now += seconds
+        player = next(s for s in app.screen_stack if isinstance(s, PlayerScreen))
+        player.refresh_display()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+
+    return run_before
+
+
 @pytest.mark.parametrize("size", [(60, 15), (120, 40)])
 def test_player_feedback_at_other_sizes(
     snap_compare: SnapCompare,
@@ -99,18 +118,7 @@ def test_player_feedback_at_other_sizes(
     size: tuple[int, int],
 ) -> None:
     """The question after an exercise in the compact player at 60x15, and larger at 120x40."""
-
-    async def run_before(pilot: Any) -> None:
-        await pilot.resize_terminal(80, 24)  # the pain check is answered at full size
-        app.post_message(PlayRoutine(catalogue.routine("quick-10")))
-        await pilot.pause()
-        await pilot.press("4")
-        clock.now += PLAYER_STATES["feedback"][1]
-        player = next(s for s in app.screen_stack if isinstance(s, PlayerScreen))
-        player.refresh_display()
-        await pilot.resize_terminal(*size)
-        await pilot.pause()
-
+    run_before = quick_10_at(app, clock, catalogue, PLAYER_STATES["feedback"][1], size)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
@@ -123,18 +131,7 @@ def test_player_at_other_sizes(
     size: tuple[int, int],
 ) -> None:
     """Compact at 60x15 and 40x12; the note (the session waiting) at 20x8; larger at 120x40."""
-
-    async def run_before(pilot: Any) -> None:
-        await pilot.resize_terminal(80, 24)  # the pain check is answered at full size
-        app.post_message(PlayRoutine(catalogue.routine("quick-10")))
-        await pilot.pause()
-        await pilot.press("4")
-        clock.now += 7.4
-        player = next(s for s in app.screen_stack if isinstance(s, PlayerScreen))
-        player.refresh_display()
-        await pilot.resize_terminal(*size)
-        await pilot.pause()
-
+    run_before = quick_10_at(app, clock, catalogue, 7.4, size)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
