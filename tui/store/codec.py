@@ -7,6 +7,7 @@ decoded only when read.
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Mapping
 from itertools import islice
 from pathlib import Path
@@ -15,21 +16,29 @@ from typing import Any, BinaryIO
 import msgspec
 
 from tui.store.errors import UnusableFileError
+from tui.store.on_disk import Document, OnDisk, read_together
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 """The whole database as TinyDB sees it: table name -> document id -> document."""
 
-RawTables = dict[str, dict[str, msgspec.Raw]]
-"""The whole database with every document still as its JSON bytes (decoded only when read)."""
+RawTables = dict[str, dict[str, Document]]
+"""The whole database with every document still as JSON (decoded only when read): in memory,
+or left in the file to be read when wanted (:mod:`tui.store.on_disk`)."""
 
-_RAW_DECODER = msgspec.json.Decoder(RawTables)
+FileBytes = bytes | bytearray | mmap.mmap
+"""A file's bytes as read (a large file in memory of its own: ``files.read_apart``)."""
+
+InMemory = dict[str, dict[str, msgspec.Raw]]
+"""A file's tables just read: every document as its JSON, pieces of the file's bytes."""
+
+_RAW_DECODER = msgspec.json.Decoder(InMemory)
 _ENCODER = msgspec.json.Encoder()
 
 TOO_DEEP = "it is nested too deeply to be a lumbar file (lists or tables inside each other)"
 """Why a file of JSON nested thousands deep is refused (decoding it would overflow)."""
 
 
-def decode_tables(raw: bytes | bytearray, path: Path) -> Tables:
+def decode_tables(raw: FileBytes, path: Path) -> Tables:
     """Decode a database file's bytes into tables, or raise UnusableFileError naming ``path``."""
     if not raw:
         raise UnusableFileError(path, "it is empty (0 bytes), perhaps cut short by a failed copy")
@@ -48,7 +57,7 @@ def decode_tables(raw: bytes | bytearray, path: Path) -> Tables:
     return tables
 
 
-def split_tables(raw: bytes | bytearray, path: Path) -> RawTables:
+def split_tables(raw: FileBytes, path: Path) -> InMemory:
     """Split a file's bytes into its documents, each kept as JSON; refused as by ``decode_tables``.
 
     Only the outline is decoded: tables of documents, each document a JSON object (its syntax
@@ -68,7 +77,7 @@ def split_tables(raw: bytes | bytearray, path: Path) -> RawTables:
     return tables
 
 
-def _check_syntax(raw: bytes | bytearray, path: Path) -> None:
+def _check_syntax(raw: FileBytes, path: Path) -> None:
     try:
         msgspec.json.decode(raw)
     except msgspec.DecodeError as error:
@@ -91,7 +100,10 @@ def _shape_message(error: msgspec.ValidationError) -> str:
 def decode_raw(tables: RawTables) -> Tables:
     """Raw documents decoded into plain tables: a copy the caller may change as it likes."""
     return {
-        name: {key: msgspec.json.decode(document) for key, document in documents.items()}
+        name: {
+            key: msgspec.json.decode(bytes(document) if isinstance(document, OnDisk) else document)
+            for key, document in documents.items()
+        }
         for name, documents in tables.items()
     }
 
@@ -106,30 +118,49 @@ def encode_document(document: Mapping[str, Any]) -> msgspec.Raw:
     return msgspec.Raw(_ENCODER.encode(document))
 
 
-CHUNK = 512
-"""Documents encoded at a time when a file is written (about 1.2 MB of sessions)."""
+CHUNK = 32
+"""Documents written at a time: about 80 kB of sessions, a buffer the C library serves from its
+heap and uses again, so a save leaves no large block behind in the process."""
+
+Places = dict[str, dict[str, tuple[int, int]]]
+"""Where each document of a written file lies: table -> id -> (offset, length) in bytes."""
 
 
-def write_raw_tables(file: BinaryIO, tables: RawTables) -> None:
+def write_raw_tables(file: BinaryIO, tables: Mapping[str, Mapping[str, Document]]) -> Places:
     """Write a database file made of raw documents to ``file``, the same bytes as encoding it.
 
-    A few hundred documents are encoded at a time, so the file (9 MB for ten years of
-    sessions) is never held in memory a second time beside its documents.
+    A few dozen documents are written at a time, those left on disk read in as they are
+    reached, so the file (9 MB for ten years of sessions) is never held in memory whole.
+    Returns where each document landed, for the next reads to find it.
     """
-    buffer = bytearray()
-    file.write(b"{")
+    written = 0
+
+    def put(data: bytes | bytearray) -> None:
+        nonlocal written
+        file.write(data)
+        written += len(data)
+
+    places: Places = {}
+    put(b"{")
     for number, (name, documents) in enumerate(tables.items()):
         if number:
-            file.write(b",")
-        file.write(_ENCODER.encode(name))
-        file.write(b":{")
-        items = iter(documents.items())
+            put(b",")
+        put(_ENCODER.encode(name) + b":{")
+        where = places[name] = {}
+        keys = iter(documents)
+        contents = read_together(documents.values())
         first = True
-        while chunk := dict(islice(items, CHUNK)):
-            _ENCODER.encode_into(chunk, buffer)
-            if not first:
-                file.write(b",")
-            file.write(buffer[1:-1])  # the chunk's documents without its braces
-            first = False
-        file.write(b"}")
-    file.write(b"}\n")
+        while chunk := list(islice(keys, CHUNK)):
+            buffer = bytearray()
+            for key, content in zip(chunk, islice(contents, len(chunk)), strict=True):
+                if not first:
+                    buffer += b","
+                first = False
+                buffer += _ENCODER.encode(key)
+                buffer += b":"
+                where[key] = (written + len(buffer), len(content))
+                buffer += content
+            put(buffer)
+        put(b"}")
+    put(b"}\n")
+    return places

@@ -1,6 +1,7 @@
 """The data file's records, decoded from their JSON: the few kept, the many decoded as read.
 
-The storage keeps each document as raw JSON (:data:`tui.store.storage.RawTables`). The settings,
+The storage keeps each document as raw JSON (:data:`tui.store.storage.RawTables`), the sessions'
+left in the file until read (:mod:`tui.store.on_disk`). The settings,
 the safety answers, the roadmap and the user's routines are read often and are few:
 :meth:`Records.get` decodes one the first time its bytes are seen and hands back the same
 (immutable) record after that. The sessions are many (ten years of them decode to some 18 MB):
@@ -15,9 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import msgspec
-from msgspec import Raw, Struct
+from msgspec import Struct
 
 from tui.model import decode_hook, visible_json
+from tui.store.on_disk import Document
 from tui.store.storage import RawTables, UnusableFileError
 
 R = TypeVar("R", bound=Struct)
@@ -29,10 +31,10 @@ class Records:
     def __init__(self, path: Path) -> None:
         """Records of the file at ``path`` (named in the message when one is damaged)."""
         self.path = path
-        self._known: dict[tuple[str, str], tuple[Raw, Struct]] = {}
+        self._known: dict[tuple[str, str], tuple[Document, Struct]] = {}
         self._decoders: dict[type[Any], msgspec.json.Decoder[Any]] = {}
 
-    def get(self, table: str, key: str, document: Raw, kind: type[R]) -> R:
+    def get(self, table: str, key: str, document: Document, kind: type[R]) -> R:
         """The record ``document`` holds: decoded once, then remembered while its bytes stay.
 
         Raises UnusableFileError naming the file, the table and the record if it is damaged.
@@ -54,7 +56,7 @@ class Records:
             if place[1] in tables.get(place[0], {})
         }
 
-    def decode(self, table: str, key: str, document: Raw, kind: type[R]) -> R:
+    def decode(self, table: str, key: str, document: Document, kind: type[R]) -> R:
         """The record ``document`` holds, decoded now and not remembered (the sessions').
 
         Raises UnusableFileError naming the file, the table and the record if it is damaged.

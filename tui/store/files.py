@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import mmap
 import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from tui.store.errors import StoreError, UnusableFileError, reason
 
@@ -76,6 +78,33 @@ def read_open(file: BinaryIO, path: Path) -> bytes:
         return file.read()
     except OSError as error:
         raise UnusableFileError(path, f"it cannot be read ({reason(error)})") from error
+
+
+def read_apart(file: BinaryIO, path: Path) -> bytes | mmap.mmap:
+    """The whole of an opened database file, in memory of its own that is given back at once.
+
+    A large file is read into an anonymous mapping, not a Python ``bytes``: the C library
+    hands a large block back to the system when it is freed, but then raises the size it
+    serves from the heap to that block's, so after a 9 MB read every later allocation up to
+    9 MB stayed in the process once freed (8 MB more resident after a first save, measured).
+    A small file, or one that changes size while it is read, is read as ``bytes``.
+    """
+    try:
+        size = os.fstat(file.fileno()).st_size
+        if size < APART:
+            return file.read()
+        data = mmap.mmap(-1, size)
+        read = cast(io.BufferedIOBase, file).readinto(data)
+        if read != size or file.read(1):  # written to as it was read: read it as it is now
+            file.seek(0)
+            return file.read()
+    except OSError as error:
+        raise UnusableFileError(path, f"it cannot be read ({reason(error)})") from error
+    return data
+
+
+APART = 1 << 20
+"""Files from this size up are read into memory of their own (:func:`read_apart`)."""
 
 
 Stamp = tuple[int, int, int, int, int]

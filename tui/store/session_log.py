@@ -1,11 +1,11 @@
 """The file's sessions, oldest first, each decoded only when it is read and never kept.
 
 Ten years of daily sessions are 9 MB of JSON in the file but some 18 MB of decoded records
-(66 small objects a session). The store keeps the documents as they are in the file and hands
-the history over as a :class:`SessionLog`: walking it decodes one session at a time, so a replay
-of the whole history holds one session, not ten years. Its order is worked out once per file
-state from each document's start alone (a decoder that skips every other field). Nothing here
-imports Textual.
+(66 small objects a session). The store leaves the documents in the file (:mod:`tui.store.on_disk`)
+and hands the history over as a :class:`SessionLog`: walking it reads and decodes one session at
+a time, so a replay of the whole history holds one session, not ten years. Its order is worked
+out once per file state from each document's start alone (noted as the file is read, by a
+decoder that skips every other field). Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ import msgspec
 from msgspec import Raw, Struct
 
 from tui.model import Session, SessionHistory
+from tui.store.on_disk import Document, OnDisk
 
-Decode = Callable[[str, Raw], Session]
+Decode = Callable[[str, Document], Session]
 """Decodes one session's document (its key names it in a message if it is damaged)."""
 
 
@@ -32,27 +33,41 @@ class _Start(Struct):
 _starts = msgspec.json.Decoder(_Start)
 
 
-def _started(document: Raw) -> datetime:
-    """When the session in ``document`` started (its other fields are skipped, not decoded)."""
-    return _starts.decode(document).started_at
+def started(document: Raw) -> datetime | None:
+    """When the session in ``document`` started (``None`` if it cannot be told: the checks say why).
+
+    It is the note kept of each session left on disk (:mod:`tui.store.on_disk`), taken before
+    the sessions are checked, so putting the log in order reads nothing from the file.
+    """
+    try:
+        return _starts.decode(document).started_at
+    except (msgspec.DecodeError, RecursionError):
+        return None
+
+
+def _start_of(document: Document) -> datetime:
+    """When the session in ``document`` started: its note if it is on disk, else decoded."""
+    if isinstance(document, OnDisk) and isinstance(document.note, datetime):
+        return document.note
+    return _starts.decode(bytes(document) if isinstance(document, OnDisk) else document).started_at
 
 
 class SessionLog(SessionHistory):
     """Sessions oldest first, by start then id; each decoded as it is read (see the module)."""
 
-    def __init__(self, documents: Sequence[tuple[str, Raw]], decode: Decode) -> None:
+    def __init__(self, documents: Sequence[tuple[str, Document]], decode: Decode) -> None:
         """Sessions from ``documents`` (key and raw JSON, already in order) and their decoder."""
         self._documents = documents
         self._decode = decode
         self._slices: dict[tuple[int, int, int], SessionLog] = {}
 
     @classmethod
-    def of(cls, documents: dict[str, Raw], decode: Decode) -> SessionLog:
+    def of(cls, documents: dict[str, Document], decode: Decode) -> SessionLog:
         """The log of a table's documents, put in order by each one's start, then its id.
 
         The documents must have been checked: an unreadable start raises msgspec's error.
         """
-        ordered = sorted(documents.items(), key=lambda item: (_started(item[1]), item[0]))
+        ordered = sorted(documents.items(), key=lambda item: (_start_of(item[1]), item[0]))
         return cls(tuple(ordered), decode)
 
     def __len__(self) -> int:

@@ -7,9 +7,10 @@ Decisions, one line each (the atomic write is :mod:`tui.store.files`'s, the JSON
   mid-write leaves half a file; every write here replaces the file whole, by a rename.
 - **Raw documents.** Ten years of daily sessions make a file of about 10 MB. Decoding all of it
   and encoding it again on every save would cost many times the write itself, so the storage
-  also keeps the file as it last saw it: each document still as JSON (:class:`FileState`).
-  A save puts one new document among the others and writes the lot, which costs little more
-  than writing the bytes. The file is read again (and checked again)
+  keeps the file as it last saw it: each document still as JSON (:class:`FileState`), the few
+  small ones in memory, the sessions left in the file and read back when wanted
+  (:mod:`tui.store.on_disk`). A save puts one new document among the others and writes the lot,
+  which costs little more than writing the bytes. The file is read again (and checked again)
   only when it is no longer the file remembered, because another lumbar wrote it.
 - **Changed or not, by ``stat``.** Whether the file is still the one remembered is told by its
   device, inode, size and times (:data:`Stamp`), not by reading it again and comparing 10 MB.
@@ -28,16 +29,18 @@ Decisions, one line each (the atomic write is :mod:`tui.store.files`'s, the JSON
 
 from __future__ import annotations
 
+import mmap
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
+from msgspec import Raw
 from tinydb.storages import Storage
 
 from tui.store.codec import TOO_DEEP as TOO_DEEP
+from tui.store.codec import InMemory, Places
 from tui.store.codec import RawTables as RawTables
 from tui.store.codec import Tables as Tables
 from tui.store.codec import decode_raw as decode_raw
@@ -55,11 +58,13 @@ from tui.store.files import FILE_MODE as FILE_MODE
 from tui.store.files import Stamp as Stamp
 from tui.store.files import look_at as look_at
 from tui.store.files import open_file as open_file
+from tui.store.files import read_apart
 from tui.store.files import read_bytes as read_bytes
 from tui.store.files import read_open as read_open
 from tui.store.files import stale_temp_files as stale_temp_files
 from tui.store.files import stamp_of as stamp_of
 from tui.store.files import write_atomic as write_atomic
+from tui.store.on_disk import Note, Source, leave_on_disk, placed
 from tui.store.paths import lock_path
 
 if TYPE_CHECKING:
@@ -155,12 +160,23 @@ class AtomicStorage(Storage):
     documents, remembered as long as the file is the same (see :data:`Stamp`).
     """
 
-    def __init__(self, path: Path, check: Callable[[Tables], None] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        check: Callable[[Tables], None] | None = None,
+        on_disk: Mapping[str, Note] | None = None,
+    ) -> None:
+        """The storage of the file at ``path``.
+
+        ``on_disk`` names the tables whose documents are left in the file and read when
+        wanted, each with what to note of every document.
+        """
         self.path = path
         self.lock = StoreLock(path)
         self._check = check
+        self._on_disk: Mapping[str, Note] = on_disk or {}
         self._state: FileState | None = None
-        self._held: BinaryIO | None = None
+        self._held: Source | None = None
 
     def current(self) -> FileState | None:
         """The file as it is now (``None`` if nothing is there), read again only if it changed.
@@ -180,16 +196,37 @@ class AtomicStorage(Storage):
         if opened is None:
             self._hold(None, None)
             return None
-        raw = read_open(opened, self.path)
-        state = FileState(stamp_of(os.fstat(opened.fileno())), split_tables(raw, self.path))
-        self._hold(opened, state)
+        source = Source(opened)
+        raw = read_apart(opened, self.path)
+        state = FileState(
+            stamp_of(os.fstat(opened.fileno())),
+            self._kept(raw, split_tables(raw, self.path), source),
+        )
+        self._hold(source, state)
         return state
 
-    def _hold(self, file: BinaryIO | None, state: FileState | None) -> None:
-        """Remember ``state`` and keep ``file`` (its file) open in place of the one held."""
-        held, self._held, self._state = self._held, file, state
-        if held is not None:
-            held.close()
+    def _kept(self, raw: bytes | mmap.mmap, tables: InMemory, source: Source) -> RawTables:
+        """A file's documents as kept: the big tables' left on disk, the others copied.
+
+        A document decoded from ``raw`` holds on to all of it, so the small ones are copied out.
+        """
+        return {
+            name: (
+                leave_on_disk(raw, documents, source, self._on_disk[name])
+                if name in self._on_disk
+                else {key: Raw(bytes(document)) for key, document in documents.items()}
+            )
+            for name, documents in tables.items()
+        }
+
+    def _hold(self, source: Source | None, state: FileState | None) -> None:
+        """Remember ``state``, and hold ``source`` (its file) open in place of the one held.
+
+        The one let go of is closed when no document of it is wanted any more (see
+        :class:`~tui.store.on_disk.Source`), not here: a walk of the history may still be
+        reading it on another thread.
+        """
+        self._held, self._state = source, state
 
     def close(self) -> None:
         """Let go of the file held open (a later read opens it again)."""
@@ -202,15 +239,28 @@ class AtomicStorage(Storage):
             self._state = state
 
     def write_raw(self, tables: RawTables, *, checked: frozenset[str]) -> FileState:
-        """Write raw documents atomically, under the lock, and remember them as the file."""
+        """Write raw documents atomically, under the lock, and remember them as the file.
+
+        The documents of the big tables are then remembered where the new file has them.
+        """
+        places: Places = {}
         with self.lock:
             self._hold(None, None)
-            write_atomic(self.path, partial(write_raw_tables, tables=tables))
+            write_atomic(self.path, lambda file: places.update(write_raw_tables(file, tables)))
             opened = open_file(self.path)  # ours: no other lumbar writes while the lock is held
             if opened is None:  # pragma: no cover - removed by hand under our lock
                 return FileState((0, 0, 0, 0, 0), tables, checked)
-            state = FileState(stamp_of(os.fstat(opened.fileno())), tables, checked)
-            self._hold(opened, state)
+            source = Source(opened)
+            kept = {
+                name: (
+                    placed(documents, places[name], source, self._on_disk[name])
+                    if name in self._on_disk
+                    else documents
+                )
+                for name, documents in tables.items()
+            }
+            state = FileState(stamp_of(os.fstat(opened.fileno())), kept, checked)
+            self._hold(source, state)
         return state
 
     def load(self) -> Tables | None:

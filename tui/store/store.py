@@ -29,6 +29,7 @@ from msgspec import Struct
 
 from tui.model import SCHEMA_VERSION, RoadmapState, Routine, SafetyCheck, Session, Settings
 from tui.store.documents import Records
+from tui.store.on_disk import Document
 from tui.store.paths import normalize
 from tui.store.schema import KEYED as KEYED
 from tui.store.schema import KINDS as KINDS
@@ -40,7 +41,7 @@ from tui.store.schema import migrate as migrate
 from tui.store.schema import schema_version as schema_version
 from tui.store.schema import to_document as to_document
 from tui.store.schema import to_stored as to_stored
-from tui.store.session_log import SessionLog
+from tui.store.session_log import SessionLog, started
 from tui.store.storage import (
     OUTLINE,
     AtomicStorage,
@@ -117,7 +118,8 @@ def outline(tables: RawTables) -> Tables:
     """Raw tables with every document left empty but the schema's: enough for ``check_current``."""
     shape: Tables = {name: {key: _EMPTY for key in docs} for name, docs in tables.items()}
     if "meta" in tables:
-        shape["meta"] = {key: msgspec.json.decode(doc) for key, doc in tables["meta"].items()}
+        meta = tables["meta"].items()
+        shape["meta"] = {key: msgspec.json.decode(bytes(doc)) for key, doc in meta}
     return shape
 
 
@@ -134,11 +136,15 @@ class Store:
     def __init__(self, path: Path) -> None:
         """Wrap the file at ``path`` without reading it (use ``Store.open`` to check it first)."""
         self.path = path
-        self._storage = AtomicStorage(path, check=lambda tables: check_current(tables, path))
+        self._storage = AtomicStorage(
+            path,
+            check=lambda tables: check_current(tables, path),
+            on_disk={"sessions": started},  # years of them: read from the file when wanted
+        )
         self._records = Records(path)
         self._swept = False
         self._checking = threading.Lock()
-        self._known_log: tuple[dict[str, msgspec.Raw], SessionLog] | None = None
+        self._known_log: tuple[dict[str, Document], SessionLog] | None = None
         self.after_write: Callable[[], None] | None = None
         """Called after each write of the file (the status files' writer); it must not raise."""
 
@@ -255,7 +261,7 @@ class Store:
         self._known_log = (documents, log)
         return log
 
-    def _decode_session(self, key: str, document: msgspec.Raw) -> Session:
+    def _decode_session(self, key: str, document: Document) -> Session:
         return self._records.decode("sessions", key, document, Session)
 
     def session(self, session_id: str) -> Session | None:

@@ -1,0 +1,133 @@
+"""The sessions stay in the file: read back when wanted, the same bytes, never another version.
+
+The store keeps where each session lies in the file (:mod:`tui.store.on_disk`) rather than the
+file's bytes, so years of history do not grow lumbar's memory; these tests hold what a reader
+sees against the file as it was written, across saves, other writers and odd files.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+from datetime import UTC, datetime
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from tests.helpers import make_session, years_of_sessions
+from tui.model import Catalogue
+from tui.store.codec import CHUNK, write_raw_tables
+from tui.store.files import APART, read_apart
+from tui.store.schema import to_stored
+from tui.store.storage import Tables
+from tui.store.store import Store
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "lumbar.json"
+
+
+def many_sessions(db: Path, count: int) -> Store:
+    """A file of ``count`` daily sessions, written by lumbar, then opened afresh and checked."""
+    store = Store.open(db)
+    for number in range(count):
+        store.save_session(make_session(f"s-{number}", day=number))
+    return Store.open(db)
+
+
+def test_an_opened_history_is_not_held_in_memory(db: Path, catalogue: Catalogue) -> None:
+    """A year of sessions opened and walked keeps well under half the file's size in memory.
+
+    (The file's bytes, kept as they were before, were more than the whole file.)
+    """
+    year = years_of_sessions(catalogue, datetime(2026, 6, 1, 8, tzinfo=UTC), years=1)
+
+    def put(tables: Tables) -> bool:
+        tables["sessions"] = {session.id: to_stored(session) for session in year}
+        return True
+
+    Store.open(db).update(put)
+    size = db.stat().st_size
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        store = Store.open(db)
+        assert len(list(store.sessions())) == len(year)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < size / 2
+
+
+def test_a_walk_begun_before_a_save_reads_the_history_as_it_was(db: Path) -> None:
+    """A log handed out before a save still reads its own version of the file, whole."""
+    store = many_sessions(db, 30)
+    log = store.sessions()
+    store.save_session(make_session("s-3", pain_before=1))
+    store.save_session(make_session("new", day=40))
+    assert [session.id for session in log] == [f"s-{n}" for n in range(30)]
+    assert log[3].pain_before == make_session("s-3").pain_before
+    assert store.session("s-3") == make_session("s-3", pain_before=1)
+
+
+def test_a_walk_begun_before_another_lumbar_saved_reads_the_history_as_it_was(db: Path) -> None:
+    """Another process's rename does not change what an earlier log reads."""
+    mine = many_sessions(db, 10)
+    log = mine.sessions()
+    Store.open(db).save_session(make_session("s-0", pain_before=0))
+    assert log[0] == make_session("s-0")
+    assert mine.session("s-0") == make_session("s-0", pain_before=0)
+
+
+def test_many_saves_read_back_every_session_as_saved(db: Path) -> None:
+    """Saves that replace sessions in the middle and add others keep every document whole."""
+    store = many_sessions(db, CHUNK * 3 + 5)
+    for number in (0, CHUNK, CHUNK + 1, 3 * CHUNK + 4):
+        store.save_session(make_session(f"s-{number}", day=number, pain_before=number % 10))
+    store.save_session(make_session("late", day=500))
+    expected = {f"s-{n}": make_session(f"s-{n}", day=n) for n in range(CHUNK * 3 + 5)}
+    for number in (0, CHUNK, CHUNK + 1, 3 * CHUNK + 4):
+        expected[f"s-{number}"] = make_session(f"s-{number}", day=number, pain_before=number % 10)
+    expected["late"] = make_session("late", day=500)
+    for reader in (store, Store.open(db)):
+        assert {session.id: session for session in reader.sessions()} == expected
+    assert json.loads(db.read_bytes())["sessions"]["late"]["id"] == "late"
+
+
+def test_a_file_with_an_id_twice_reads_as_json_does(db: Path) -> None:
+    """Of two documents with one id, the later is read (as any JSON reader would take it)."""
+    first = msgspec.json.encode(make_session("a", pain_before=1)).decode()
+    second = msgspec.json.encode(make_session("a", pain_before=2)).decode()
+    other = msgspec.json.encode(make_session("b", day=1)).decode()
+    sessions = f'"a": {first}, "b": {other}, "a": {second}'
+    db.write_text('{"sessions": {' + sessions + '}, "meta": {"schema": {"version": 2}}}')
+    store = Store.open(db)
+    assert [session.id for session in store.sessions()] == ["a", "b"]
+    assert store.session("a") == make_session("a", pain_before=2)
+    assert store.session("b") == make_session("b", day=1)
+
+
+@pytest.mark.parametrize("count", [0, 1, CHUNK, CHUNK + 1])
+def test_a_written_file_says_where_each_document_lies(count: int) -> None:
+    """The places returned by a write hold exactly each document's bytes."""
+    sessions = {f"s-{n}": msgspec.Raw(b'{"id":"s-%d","x":"\\u00e9"}' % n) for n in range(count)}
+    tables = {"sessions": sessions, "meta": {"schema": msgspec.Raw(b"{}")}}
+    written = io.BytesIO()
+    places = write_raw_tables(written, tables)
+    data = written.getvalue()
+    for name, documents in tables.items():
+        for key, document in documents.items():
+            offset, length = places[name][key]
+            assert data[offset : offset + length] == bytes(document)
+
+
+def test_a_large_file_is_read_whole_into_memory_of_its_own(tmp_path: Path) -> None:
+    """A file past the size read apart comes back byte for byte."""
+    path = tmp_path / "big.json"
+    path.write_bytes(b"[" + b"1," * APART + b"1]")
+    with path.open("rb") as file:
+        data = read_apart(file, path)
+    assert bytes(data) == path.read_bytes()

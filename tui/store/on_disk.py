@@ -1,0 +1,159 @@
+"""Documents left in the file: the sessions are read from disk when wanted, not kept in memory.
+
+Ten years of daily sessions are 9 MB of JSON. Kept in memory as the file's bytes, they were most
+of what lumbar's memory grew by with a long history. Instead, once the file has been read and
+split into documents, each session is remembered by where it lies in the file (:class:`OnDisk`:
+an offset and a length, in a :class:`Source`, the file held open) and read back, a few kB at a
+time, when something walks the history. The bytes read are the very bytes the file held: a
+reader never sees a later version, because every write replaces the file by a rename and the
+source keeps the old one open for as long as a document of it is wanted. A source is closed by
+the last document that lets go of it, never while one may still read it (a closed descriptor's
+number could be reused by another file). This leans on POSIX renames (a file open for reading
+may be replaced; Windows refuses that). Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
+
+from msgspec import Raw
+
+Note = Callable[[Raw], object]
+"""What to remember of each document left on disk (the sessions': their start), from its JSON."""
+
+SPAN = 96 << 10
+"""The most bytes read at once when several documents are read together (one pread)."""
+
+_pread = getattr(os, "pread", None)
+
+
+class Source:
+    """One version of the data file, held open so that its documents can be read back."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        """Read from ``file`` (opened for reading; closed when this source is let go of)."""
+        self.file = file
+        self._descriptor = file.fileno()
+        self._lock = threading.Lock()
+
+    def read(self, offset: int, length: int) -> bytes:
+        """The ``length`` bytes at ``offset`` (safe from any thread: a positioned read)."""
+        if _pread is not None:
+            data: bytes = _pread(self._descriptor, length, offset)
+        else:  # pragma: no cover - Windows has no pread
+            with self._lock:
+                self.file.seek(offset)
+                data = self.file.read(length)
+        if len(data) != length:
+            raise OSError(f"the data file ended early ({len(data)} of {length} bytes read)")
+        return data
+
+    def __del__(self) -> None:
+        """Close the file once nothing can read from it any more."""
+        self.file.close()
+
+
+class OnDisk:
+    """A document still in the file: where it lies, and a note taken when it was read."""
+
+    __slots__ = ("length", "note", "offset", "source")
+
+    def __init__(self, source: Source, offset: int, length: int, note: object) -> None:
+        self.source = source
+        self.offset = offset
+        self.length = length
+        self.note = note
+
+    def __bytes__(self) -> bytes:
+        """The document's JSON, read from the file now."""
+        return self.source.read(self.offset, self.length)
+
+    def __len__(self) -> int:
+        """The document's length in bytes."""
+        return self.length
+
+    def __repr__(self) -> str:
+        """Where it lies, not what it holds."""
+        return f"<OnDisk {self.length} bytes at {self.offset}>"
+
+
+Document = Raw | OnDisk
+"""A document of the file: its JSON in memory, or where to read it."""
+
+
+def read_together(documents: Iterable[Document]) -> Iterator[bytes | Raw]:
+    """Each document's JSON in turn; documents next to each other in the file read in one go."""
+    pending: list[OnDisk] = []
+    for document in documents:
+        if isinstance(document, OnDisk):
+            if pending and not _adjacent(pending, document):
+                yield from _read_run(pending)
+                pending = []
+            pending.append(document)
+        else:
+            yield from _read_run(pending)
+            pending = []
+            yield document
+    yield from _read_run(pending)
+
+
+def _adjacent(run: list[OnDisk], document: OnDisk) -> bool:
+    """Whether ``document`` follows ``run`` closely in the same file, within one read's span."""
+    first, last = run[0], run[-1]
+    return (
+        document.source is first.source
+        and last.offset + last.length <= document.offset <= last.offset + last.length + 256
+        and document.offset + document.length - first.offset <= SPAN
+    )
+
+
+def _read_run(run: list[OnDisk]) -> Iterator[bytes]:
+    """The documents of ``run`` (one file, in order, close together), read with one pread."""
+    if not run:
+        return
+    start = run[0].offset
+    block = memoryview(run[0].source.read(start, run[-1].offset + run[-1].length - start))
+    for document in run:
+        yield bytes(block[document.offset - start : document.offset - start + document.length])
+
+
+def leave_on_disk(
+    data: bytes | mmap.mmap, documents: dict[str, Raw], source: Source, note: Note
+) -> dict[str, Document]:
+    """``documents`` (decoded from ``data``, the file's bytes, in file order) left on disk.
+
+    Each document is looked for in ``data`` just after the one before it (where it is, unless
+    the file holds an id twice), then anywhere: each is a piece of ``data``, so it is found, and
+    wherever it is found its bytes are its own.
+    """
+    kept: dict[str, Document] = {}
+    end = 0
+    for key, document in documents.items():
+        text = bytes(document)
+        at = data.find(text, end, end + len(text) + 8 * len(key) + 64)
+        if at < 0:
+            at = data.find(text)
+        kept[key] = OnDisk(source, at, len(text), note(document))
+        end = at + len(text)
+    return kept
+
+
+def placed(
+    documents: dict[str, Document], places: dict[str, tuple[int, int]], source: Source, note: Note
+) -> dict[str, Document]:
+    """``documents`` once written to ``source``'s file at ``places`` (offset, length by key).
+
+    Each keeps the note it had; a document that was in memory has its note taken now.
+    """
+    return {
+        key: OnDisk(
+            source,
+            *places[key],
+            document.note if isinstance(document, OnDisk) else note(document),
+        )
+        for key, document in documents.items()
+    }
