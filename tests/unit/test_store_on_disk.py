@@ -18,11 +18,12 @@ import pytest
 
 from tests.helpers import make_session, years_of_sessions
 from tui.model import Catalogue
-from tui.store.codec import CHUNK, write_raw_tables
 from tui.store.files import APART, read_apart
+from tui.store.on_disk import SPAN
 from tui.store.schema import to_stored
 from tui.store.storage import Tables
 from tui.store.store import Store
+from tui.store.writer import write_raw_tables
 
 
 @pytest.fixture
@@ -82,19 +83,38 @@ def test_a_walk_begun_before_another_lumbar_saved_reads_the_history_as_it_was(db
     assert mine.session("s-0") == make_session("s-0", pain_before=0)
 
 
+COUNT = 200
+"""Sessions enough to make a file larger than the piece a save copies at a time."""
+
+CHANGED = (0, 99, 100, COUNT - 1)
+
+
 def test_many_saves_read_back_every_session_as_saved(db: Path) -> None:
     """Saves that replace sessions in the middle and add others keep every document whole."""
-    store = many_sessions(db, CHUNK * 3 + 5)
-    for number in (0, CHUNK, CHUNK + 1, 3 * CHUNK + 4):
+    store = many_sessions(db, COUNT)
+    assert db.stat().st_size > SPAN
+    for number in CHANGED:
         store.save_session(make_session(f"s-{number}", day=number, pain_before=number % 10))
     store.save_session(make_session("late", day=500))
-    expected = {f"s-{n}": make_session(f"s-{n}", day=n) for n in range(CHUNK * 3 + 5)}
-    for number in (0, CHUNK, CHUNK + 1, 3 * CHUNK + 4):
+    expected = {f"s-{n}": make_session(f"s-{n}", day=n) for n in range(COUNT)}
+    for number in CHANGED:
         expected[f"s-{number}"] = make_session(f"s-{number}", day=number, pain_before=number % 10)
     expected["late"] = make_session("late", day=500)
     for reader in (store, Store.open(db)):
         assert {session.id: session for session in reader.sessions()} == expected
     assert json.loads(db.read_bytes())["sessions"]["late"]["id"] == "late"
+
+
+def test_a_file_laid_out_by_hand_is_saved_whole(db: Path) -> None:
+    """A file with spaces and new lines between its documents: a save keeps every session."""
+    many_sessions(db, 30)
+    db.write_text(json.dumps(json.loads(db.read_bytes()), indent=2, ensure_ascii=False))
+    store = Store.open(db)
+    store.save_session(make_session("s-7", day=7, pain_before=1))
+    expected = [make_session(f"s-{n}", day=n) for n in range(30)]
+    expected[7] = make_session("s-7", day=7, pain_before=1)
+    assert list(Store.open(db).sessions()) == expected
+    assert list(store.sessions()) == expected
 
 
 def test_a_file_with_an_id_twice_reads_as_json_does(db: Path) -> None:
@@ -110,7 +130,7 @@ def test_a_file_with_an_id_twice_reads_as_json_does(db: Path) -> None:
     assert store.session("b") == make_session("b", day=1)
 
 
-@pytest.mark.parametrize("count", [0, 1, CHUNK, CHUNK + 1])
+@pytest.mark.parametrize("count", [0, 1, 2, 300])
 def test_a_written_file_says_where_each_document_lies(count: int) -> None:
     """The places returned by a write hold exactly each document's bytes."""
     sessions = {f"s-{n}": msgspec.Raw(b'{"id":"s-%d","x":"\\u00e9"}' % n) for n in range(count)}

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import mmap
 from collections.abc import Mapping
-from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import msgspec
 
 from tui.store.errors import UnusableFileError
-from tui.store.on_disk import Document, OnDisk, read_together
+from tui.store.on_disk import Document, OnDisk
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 """The whole database as TinyDB sees it: table name -> document id -> document."""
@@ -116,51 +115,3 @@ def encode_tables(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> byte
 def encode_document(document: Mapping[str, Any]) -> msgspec.Raw:
     """One document as the JSON bytes it is kept as in ``RawTables``."""
     return msgspec.Raw(_ENCODER.encode(document))
-
-
-CHUNK = 32
-"""Documents written at a time: about 80 kB of sessions, a buffer the C library serves from its
-heap and uses again, so a save leaves no large block behind in the process."""
-
-Places = dict[str, dict[str, tuple[int, int]]]
-"""Where each document of a written file lies: table -> id -> (offset, length) in bytes."""
-
-
-def write_raw_tables(file: BinaryIO, tables: Mapping[str, Mapping[str, Document]]) -> Places:
-    """Write a database file made of raw documents to ``file``, the same bytes as encoding it.
-
-    A few dozen documents are written at a time, those left on disk read in as they are
-    reached, so the file (9 MB for ten years of sessions) is never held in memory whole.
-    Returns where each document landed, for the next reads to find it.
-    """
-    written = 0
-
-    def put(data: bytes | bytearray) -> None:
-        nonlocal written
-        file.write(data)
-        written += len(data)
-
-    places: Places = {}
-    put(b"{")
-    for number, (name, documents) in enumerate(tables.items()):
-        if number:
-            put(b",")
-        put(_ENCODER.encode(name) + b":{")
-        where = places[name] = {}
-        keys = iter(documents)
-        contents = read_together(documents.values())
-        first = True
-        while chunk := list(islice(keys, CHUNK)):
-            buffer = bytearray()
-            for key, content in zip(chunk, islice(contents, len(chunk)), strict=True):
-                if not first:
-                    buffer += b","
-                first = False
-                buffer += _ENCODER.encode(key)
-                buffer += b":"
-                where[key] = (written + len(buffer), len(content))
-                buffer += content
-            put(buffer)
-        put(b"}")
-    put(b"}\n")
-    return places

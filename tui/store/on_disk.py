@@ -17,18 +17,21 @@ from __future__ import annotations
 import mmap
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
+import msgspec
 from msgspec import Raw
 
 Note = Callable[[Raw], object]
 """What to remember of each document left on disk (the sessions': their start), from its JSON."""
 
 SPAN = 96 << 10
-"""The most bytes read at once when several documents are read together (one pread)."""
+"""The most bytes read at once when a stretch of the file is copied: a buffer the C library
+serves from its heap and uses again, so a save leaves no large block behind in the process."""
 
 _pread = getattr(os, "pread", None)
+_ENCODER = msgspec.json.Encoder()
 
 
 class Source:
@@ -37,13 +40,15 @@ class Source:
     def __init__(self, file: BinaryIO) -> None:
         """Read from ``file`` (opened for reading; closed when this source is let go of)."""
         self.file = file
-        self._descriptor = file.fileno()
+        self.descriptor = file.fileno()
+        self.laid_out: frozenset[str] = frozenset()
+        """The tables whose documents lie one after the other, each after its ``,"id":``."""
         self._lock = threading.Lock()
 
     def read(self, offset: int, length: int) -> bytes:
         """The ``length`` bytes at ``offset`` (safe from any thread: a positioned read)."""
         if _pread is not None:
-            data: bytes = _pread(self._descriptor, length, offset)
+            data: bytes = _pread(self.descriptor, length, offset)
         else:  # pragma: no cover - Windows has no pread
             with self._lock:
                 self.file.seek(offset)
@@ -68,6 +73,10 @@ class OnDisk:
         self.length = length
         self.note = note
 
+    def follows(self, other: OnDisk, gap: int) -> bool:
+        """Whether this document lies ``gap`` bytes after the end of ``other``, in its file."""
+        return self.source is other.source and self.offset == other.offset + other.length + gap
+
     def __bytes__(self) -> bytes:
         """The document's JSON, read from the file now."""
         return self.source.read(self.offset, self.length)
@@ -85,61 +94,37 @@ Document = Raw | OnDisk
 """A document of the file: its JSON in memory, or where to read it."""
 
 
-def read_together(documents: Iterable[Document]) -> Iterator[bytes | Raw]:
-    """Each document's JSON in turn; documents next to each other in the file read in one go."""
-    pending: list[OnDisk] = []
-    for document in documents:
-        if isinstance(document, OnDisk):
-            if pending and not _adjacent(pending, document):
-                yield from _read_run(pending)
-                pending = []
-            pending.append(document)
-        else:
-            yield from _read_run(pending)
-            pending = []
-            yield document
-    yield from _read_run(pending)
-
-
-def _adjacent(run: list[OnDisk], document: OnDisk) -> bool:
-    """Whether ``document`` follows ``run`` closely in the same file, within one read's span."""
-    first, last = run[0], run[-1]
-    return (
-        document.source is first.source
-        and last.offset + last.length <= document.offset <= last.offset + last.length + 256
-        and document.offset + document.length - first.offset <= SPAN
-    )
-
-
-def _read_run(run: list[OnDisk]) -> Iterator[bytes]:
-    """The documents of ``run`` (one file, in order, close together), read with one pread."""
-    if not run:
-        return
-    start = run[0].offset
-    block = memoryview(run[0].source.read(start, run[-1].offset + run[-1].length - start))
-    for document in run:
-        yield bytes(block[document.offset - start : document.offset - start + document.length])
+def copy_span(source: Source, start: int, end: int) -> Iterator[bytes]:
+    """The bytes of ``source`` from ``start`` to ``end``, a piece at a time."""
+    while start < end:
+        size = min(SPAN, end - start)
+        yield source.read(start, size)
+        start += size
 
 
 def leave_on_disk(
     data: bytes | mmap.mmap, documents: dict[str, Raw], source: Source, note: Note
-) -> dict[str, Document]:
+) -> tuple[dict[str, Document], bool]:
     """``documents`` (decoded from ``data``, the file's bytes, in file order) left on disk.
 
     Each document is looked for in ``data`` just after the one before it (where it is, unless
     the file holds an id twice), then anywhere: each is a piece of ``data``, so it is found, and
-    wherever it is found its bytes are its own.
+    wherever it is found its bytes are its own. Also says whether they lie one after the other,
+    each after its ``,"id":`` and nothing else, as lumbar writes them.
     """
     kept: dict[str, Document] = {}
-    end = 0
+    end = -1
+    laid_out = True
     for key, document in documents.items():
         text = bytes(document)
         at = data.find(text, end, end + len(text) + 8 * len(key) + 64)
         if at < 0:
             at = data.find(text)
+        if end >= 0 and at != end + len(_ENCODER.encode(key)) + 2:
+            laid_out = False
         kept[key] = OnDisk(source, at, len(text), note(document))
         end = at + len(text)
-    return kept
+    return kept, laid_out
 
 
 def placed(

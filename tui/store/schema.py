@@ -95,17 +95,23 @@ def _defaults(kind: type[Struct]) -> tuple[tuple[str, str, object], ...]:
     return tuple(found)
 
 
+_NESTED = (Struct, tuple, list)
+
+
 def _compact(value: Any) -> Any:
-    """``value`` with every struct in it as a dict of its fields that differ from their default."""
+    """``value`` with every struct in it as a dict of its fields that differ from their default.
+
+    It runs at every save (some 170 fields a session): plain values are not called into.
+    """
     if isinstance(value, Struct):
         kept = {}
         for name, encoded, default in _defaults(type(value)):
             item = getattr(value, name)
             if default is msgspec.NODEFAULT or item != default:
-                kept[encoded] = _compact(item)
+                kept[encoded] = _compact(item) if isinstance(item, _NESTED) else item
         return kept
     if isinstance(value, tuple | list):
-        return [_compact(item) for item in value]
+        return [_compact(item) if isinstance(item, _NESTED) else item for item in value]
     return value
 
 

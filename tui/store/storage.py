@@ -20,11 +20,10 @@ Decisions, one line each (the atomic write is :mod:`tui.store.files`'s, the JSON
 - **Refuse, never reset.** A file that exists but cannot be used raises
   :class:`UnusableFileError`; ``read`` returns ``None`` (an empty database) only when nothing
   exists at the path. Nothing here ever writes over a file it could not read.
-- **Lock.** ``filelock`` (a small, widely used library, on PyPI) rather than a hand-rolled
-  ``fcntl.flock``: the same code locks on Linux, macOS and Windows, it is reentrant within a
-  lock object (so a read-modify-write can call ``write`` while holding the lock), and the kernel
-  releases it when a process dies, even by ``kill -9``. The lock file sits beside the database
-  (``lumbar.json.lock``).
+- **Lock.** ``fcntl.flock`` on a lock file beside the database (``lumbar.json.lock``), taken
+  as ``filelock`` takes it on POSIX (``filelock`` itself on Windows): reentrant within a store
+  (so a read-modify-write can call ``write`` while holding the lock), one thread at a time, and
+  released by the kernel when a process dies, even by ``kill -9`` (:mod:`tui.store.lock`).
 """
 
 from __future__ import annotations
@@ -34,13 +33,13 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from msgspec import Raw
 from tinydb.storages import Storage
 
 from tui.store.codec import TOO_DEEP as TOO_DEEP
-from tui.store.codec import InMemory, Places
+from tui.store.codec import InMemory
 from tui.store.codec import RawTables as RawTables
 from tui.store.codec import Tables as Tables
 from tui.store.codec import decode_raw as decode_raw
@@ -48,7 +47,6 @@ from tui.store.codec import decode_tables as decode_tables
 from tui.store.codec import encode_document as encode_document
 from tui.store.codec import encode_tables as encode_tables
 from tui.store.codec import split_tables as split_tables
-from tui.store.codec import write_raw_tables as write_raw_tables
 from tui.store.errors import NewerSchemaError as NewerSchemaError
 from tui.store.errors import StoreError as StoreError
 from tui.store.errors import UnusableFileError as UnusableFileError
@@ -64,11 +62,10 @@ from tui.store.files import read_open as read_open
 from tui.store.files import stale_temp_files as stale_temp_files
 from tui.store.files import stamp_of as stamp_of
 from tui.store.files import write_atomic as write_atomic
+from tui.store.lock import FileBusyError, LockFile
 from tui.store.on_disk import Note, Source, leave_on_disk, placed
 from tui.store.paths import lock_path
-
-if TYPE_CHECKING:
-    from filelock import FileLock
+from tui.store.writer import Places, write_raw_tables
 
 LOCK_TIMEOUT = 15.0
 """Seconds to wait for another lumbar to finish a write before giving up."""
@@ -78,29 +75,18 @@ OUTLINE = ""
 
 
 class StoreLock:
-    """The inter-process lock of one database file, as a reentrant context manager.
-
-    ``filelock`` is imported at the first write, not with lumbar: most starts write nothing
-    before the first screen, and its import costs more than the rest of the store's.
-    """
+    """The inter-process lock of one database file, as a reentrant context manager."""
 
     def __init__(self, path: Path, timeout: float | None = None) -> None:
         self.path = path
         self.timeout = LOCK_TIMEOUT if timeout is None else timeout
-        self._lock: FileLock | None = None
+        self._lock = LockFile(lock_path(path), FILE_MODE)
 
     def __enter__(self) -> StoreLock:
         """Wait for the lock (up to the timeout); raise StoreError if it cannot be had."""
-        import filelock
-
-        if self._lock is None:
-            self._lock = filelock.FileLock(
-                lock_path(self.path), timeout=self.timeout, mode=FILE_MODE
-            )
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock.acquire(poll_interval=0.005)  # writes are short: check often
-        except filelock.Timeout:
+            self._lock.acquire(self.timeout)
+        except FileBusyError:
             raise StoreError(
                 f"another lumbar has been writing {self.path} for more than "
                 f"{self.timeout:g} seconds. Close the other lumbar, or wait and try again.",
@@ -117,8 +103,7 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         """Release the lock (once per ``__enter__``)."""
-        if self._lock is not None:
-            self._lock.release()
+        self._lock.release()
 
 
 def read_tables(path: Path) -> Tables | None:
@@ -210,14 +195,15 @@ class AtomicStorage(Storage):
 
         A document decoded from ``raw`` holds on to all of it, so the small ones are copied out.
         """
-        return {
-            name: (
-                leave_on_disk(raw, documents, source, self._on_disk[name])
-                if name in self._on_disk
-                else {key: Raw(bytes(document)) for key, document in documents.items()}
-            )
-            for name, documents in tables.items()
-        }
+        kept: RawTables = {}
+        for name, documents in tables.items():
+            if name in self._on_disk:
+                kept[name], laid_out = leave_on_disk(raw, documents, source, self._on_disk[name])
+                if laid_out:
+                    source.laid_out |= {name}
+            else:
+                kept[name] = {key: Raw(bytes(document)) for key, document in documents.items()}
+        return kept
 
     def _hold(self, source: Source | None, state: FileState | None) -> None:
         """Remember ``state``, and hold ``source`` (its file) open in place of the one held.
@@ -251,6 +237,7 @@ class AtomicStorage(Storage):
             if opened is None:  # pragma: no cover - removed by hand under our lock
                 return FileState((0, 0, 0, 0, 0), tables, checked)
             source = Source(opened)
+            source.laid_out = frozenset(self._on_disk)  # as lumbar writes every file
             kept = {
                 name: (
                     placed(documents, places[name], source, self._on_disk[name])
