@@ -31,6 +31,7 @@ InMemory = dict[str, dict[str, msgspec.Raw]]
 """A file's tables just read: every document as its JSON, pieces of the file's bytes."""
 
 _RAW_DECODER = msgspec.json.Decoder(InMemory)
+_BRACE = ord("{")
 _ENCODER = msgspec.json.Encoder()
 
 TOO_DEEP = "it is nested too deeply to be a lumbar file (lists or tables inside each other)"
@@ -67,7 +68,7 @@ def split_tables(raw: FileBytes, path: Path) -> InMemory:
     except (msgspec.DecodeError, RecursionError):  # ValidationError is a DecodeError too
         tables = None
     if tables is None or any(
-        bytes(memoryview(document)[:1]) != b"{"
+        memoryview(document)[0] != _BRACE
         for documents in tables.values()
         for document in documents.values()
     ):

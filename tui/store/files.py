@@ -93,7 +93,8 @@ def read_apart(file: BinaryIO, path: Path) -> bytes | mmap.mmap:
         size = os.fstat(file.fileno()).st_size
         if size < APART:
             return file.read()
-        data = mmap.mmap(-1, size)
+        flags = mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | getattr(mmap, "MAP_POPULATE", 0)
+        data = mmap.mmap(-1, size, flags=flags)  # private: a shared one is slower to fill
         read = cast(io.BufferedIOBase, file).readinto(data)
         if read != size or file.read(1):  # written to as it was read: read it as it is now
             file.seek(0)

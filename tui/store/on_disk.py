@@ -63,7 +63,7 @@ class Source:
 
 
 class OnDisk:
-    """A document still in the file: where it lies, and a note taken when it was read."""
+    """A document still in the file: where it lies, and a note of it (``None`` until taken)."""
 
     __slots__ = ("length", "note", "offset", "source")
 
@@ -102,29 +102,41 @@ def copy_span(source: Source, start: int, end: int) -> Iterator[bytes]:
         start += size
 
 
-def leave_on_disk(
-    data: bytes | mmap.mmap, documents: dict[str, Raw], source: Source, note: Note
-) -> tuple[dict[str, Document], bool]:
+def leave_on_disk(data: bytes | mmap.mmap, documents: dict[str, Raw], source: Source) -> Laid:
     """``documents`` (decoded from ``data``, the file's bytes, in file order) left on disk.
 
-    Each document is looked for in ``data`` just after the one before it (where it is, unless
-    the file holds an id twice), then anywhere: each is a piece of ``data``, so it is found, and
-    wherever it is found its bytes are its own. Also says whether they lie one after the other,
-    each after its ``,"id":`` and nothing else, as lumbar writes them.
+    Each document is looked for where lumbar would have put it, just after the one before and
+    its ``,"id":``, then anywhere (a file laid out by another hand, or holding an id twice):
+    each is a piece of ``data``, so it is found, and wherever it is found its bytes are its own.
+    Also says whether every one was where lumbar puts it. Their notes are taken when first
+    wanted (:func:`noted`), not here: this runs before lumbar's first screen.
     """
     kept: dict[str, Document] = {}
-    end = -1
+    end = None
     laid_out = True
+    encode = _ENCODER.encode
     for key, document in documents.items():
         text = bytes(document)
-        at = data.find(text, end, end + len(text) + 8 * len(key) + 64)
-        if at < 0:
-            at = data.find(text)
-        if end >= 0 and at != end + len(_ENCODER.encode(key)) + 2:
-            laid_out = False
-        kept[key] = OnDisk(source, at, len(text), note(document))
+        at = -1 if end is None else end + len(encode(key)) + 2
+        if at < 0 or data[at : at + len(text)] != text:
+            at = data.find(text, end or 0)
+            if at < 0:
+                at = data.find(text)
+            laid_out = laid_out and end is None
+        kept[key] = OnDisk(source, at, len(text), None)
         end = at + len(text)
     return kept, laid_out
+
+
+Laid = tuple[dict[str, Document], bool]
+"""A table's documents left on disk, and whether they lie as lumbar lays them out."""
+
+
+def noted(document: OnDisk, note: Note) -> object:
+    """The note of ``document``, taken (from the file) the first time it is wanted."""
+    if document.note is None:
+        document.note = note(Raw(bytes(document)))
+    return document.note
 
 
 def placed(

@@ -18,7 +18,7 @@ import msgspec
 from msgspec import Raw, Struct
 
 from tui.model import Session, SessionHistory
-from tui.store.on_disk import Document, OnDisk
+from tui.store.on_disk import Document, OnDisk, noted
 
 Decode = Callable[[str, Document], Session]
 """Decodes one session's document (its key names it in a message if it is damaged)."""
@@ -36,8 +36,9 @@ _starts = msgspec.json.Decoder(_Start)
 def started(document: Raw) -> datetime | None:
     """When the session in ``document`` started (``None`` if it cannot be told: the checks say why).
 
-    It is the note kept of each session left on disk (:mod:`tui.store.on_disk`), taken before
-    the sessions are checked, so putting the log in order reads nothing from the file.
+    It is the note kept of each session left on disk (:mod:`tui.store.on_disk`), taken the first
+    time the log is put in order (perhaps before the sessions are checked), so putting it in
+    order again reads nothing from the file.
     """
     try:
         return _starts.decode(document).started_at
@@ -46,10 +47,13 @@ def started(document: Raw) -> datetime | None:
 
 
 def _start_of(document: Document) -> datetime:
-    """When the session in ``document`` started: its note if it is on disk, else decoded."""
-    if isinstance(document, OnDisk) and isinstance(document.note, datetime):
-        return document.note
-    return _starts.decode(bytes(document) if isinstance(document, OnDisk) else document).started_at
+    """When the session in ``document`` started: noted once if it is on disk, else decoded."""
+    if isinstance(document, OnDisk):
+        start = noted(document, started)
+        if isinstance(start, datetime):
+            return start
+        document = Raw(bytes(document))
+    return _starts.decode(document).started_at
 
 
 class SessionLog(SessionHistory):

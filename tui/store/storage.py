@@ -198,7 +198,7 @@ class AtomicStorage(Storage):
         kept: RawTables = {}
         for name, documents in tables.items():
             if name in self._on_disk:
-                kept[name], laid_out = leave_on_disk(raw, documents, source, self._on_disk[name])
+                kept[name], laid_out = leave_on_disk(raw, documents, source)
                 if laid_out:
                     source.laid_out |= {name}
             else:
