@@ -24,7 +24,8 @@ from tui.model import ladder
 from tui.model.catalogue import Catalogue
 from tui.model.records import RoadmapState
 from tui.screens.dialogs import MoveOnDialog
-from tui.screens.roadmap import PhaseColumn, RoadmapScreen, Row
+from tui.screens.roadmap import RoadmapScreen
+from tui.screens.roadmap_columns import PhaseColumn, Row
 from tui.screens.select import SelectScreen
 from tui.store.store import Store
 
@@ -253,7 +254,7 @@ async def test_a_moved_on_state_in_the_store_is_shown(
 
 
 def test_the_marks_need_no_app(catalogue: Catalogue) -> None:
-    from tui.screens.roadmap import exercise_marks, progress_lines
+    from tui.screens.roadmap_columns import exercise_marks, progress_lines
 
     now = FakeClock().wall()
     align = standing(catalogue, midway(now), None, now.date()).phase("align")

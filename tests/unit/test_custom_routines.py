@@ -6,19 +6,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.catalogue.custom import (
-    ITEMS_MAX,
+from tui.catalogue.adjusting import (
     SET_REST_SECONDS,
     Adjusted,
-    Draft,
-    DraftError,
     adjust,
-    draft_seconds,
     item_parts,
-    new_routine_id,
     next_value,
     part_text,
     parts,
+)
+from tui.catalogue.custom import (
+    ITEMS_MAX,
+    Draft,
+    DraftError,
+    draft_seconds,
+    new_routine_id,
     slug,
     with_custom_routines,
 )

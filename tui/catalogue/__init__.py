@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from tui.catalogue.adjusting import (
+    adjust,
+    item_parts,
+    part_text,
+    parts,
+)
 from tui.catalogue.blocks import (
     Block,
     Description,
@@ -13,12 +19,8 @@ from tui.catalogue.custom import (
     NAME_MAX,
     Draft,
     DraftError,
-    adjust,
     alone,
     draft_seconds,
-    item_parts,
-    part_text,
-    parts,
     with_custom_routines,
 )
 from tui.catalogue.describe import (

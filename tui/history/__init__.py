@@ -51,12 +51,12 @@ if TYPE_CHECKING:
         trend_text,
         work_out,
     )
+    from tui.history.progressions import CLIMB_AFTER
     from tui.history.report import Report, ReportError, make_report
     from tui.history.report_kinds import KINDS, Kind, kind_of
     from tui.history.report_render import render_report
     from tui.history.resumable import Unfinished, unfinished
     from tui.history.roadmap import (
-        CLIMB_AFTER,
         PhaseStanding,
         Standing,
         can_move_on,
@@ -197,7 +197,7 @@ _HOME = {
     "plans_for": "tui.history.plan",
     "resting_note": "tui.history.plan",
     "replay": "tui.history.levels",
-    "CLIMB_AFTER": "tui.history.roadmap",
+    "CLIMB_AFTER": "tui.history.progressions",
     "CalendarDay": "tui.history.streak",
     "ExerciseRow": "tui.history.progress",
     "HistoryRow": "tui.history.progress",

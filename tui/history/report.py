@@ -6,29 +6,22 @@ settings and the safety answers, and returns a :class:`Report`. The figures come
 functions as the progress screen and ``lumbar plan``: the weeks and the target from
 :mod:`tui.history.streak`, the exercises and the pain trend from
 :func:`tui.history.progress.work_out`, the pain flags from :mod:`tui.history.flags`, each dose
-and the reasons it changed from :mod:`tui.history.levels` and :mod:`tui.history.plan`, the
-red-flag record from :mod:`tui.history.safety`. The renderers (:mod:`tui.history.report_doc`)
-only put it into words. Pure: no clock, no I/O, no Textual.
+and the reasons it changed from :mod:`tui.history.levels` and :mod:`tui.history.plan` (each
+exercise's line: :mod:`tui.history.report_exercises`), the red-flag record from
+:mod:`tui.history.safety`. The renderers (:mod:`tui.history.report_doc`) only put it into words.
+Pure: no clock, no I/O, no Textual.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from tui.history.flags import THE_USER, flags_by_session, pain_unknown
-from tui.history.levels import Key, Replay, chronological, item_doses, replay_explained
-from tui.history.plan import plan_routine
-from tui.history.progress import (
-    ExerciseRow,
-    PainPoint,
-    PainTrend,
-    _name,
-    trend_text,
-    work_out,
-)
+from tui.history.levels import chronological, replay_explained
+from tui.history.progress import PainPoint, PainTrend, _name, trend_text, work_out
+from tui.history.report_exercises import ExerciseLine, exercise_line
 from tui.history.report_rx import Prescribed, PrescriptionPart, prescription_part
 from tui.history.safety import day_text, safety_history
 from tui.history.streak import (
@@ -40,16 +33,7 @@ from tui.history.streak import (
     week_start,
     week_totals,
 )
-from tui.model import (
-    Catalogue,
-    Outcome,
-    SafetyCheck,
-    Session,
-    Settings,
-    ladder,
-    plan_text,
-    sources_text,
-)
+from tui.model import Catalogue, SafetyCheck, Session, Settings, sources_text
 
 NOT_MEDICAL_ADVICE = (
     "lumbar is not medical advice and does not replace a doctor or physiotherapist. This "
@@ -118,48 +102,6 @@ class Flagged:
     """The pain flags, in the words of :func:`tui.history.flags.pain_flags`."""
     hurts: tuple[str, ...]
     """Each exercise that hurt: "Bridge: this hurts (stopped)" or "Bridge: rated it hurt"."""
-
-
-@dataclass(frozen=True)
-class DoseStep:
-    """One change of a dose in the period: up or down, from what to what, and why."""
-
-    day: date
-    change: str
-    before: str
-    after: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class DoseLine:
-    """One exercise in one routine: its dose at the start of the period, now, and each change."""
-
-    routine: str
-    start: str
-    now: str
-    change: str
-    """The plan's word for the next session: up, same, down or new."""
-    why: str
-    steps: tuple[DoseStep, ...]
-
-
-@dataclass(frozen=True)
-class ExerciseLine:
-    """One exercise over the period: how often, how it ended, how it felt, and its doses."""
-
-    row: ExerciseRow
-    """The progress screen's row: done in full, cut short, skipped, ratings, hurt, flags."""
-    played: int
-    """Results recorded that were not skipped."""
-    stopped: int
-    """Under way when the session ended (ended early, or the link dropped)."""
-    stopped_for_pain: int
-    """Stopped with "this hurts"."""
-    dose: DoseLine
-    """Its dose in the routine it was last played in during the period."""
-    other_routines: tuple[str, ...]
-    """The other routines it was played in (their doses move on their own: ``lumbar plan``)."""
 
 
 @dataclass(frozen=True)
@@ -330,73 +272,3 @@ def safety_lines(catalogue: Catalogue, check: SafetyCheck | None) -> list[str]:
         answered = f"{day_text(check.answered_at)}: red-flag questions answered, no yes."
         lines.insert(0, answered)
     return lines
-
-
-def exercise_line(
-    row: ExerciseRow,
-    inside: Sequence[Session],
-    catalogue: Catalogue,
-    found: Replay,
-    since: date,
-    until: date,
-) -> ExerciseLine:
-    """One exercise's line: the progress row, how its results ended, and its doses."""
-    outcomes: Counter[Outcome] = Counter()
-    first: dict[str, str] = {}
-    last = ""
-    for session in inside:
-        for result in session.exercises:
-            if result.exercise == row.exercise:
-                outcomes[result.outcome] += 1
-                last = result.routine or session.routine
-                first.setdefault(last, plan_text(result.planned))
-    dose = dose_line(catalogue, found, (last, row.exercise), first[last], since, until)
-    others = tuple(routine_name(catalogue, routine) for routine in first if routine != last)
-    played = outcomes.total() - outcomes["skipped"]
-    return ExerciseLine(row, played, outcomes["stopped"], outcomes["hurt"], dose, others)
-
-
-def dose_line(
-    catalogue: Catalogue, found: Replay, key: Key, start: str, since: date, until: date
-) -> DoseLine:
-    """An exercise's dose in a routine: at the period's start, for the next session, and why."""
-    routine_id, exercise = key
-    routine = catalogue.routines.get(routine_id)
-    name = routine_name(catalogue, routine_id)
-    steps = tuple(dose_steps(catalogue, found, key, since, until))
-    item = None
-    if routine is not None:
-        item = plan_routine(catalogue, routine, found=found).for_exercise(exercise)
-    if item is None:
-        gone = "not in a routine lumbar plays now: the dose it last played at"
-        last = steps[-1].after if steps else start
-        return DoseLine(name, start, last, "same", gone, steps)
-    now = plan_text(item.planned) if item.planned else "left out"
-    if item.swapped:
-        now = f"{_name(catalogue, item.exercise)} instead: {now}"
-    return DoseLine(name, start, now, item.change, item.why, steps)
-
-
-def routine_name(catalogue: Catalogue, routine: str) -> str:
-    """A routine's name, or its id when the catalogue no longer has it."""
-    found = catalogue.routines.get(routine)
-    return found.name if found is not None else routine
-
-
-def dose_steps(
-    catalogue: Catalogue, found: Replay, key: Key, since: date, until: date
-) -> list[DoseStep]:
-    """The changes up or down of one exercise's dose in one routine within the period."""
-    doses = item_doses(catalogue)
-    dose = doses.get(key)
-    if dose is None and key[1] in catalogue.exercises:
-        dose = catalogue.exercise(key[1]).dose  # as the replay does for an item swapped in
-    steps = ladder(dose) if dose is not None else None
-    found_steps = []
-    for each, change in found.changes:
-        if each != key or change.change not in ("up", "down") or steps is None:
-            continue
-        if since <= change.day <= until:
-            before, after = plan_text(steps.at(change.before)), plan_text(steps.at(change.after))
-            found_steps.append(DoseStep(change.day, change.change, before, after, change.reason))
-    return found_steps

@@ -14,7 +14,8 @@ from datetime import datetime
 
 from tui.history.flags import ABOVE_BASELINE, BASELINE_OF
 from tui.history.progress import PainPoint
-from tui.history.report import DoseLine, ExerciseLine, Report, day_text_of
+from tui.history.report import Report, day_text_of
+from tui.history.report_exercises import DoseLine, ExerciseLine
 from tui.history.report_rx import PrescriptionPart
 from tui.model import plural
 

@@ -16,7 +16,7 @@ phase. These rules are lumbar's own (the article gives none):
   other counting session, breaks the run. The ladder is done while the user is on its top
   rung and has done it (outcome "done", not "hurt") at least once since reaching it.
 - Sequence (unlock before stretch): done when every exercise in it has been done at least once
-  in a counting session.
+  in a counting session. Ladders and sequences are walked in :mod:`tui.history.progressions`.
 - A phase is complete when its ``complete_when`` rule holds: enough sessions, over enough
   days, a long enough pain-free streak and, when asked, every progression done.
 - The current phase is the first one not complete, searching from the phase the user moved on
@@ -33,12 +33,19 @@ from datetime import date, datetime, timedelta
 import msgspec
 
 from tui.history.flags import DEFAULT_THRESHOLD, flags_by_session, pain_unknown
-from tui.history.levels import both, chronological, held_because
+from tui.history.levels import both, chronological
+from tui.history.progressions import (
+    Flags,
+    ProgressionStatus,
+    counts_for,
+    done_in,
+    ladder_status,
+    sequence_status,
+)
 from tui.model import (
     Catalogue,
     Phase,
     PhaseRule,
-    Progression,
     RoadmapState,
     Routine,
     Session,
@@ -46,35 +53,8 @@ from tui.model import (
     plural,
 )
 
-Flags = dict[str, tuple[str, ...]]
-"""Each session's pain flags, by session id."""
-
-CLIMB_AFTER = 2
-"""How many good counting sessions in a row move a ladder up one rung."""
 RECENT = 3
 """A pain flag in this many of the latest sessions (any routine) refuses moving on early."""
-
-
-@dataclass(frozen=True)
-class ProgressionStatus:
-    """Where the user stands on one progression of a phase."""
-
-    progression: Progression
-    rung: int
-    """Ladders: the index of the current rung. Sequences: how many exercises are done."""
-    current: str | None
-    """Ladders: the rung exercise to play. Sequences: the next one not done (None when done)."""
-    good_in_a_row: int
-    """Ladders: good counting sessions in a row on the current rung. Sequences: 0."""
-    done_exercises: tuple[str, ...]
-    """The progression's exercises done at least once in a counting session, in its order."""
-    done: bool
-    """Ladders: on the top rung and done there. Sequences: every exercise done."""
-
-    @property
-    def is_ladder(self) -> bool:
-        """True for a ladder, False for a sequence."""
-        return self.progression.mode == "ladder"
 
 
 @dataclass(frozen=True)
@@ -96,7 +76,7 @@ class PhaseStanding:
         return frozenset(
             exercise
             for exercise in self.phase.exercises
-            if any(_done(session, exercise) for session in self.sessions)
+            if any(done_in(session, exercise) for session in self.sessions)
         )
 
     @property
@@ -144,11 +124,6 @@ class Standing:
             if standing.id == phase_id:
                 return standing
         raise KeyError(phase_id)
-
-
-def counts_for(phase: Phase, session: Session) -> bool:
-    """True when the session belongs to the phase (by phase id or by the phase's routine)."""
-    return session.phase == phase.id or session.routine == phase.routine
 
 
 def standing(
@@ -260,9 +235,9 @@ def _phase_standing(
     days = (counting[-1].started_at.date() - counting[0].started_at.date()).days if counting else 0
     streak = _pain_free_streak(phase, ordered, flags)
     progressions = tuple(
-        _ladder(progression, phase, ordered, flags)
+        ladder_status(progression, phase, ordered, flags)
         if progression.mode == "ladder"
-        else _sequence(progression, mine)
+        else sequence_status(progression, mine)
         for progression in phase.progressions
     )
     unmet = _unmet(catalogue, phase.complete_when, counting, days, streak, progressions, today)
@@ -292,68 +267,6 @@ def _pain_free_streak(phase: Phase, ordered: Sequence[Session], flags: Flags) ->
             break
         streak += 1
     return streak
-
-
-def _done(session: Session, exercise_id: str) -> bool:
-    """True when the session recorded the exercise as done, and not as hurting."""
-    return any(
-        result.exercise == exercise_id and result.outcome == "done" and not result.hurt
-        for result in session.exercises
-    )
-
-
-def _ladder(
-    progression: Progression, phase: Phase, ordered: Sequence[Session], flags: Flags
-) -> ProgressionStatus:
-    """Climb the ladder through the history, oldest first; pain in any routine holds it."""
-    top = len(progression.exercises) - 1
-    rung, good, top_done = 0, 0, False
-    done: set[str] = set()
-    for session in ordered:
-        if not counts_for(phase, session):
-            good = 0 if flags[session.id] else good
-            continue
-        exercise = progression.exercises[rung]
-        results = [result for result in session.exercises if result.exercise == exercise]
-        if session.status == "complete":
-            done.update(e for e in progression.exercises if _done(session, e))
-        if any(result.hurt for result in results):
-            rung, good, top_done = max(rung - 1, 0), 0, False
-        elif rung == top:
-            top_done = top_done or (session.status == "complete" and _done(session, exercise))
-        elif results and held_because(results, session, flags[session.id]) is None:
-            good += 1
-            if good >= CLIMB_AFTER:
-                rung, good = rung + 1, 0
-        else:
-            good = 0
-    return ProgressionStatus(
-        progression=progression,
-        rung=rung,
-        current=progression.exercises[rung],
-        good_in_a_row=good,
-        done_exercises=tuple(e for e in progression.exercises if e in done),
-        done=rung == top and top_done,
-    )
-
-
-def _sequence(progression: Progression, mine: Sequence[Session]) -> ProgressionStatus:
-    """Which exercises of an unlock-then-stretch sequence have been done."""
-    complete = [session for session in mine if session.status == "complete"]
-    done = tuple(
-        exercise
-        for exercise in progression.exercises
-        if any(_done(session, exercise) for session in complete)
-    )
-    missing = [exercise for exercise in progression.exercises if exercise not in done]
-    return ProgressionStatus(
-        progression=progression,
-        rung=len(done),
-        current=missing[0] if missing else None,
-        good_in_a_row=0,
-        done_exercises=done,
-        done=not missing,
-    )
 
 
 def _unmet(

@@ -2,14 +2,12 @@
 
 The rules (ids, limits, checks) live in :mod:`tui.catalogue.custom`; this screen shows a
 :class:`~tui.catalogue.custom.Draft` and turns keys into its changes. It saves to the store
-itself, so a store error leaves the user where they were with nothing lost, and dismisses with
-the saved routine's id (or None) for the app to reload the routines.
+itself (:mod:`tui.screens.builder_saving`), so a store error leaves the user where they were
+with nothing lost, and dismisses with the saved routine's id (or None) for the app to reload the
+routines.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,15 +15,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.catalogue import (
     NAME_MAX,
     Draft,
-    DraftError,
     Part,
     adjust,
     bounds_text,
@@ -36,18 +31,16 @@ from tui.catalogue import (
     part_text,
     parts,
 )
-from tui.failures import FAILURES, run_in_thread
-from tui.messages import Failed
-from tui.model import Catalogue, Routine, RoutineItem
+from tui.model import Catalogue, RoutineItem
 from tui.screens.builder_keys import BUILDER_BINDINGS
-from tui.screens.dialogs import Confirm
-from tui.store import Store, StoreError
+from tui.screens.builder_saving import BuilderSaving
+from tui.store import Store
 from tui.widgets.draft_items import DraftItems
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import remapped, with_keys
 
 
-class BuilderScreen(Screen[str | None]):
+class BuilderScreen(BuilderSaving):
     """Build a custom routine or edit a saved one; dismisses with the saved routine's id."""
 
     CSS_PATH = "builder.tcss"
@@ -76,11 +69,7 @@ something).
 
     def __init__(self, catalogue: Catalogue, store: Store, start: Draft) -> None:
         """Build from ``start`` (empty, one exercise, a copy, or a saved routine to edit)."""
-        super().__init__()
-        self.catalogue = catalogue
-        self.store = store
-        self.original = start
-        self.draft = start
+        super().__init__(catalogue, store, start)
         self.part: Part = "reps"
         self.removed: list[tuple[int, RoutineItem]] = []
         """The exercises removed, each with where it was: ctrl+z puts the last one back."""
@@ -331,56 +320,3 @@ something).
             return
         self.draft = self.draft.replacing(index, result.item)
         self.show_items(index)
-
-    def action_save(self) -> None:
-        """Check the routine and save it (off the event loop); say what is missing.
-
-        The builder closes once the routine is saved; if the save fails, the app says why and
-        the routine stays here, nothing lost.
-        """
-        try:
-            taken = {routine.id for routine in self.store.routines()}
-            routine = self.draft.routine(self.catalogue, taken)
-        except DraftError as error:
-            self.notify(
-                "\n".join(error.problems), title="Not saved yet", severity="warning", markup=False
-            )
-            self.query_one("#name" if not self.draft.name.strip() else "#add-filter").focus()
-            return
-        except StoreError as error:
-            failure = FAILURES["save_routine"]
-            self.post_message(Failed(failure.title, error, failure.advice, failure.timeout))
-            return
-        run_in_thread(self, partial(self.save, routine, self.draft), "save_routine", exclusive=True)
-
-    @dataclass
-    class Saved(Message):
-        """The routine was saved (posted from a worker's thread), as built from ``draft``."""
-
-        routine: Routine
-        draft: Draft
-
-    def save(self, routine: Routine, draft: Draft) -> None:
-        """On a worker's thread: save the routine (the store may wait for its lock)."""
-        self.store.save_routine(routine)
-        self.post_message(self.Saved(routine, draft))
-
-    def on_builder_screen_saved(self, message: Saved) -> None:
-        """Say the routine is saved, and close (unless a question is open over the builder)."""
-        self.notify(f'Saved "{message.routine.name}".', title="Routine saved", markup=False)
-        self.original = message.draft
-        if self.is_current:
-            self.dismiss(message.routine.id)
-
-    def action_cancel(self) -> None:
-        """Leave; ask first if there are changes that would be lost."""
-        if self.draft == self.original:
-            self.dismiss(None)
-            return
-        question = "You changed this routine. Leave without saving, and lose the changes?"
-        self.app.push_screen(Confirm("Leave without saving?", question), self.leave_if)
-
-    def leave_if(self, leave: bool | None) -> None:
-        """Leave if the user said so."""
-        if leave:
-            self.dismiss(None)

@@ -10,8 +10,8 @@ action can be undone, once; an easier exercise put in after "this hurts" makes t
 Going back: ``b`` at the start of an exercise (its lead-in or its first rep) goes to the start
 (the lead-in) of the exercise before it; at the first exercise it starts that one again.
 
-:class:`Corrections` is a base of :class:`~tui.session.engine.Engine`. Nothing here imports
-Textual.
+:class:`Corrections` is a base of :class:`~tui.session.engine.Engine` (through
+:class:`~tui.session.answers.Answers`). Nothing here imports Textual.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 
 from tui.model import NotifyMethod, minutes_left
 from tui.session.events import Event, SessionDone, Snapshot, StepDone, StepStarted
-from tui.session.timeline import StepKind, Timeline, describe
+from tui.session.labels import describe
+from tui.session.timeline import StepKind, Timeline
 
 ESC = "\x1b"
 BEL = "\x07"

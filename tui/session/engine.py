@@ -13,11 +13,9 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-import msgspec
-
-from tui.model import DoseChange, ExerciseResult, Feedback, Outcome, Plans, Session, tidy_note
+from tui.model import DoseChange, ExerciseResult, Outcome, Plans
+from tui.session.answers import Answers
 from tui.session.clocked import StepClock
-from tui.session.corrections import Corrections
 from tui.session.events import (
     Event,
     ExerciseDone,
@@ -28,17 +26,18 @@ from tui.session.events import (
     StepStarted,
 )
 from tui.session.gates import GateAnswers
-from tui.session.tally import ExerciseTally, check_pain
+from tui.session.tally import ExerciseTally
 from tui.session.timeline import Step, StepKind, Timeline
 
 RECORDING: frozenset[StepEnd] = frozenset({"time", "next", "counted", "skipped", "hurt", "quit"})
 
 
-class Engine(StepClock, Corrections, GateAnswers):
+class Engine(StepClock, Answers, GateAnswers):
     """Plays a timeline against a monotonic clock and reports what happened as events.
 
-    Its clock (and what a screen shows at a moment) is in :mod:`tui.session.clocked`; its undo
-    and its way back an exercise in :mod:`tui.session.corrections`; answering a stage's gate in
+    Its clock (and what a screen shows at a moment) is in :mod:`tui.session.clocked`; ratings,
+    pain scores, the note and the session record in :mod:`tui.session.answers`; its undo and its
+    way back an exercise in :mod:`tui.session.corrections`; answering a stage's gate in
     :mod:`tui.session.gates`.
     """
 
@@ -268,61 +267,6 @@ class Engine(StepClock, Corrections, GateAnswers):
         if not lead_in:
             events.append(self._finish_exercise(t, "stopped"))
         return events + self._finish_session(t, complete=False)
-
-    def set_feedback(
-        self, exercise_index: int, feedback: Feedback, now: float | None = None
-    ) -> None:
-        """Record how a finished exercise felt (undo can take it back for a few seconds)."""
-        if exercise_index not in self._results:
-            raise ValueError(f"exercise {exercise_index} has not finished; give feedback after")
-        result = self._results[exercise_index]
-        self._remember(
-            "feedback", self._time(now), exercise_index=exercise_index, feedback=result.feedback
-        )
-        self._results[exercise_index] = msgspec.structs.replace(result, feedback=feedback)
-
-    def set_pain_before(
-        self, score: int, now: float | None = None, *, undoable: bool = True
-    ) -> None:
-        """Record the pain score (0 to 10) before the session; undo can take it back.
-
-        Not ``undoable`` when it was given earlier (a session continued, the gentle routine
-        after a flare-up): that is no key of a moment ago.
-        """
-        score = check_pain(score)
-        if undoable:
-            self._remember("pain-before", self._time(now), pain=self._pain_before)
-        self._pain_before = score
-
-    def set_pain_after(self, score: int, now: float | None = None) -> None:
-        """Record the pain score (0 to 10) after the session (undo can take it back)."""
-        score = check_pain(score)
-        self._remember("pain-after", self._time(now), pain=self._pain_after)
-        self._pain_after = score
-
-    def set_note(self, text: str) -> None:
-        """Keep the user's note about the session (trimmed; empty: none); it goes in the record."""
-        self._note = tidy_note(text)
-
-    # What the screens and the store read -------------------------------------------------
-
-    def session(self) -> Session:
-        """The session record so far: partial until the last exercise ends, then complete."""
-        if self._started_at is None:
-            raise RuntimeError("the session has not started: call start() first")
-        return Session(
-            id=self._id,
-            routine=self._timeline.routine_id,
-            routine_name=self._timeline.routine_name,
-            phase=self._phase,
-            started_at=self._started_at,
-            ended_at=self._ended_at,
-            status="complete" if self._complete else "partial",
-            pain_before=self._pain_before,
-            pain_after=self._pain_after,
-            exercises=tuple(self._results[index] for index in sorted(self._results)),
-            note=self._note,
-        )
 
     # Inside ------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from tui.model import (
     work,
 )
 from tui.session.kinds import Shift, StepKind, switch_cue
+from tui.session.labels import describe
 from tui.session.lead_in import fit_lead_in
 from tui.session.planned import PART_WORDS, Part, PlannedExercise, plan_exercise
 from tui.session.reps import GENERIC_CUES, beat_at, rep_steps
@@ -43,7 +44,6 @@ __all__ = [
     "assemble",
     "beat_at",
     "build_timeline",
-    "describe",
     "plan_exercise",
 ]
 
@@ -246,33 +246,6 @@ def assemble(
     return Timeline(
         routine_id, routine_name, tuple(placed), tuple(steps), offsets, pacing, catalogue
     )
-
-
-def describe(step: Step, exercise: PlannedExercise) -> str:
-    """A short label for a step, as shown under "what comes next"."""
-    if step.kind.is_lead_in:
-        return f"Next exercise: {exercise.name}"
-    if step.kind is StepKind.REST:
-        return f"Rest {step.duration} s"
-    if step.kind is StepKind.SET_REST:
-        return f"Rest {step.duration} s before set {step.set_number} of {step.set_count}"
-    if step.kind is StepKind.GATE:
-        return f"A question before {step.stage_name}"
-    if step.kind is StepKind.SWITCH_SIDE:
-        return step.cue
-    action = {
-        StepKind.HOLD: f"Hold {step.duration} s",
-        StepKind.MOVE: f"Move for {step.duration} s",
-        StepKind.SHIFT: step.cue,
-    }.get(step.kind, "Count a rep")
-    where = [step.stage_name] if step.stage_count > 1 else []
-    if step.rep_count > 1:
-        where.append(f"rep {step.rep_number} of {step.rep_count}")
-    if step.side is not None:
-        where.append(f"{step.side} side")
-    if step.position_count > 1:
-        where.append(f"position {step.position_number} of {step.position_count}")
-    return f"{action} ({', '.join(where)})" if where else action
 
 
 def _side_blocks(plan: StagePlan) -> list[list[tuple[int, Side | None]]]:
