@@ -16,6 +16,7 @@ from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker
 
 from tui.app_sessions import SessionStarts
 from tui.catalogue import Problem, alone, with_custom_routines
@@ -148,6 +149,8 @@ class LumbarApp(SessionStarts):
         self.resume_first = resume
         self.set_reactive(SessionStarts.safety_check, store.safety())
         self.started = False  # True once on_mount has put up the first screens
+        self.offer_search: Worker[None] | None = None
+        """The search for an unfinished session to offer, once begun (see offer_unfinished)."""
         self.saver = SessionSaver(store, on_error=self.session_not_saved)
         self.settings_changes = SettingsChanges(store)
         self.add_mode(
@@ -248,7 +251,9 @@ class LumbarApp(SessionStarts):
 
             find_and_offer(self, self)
 
-        self.run_worker(find, thread=True, exit_on_error=False, name="offer_resume", group="resume")
+        self.offer_search = self.run_worker(
+            find, thread=True, exit_on_error=False, name="offer_resume", group="resume"
+        )
 
     def use_stored_theme(self) -> None:
         """Start in the theme the user chose last time, and keep any theme they choose now."""

@@ -40,8 +40,12 @@ def saved(catalogue: Catalogue, store: Store, clock: FakeClock) -> Session:
 
 
 async def offered(pilot: Pilot[None]) -> None:
-    """Wait for the offer (found on a worker) to come up."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for the offer (looked for on a worker, once the first frame is drawn) to come up."""
+    app = pilot.app
+    assert isinstance(app, LumbarApp)
+    while app.offer_search is None:  # the first frame not drawn yet (a busy machine)
+        await pilot.pause()
+    await app.offer_search.wait()
     await pilot.pause()
 
 
