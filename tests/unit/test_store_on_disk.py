@@ -151,3 +151,15 @@ def test_a_large_file_is_read_whole_into_memory_of_its_own(tmp_path: Path) -> No
     with path.open("rb") as file:
         data = read_apart(file, path)
     assert bytes(data) == path.read_bytes()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts /proc/self/fd (Linux)")
+def test_saves_and_walks_leave_no_file_open_behind(db: Path) -> None:
+    """Each version of the file is closed once nothing can read it: thirty saves hold one open."""
+    store = many_sessions(db, 5)
+    list(store.sessions())
+    before = len(list(Path("/proc/self/fd").iterdir()))
+    for number in range(30):
+        store.save_session(make_session("today", day=10, pain_before=number % 10))
+        assert len(list(store.sessions())) == 6
+    assert len(list(Path("/proc/self/fd").iterdir())) <= before
