@@ -17,7 +17,7 @@ import msgspec
 import pytest
 
 from tests.helpers import make_session, years_of_sessions
-from tui.model import Catalogue
+from tui.model import Catalogue, Session
 from tui.store.files import APART, read_apart
 from tui.store.on_disk import SPAN
 from tui.store.schema import to_stored
@@ -139,9 +139,9 @@ def test_a_written_file_says_where_each_document_lies(count: int) -> None:
     places = write_raw_tables(written, tables)
     data = written.getvalue()
     for name, documents in tables.items():
-        for key, document in documents.items():
-            offset, length = places[name][key]
-            assert data[offset : offset + length] == bytes(document)
+        assert len(places[name]) == len(documents)
+        for offset, document in zip(places[name], documents.values(), strict=True):
+            assert data[offset : offset + len(bytes(document))] == bytes(document)
 
 
 def test_a_large_file_is_read_whole_into_memory_of_its_own(tmp_path: Path) -> None:
@@ -163,3 +163,13 @@ def test_saves_and_walks_leave_no_file_open_behind(db: Path) -> None:
         store.save_session(make_session("today", day=10, pain_before=number % 10))
         assert len(list(store.sessions())) == 6
     assert len(list(Path("/proc/self/fd").iterdir())) <= before
+
+
+def test_a_session_saved_again_is_stored_as_a_fresh_one_would_be(catalogue: Catalogue) -> None:
+    """Results kept compact from an earlier save give the same document as new ones."""
+    (session,) = years_of_sessions(catalogue, datetime(2026, 6, 1, 8, tzinfo=UTC), years=1)[-1:]
+    first = to_stored(session)
+    again = msgspec.structs.replace(session, pain_after=1)
+    fresh = msgspec.json.decode(msgspec.json.encode(again), type=Session)
+    assert to_stored(again) == to_stored(fresh) == {**first, "pain_after": 1}
+    assert to_stored(again)["exercises"] == first["exercises"]

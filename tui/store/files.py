@@ -130,16 +130,13 @@ def write_atomic(path: Path, data: bytes | bytearray | Callable[[BinaryIO], None
     mode = _writable_mode(path)
     directory = path.parent
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        descriptor, temp_name = tempfile.mkstemp(
-            dir=directory, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX
-        )
+        descriptor, temp_name = _temp_file(path)
     except OSError as error:
         raise _write_error(path, error) from error
     temp = Path(temp_name)
     try:
         with os.fdopen(descriptor, "wb") as file:
-            if mode is not None:
+            if mode is not None and mode != _TEMP_MODE:
                 os.chmod(temp, mode)
             if callable(data):
                 data(file)
@@ -155,6 +152,19 @@ def write_atomic(path: Path, data: bytes | bytearray | Callable[[BinaryIO], None
             raise _write_error(path, error) from error
         raise
     _fsync_directory(directory)
+
+
+_TEMP_MODE = 0o600
+"""What ``mkstemp`` creates a file with."""
+
+
+def _temp_file(path: Path) -> tuple[int, str]:
+    """A new temp file beside ``path`` (its folders made if they are missing): descriptor, name."""
+    try:
+        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
 
 
 def _writable_mode(path: Path) -> int | None:

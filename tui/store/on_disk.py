@@ -62,20 +62,16 @@ class Source:
         self.file.close()
 
 
-class OnDisk:
-    """A document still in the file: where it lies, and a note of it (``None`` until taken)."""
+class OnDisk(msgspec.Struct, gc=False):
+    """A document still in the file: where it lies, and a note of it (``None`` until taken).
 
-    __slots__ = ("length", "note", "offset", "source")
+    A struct (made in C): a save of ten years makes some 3,650 of them.
+    """
 
-    def __init__(self, source: Source, offset: int, length: int, note: object) -> None:
-        self.source = source
-        self.offset = offset
-        self.length = length
-        self.note = note
-
-    def follows(self, other: OnDisk, gap: int) -> bool:
-        """Whether this document lies ``gap`` bytes after the end of ``other``, in its file."""
-        return self.source is other.source and self.offset == other.offset + other.length + gap
+    source: Source
+    offset: int
+    length: int
+    note: object = None
 
     def __bytes__(self) -> bytes:
         """The document's JSON, read from the file now."""
@@ -140,17 +136,17 @@ def noted(document: OnDisk, note: Note) -> object:
 
 
 def placed(
-    documents: dict[str, Document], places: dict[str, tuple[int, int]], source: Source, note: Note
+    documents: dict[str, Document], offsets: list[int], source: Source, note: Note
 ) -> dict[str, Document]:
-    """``documents`` once written to ``source``'s file at ``places`` (offset, length by key).
+    """``documents`` once written to ``source``'s file, each at its offset there (in order).
 
     Each keeps the note it had; a document that was in memory has its note taken now.
     """
     return {
-        key: OnDisk(
-            source,
-            *places[key],
-            document.note if isinstance(document, OnDisk) else note(document),
+        key: (
+            OnDisk(source, offset, document.length, document.note)
+            if isinstance(document, OnDisk)
+            else OnDisk(source, offset, len(memoryview(document)), note(document))
         )
-        for key, document in documents.items()
+        for (key, document), offset in zip(documents.items(), offsets, strict=True)
     }

@@ -19,6 +19,7 @@ from msgspec import Struct
 
 from tui.model import (
     SCHEMA_VERSION,
+    ExerciseResult,
     RoadmapState,
     Routine,
     SafetyCheck,
@@ -84,35 +85,65 @@ def to_stored(record: Struct) -> dict[str, Any]:
 
 
 @functools.cache
-def _defaults(kind: type[Struct]) -> tuple[tuple[str, str, object], ...]:
-    """Each field of a struct type: its name, its name in JSON, and its default (or none)."""
+def _defaults(kind: type[Struct]) -> tuple[tuple[str, object], ...]:
+    """Each field of a struct type, in order: its name in JSON and its default (or none)."""
     found = []
     for field in msgspec.structs.fields(kind):  # slow (it reads the annotations): once a type
         default = field.default
         if field.default_factory is not msgspec.NODEFAULT:
             default = field.default_factory()
-        found.append((field.name, field.encode_name, default))
+        found.append((field.encode_name, default))
     return tuple(found)
 
 
 _NESTED = (Struct, tuple, list)
+_NO_DEFAULT = msgspec.NODEFAULT
 
 
 def _compact(value: Any) -> Any:
     """``value`` with every struct in it as a dict of its fields that differ from their default.
 
-    It runs at every save (some 170 fields a session): plain values are not called into.
+    It runs at every save (some 170 fields a session), so it is kept lean: the fields' values
+    are taken at once (``astuple``), plain values are not called into, and an exercise's result
+    already made compact (saved after the exercise before) is not made again.
     """
     if isinstance(value, Struct):
-        kept = {}
-        for name, encoded, default in _defaults(type(value)):
-            item = getattr(value, name)
-            if default is msgspec.NODEFAULT or item != default:
-                kept[encoded] = _compact(item) if isinstance(item, _NESTED) else item
-        return kept
+        if type(value) is ExerciseResult:
+            return _compact_result(value)
+        return _kept_fields(value)
     if isinstance(value, tuple | list):
         return [_compact(item) if isinstance(item, _NESTED) else item for item in value]
     return value
+
+
+def _kept_fields(value: Struct) -> dict[str, Any]:
+    """A struct's fields that differ from their default, by their JSON names, made compact."""
+    return {
+        encoded: _compact(item) if isinstance(item, _NESTED) else item
+        for (encoded, default), item in zip(
+            _defaults(type(value)), msgspec.structs.astuple(value), strict=True
+        )
+        if default is _NO_DEFAULT or item != default
+    }
+
+
+_RESULTS: dict[int, tuple[ExerciseResult, dict[str, Any]]] = {}
+"""Results made compact lately, by identity (each kept, so its id is not reused meanwhile)."""
+
+KEPT_RESULTS = 64
+"""How many: more than a routine's exercises, the most a session saves again and again."""
+
+
+def _compact_result(result: ExerciseResult) -> dict[str, Any]:
+    """An exercise's result made compact, once for each result saved again and again."""
+    found = _RESULTS.get(id(result))
+    if found is not None and found[0] is result:
+        return found[1]
+    compact = _kept_fields(result)
+    if len(_RESULTS) >= KEPT_RESULTS:
+        _RESULTS.clear()
+    _RESULTS[id(result)] = (result, compact)
+    return compact
 
 
 def from_document(document: Mapping[str, Any], kind: type[R]) -> R:

@@ -12,19 +12,17 @@ Every file written is laid out as lumbar lays it out. Nothing here imports Textu
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from itertools import groupby
 from typing import BinaryIO, cast
 
 import msgspec
+from msgspec import Raw
 
 from tui.store.on_disk import Document, OnDisk, Source, copy_span
 
-Places = dict[str, dict[str, tuple[int, int]]]
-"""Where each document of a written file lies: table -> id -> (offset, length) in bytes."""
-
-Entries = Sequence[tuple[str, Document]]
-Run = Sequence[tuple[str, OnDisk]]
-"""Entries whose documents are all in one old file, in its order."""
+Places = dict[str, list[int]]
+"""Where each document of a written file begins: table -> offsets, in the table's order."""
 
 _ENCODER = msgspec.json.Encoder()
 _copy_file_range = getattr(os, "copy_file_range", None)
@@ -75,7 +73,7 @@ def write_raw_tables(file: BinaryIO, tables: Mapping[str, Mapping[str, Document]
         if number:
             out.put(b",")
         out.put(_ENCODER.encode(name) + b":{")
-        places[name] = _write_table(out, name, list(documents.items()))
+        places[name] = _write_table(out, name, list(documents), list(documents.values()))
         out.put(b"}")
     out.put(b"}\n")
     file.flush()
@@ -88,62 +86,56 @@ def write_raw_tables(file: BinaryIO, tables: Mapping[str, Mapping[str, Document]
     return places
 
 
-def _write_table(out: _Output, table: str, entries: Entries) -> dict[str, tuple[int, int]]:
+def _write_table(out: _Output, table: str, keys: list[str], documents: list[Document]) -> list[int]:
     """Write one table's entries (``"id":{...}`` separated by commas); where each document is.
 
-    Ten years of sessions are some 3,650 entries a save, so the loops are kept lean.
+    Ten years of sessions are some 3,650 entries a save, so the documents are taken in runs
+    from one old file (``groupby``), not one by one.
     """
-    where: dict[str, tuple[int, int]] = {}
+    offsets: list[int] = []
     encode = _ENCODER.encode
-    at, count = 0, len(entries)
-    while at < count:
-        key, document = entries[at]
-        head = (b"," if at else b"") + encode(key) + b":"
-        if isinstance(document, OnDisk):
-            end = at + 1
-            source = document.source
-            while end < count and _of(entries[end][1], source):
-                end += 1
-            run = cast(Run, entries[at:end])
-            if table in source.laid_out:
-                _write_run(out, head, run, where)
-            else:
-                _write_checked(out, head, run, where)
-            at = end
+    sources = [d.source if type(d) is OnDisk else None for d in documents]
+    for source, group in groupby(range(len(documents)), sources.__getitem__):
+        numbers = list(group)
+        if source is None:
+            for number in numbers:
+                out.put((b"," if number else b"") + encode(keys[number]) + b":")
+                content = memoryview(cast(Raw, documents[number]))
+                offsets.append(out.written)
+                out.put(content)
             continue
-        out.put(head)
-        content = memoryview(document)
-        where[key] = (out.written, len(content))
-        out.put(content)
-        at += 1
-    return where
+        start, end = numbers[0], numbers[-1] + 1
+        head = (b"," if start else b"") + encode(keys[start]) + b":"
+        run = cast(list[OnDisk], documents[start:end])
+        if table in source.laid_out:
+            offsets += _write_run(out, head, run)
+        else:
+            offsets += _write_checked(out, head, keys[start:end], run)
+    return offsets
 
 
-def _of(document: Document, source: Source) -> bool:
-    """Whether ``document`` lies in ``source``'s file."""
-    return type(document) is OnDisk and document.source is source
-
-
-def _write_run(out: _Output, head: bytes, run: Run, where: dict[str, tuple[int, int]]) -> None:
+def _write_run(out: _Output, head: bytes, run: list[OnDisk]) -> list[int]:
     """Write entries that follow each other in an old file, as the bytes they are there."""
-    first, last = run[0][1], run[-1][1]
+    first, last = run[0], run[-1]
     out.put(head)
     shift = out.written - first.offset
     out.copy(first.source, first.offset, last.offset + last.length)
-    where.update((key, (shift + doc.offset, doc.length)) for key, doc in run)
+    return [shift + document.offset for document in run]
 
 
-def _write_checked(out: _Output, head: bytes, run: Run, where: dict[str, tuple[int, int]]) -> None:
+def _write_checked(out: _Output, head: bytes, keys: list[str], run: list[OnDisk]) -> list[int]:
     """Write entries of a file laid out by another hand: stretches without spaces copied whole."""
     encode = _ENCODER.encode
+    offsets: list[int] = []
     start = 0
     for number in range(1, len(run) + 1):
         if number < len(run):
-            before, after = run[number - 1][1], run[number][1]
-            gap = len(encode(run[number][0])) + 2  # ,"id":
+            before, after = run[number - 1], run[number]
+            gap = len(encode(keys[number])) + 2  # ,"id":
             if after.offset == before.offset + before.length + gap:
                 continue
-        _write_run(out, head, run[start:number], where)
+        offsets += _write_run(out, head, run[start:number])
         if number < len(run):
-            head = b"," + encode(run[number][0]) + b":"
+            head = b"," + encode(keys[number]) + b":"
         start = number
+    return offsets
