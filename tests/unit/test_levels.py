@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from tests.helpers import result_at
 from tui.history.flags import flags_by_session
 from tui.history.intro import start_rung
-from tui.history.levels import chronological, explain, replay, routine_seconds
+from tui.history.judge import routine_seconds
+from tui.history.levels import chronological, explain, replay
 from tui.history.plan import plan_all, plan_json, plan_routine, plans_for
 from tui.model import (
     Catalogue,

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
         passed_gates,
         taken_back,
     )
-    from tui.history.levels import Level, LevelChange, Replay, explain, replay
+    from tui.history.judge import Level
+    from tui.history.levels import LevelChange, Replay, explain, progress_of, replay
     from tui.history.plan import (
         RoutinePlan,
         plan_all,
@@ -44,9 +45,6 @@ if TYPE_CHECKING:
         SortColumn,
         glance_lines,
         hurt_most,
-        result_lines,
-        session_heading,
-        session_summary,
         sort_rows,
         trend_text,
         work_out,
@@ -82,6 +80,7 @@ if TYPE_CHECKING:
         sessions_stopped,
         stop_of,
     )
+    from tui.history.session_detail import result_lines, session_heading, session_summary
     from tui.history.status import Status, reminds, status_fields, status_line, status_of
     from tui.history.streak import (
         SHADE_MINUTES,
@@ -145,6 +144,7 @@ __all__ = [
     "plan_lines",
     "plan_routine",
     "plans_for",
+    "progress_of",
     "red_flags",
     "reminds",
     "render_report",
@@ -181,7 +181,7 @@ _HOME = {
     "gated_stages": "tui.history.gates",
     "passed_gates": "tui.history.gates",
     "taken_back": "tui.history.gates",
-    "Level": "tui.history.levels",
+    "Level": "tui.history.judge",
     "LevelChange": "tui.history.levels",
     "Replay": "tui.history.levels",
     "RoutinePlan": "tui.history.plan",
@@ -197,6 +197,7 @@ _HOME = {
     "plans_for": "tui.history.plan",
     "resting_note": "tui.history.plan",
     "replay": "tui.history.levels",
+    "progress_of": "tui.history.levels",
     "CLIMB_AFTER": "tui.history.roadmap",
     "CalendarDay": "tui.history.streak",
     "ExerciseRow": "tui.history.progress",
@@ -228,13 +229,13 @@ _HOME = {
     "moving_on_note": "tui.history.roadmap",
     "next_step_text": "tui.history.streak",
     "red_flags": "tui.history.safety",
-    "result_lines": "tui.history.progress",
+    "result_lines": "tui.history.session_detail",
     "safety_due": "tui.history.safety",
     "safety_history": "tui.history.safety",
     "said_yes": "tui.history.safety",
     "see_a_clinician": "tui.history.safety",
-    "session_heading": "tui.history.progress",
-    "session_summary": "tui.history.progress",
+    "session_heading": "tui.history.session_detail",
+    "session_summary": "tui.history.session_detail",
     "sessions_stopped": "tui.history.safety",
     "sort_rows": "tui.history.progress",
     "standing": "tui.history.roadmap",

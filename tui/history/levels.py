@@ -3,7 +3,8 @@
 A level belongs to an exercise *within a routine*, on the ladder of that routine's dose for it
 (:mod:`tui.model.dosing`): 0 is the low end of the article's range, +n is n steps up, -n is n
 steps below it. Progress in one routine never moves another. Sessions are replayed in the
-order they started. Lumbar's own rules, for each exercise of each session:
+order they started. Lumbar's own rules, for each exercise of each session (applied one session
+at a time by :func:`tui.history.judge.judge`):
 
 - **It hurt** ("this hurts" during it, or "it hurt" after it): one step down, and the run of
   good sessions starts again, so it holds for at least the next two sessions.
@@ -29,63 +30,41 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from typing import Literal
 
-from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
+from tui.history.flags import DEFAULT_THRESHOLD, pain_flags
 from tui.history.gates import read_in_passing
 from tui.history.intro import start_rungs, start_why
-from tui.history.locked import AT_TOP, back_up, capped, locked_keys, lowered
+from tui.history.judge import (
+    Change,
+    Level,
+    day_text,
+    judge,
+    locked_level,
+)
+from tui.history.judge import both as both  # roadmap and plan give their reasons with these
+from tui.history.judge import held_because as held_because
+from tui.history.locked import capped, locked_keys
+from tui.history.progress import Progress, ProgressTally
 from tui.history.recent import Recent
 from tui.model import (
-    SETUP_SECONDS,
     Catalogue,
     Dose,
     ExerciseResult,
     GateAnswer,
-    Ladder,
-    Routine,
     Session,
     SessionHistory,
     ladder,
-    plan_seconds,
 )
 
-GOOD_RUN = 2
-"""How many good sessions in a row move a dose one step up."""
 REPEATED = 2
 """Hurting in this many of an exercise's last ``OF_LAST`` sessions is repeated pain."""
 OF_LAST = 3
 """How many of an exercise's latest sessions are looked at for repeated pain."""
 REST_SESSIONS = 2
 """How many sessions with no pain flag an exercise rests after repeated pain."""
-GOOD_FEEDBACK = frozenset({"easy", "right"})
-"""The ratings that let a dose move up."""
 
-Change = Literal["up", "same", "down", "new"]
 Key = tuple[str, str]
 """A routine id and an exercise id."""
-
-NEW = "new to this routine: it starts at the low end of the article's range"
-AT_TOP_OF_RANGE = "at the top of the range lumbar steps to"
-
-
-@dataclass(frozen=True)
-class Level:
-    """Where one exercise of one routine stands, what the last session did to it, and why."""
-
-    rung: int = 0
-    run: int = 0
-    """Good sessions in a row since it last moved or was held."""
-    change: Change = "new"
-    why: str = NEW
-    since: str = ""
-    """A later pain flag, in another session, that holds it too (empty when none)."""
-
-    @property
-    def reason(self) -> str:
-        """Why it plays as it does next time, in plain words."""
-        return f"{self.why}; since then, {self.since}" if self.since else self.why
 
 
 @dataclass(frozen=True)
@@ -116,6 +95,8 @@ class Replay:
     none in :func:`replay`'s."""
     starts: dict[str, Level] = field(default_factory=dict)
     """Per routine that starts new exercises below the article's dose, where they start."""
+    tally: ProgressTally | None = None
+    """What the progress screen shows, added up on the same walk (:func:`replay`'s only)."""
 
     def resting(self, exercise: str) -> bool:
         """True when an exercise's last hurt was repeated pain and it has not rested enough."""
@@ -150,25 +131,6 @@ def item_doses(catalogue: Catalogue) -> dict[Key, Dose]:
         for item in routine.items:
             found.setdefault((routine.id, item.exercise), catalogue.dose_for(item))
     return found
-
-
-def routine_seconds(catalogue: Catalogue, routine: Routine, rungs: dict[str, int]) -> int:
-    """Roughly how long a routine plays with its exercises at these rungs (0 when not given)."""
-    return sum(
-        SETUP_SECONDS
-        + plan_seconds(
-            ladder(catalogue.dose_for(item)).at(rungs.get(item.exercise, 0)),
-            catalogue.movement_of(item.exercise),
-        )
-        for item in routine.items
-    )
-
-
-def within_budget(catalogue: Catalogue, routine: Routine, rungs: dict[str, int]) -> bool:
-    """True when the routine at these rungs still fits its time budget (or has none)."""
-    if routine.budget_minutes is None:
-        return True
-    return round(routine_seconds(catalogue, routine, rungs) / 60) <= routine.budget_minutes
 
 
 def new_levels(catalogue: Catalogue) -> dict[str, Level]:
@@ -207,17 +169,35 @@ def replay(
     """Replay the whole history under the rules of the module docstring.
 
     The latest replays are remembered (:mod:`tui.history.recent`): asked again of the same
-    catalogue, threshold and sessions, one is not done again. So the replay the select screen
-    does in a worker serves the session started from it, and ten years are not replayed again
-    on the UI thread when Enter is pressed. A replay is never changed once made.
+    catalogue, threshold and sessions, one is not done again, and one asked for while another
+    thread makes it is waited for. So the replay the select screen does in a worker serves the
+    session started from it and the progress screen (its walk adds up the progress figures too:
+    :func:`progress_of`), and ten years are not walked again when Enter or ``p`` is pressed. A
+    replay is never changed once made.
     """
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
-    asked = (catalogue, threshold, history)
-    found = _replays.find(asked)
-    if found is None:
-        found = _replay(history, catalogue, threshold)
-        _replays.keep(asked, found)
-    return found
+    return _replays.made(
+        (catalogue, threshold, history),
+        lambda: _replay(history, catalogue, threshold, tally=ProgressTally(catalogue)),
+    )
+
+
+def progress_of(
+    sessions: Sequence[Session],
+    catalogue: Catalogue,
+    target: int,
+    today: date,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> Progress:
+    """What the progress screen shows (as :func:`work_out` does), from the replay's own walk.
+
+    With the store's history unchanged since the select screen planned the routines, nothing
+    is walked again: only the streak and the calendar are worked out for ``target`` and
+    ``today``.
+    """
+    tally = replay(sessions, catalogue, threshold).tally
+    assert tally is not None  # every replay made by replay() has one
+    return tally.progress(target, today, sessions)
 
 
 def replay_explained(
@@ -235,12 +215,14 @@ def _replay(
     catalogue: Catalogue,
     threshold: int,
     explained: Callable[[Key], bool] = lambda key: False,
+    tally: ProgressTally | None = None,
 ) -> Replay:
     """The replay itself, keeping the changes of the keys ``explained`` says yes to.
 
-    (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.)
+    (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.) Each
+    session is added to ``tally``, if given, with its pain flags.
     """
-    found = Replay(starts=new_levels(catalogue))
+    found = Replay(starts=new_levels(catalogue), tally=tally)
     befores: list[int] = []
     locked = locked_keys(catalogue)
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
@@ -251,6 +233,8 @@ def _replay(
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:
             befores.append(session.pain_before)
+        if tally is not None:
+            tally.add(session, flags)
         _count_hurts(found, session, calm=not flags)
         grouped: dict[Key, list[ExerciseResult]] = {}
         for result in session.exercises:
@@ -258,7 +242,7 @@ def _replay(
             grouped.setdefault((routine, result.exercise), []).append(result)
         day = session.started_at.date()
         if flags:
-            _hold_everywhere(found, set(grouped), f"held: {both(flags)} on {_day(day)}")
+            _hold_everywhere(found, set(grouped), f"held: {both(flags)} on {day_text(day)}")
         for key, results in grouped.items():
             steps = ladders.get(key)
             if steps is None and key[1] in catalogue.exercises:
@@ -268,9 +252,9 @@ def _replay(
             if steps is None:
                 continue
             before = found.level(*key)
-            after = _judge(catalogue, found, key, steps, before, results, session, flags)
+            after = judge(catalogue, found.levels, key, steps, before, results, session, flags)
             if key in locked:
-                after = _locked(after)
+                after = locked_level(after)
             found.levels[key] = after
             if explained(key):
                 change = LevelChange(
@@ -307,97 +291,6 @@ def _hold_everywhere(found: Replay, played: set[Key], reason: str) -> None:
             found.levels[key] = Level(level.rung, 0, "same", reason)
         else:
             found.levels[key] = Level(level.rung, 0, level.change, level.why, reason)
-
-
-def _judge(
-    catalogue: Catalogue,
-    found: Replay,
-    key: Key,
-    steps: Ladder,
-    before: Level,
-    results: Sequence[ExerciseResult],
-    session: Session,
-    flags: Sequence[str],
-) -> Level:
-    """The level after one session's results for one exercise of one routine."""
-    rung = steps.clamp(before.rung)
-    on = _day(session.started_at.date())
-    if any(result.hurt for result in results):
-        if rung <= steps.bottom:
-            return Level(rung, 0, "same", f"held: it hurt on {on}; this is the lightest dose")
-        return Level(
-            rung - 1, 0, "down", f"one step lighter: it hurt on {on}; held for two sessions"
-        )
-    held = held_because(results, session, flags)
-    if held is not None:
-        return Level(rung, 0, "same", f"held: {held} on {on}")
-    run = before.run + 1
-    if run < GOOD_RUN:
-        return Level(
-            rung, run, "same", f"one comfortable session ({on}); one more in a row to go up"
-        )
-    if rung >= steps.top:
-        return Level(rung, run, "same", AT_TOP_OF_RANGE)
-    routine = catalogue.routines[key[0]]
-    rungs = {
-        exercise: level.rung for (owner, exercise), level in found.levels.items() if owner == key[0]
-    } | {key[1]: rung + 1}
-    if not within_budget(catalogue, routine, rungs):
-        return Level(
-            rung, run, "same", f"held: {routine.name} stays within {routine.budget_minutes} min"
-        )
-    return Level(
-        rung + 1,
-        0,
-        "up",
-        f"one step up: done in full, comfortable and pain-free two sessions in a row ({on})",
-    )
-
-
-def _locked(level: Level) -> Level:
-    """A locked item's level, its reason saying that the clinician locked it."""
-    if level.change == "down":
-        return Level(level.rung, level.run, level.change, lowered(level.why), level.since)
-    if level.change == "up":
-        return Level(level.rung, level.run, level.change, back_up(level.why), level.since)
-    if level.why == AT_TOP_OF_RANGE:
-        return Level(level.rung, level.run, level.change, AT_TOP, level.since)
-    return level
-
-
-def held_because(
-    results: Sequence[ExerciseResult], session: Session, flags: Sequence[str]
-) -> str | None:
-    """Why a session that did not hurt this exercise holds it (None: a good session for it)."""
-    if flags:
-        return both(flags)
-    if session.status != "complete":
-        return "the session ended early"
-    if pain_unknown(session):
-        return "your pain before or after was not recorded"
-    for result in results:
-        if result.outcome == "skipped":
-            return "you skipped it"
-        if not result.full:
-            return "not every rep or hold was done"
-        if result.feedback == "hard":
-            return "you rated it hard"
-        if result.feedback not in GOOD_FEEDBACK:
-            return "it was not rated"
-    return None
-
-
-def both(reasons: Sequence[str]) -> str:
-    """Reasons joined as a sentence joins them: "a", "a and b", "a, b and c"."""
-    if len(reasons) < 2:
-        return "".join(reasons)
-    return f"{', '.join(reasons[:-1])} and {reasons[-1]}"
-
-
-@lru_cache(maxsize=4096)
-def _day(day: date) -> str:
-    """A day as "3 Dec"."""
-    return f"{day.day} {day:%b}"
 
 
 def explain(

@@ -29,15 +29,15 @@ from tui.history import (
     glance_lines,
     hurt_most,
     next_step_text,
+    progress_of,
     safety_history,
     sort_rows,
     streak_line,
     today_of,
     trend_text,
     week_text,
-    work_out,
 )
-from tui.model import Catalogue, Settings, plural
+from tui.model import Catalogue, plural
 from tui.screens.progress_dialogs import ExportDialog, SessionDetail
 from tui.screens.report_file import REPORT_TOOLTIP, tell_report
 from tui.store import Store, export
@@ -209,19 +209,21 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         run_in_thread(self, self.read_progress, "load_progress", exclusive=True)
 
     def read_progress(self) -> None:
-        """On a worker's thread: read the store, work everything out, then show it."""
-        snapshot = self.store.snapshot()
-        settings = snapshot.settings or Settings()
-        now = self.now()
-        progress = work_out(
-            snapshot.sessions,
+        """On a worker's thread: read the store, work everything out, then show it.
+
+        The figures come from the dose replay's walk of the history (:func:`progress_of`):
+        the one the select screen made of an unchanged file, or is still making (then this
+        waits for it rather than walking ten years a second time beside it).
+        """
+        settings, safety = self.store.settings(), self.store.safety()
+        progress = progress_of(
+            self.store.sessions(),
             self.catalogue,
             settings.weekly_target,
-            today_of(now),
+            today_of(self.now()),
             settings.pain_threshold,
         )
-        safety = safety_history(self.catalogue, snapshot.safety)
-        self.app.call_from_thread(self.show, progress, safety)
+        self.app.call_from_thread(self.show, progress, safety_history(self.catalogue, safety))
 
     def show(self, progress: Progress, safety: Sequence[str] = ()) -> None:
         """Hand what was worked out down to the widgets (the history when its tab is shown).
@@ -348,7 +350,7 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         """Enter on a session shows it in detail."""
         if self.progress is None:
             return
-        session = self.progress.sessions.get(event.session)
+        session = self.progress.session(event.session)
         if session is not None:
             names = {key: exercise.name for key, exercise in self.catalogue.exercises.items()}
             self.dialog_open = True
