@@ -80,19 +80,22 @@ def judge(
     steps: Ladder,
     before: Level,
     results: Sequence[ExerciseResult],
-    session: Session,
-    flags: Sequence[str],
+    held: str | None,
+    on: str,
 ) -> Level:
-    """The level after one session's results for one exercise of one routine."""
+    """The level after one session's results for one exercise of one routine.
+
+    ``held`` is why the session holds every exercise it played (:func:`session_held`), ``on``
+    its day in words.
+    """
     rung = steps.clamp(before.rung)
-    on = day_text(session.started_at.date())
     if any(result.hurt for result in results):
         if rung <= steps.bottom:
             return Level(rung, 0, "same", f"held: it hurt on {on}; this is the lightest dose")
         return Level(
             rung - 1, 0, "down", f"one step lighter: it hurt on {on}; held for two sessions"
         )
-    held = held_because(results, session, flags)
+    held = held or results_held(results)
     if held is not None:
         return Level(rung, 0, "same", f"held: {held} on {on}")
     run = before.run + 1
@@ -133,12 +136,22 @@ def held_because(
     results: Sequence[ExerciseResult], session: Session, flags: Sequence[str]
 ) -> str | None:
     """Why a session that did not hurt this exercise holds it (None: a good session for it)."""
+    return session_held(session, flags) or results_held(results)
+
+
+def session_held(session: Session, flags: Sequence[str]) -> str | None:
+    """Why a session holds every exercise it played, whatever their results (None: none)."""
     if flags:
         return both(flags)
     if session.status != "complete":
         return "the session ended early"
     if pain_unknown(session):
         return "your pain before or after was not recorded"
+    return None
+
+
+def results_held(results: Sequence[ExerciseResult]) -> str | None:
+    """Why an exercise's results in a session hold it (None: done in full and rated well)."""
     for result in results:
         if result.outcome == "skipped":
             return "you skipped it"

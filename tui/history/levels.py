@@ -34,13 +34,7 @@ from datetime import date
 from tui.history.flags import DEFAULT_THRESHOLD, pain_flags
 from tui.history.gates import read_in_passing
 from tui.history.intro import start_rungs, start_why
-from tui.history.judge import (
-    Change,
-    Level,
-    day_text,
-    judge,
-    locked_level,
-)
+from tui.history.judge import Change, Level, day_text, judge, locked_level, session_held
 from tui.history.judge import both as both  # roadmap and plan give their reasons with these
 from tui.history.judge import held_because as held_because
 from tui.history.locked import capped, locked_keys
@@ -228,7 +222,8 @@ def _replay(
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
     ladders |= {key: capped(ladders[key]) for key in locked if key in ladders}
     answers: list[GateAnswer] = []
-    for session in chronological(sessions):
+    holds = _Holds(found)
+    for index, session in enumerate(chronological(sessions)):
         answers.extend(answer for result in session.exercises for answer in result.gates)
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:
@@ -241,8 +236,10 @@ def _replay(
             routine = result.routine or session.routine
             grouped.setdefault((routine, result.exercise), []).append(result)
         day = session.started_at.date()
+        on = day_text(day)
         if flags:
-            _hold_everywhere(found, set(grouped), f"held: {both(flags)} on {day_text(day)}")
+            holds.flag(index, f"held: {both(flags)} on {on}")
+        held = session_held(session, flags)
         for key, results in grouped.items():
             steps = ladders.get(key)
             if steps is None and key[1] in catalogue.exercises:
@@ -251,16 +248,17 @@ def _replay(
                 steps = ladders[key] = ladder(catalogue.exercise(key[1]).dose)
             if steps is None:
                 continue
-            before = found.level(*key)
-            after = judge(catalogue, found.levels, key, steps, before, results, session, flags)
+            before = holds.level(key, index)
+            after = judge(catalogue, found.levels, key, steps, before, results, held, on)
             if key in locked:
                 after = locked_level(after)
-            found.levels[key] = after
+            holds.judged(key, after, index)
             if explained(key):
                 change = LevelChange(
                     day, session.id, after.change, before.rung, after.rung, after.why
                 )
                 found.changes.append((key, change))
+    holds.settle()
     if isinstance(sessions, SessionHistory):
         read_in_passing(sessions, tuple(answers))  # the gates' walk, done in this one
     return found
@@ -282,15 +280,60 @@ def _count_hurts(found: Replay, session: Session, *, calm: bool) -> None:
             found.since_hurt[exercise] = 0
 
 
-def _hold_everywhere(found: Replay, played: set[Key], reason: str) -> None:
-    """A pain flag holds every exercise of every routine: each run of good sessions restarts."""
-    for key, level in found.levels.items():
-        if key in played:
-            continue
-        if level.change == "same":
-            found.levels[key] = Level(level.rung, 0, "same", reason)
-        else:
-            found.levels[key] = Level(level.rung, 0, level.change, level.why, reason)
+class _Holds:
+    """The levels of a replay, with the hold every pain flag puts on the exercises not played.
+
+    A pain flag holds every exercise of every routine but those of its own session: each run
+    of good sessions restarts, and the flag is the reason. Holding again only replaces the
+    reason, so an exercise owes only the latest flag since it was last judged; that one is put
+    on it when it is next read, and on all of them at the end, rather than on every level at
+    every flag (ten years: some 1,000 flags over some 100 levels).
+    """
+
+    def __init__(self, found: Replay) -> None:
+        """The levels of ``found``; no flag yet."""
+        self._found = found
+        self._judged: dict[Key, int] = {}
+        """The session each level was last judged in (its index in the walk)."""
+        self._latest: tuple[int, str] | None = None
+        self._earlier: tuple[int, str] | None = None
+        """The flag before the latest: the one a key played in the latest flag's session owes."""
+
+    def flag(self, index: int, reason: str) -> None:
+        """Session ``index`` has a pain flag: it holds every level not played in it."""
+        self._earlier, self._latest = self._latest, (index, reason)
+
+    def level(self, key: Key, index: int) -> Level:
+        """The level of ``key`` as session ``index`` finds it, with any hold it owes put on."""
+        found = self._found.levels.get(key)
+        if found is None:
+            return self._found.level(*key)
+        owed = self._latest if self._latest is None or self._latest[0] < index else self._earlier
+        if owed is not None and owed[0] > self._judged[key]:
+            found = self._found.levels[key] = _held(found, owed[1])
+        return found
+
+    def judged(self, key: Key, level: Level, index: int) -> None:
+        """``key`` was judged in session ``index``: its level now."""
+        self._found.levels[key] = level
+        self._judged[key] = index
+
+    def settle(self) -> None:
+        """Put the latest flag on every level judged before it (the walk is over)."""
+        if self._latest is None:
+            return
+        index, reason = self._latest
+        levels = self._found.levels
+        for key, judged in self._judged.items():
+            if judged < index:
+                levels[key] = _held(levels[key], reason)
+
+
+def _held(level: Level, reason: str) -> Level:
+    """A level held by a pain flag in another session: its run of good sessions restarts."""
+    if level.change == "same":
+        return Level(level.rung, 0, "same", reason)
+    return Level(level.rung, 0, level.change, level.why, reason)
 
 
 def explain(
