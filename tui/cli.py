@@ -193,7 +193,7 @@ def run_catalogue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 EXIT_GRACE = 2.0
-HISTORY_AFTER = 0.3
+HISTORY_AFTER = 0.1
 """Seconds after the first frame before the history is read (see ``LumbarApp``)."""
 """Seconds lumbar may take to exit after a hang-up, once the session is saved, before it is
 made to (a closed terminal can leave the screen's last writes hanging): lumbar's own figure."""

@@ -180,3 +180,13 @@ def test_a_result_asked_for_while_another_thread_makes_it_is_waited_for() -> Non
     first.join()
     second.join()
     assert (made, answers) == (["first"], [1])
+
+
+def test_the_progress_figures_walk_the_history_once_without_a_replay(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """Opened before any plan, the progress screen walks for its figures once, then not again."""
+    today = (RECORD_BASE + timedelta(days=DAYS)).date()
+    progress_of(store.sessions(), catalogue, 3, today)
+    progress_of(store.sessions(), catalogue, 4, today)
+    assert len(decoded) == DAYS

@@ -9,12 +9,10 @@ import msgspec
 import pytest
 
 from tests.helpers import BASE, GAP_WEEK, demo_history, result_at, years_of_sessions
+from tui.history.glance import glance_lines, going_well, hurt_most
 from tui.history.progress import (
     PainPoint,
-    glance_lines,
-    going_well,
     history_row,
-    hurt_most,
     pain_text,
     pain_trend,
     sort_rows,

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
         passed_gates,
         taken_back,
     )
+    from tui.history.glance import glance_lines, hurt_most
     from tui.history.judge import Level
-    from tui.history.levels import LevelChange, Replay, explain, progress_of, replay
+    from tui.history.levels import LevelChange, Replay, explain, hold_replays, progress_of, replay
     from tui.history.plan import (
         RoutinePlan,
         plan_all,
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
         PainPoint,
         Progress,
         SortColumn,
-        glance_lines,
-        hurt_most,
         sort_rows,
         trend_text,
         work_out,
@@ -126,6 +125,7 @@ __all__ = [
     "gated_stages",
     "glance_lines",
     "high_pain_before",
+    "hold_replays",
     "hurt_most",
     "is_emergency",
     "kind_of",
@@ -198,6 +198,7 @@ _HOME = {
     "resting_note": "tui.history.plan",
     "replay": "tui.history.levels",
     "progress_of": "tui.history.levels",
+    "hold_replays": "tui.history.levels",
     "CLIMB_AFTER": "tui.history.roadmap",
     "CalendarDay": "tui.history.streak",
     "ExerciseRow": "tui.history.progress",
@@ -222,8 +223,8 @@ _HOME = {
     "day_text": "tui.history.safety",
     "may_offer_move_on": "tui.history.roadmap",
     "move_on_refusal": "tui.history.roadmap",
-    "glance_lines": "tui.history.progress",
-    "hurt_most": "tui.history.progress",
+    "glance_lines": "tui.history.glance",
+    "hurt_most": "tui.history.glance",
     "is_emergency": "tui.history.safety",
     "move_on": "tui.history.roadmap",
     "moving_on_note": "tui.history.roadmap",

@@ -27,6 +27,7 @@ no clock, no I/O, no Textual.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,7 +39,7 @@ from tui.history.judge import Change, Level, day_text, judge, locked_level, sess
 from tui.history.judge import both as both  # roadmap and plan give their reasons with these
 from tui.history.judge import held_because as held_because
 from tui.history.locked import capped, locked_keys
-from tui.history.progress import Progress, ProgressTally
+from tui.history.progress import Progress, ProgressTally, tally_of
 from tui.history.recent import Recent
 from tui.model import (
     Catalogue,
@@ -89,8 +90,6 @@ class Replay:
     none in :func:`replay`'s."""
     starts: dict[str, Level] = field(default_factory=dict)
     """Per routine that starts new exercises below the article's dose, where they start."""
-    tally: ProgressTally | None = None
-    """What the progress screen shows, added up on the same walk (:func:`replay`'s only)."""
 
     def resting(self, exercise: str) -> bool:
         """True when an exercise's last hurt was repeated pain and it has not rested enough."""
@@ -155,6 +154,8 @@ def _same(known: ReplayOf, asked: ReplayOf) -> bool:
 
 _replays: Recent[ReplayOf, Replay] = Recent(_same)
 """The latest replays and what they were of (see :func:`replay`)."""
+_tallies: Recent[ReplayOf, ProgressTally] = Recent(_same)
+"""The latest progress figures and what they were of (see :func:`progress_of`)."""
 
 
 def replay(
@@ -165,15 +166,21 @@ def replay(
     The latest replays are remembered (:mod:`tui.history.recent`): asked again of the same
     catalogue, threshold and sessions, one is not done again, and one asked for while another
     thread makes it is waited for. So the replay the select screen does in a worker serves the
-    session started from it and the progress screen (its walk adds up the progress figures too:
+    session started from it and the progress screen (the walk adds up its figures too:
     :func:`progress_of`), and ten years are not walked again when Enter or ``p`` is pressed. A
     replay is never changed once made.
     """
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
-    return _replays.made(
-        (catalogue, threshold, history),
-        lambda: _replay(history, catalogue, threshold, tally=ProgressTally(catalogue)),
-    )
+    asked = (catalogue, threshold, history)
+
+    def make() -> Replay:
+        tally = None if _tallies.find(asked) else ProgressTally(catalogue)
+        found = _replay(history, catalogue, threshold, tally=tally)
+        if tally is not None:
+            _tallies.keep(asked, tally)
+        return found
+
+    return _replays.made(asked, make)
 
 
 def progress_of(
@@ -183,15 +190,44 @@ def progress_of(
     today: date,
     threshold: int = DEFAULT_THRESHOLD,
 ) -> Progress:
-    """What the progress screen shows (as :func:`work_out` does), from the replay's own walk.
+    """What the progress screen shows (as :func:`work_out` finds), walking as little as it can.
 
-    With the store's history unchanged since the select screen planned the routines, nothing
-    is walked again: only the streak and the calendar are worked out for ``target`` and
-    ``today``.
+    The replay's walk adds the figures up too (:func:`replay`): after the select screen's plans
+    of an unchanged file, nothing is walked again. Otherwise the history is walked for the
+    figures alone (no dose levels: a third of the time), and that walk is remembered too; a
+    replay under way on another thread waits from :func:`hold_replays` until this returns.
+    Only the streak and the calendar are worked out each time, for ``target`` and ``today``.
     """
-    tally = replay(sessions, catalogue, threshold).tally
-    assert tally is not None  # every replay made by replay() has one
-    return tally.progress(target, today, sessions)
+    history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
+    asked = (catalogue, threshold, history)
+    try:
+        tally = _tallies.made(asked, lambda: tally_of(history, catalogue, threshold))
+    finally:
+        _clear.set()  # the replays held back for it go on
+    return tally.progress(target, today, history)
+
+
+_clear = threading.Event()
+"""Clear while the progress screen is waiting for its figures: replays wait (see below)."""
+_clear.set()
+GIVE_WAY_AT_MOST = 1.0
+"""The longest replays wait for the progress screen, in seconds: never stuck, whatever happens."""
+
+
+def hold_replays() -> None:
+    """Replays under way on other threads wait until :func:`progress_of` returns (1 s at most).
+
+    The progress screen calls it as it opens: the user asked for it, and the select screen's
+    replay (a background walk of the whole history) would otherwise share the processor with
+    drawing the screen and working out its figures.
+    """
+    _clear.clear()
+
+
+def _give_way() -> None:
+    """Wait while the progress screen works out its figures (a second at most, then go on)."""
+    if not _clear.wait(GIVE_WAY_AT_MOST):
+        _clear.set()  # not released in time: hold no replay longer for that screen
 
 
 def replay_explained(
@@ -216,7 +252,7 @@ def _replay(
     (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.) Each
     session is added to ``tally``, if given, with its pain flags.
     """
-    found = Replay(starts=new_levels(catalogue), tally=tally)
+    found = Replay(starts=new_levels(catalogue))
     befores: list[int] = []
     locked = locked_keys(catalogue)
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
@@ -224,6 +260,8 @@ def _replay(
     answers: list[GateAnswer] = []
     holds = _Holds(found)
     for index, session in enumerate(chronological(sessions)):
+        if not _clear.is_set():
+            _give_way()  # the progress screen is opening
         answers.extend(answer for result in session.exercises for answer in result.gates)
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:

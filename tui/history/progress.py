@@ -4,11 +4,10 @@
 :class:`Progress`: the forgiving streak and this week (:mod:`tui.history.streak`), the calendar
 of the last weeks, pain before and after each session and its trend, one row per exercise (the
 "which movements help and which cause discomfort" log the 10 Best Exercises article advises
-keeping, with what goes well and what hurt picked out) and the session history, newest first.
+keeping; :mod:`tui.history.glance` picks out its ends) and the session history, newest first.
 The walk adds each session to a :class:`ProgressTally`; the dose replay of the store's history
-feeds one in its own walk (:func:`tui.history.levels.replay`), so the progress screen reuses the
-start-up's walk. The screen only formats what is here; nothing is recomputed when it draws.
-Nothing here imports Textual.
+feeds one on its own walk (:func:`tui.history.levels.progress_of`). The screen only formats
+what is here; nothing is recomputed when it draws. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -195,47 +194,6 @@ def sort_rows(
     return sorted(by_name, key=key, reverse=reverse != flip)
 
 
-GOING_WELL_AFTER = 3
-"""How many times an exercise must be done in full before it can be said to go well."""
-
-
-def going_well(rows: Iterable[ExerciseRow]) -> list[ExerciseRow]:
-    """Exercises done in full at least 3 times and never with a pain flag, best rated first.
-
-    Best rated is the largest share of "easy" and "right" among the times done; then the most
-    done, then by name.
-    """
-    found = [row for row in rows if row.done >= GOING_WELL_AFTER and not row.flags]
-    return sorted(found, key=lambda row: (-(row.easy + row.right) / row.done, -row.done, row.name))
-
-
-def hurt_most(rows: Iterable[ExerciseRow]) -> list[ExerciseRow]:
-    """Exercises that hurt at least once: most often first, then the most recent."""
-    found = [row for row in rows if row.hurt]
-    by_recent = sorted(found, key=lambda row: row.last or date.min, reverse=True)
-    return sorted(by_recent, key=lambda row: row.hurt, reverse=True)
-
-
-def names_line(label: str, rows: Sequence[ExerciseRow], width: int) -> str:
-    """``Label: A, B, C``, as many names as fit in ``width`` (one at least)."""
-    line = f"{label}: {rows[0].name}" if rows else ""
-    for row in rows[1:]:
-        longer = f"{line}, {row.name}"
-        if len(longer) > width:
-            break
-        line = longer
-    return line
-
-
-def glance_lines(rows: Sequence[ExerciseRow], width: int) -> tuple[str, str]:
-    """What goes well and what hurt, a line each (before any session, what will show here)."""
-    if not rows:
-        return "Rate each exercise when the player asks: what goes well shows here.", ""
-    well = names_line("Going well", going_well(rows), width)
-    hurt = names_line("It hurt", hurt_most(rows), width) or "Nothing has hurt so far."
-    return well, hurt
-
-
 @dataclass(frozen=True, slots=True)
 class HistoryRow:
     """One session in the history list; its exercises counted as :func:`outcome_counts` does."""
@@ -378,13 +336,23 @@ def work_out(
     sessions before them (a report's period), only set the baseline their pain flags compare
     with.
     """
+    return tally_of(sessions, catalogue, threshold, earlier).progress(target, today, sessions)
+
+
+def tally_of(
+    sessions: Iterable[Session],
+    catalogue: Catalogue,
+    threshold: int = DEFAULT_THRESHOLD,
+    earlier: Sequence[Session] = (),
+) -> ProgressTally:
+    """The sessions, oldest first, added up in one walk (see :func:`work_out`)."""
     tally = ProgressTally(catalogue)
     befores = pain_before_scores(earlier)
     for session in sessions:
         tally.add(session, pain_flags(session, befores, threshold))
         if session.pain_before is not None:
             befores.append(session.pain_before)
-    return tally.progress(target, today, sessions)
+    return tally
 
 
 def _name(catalogue: Catalogue, exercise: str) -> str:

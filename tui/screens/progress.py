@@ -25,6 +25,7 @@ from tui.history import (
     Progress,
     SortColumn,
     glance_lines,
+    hold_replays,
     hurt_most,
     next_step_text,
     progress_of,
@@ -115,7 +116,12 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
     ]
 
     def __init__(self, catalogue: Catalogue, store: Store, now: Callable[[], datetime]) -> None:
-        """Show the progress in ``store``; ``now`` is the wall clock (the user's local time)."""
+        """Show the progress in ``store``; ``now`` is the wall clock (the user's local time).
+
+        A replay of the history under way in the background waits while this opens and works
+        out its figures (:func:`hold_replays`).
+        """
+        hold_replays()
         super().__init__()
         self.catalogue = catalogue
         self.store = store
