@@ -188,7 +188,10 @@ class LumbarApp(SessionStarts):
         )
 
     def progress_screen(self) -> Screen[Any]:
-        """The progress mode's screen."""
+        """The progress mode's screen; a replay of the history under way waits till it shows."""
+        from tui.history import hold_replays
+
+        hold_replays()  # the screen's figures come first: it lets the replay go on
         from tui.screens.progress import ProgressScreen
 
         return ProgressScreen(self.catalogue, self.store, self.wall)

@@ -27,7 +27,15 @@ if TYPE_CHECKING:
     )
     from tui.history.glance import glance_lines, hurt_most
     from tui.history.judge import Level
-    from tui.history.levels import LevelChange, Replay, explain, hold_replays, progress_of, replay
+    from tui.history.levels import (
+        LevelChange,
+        Replay,
+        explain,
+        hold_replays,
+        let_replays_go,
+        progress_of,
+        replay,
+    )
     from tui.history.plan import (
         RoutinePlan,
         plan_all,
@@ -129,6 +137,7 @@ __all__ = [
     "hurt_most",
     "is_emergency",
     "kind_of",
+    "let_replays_go",
     "make_report",
     "may_offer_move_on",
     "move_on",
@@ -199,6 +208,7 @@ _HOME = {
     "replay": "tui.history.levels",
     "progress_of": "tui.history.levels",
     "hold_replays": "tui.history.levels",
+    "let_replays_go": "tui.history.levels",
     "CLIMB_AFTER": "tui.history.roadmap",
     "CalendarDay": "tui.history.streak",
     "ExerciseRow": "tui.history.progress",

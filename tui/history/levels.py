@@ -194,34 +194,36 @@ def progress_of(
 
     The replay's walk adds the figures up too (:func:`replay`): after the select screen's plans
     of an unchanged file, nothing is walked again. Otherwise the history is walked for the
-    figures alone (no dose levels: a third of the time), and that walk is remembered too; a
-    replay under way on another thread waits from :func:`hold_replays` until this returns.
+    figures alone (no dose levels: a third of the time), and that walk is remembered too.
     Only the streak and the calendar are worked out each time, for ``target`` and ``today``.
     """
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
     asked = (catalogue, threshold, history)
-    try:
-        tally = _tallies.made(asked, lambda: tally_of(history, catalogue, threshold))
-    finally:
-        _clear.set()  # the replays held back for it go on
+    tally = _tallies.made(asked, lambda: tally_of(history, catalogue, threshold))
     return tally.progress(target, today, history)
 
 
 _clear = threading.Event()
-"""Clear while the progress screen is waiting for its figures: replays wait (see below)."""
+"""Clear while the progress screen opens and works out its figures: replays wait (see below)."""
 _clear.set()
 GIVE_WAY_AT_MOST = 1.0
 """The longest replays wait for the progress screen, in seconds: never stuck, whatever happens."""
 
 
 def hold_replays() -> None:
-    """Replays under way on other threads wait until :func:`progress_of` returns (1 s at most).
+    """Replays under way on other threads wait until :func:`let_replays_go` (1 s at most).
 
-    The progress screen calls it as it opens: the user asked for it, and the select screen's
-    replay (a background walk of the whole history) would otherwise share the processor with
-    drawing the screen and working out its figures.
+    The app calls it as it opens the progress screen, which lets them go once its figures are
+    drawn: the user asked for those, and the select screen's replay (a background walk of the
+    whole history) would otherwise share the processor with drawing the screen and working
+    out its figures.
     """
     _clear.clear()
+
+
+def let_replays_go() -> None:
+    """Replays held back by :func:`hold_replays` go on."""
+    _clear.set()
 
 
 def _give_way() -> None:

@@ -12,9 +12,11 @@ what is here; nothing is recomputed when it draws. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 from statistics import fmean
 from typing import Any, Literal
 
@@ -35,7 +37,7 @@ TREND_SESSIONS = 5
 """How many sessions at each end of the history the pain trend compares."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PainPoint:
     """The pain scores of one session (either may be missing)."""
 
@@ -109,6 +111,7 @@ def trend_text(trend: PainTrend) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=256)  # 121 pairs of scores at most: ten years of rows share them
 def pain_text(before: int | None, after: int | None) -> str:
     """``5 → 3``, ``5 → ?`` or ``-`` when neither was recorded."""
     if before is None and after is None:
@@ -220,7 +223,7 @@ def history_row(session: Session) -> HistoryRow:
     return HistoryRow(
         session=session.id,
         started_at=session.started_at,
-        routine=session.routine_name,
+        routine=sys.intern(session.routine_name),  # one name for thousands of rows
         minutes=session_minutes(session),
         status=session.status,
         pain=pain_text(session.pain_before, session.pain_after),

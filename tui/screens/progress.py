@@ -25,8 +25,8 @@ from tui.history import (
     Progress,
     SortColumn,
     glance_lines,
-    hold_replays,
     hurt_most,
+    let_replays_go,
     next_step_text,
     progress_of,
     safety_history,
@@ -116,12 +116,7 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
     ]
 
     def __init__(self, catalogue: Catalogue, store: Store, now: Callable[[], datetime]) -> None:
-        """Show the progress in ``store``; ``now`` is the wall clock (the user's local time).
-
-        A replay of the history under way in the background waits while this opens and works
-        out its figures (:func:`hold_replays`).
-        """
-        hold_replays()
+        """Show the progress in ``store``; ``now`` is the wall clock (the user's local time)."""
         super().__init__()
         self.catalogue = catalogue
         self.store = store
@@ -212,6 +207,7 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         self.show_exercises()
         if self.query_one(TabbedContent).active == "history":
             self.show_history(progress)
+        self.call_after_refresh(let_replays_go)  # held back as the screen opened (see the app)
 
     def show_overview(self, progress: Progress) -> None:
         """The streak, this week, the calendar and the pain chart."""
