@@ -16,7 +16,17 @@ import pytest
 
 from tests.helpers import RECORD_BASE, counted_decodes, make_session
 from tui.catalogue import alone
-from tui.history import passed_gates, plan_all, progress_of, status_of, unfinished, work_out
+from tui.history import (
+    hold_replays,
+    let_replays_go,
+    levels,
+    passed_gates,
+    plan_all,
+    progress_of,
+    status_of,
+    unfinished,
+    work_out,
+)
 from tui.history.recent import Recent
 from tui.model import Catalogue, Settings
 from tui.store import Store
@@ -190,3 +200,30 @@ def test_the_progress_figures_walk_the_history_once_without_a_replay(
     progress_of(store.sessions(), catalogue, 3, today)
     progress_of(store.sessions(), catalogue, 4, today)
     assert len(decoded) == DAYS
+
+
+def test_a_replay_waits_while_the_progress_screen_opens(store: Store, catalogue: Catalogue) -> None:
+    """Held back (as p opens the progress screen), a replay goes on only once let go."""
+    done = threading.Event()
+
+    def plan() -> None:
+        plan_all(catalogue, store.sessions())
+        done.set()
+
+    hold_replays()
+    replaying = threading.Thread(target=plan)
+    replaying.start()
+    held = not done.wait(0.2)
+    let_replays_go()
+    replaying.join(timeout=5)
+    assert (held, done.is_set()) == (True, True)
+
+
+def test_a_replay_held_back_and_never_let_go_goes_on(
+    store: Store, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hold nobody lets go of stops no replay for longer than GIVE_WAY_AT_MOST."""
+    monkeypatch.setattr(levels, "GIVE_WAY_AT_MOST", 0.01)
+    hold_replays()
+    assert plan_all(catalogue, store.sessions())
+    assert plan_all(catalogue, list(store.sessions()))  # and holds no later replay
