@@ -123,8 +123,7 @@ own routines, marked *(yours)* in the list.
 
         ``today`` tells whether a prescription's review date has passed (the local date by
         default). The routines are first planned ``first_plan_after`` seconds after the first
-        frame (then at each return to the screen): the plan walks the history, and ten years
-        of it would share the processor with the frames that follow the first.
+        frame: a plan walks the history, and ten years would slow the frames just after it.
         """
         super().__init__()
         self.today = today or (lambda: datetime.now().astimezone().date())
@@ -166,11 +165,9 @@ own routines, marked *(yours)* in the list.
 
     def on_screen_resume(self) -> None:
         """Shown (again): plan the routines from the history, once the screen is drawn."""
-        wait, self.plan_after = self.plan_after, 0.0
-        if wait:
-            self.call_after_refresh(self.set_timer, wait, self.plan_routines)
-        else:
-            self.call_after_refresh(self.plan_routines)
+        wait, self.plan_after = self.plan_after, 0.0  # only the first time (see __init__)
+        plan = partial(self.set_timer, wait, self.plan_routines) if wait else self.plan_routines
+        self.call_after_refresh(plan)
 
     def plan_routines(self) -> None:
         """Work out how each routine plays next, in a worker (it reads the store)."""
