@@ -121,6 +121,7 @@ class LumbarApp(SessionStarts):
         tmux: bool = False,
         speech: SpeechSystem | None = None,
         hang_up_grace: float | None = None,
+        history_after: float = 0.0,
     ) -> None:
         """Keep the dependencies every screen needs; only the user's routines are read here.
 
@@ -131,11 +132,14 @@ class LumbarApp(SessionStarts):
         (by default, once running in a real terminal, the driver's own output); ``tmux`` says
         they must pass through tmux; ``speech`` is what the machine offers to speak cues with
         (None: nothing). After a hang-up, once the session is saved, the process is made to end
-        within ``hang_up_grace`` seconds (None: never forced, as in tests).
+        within ``hang_up_grace`` seconds (None: never forced, as in tests). The history is first
+        read (checked, and the routines planned from it) ``history_after`` seconds after the
+        first frame (0, as in tests: at once), so ten years do not slow the frames that follow.
         """
         super().__init__(terminal, tmux=tmux)
         self.speech = speech
         self.hang_up_grace = hang_up_grace
+        self.history_after = history_after
         self.kept_unsaved: Path | None = None
         """Where sessions the saver could not write were kept as lumbar ended (None: none)."""
         self.unsaved_count = 0
@@ -156,7 +160,11 @@ class LumbarApp(SessionStarts):
         self.add_mode(
             "select",
             lambda: SelectScreen(
-                self.catalogue, self.store, self.custom, lambda: self.wall().date()
+                self.catalogue,
+                self.store,
+                self.custom,
+                lambda: self.wall().date(),
+                first_plan_after=history_after,
             ),
         )
         self.add_mode("roadmap", self.roadmap_screen)
@@ -183,7 +191,10 @@ class LumbarApp(SessionStarts):
         )
 
     def progress_screen(self) -> Screen[Any]:
-        """The progress mode's screen."""
+        """The progress mode's screen; a replay of the history under way waits till it shows."""
+        from tui.history import hold_replays
+
+        hold_replays()  # the screen's figures come first: it lets the replay go on
         from tui.screens.progress import ProgressScreen
 
         return ProgressScreen(self.catalogue, self.store, self.wall)
@@ -205,7 +216,17 @@ class LumbarApp(SessionStarts):
         self.started = True
         self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
         self.check_size(self.size)
-        self.call_after_refresh(self.check_store)
+        self.read_history_soon(self.check_store)
+
+    def read_history_soon(self, read: Callable[[], object]) -> None:
+        """Call ``read``, which walks the history, ``history_after`` seconds after the first frame.
+
+        At once after it when that is 0 (as in tests).
+        """
+        if self.history_after:
+            self.call_after_refresh(self.set_timer, self.history_after, read)
+        else:
+            self.call_after_refresh(read)
 
     @work(thread=True, exit_on_error=False, name="check_store", group="check_store")
     def check_store(self) -> None:
@@ -231,7 +252,7 @@ class LumbarApp(SessionStarts):
             self.post_message(ResumeSession())
             return
         if name is None:
-            self.call_after_refresh(self.offer_unfinished)  # after the first frame: see there
+            self.read_history_soon(self.offer_unfinished)  # after the first frame: see there
             return
         if name in self.catalogue.routines:
             self.post_message(PlayRoutine(self.catalogue.routine(name)))

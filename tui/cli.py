@@ -193,6 +193,8 @@ def run_catalogue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 EXIT_GRACE = 2.0
+HISTORY_AFTER = 0.1
+"""Seconds after the first frame before the history is read (see ``LumbarApp``)."""
 """Seconds lumbar may take to exit after a hang-up, once the session is saved, before it is
 made to (a closed terminal can leave the screen's last writes hanging): lumbar's own figure."""
 
@@ -272,6 +274,7 @@ def run_app(args: argparse.Namespace, err: TextIO, environ: Mapping[str, str]) -
         tmux=bool(environ.get("TMUX")),  # notifications must pass through tmux to reach you
         speech=SpeechSystem.detect(environ),  # off over SSH: it would speak on the server
         hang_up_grace=EXIT_GRACE,  # no lumbar outlives its terminal
+        history_after=HISTORY_AFTER,  # ten years read after the first frame, not during it
     )
     app.run(mouse=not args.no_mouse)
     status.tell(err)

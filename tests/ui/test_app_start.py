@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.helpers import MakeApp, make_session
+import pytest
+
+from tests.helpers import MakeApp, counted_decodes, make_session
 from tui.app import LumbarApp
 from tui.model.catalogue import Catalogue
 from tui.model.records import SafetyCheck
@@ -59,3 +61,17 @@ async def test_a_good_file_is_checked_and_the_app_goes_on(
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, SelectScreen)
         assert [session.id for session in app.store.sessions()] == ["a"]
+
+
+async def test_the_history_is_not_read_until_a_while_after_the_first_frame(
+    make: MakeApp, tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``history_after``, the first screen settles before any session is decoded."""
+    db = tmp_path / "years.json"
+    answered(db, store.safety().answered_at).save_session(make_session("a"))  # type: ignore[union-attr]
+    decoded = counted_decodes(monkeypatch)
+    app = make(store=Store.open(db, check_sessions=False), history_after=60.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, SelectScreen) and "a" not in decoded

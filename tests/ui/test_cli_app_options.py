@@ -134,3 +134,21 @@ def test_textual_turns_colour_off_for_none() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environ
     )
     assert result.stdout.strip() == "True"
+
+
+def test_the_command_line_reads_the_history_after_the_first_frame(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    runs: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app lumbar runs waits HISTORY_AFTER seconds after its first frame to read sessions."""
+    made: list[LumbarApp] = []
+
+    def keep(*args: Any, **kwargs: Any) -> LumbarApp:
+        made.append(LumbarApp(*args, **kwargs))  # the factory (tui.app.make_app) is the class
+        return made[-1]
+
+    monkeypatch.setattr("tui.app.make_app", keep)
+    assert lumbar(capsys, tmp_path) == 0
+    assert [app.history_after for app in made] == [cli.HISTORY_AFTER] != [0.0]

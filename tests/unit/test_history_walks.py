@@ -16,7 +16,18 @@ import pytest
 
 from tests.helpers import RECORD_BASE, counted_decodes, make_session
 from tui.catalogue import alone
-from tui.history import passed_gates, plan_all, status_of, unfinished
+from tui.history import (
+    hold_replays,
+    let_replays_go,
+    levels,
+    passed_gates,
+    plan_all,
+    progress_of,
+    status_of,
+    unfinished,
+    work_out,
+)
+from tui.history.recent import Recent
 from tui.model import Catalogue, Settings
 from tui.store import Store
 from tui.store.documents import Records
@@ -115,3 +126,104 @@ def test_two_first_reads_at_once_check_the_history_once(
     store.sessions()
     other.join()
     assert len(decoded) == DAYS
+
+
+def test_the_progress_figures_come_from_the_replays_walk(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """The progress screen after the select screen's plans decodes no session again."""
+    plan_all(catalogue, store.sessions())
+    progress = progress_of(store.sessions(), catalogue, 3, (RECORD_BASE + timedelta(DAYS)).date())
+    assert (len(progress.history), len(decoded)) == (DAYS, DAYS)
+
+
+def test_the_progress_figures_are_those_of_their_own_walk(
+    store: Store, catalogue: Catalogue
+) -> None:
+    """The replay's progress figures are the ones work_out finds walking the history itself."""
+    today = (RECORD_BASE + timedelta(days=DAYS)).date()
+    shared = progress_of(store.sessions(), catalogue, 3, today)
+    own = work_out(list(store.sessions()), catalogue, 3, today)
+    assert (shared.streak, shared.pain, shared.exercises, shared.history, shared.minutes) == (
+        own.streak,
+        own.pain,
+        own.exercises,
+        own.history,
+        own.minutes,
+    )
+
+
+def test_a_session_is_decoded_when_it_is_shown_in_detail(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """Progress keeps no session decoded: asking for one in detail decodes that one."""
+    progress = progress_of(store.sessions(), catalogue, 3, RECORD_BASE.date())
+    decoded.clear()
+    found = progress.session("s-03")
+    assert (found.id if found else None, decoded) == ("s-03", ["s-03"])
+
+
+def test_a_result_asked_for_while_another_thread_makes_it_is_waited_for() -> None:
+    """Two threads asking for one result at once: it is made once, and both get it."""
+    kept: Recent[str, int] = Recent(lambda a, b: a == b)
+    making, release = threading.Event(), threading.Event()
+    made: list[str] = []
+
+    def slow() -> int:
+        made.append("first")
+        making.set()
+        release.wait(timeout=5)
+        return 1
+
+    first = threading.Thread(target=lambda: kept.made("history", slow))
+    first.start()
+    making.wait(timeout=5)
+    answers: list[int] = []
+
+    def second_make() -> int:
+        made.append("second")
+        return 2
+
+    second = threading.Thread(target=lambda: answers.append(kept.made("history", second_make)))
+    second.start()
+    release.set()
+    first.join()
+    second.join()
+    assert (made, answers) == (["first"], [1])
+
+
+def test_the_progress_figures_walk_the_history_once_without_a_replay(
+    store: Store, catalogue: Catalogue, decoded: list[str]
+) -> None:
+    """Opened before any plan, the progress screen walks for its figures once, then not again."""
+    today = (RECORD_BASE + timedelta(days=DAYS)).date()
+    progress_of(store.sessions(), catalogue, 3, today)
+    progress_of(store.sessions(), catalogue, 4, today)
+    assert len(decoded) == DAYS
+
+
+def test_a_replay_waits_while_the_progress_screen_opens(store: Store, catalogue: Catalogue) -> None:
+    """Held back (as p opens the progress screen), a replay goes on only once let go."""
+    done = threading.Event()
+
+    def plan() -> None:
+        plan_all(catalogue, store.sessions())
+        done.set()
+
+    hold_replays()
+    replaying = threading.Thread(target=plan)
+    replaying.start()
+    held = not done.wait(0.2)
+    let_replays_go()
+    replaying.join(timeout=5)
+    assert (held, done.is_set()) == (True, True)
+
+
+def test_a_replay_held_back_and_never_let_go_goes_on(
+    store: Store, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hold nobody lets go of stops no replay for longer than GIVE_WAY_AT_MOST."""
+    monkeypatch.setattr(levels, "GIVE_WAY_AT_MOST", 0.01)
+    hold_replays()
+    assert plan_all(catalogue, store.sessions())
+    assert plan_all(catalogue, list(store.sessions()))  # and holds no later replay

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from tests.helpers import result_at
 from tui.history.flags import flags_by_session
 from tui.history.intro import start_rung
-from tui.history.levels import chronological, explain, replay, routine_seconds
+from tui.history.judge import routine_seconds
+from tui.history.levels import chronological, explain, replay
 from tui.history.plan import plan_all, plan_json, plan_routine, plans_for
 from tui.model import (
     Catalogue,
@@ -380,3 +381,13 @@ def test_a_changed_history_is_replayed_again(catalogue: Catalogue) -> None:
     assert longer.level(ROUTINE, "bird-dog") != first.level(ROUTINE, "bird-dog")
     changed = msgspec.structs.replace(history[-1], pain_after=9)
     assert replay([history[0], changed], catalogue).level(ROUTINE, "bird-dog").rung == 0
+
+
+def test_the_latest_flag_since_it_was_played_says_why_it_is_held(catalogue: Catalogue) -> None:
+    """Two flagged sessions of another routine after it stepped up: the later one is the reason."""
+    first = session(2, result(BIRD), routine="quick-10", pain=(3, 6))
+    second = session(3, result(BIRD), routine="quick-10", pain=(2, 8))
+    level = replay([*good_days(2), first, second], catalogue).level(ROUTINE, TILT)
+    assert (level.change, level.run) == ("up", 0)
+    assert "from 2 to 8" in level.since
+    assert "from 3 to 6" not in level.since

@@ -9,21 +9,17 @@ import msgspec
 import pytest
 
 from tests.helpers import BASE, GAP_WEEK, demo_history, result_at, years_of_sessions
+from tui.history.glance import glance_lines, going_well, hurt_most
 from tui.history.progress import (
     PainPoint,
-    done_text,
-    glance_lines,
-    going_well,
     history_row,
-    hurt_most,
     pain_text,
     pain_trend,
-    result_lines,
-    session_summary,
     sort_rows,
     trend_text,
     work_out,
 )
+from tui.history.session_detail import done_text, result_lines, session_summary
 from tui.history.streak import (
     day_totals,
     next_step_text,

@@ -3,7 +3,8 @@
 A level belongs to an exercise *within a routine*, on the ladder of that routine's dose for it
 (:mod:`tui.model.dosing`): 0 is the low end of the article's range, +n is n steps up, -n is n
 steps below it. Progress in one routine never moves another. Sessions are replayed in the
-order they started. Lumbar's own rules, for each exercise of each session:
+order they started. Lumbar's own rules, for each exercise of each session (applied one session
+at a time by :func:`tui.history.judge.judge`):
 
 - **It hurt** ("this hurts" during it, or "it hurt" after it): one step down, and the run of
   good sessions starts again, so it holds for at least the next two sessions.
@@ -26,66 +27,39 @@ no clock, no I/O, no Textual.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from typing import Literal
 
-from tui.history.flags import DEFAULT_THRESHOLD, pain_flags, pain_unknown
+from tui.history.flags import DEFAULT_THRESHOLD, pain_flags
 from tui.history.gates import read_in_passing
 from tui.history.intro import start_rungs, start_why
-from tui.history.locked import AT_TOP, back_up, capped, locked_keys, lowered
+from tui.history.judge import Change, Level, day_text, judge, locked_level, session_held
+from tui.history.judge import both as both  # roadmap and plan give their reasons with these
+from tui.history.judge import held_because as held_because
+from tui.history.locked import capped, locked_keys
+from tui.history.progress import Progress, ProgressTally, tally_of
 from tui.history.recent import Recent
 from tui.model import (
-    SETUP_SECONDS,
     Catalogue,
     Dose,
     ExerciseResult,
     GateAnswer,
-    Ladder,
-    Routine,
     Session,
     SessionHistory,
     ladder,
-    plan_seconds,
 )
 
-GOOD_RUN = 2
-"""How many good sessions in a row move a dose one step up."""
 REPEATED = 2
 """Hurting in this many of an exercise's last ``OF_LAST`` sessions is repeated pain."""
 OF_LAST = 3
 """How many of an exercise's latest sessions are looked at for repeated pain."""
 REST_SESSIONS = 2
 """How many sessions with no pain flag an exercise rests after repeated pain."""
-GOOD_FEEDBACK = frozenset({"easy", "right"})
-"""The ratings that let a dose move up."""
 
-Change = Literal["up", "same", "down", "new"]
 Key = tuple[str, str]
 """A routine id and an exercise id."""
-
-NEW = "new to this routine: it starts at the low end of the article's range"
-AT_TOP_OF_RANGE = "at the top of the range lumbar steps to"
-
-
-@dataclass(frozen=True)
-class Level:
-    """Where one exercise of one routine stands, what the last session did to it, and why."""
-
-    rung: int = 0
-    run: int = 0
-    """Good sessions in a row since it last moved or was held."""
-    change: Change = "new"
-    why: str = NEW
-    since: str = ""
-    """A later pain flag, in another session, that holds it too (empty when none)."""
-
-    @property
-    def reason(self) -> str:
-        """Why it plays as it does next time, in plain words."""
-        return f"{self.why}; since then, {self.since}" if self.since else self.why
 
 
 @dataclass(frozen=True)
@@ -152,25 +126,6 @@ def item_doses(catalogue: Catalogue) -> dict[Key, Dose]:
     return found
 
 
-def routine_seconds(catalogue: Catalogue, routine: Routine, rungs: dict[str, int]) -> int:
-    """Roughly how long a routine plays with its exercises at these rungs (0 when not given)."""
-    return sum(
-        SETUP_SECONDS
-        + plan_seconds(
-            ladder(catalogue.dose_for(item)).at(rungs.get(item.exercise, 0)),
-            catalogue.movement_of(item.exercise),
-        )
-        for item in routine.items
-    )
-
-
-def within_budget(catalogue: Catalogue, routine: Routine, rungs: dict[str, int]) -> bool:
-    """True when the routine at these rungs still fits its time budget (or has none)."""
-    if routine.budget_minutes is None:
-        return True
-    return round(routine_seconds(catalogue, routine, rungs) / 60) <= routine.budget_minutes
-
-
 def new_levels(catalogue: Catalogue) -> dict[str, Level]:
     """Where a new exercise starts in each routine that starts below the article's doses."""
     return {
@@ -199,6 +154,8 @@ def _same(known: ReplayOf, asked: ReplayOf) -> bool:
 
 _replays: Recent[ReplayOf, Replay] = Recent(_same)
 """The latest replays and what they were of (see :func:`replay`)."""
+_tallies: Recent[ReplayOf, ProgressTally] = Recent(_same)
+"""The latest progress figures and what they were of (see :func:`progress_of`)."""
 
 
 def replay(
@@ -207,17 +164,72 @@ def replay(
     """Replay the whole history under the rules of the module docstring.
 
     The latest replays are remembered (:mod:`tui.history.recent`): asked again of the same
-    catalogue, threshold and sessions, one is not done again. So the replay the select screen
-    does in a worker serves the session started from it, and ten years are not replayed again
-    on the UI thread when Enter is pressed. A replay is never changed once made.
+    catalogue, threshold and sessions, one is not done again, and one asked for while another
+    thread makes it is waited for. So the replay the select screen does in a worker serves the
+    session started from it and the progress screen (the walk adds up its figures too:
+    :func:`progress_of`), and ten years are not walked again when Enter or ``p`` is pressed. A
+    replay is never changed once made.
     """
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
     asked = (catalogue, threshold, history)
-    found = _replays.find(asked)
-    if found is None:
-        found = _replay(history, catalogue, threshold)
-        _replays.keep(asked, found)
-    return found
+
+    def make() -> Replay:
+        tally = None if _tallies.find(asked) else ProgressTally(catalogue)
+        found = _replay(history, catalogue, threshold, tally=tally)
+        if tally is not None:
+            _tallies.keep(asked, tally)
+        return found
+
+    return _replays.made(asked, make)
+
+
+def progress_of(
+    sessions: Sequence[Session],
+    catalogue: Catalogue,
+    target: int,
+    today: date,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> Progress:
+    """What the progress screen shows (as :func:`work_out` finds), walking as little as it can.
+
+    The replay's walk adds the figures up too (:func:`replay`): after the select screen's plans
+    of an unchanged file, nothing is walked again. Otherwise the history is walked for the
+    figures alone (no dose levels: a third of the time), and that walk is remembered too.
+    Only the streak and the calendar are worked out each time, for ``target`` and ``today``.
+    """
+    history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
+    asked = (catalogue, threshold, history)
+    tally = _tallies.made(asked, lambda: tally_of(history, catalogue, threshold))
+    return tally.progress(target, today, history)
+
+
+_clear = threading.Event()
+"""Clear while the progress screen opens and works out its figures: replays wait (see below)."""
+_clear.set()
+GIVE_WAY_AT_MOST = 1.0
+"""The longest replays wait for the progress screen, in seconds: never stuck, whatever happens."""
+
+
+def hold_replays() -> None:
+    """Replays under way on other threads wait until :func:`let_replays_go` (1 s at most).
+
+    The app calls it as it opens the progress screen, which lets them go once its figures are
+    drawn: the user asked for those, and the select screen's replay (a background walk of the
+    whole history) would otherwise share the processor with drawing the screen and working
+    out its figures.
+    """
+    _clear.clear()
+
+
+def let_replays_go() -> None:
+    """Replays held back by :func:`hold_replays` go on."""
+    _clear.set()
+
+
+def _give_way() -> None:
+    """Wait while the progress screen works out its figures (a second at most, then go on)."""
+    if not _clear.wait(GIVE_WAY_AT_MOST):
+        _clear.set()  # not released in time: hold no replay longer for that screen
 
 
 def replay_explained(
@@ -235,10 +247,12 @@ def _replay(
     catalogue: Catalogue,
     threshold: int,
     explained: Callable[[Key], bool] = lambda key: False,
+    tally: ProgressTally | None = None,
 ) -> Replay:
     """The replay itself, keeping the changes of the keys ``explained`` says yes to.
 
-    (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.)
+    (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.) Each
+    session is added to ``tally``, if given, with its pain flags.
     """
     found = Replay(starts=new_levels(catalogue))
     befores: list[int] = []
@@ -246,19 +260,26 @@ def _replay(
     ladders = {key: ladder(dose) for key, dose in item_doses(catalogue).items()}
     ladders |= {key: capped(ladders[key]) for key in locked if key in ladders}
     answers: list[GateAnswer] = []
-    for session in chronological(sessions):
+    holds = _Holds(found)
+    for index, session in enumerate(chronological(sessions)):
+        if not _clear.is_set():
+            _give_way()  # the progress screen is opening
         answers.extend(answer for result in session.exercises for answer in result.gates)
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:
             befores.append(session.pain_before)
+        if tally is not None:
+            tally.add(session, flags)
         _count_hurts(found, session, calm=not flags)
         grouped: dict[Key, list[ExerciseResult]] = {}
         for result in session.exercises:
             routine = result.routine or session.routine
             grouped.setdefault((routine, result.exercise), []).append(result)
         day = session.started_at.date()
+        on = day_text(day)
         if flags:
-            _hold_everywhere(found, set(grouped), f"held: {both(flags)} on {_day(day)}")
+            holds.flag(index, f"held: {both(flags)} on {on}")
+        held = session_held(session, flags)
         for key, results in grouped.items():
             steps = ladders.get(key)
             if steps is None and key[1] in catalogue.exercises:
@@ -267,16 +288,17 @@ def _replay(
                 steps = ladders[key] = ladder(catalogue.exercise(key[1]).dose)
             if steps is None:
                 continue
-            before = found.level(*key)
-            after = _judge(catalogue, found, key, steps, before, results, session, flags)
+            before = holds.level(key, index)
+            after = judge(catalogue, found.levels, key, steps, before, results, held, on)
             if key in locked:
-                after = _locked(after)
-            found.levels[key] = after
+                after = locked_level(after)
+            holds.judged(key, after, index)
             if explained(key):
                 change = LevelChange(
                     day, session.id, after.change, before.rung, after.rung, after.why
                 )
                 found.changes.append((key, change))
+    holds.settle()
     if isinstance(sessions, SessionHistory):
         read_in_passing(sessions, tuple(answers))  # the gates' walk, done in this one
     return found
@@ -298,106 +320,60 @@ def _count_hurts(found: Replay, session: Session, *, calm: bool) -> None:
             found.since_hurt[exercise] = 0
 
 
-def _hold_everywhere(found: Replay, played: set[Key], reason: str) -> None:
-    """A pain flag holds every exercise of every routine: each run of good sessions restarts."""
-    for key, level in found.levels.items():
-        if key in played:
-            continue
-        if level.change == "same":
-            found.levels[key] = Level(level.rung, 0, "same", reason)
-        else:
-            found.levels[key] = Level(level.rung, 0, level.change, level.why, reason)
+class _Holds:
+    """The levels of a replay, with the hold every pain flag puts on the exercises not played.
+
+    A pain flag holds every exercise of every routine but those of its own session: each run
+    of good sessions restarts, and the flag is the reason. Holding again only replaces the
+    reason, so an exercise owes only the latest flag since it was last judged; that one is put
+    on it when it is next read, and on all of them at the end, rather than on every level at
+    every flag (ten years: some 1,000 flags over some 100 levels).
+    """
+
+    def __init__(self, found: Replay) -> None:
+        """The levels of ``found``; no flag yet."""
+        self._found = found
+        self._judged: dict[Key, int] = {}
+        """The session each level was last judged in (its index in the walk)."""
+        self._latest: tuple[int, str] | None = None
+        self._earlier: tuple[int, str] | None = None
+        """The flag before the latest: the one a key played in the latest flag's session owes."""
+
+    def flag(self, index: int, reason: str) -> None:
+        """Session ``index`` has a pain flag: it holds every level not played in it."""
+        self._earlier, self._latest = self._latest, (index, reason)
+
+    def level(self, key: Key, index: int) -> Level:
+        """The level of ``key`` as session ``index`` finds it, with any hold it owes put on."""
+        found = self._found.levels.get(key)
+        if found is None:
+            return self._found.level(*key)
+        owed = self._latest if self._latest is None or self._latest[0] < index else self._earlier
+        if owed is not None and owed[0] > self._judged[key]:
+            found = self._found.levels[key] = _held(found, owed[1])
+        return found
+
+    def judged(self, key: Key, level: Level, index: int) -> None:
+        """``key`` was judged in session ``index``: its level now."""
+        self._found.levels[key] = level
+        self._judged[key] = index
+
+    def settle(self) -> None:
+        """Put the latest flag on every level judged before it (the walk is over)."""
+        if self._latest is None:
+            return
+        index, reason = self._latest
+        levels = self._found.levels
+        for key, judged in self._judged.items():
+            if judged < index:
+                levels[key] = _held(levels[key], reason)
 
 
-def _judge(
-    catalogue: Catalogue,
-    found: Replay,
-    key: Key,
-    steps: Ladder,
-    before: Level,
-    results: Sequence[ExerciseResult],
-    session: Session,
-    flags: Sequence[str],
-) -> Level:
-    """The level after one session's results for one exercise of one routine."""
-    rung = steps.clamp(before.rung)
-    on = _day(session.started_at.date())
-    if any(result.hurt for result in results):
-        if rung <= steps.bottom:
-            return Level(rung, 0, "same", f"held: it hurt on {on}; this is the lightest dose")
-        return Level(
-            rung - 1, 0, "down", f"one step lighter: it hurt on {on}; held for two sessions"
-        )
-    held = held_because(results, session, flags)
-    if held is not None:
-        return Level(rung, 0, "same", f"held: {held} on {on}")
-    run = before.run + 1
-    if run < GOOD_RUN:
-        return Level(
-            rung, run, "same", f"one comfortable session ({on}); one more in a row to go up"
-        )
-    if rung >= steps.top:
-        return Level(rung, run, "same", AT_TOP_OF_RANGE)
-    routine = catalogue.routines[key[0]]
-    rungs = {
-        exercise: level.rung for (owner, exercise), level in found.levels.items() if owner == key[0]
-    } | {key[1]: rung + 1}
-    if not within_budget(catalogue, routine, rungs):
-        return Level(
-            rung, run, "same", f"held: {routine.name} stays within {routine.budget_minutes} min"
-        )
-    return Level(
-        rung + 1,
-        0,
-        "up",
-        f"one step up: done in full, comfortable and pain-free two sessions in a row ({on})",
-    )
-
-
-def _locked(level: Level) -> Level:
-    """A locked item's level, its reason saying that the clinician locked it."""
-    if level.change == "down":
-        return Level(level.rung, level.run, level.change, lowered(level.why), level.since)
-    if level.change == "up":
-        return Level(level.rung, level.run, level.change, back_up(level.why), level.since)
-    if level.why == AT_TOP_OF_RANGE:
-        return Level(level.rung, level.run, level.change, AT_TOP, level.since)
-    return level
-
-
-def held_because(
-    results: Sequence[ExerciseResult], session: Session, flags: Sequence[str]
-) -> str | None:
-    """Why a session that did not hurt this exercise holds it (None: a good session for it)."""
-    if flags:
-        return both(flags)
-    if session.status != "complete":
-        return "the session ended early"
-    if pain_unknown(session):
-        return "your pain before or after was not recorded"
-    for result in results:
-        if result.outcome == "skipped":
-            return "you skipped it"
-        if not result.full:
-            return "not every rep or hold was done"
-        if result.feedback == "hard":
-            return "you rated it hard"
-        if result.feedback not in GOOD_FEEDBACK:
-            return "it was not rated"
-    return None
-
-
-def both(reasons: Sequence[str]) -> str:
-    """Reasons joined as a sentence joins them: "a", "a and b", "a, b and c"."""
-    if len(reasons) < 2:
-        return "".join(reasons)
-    return f"{', '.join(reasons[:-1])} and {reasons[-1]}"
-
-
-@lru_cache(maxsize=4096)
-def _day(day: date) -> str:
-    """A day as "3 Dec"."""
-    return f"{day.day} {day:%b}"
+def _held(level: Level, reason: str) -> Level:
+    """A level held by a pain flag in another session: its run of good sessions restarts."""
+    if level.change == "same":
+        return Level(level.rung, 0, "same", reason)
+    return Level(level.rung, 0, level.change, level.why, reason)
 
 
 def explain(

@@ -1,51 +1,43 @@
 """Is it working? Everything the progress screen shows, worked out once from the history.
 
-``work_out(sessions, catalogue, target, today)`` reads the sessions once (plus the dose
-progression's own replay) and returns a :class:`Progress`: the forgiving streak and this week
-(:mod:`tui.history.streak`), the calendar of the last weeks, pain before and after each session and
-its trend, one row per exercise (the "which movements help and which cause discomfort" log the
-10 Best Exercises article advises keeping, with what goes well and what hurt picked out) and the
-session history, newest first. The screen
-only formats what is here; nothing is recomputed when it draws. Nothing here imports Textual.
+``work_out(sessions, catalogue, target, today)`` walks the sessions once and returns a
+:class:`Progress`: the forgiving streak and this week (:mod:`tui.history.streak`), the calendar
+of the last weeks, pain before and after each session and its trend, one row per exercise (the
+"which movements help and which cause discomfort" log the 10 Best Exercises article advises
+keeping; :mod:`tui.history.glance` picks out its ends) and the session history, newest first.
+The walk adds each session to a :class:`ProgressTally`; the dose replay of the store's history
+feeds one on its own walk (:func:`tui.history.levels.progress_of`). The screen only formats
+what is here; nothing is recomputed when it draws. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 from statistics import fmean
 from typing import Any, Literal
 
 from tui.history.flags import DEFAULT_THRESHOLD, pain_before_scores, pain_flags
-from tui.history.streak import CalendarDay, Streak, calendar, day_totals, session_day, streak
+from tui.history.streak import CalendarDay, DayTally, Streak, calendar, session_day, streak
 from tui.model import (
     Catalogue,
     ExerciseResult,
     Session,
     SessionStatus,
     StagePlan,
-    duration,
     outcome_counts,
     plan_text,
-    plural,
     session_minutes,
 )
 
 TREND_SESSIONS = 5
 """How many sessions at each end of the history the pain trend compares."""
-OUTCOME_WORDS = {
-    "done": "done",
-    "cut": "cut short",
-    "skipped": "skipped",
-    "hurt": "stopped because it hurt",
-    "stopped": "stopped early",
-    "gated": "ended at a question: the later stages wait for your yes",
-}
-"""An exercise's outcome in the words the session detail uses."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PainPoint:
     """The pain scores of one session (either may be missing)."""
 
@@ -119,6 +111,7 @@ def trend_text(trend: PainTrend) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=256)  # 121 pairs of scores at most: ten years of rows share them
 def pain_text(before: int | None, after: int | None) -> str:
     """``5 → 3``, ``5 → ?`` or ``-`` when neither was recorded."""
     if before is None and after is None:
@@ -152,17 +145,27 @@ class ExerciseRow:
     dose: str = "-"
 
     def count(self, result: ExerciseResult) -> None:
-        """Add one result of this exercise to the tallies."""
-        full = result.full
-        self.done += full
-        self.cut += result.outcome in ("done", "cut") and not full
-        self.skipped += result.outcome == "skipped"
-        self.easy += result.feedback == "easy"
-        self.right += result.feedback == "right"
-        self.hard += result.feedback == "hard"
-        self.hurt += result.hurt
-        if result.outcome != "skipped":
-            self.last = session_day_of(result)
+        """Add one result of this exercise to the tallies.
+
+        Written out branch by branch: ten years of daily sessions are some 28,000 results.
+        """
+        outcome, feedback = result.outcome, result.feedback
+        if outcome == "done" and not result.holds_cut and result.reps_done >= result.planned_reps:
+            self.done += 1  # done in full (``result.full``)
+        elif outcome in ("done", "cut"):
+            self.cut += 1
+        elif outcome == "skipped":
+            self.skipped += 1
+        if feedback == "easy":
+            self.easy += 1
+        elif feedback == "right":
+            self.right += 1
+        elif feedback == "hard":
+            self.hard += 1
+        if outcome == "hurt" or feedback == "hurt":  # ``result.hurt``
+            self.hurt += 1
+        if outcome != "skipped":
+            self.last = result.started_at.date()  # as session_day_of does
 
 
 def session_day_of(result: ExerciseResult) -> date:
@@ -194,48 +197,7 @@ def sort_rows(
     return sorted(by_name, key=key, reverse=reverse != flip)
 
 
-GOING_WELL_AFTER = 3
-"""How many times an exercise must be done in full before it can be said to go well."""
-
-
-def going_well(rows: Iterable[ExerciseRow]) -> list[ExerciseRow]:
-    """Exercises done in full at least 3 times and never with a pain flag, best rated first.
-
-    Best rated is the largest share of "easy" and "right" among the times done; then the most
-    done, then by name.
-    """
-    found = [row for row in rows if row.done >= GOING_WELL_AFTER and not row.flags]
-    return sorted(found, key=lambda row: (-(row.easy + row.right) / row.done, -row.done, row.name))
-
-
-def hurt_most(rows: Iterable[ExerciseRow]) -> list[ExerciseRow]:
-    """Exercises that hurt at least once: most often first, then the most recent."""
-    found = [row for row in rows if row.hurt]
-    by_recent = sorted(found, key=lambda row: row.last or date.min, reverse=True)
-    return sorted(by_recent, key=lambda row: row.hurt, reverse=True)
-
-
-def names_line(label: str, rows: Sequence[ExerciseRow], width: int) -> str:
-    """``Label: A, B, C``, as many names as fit in ``width`` (one at least)."""
-    line = f"{label}: {rows[0].name}" if rows else ""
-    for row in rows[1:]:
-        longer = f"{line}, {row.name}"
-        if len(longer) > width:
-            break
-        line = longer
-    return line
-
-
-def glance_lines(rows: Sequence[ExerciseRow], width: int) -> tuple[str, str]:
-    """What goes well and what hurt, a line each (before any session, what will show here)."""
-    if not rows:
-        return "Rate each exercise when the player asks: what goes well shows here.", ""
-    well = names_line("Going well", going_well(rows), width)
-    hurt = names_line("It hurt", hurt_most(rows), width) or "Nothing has hurt so far."
-    return well, hurt
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HistoryRow:
     """One session in the history list; its exercises counted as :func:`outcome_counts` does."""
 
@@ -261,7 +223,7 @@ def history_row(session: Session) -> HistoryRow:
     return HistoryRow(
         session=session.id,
         started_at=session.started_at,
-        routine=session.routine_name,
+        routine=sys.intern(session.routine_name),  # one name for thousands of rows
         minutes=session_minutes(session),
         status=session.status,
         pain=pain_text(session.pain_before, session.pain_after),
@@ -274,65 +236,12 @@ def history_row(session: Session) -> HistoryRow:
 
 
 @dataclass(frozen=True)
-class ResultLine:
-    """One exercise of a session, planned against done, for the session detail."""
-
-    name: str
-    planned: str
-    done: str
-    outcome: str
-    feedback: str
-    rated: bool
-    hurt: bool
-
-
-def done_text(result: ExerciseResult) -> str:
-    """What was done: ``8 of 10 reps, 2 holds cut short, held 45 s (+5 s)``."""
-    text = f"{result.reps_done} of {plural(result.planned_reps, 'rep')}"
-    if result.holds_cut:
-        text += f", {plural(result.holds_cut, 'hold')} cut short"
-    if result.seconds_held:
-        text += f", held {duration(result.seconds_held)}"
-        if result.seconds_added:
-            sign = "+" if result.seconds_added > 0 else "-"
-            text += f" ({sign}{abs(result.seconds_added)} s)"
-    return text
-
-
-def result_lines(session: Session, names: Mapping[str, str]) -> list[ResultLine]:
-    """Each exercise of the session in the order played, planned against done."""
-    return [
-        ResultLine(
-            name=names.get(result.exercise, result.exercise),
-            planned=plan_text(result.planned),
-            done=done_text(result),
-            outcome=OUTCOME_WORDS[result.outcome],
-            feedback=f"rated {result.feedback}" if result.feedback else "not rated",
-            rated=result.feedback is not None,
-            hurt=result.hurt,
-        )
-        for result in session.exercises
-    ]
-
-
-def session_heading(session: Session) -> str:
-    """When and what: ``Sat 1 Mar 2025, 07:30 · Quick 10 minutes``."""
-    when = session.started_at
-    return f"{when:%a} {when.day} {when:%b %Y, %H:%M} · {session.routine_name}"
-
-
-def session_summary(session: Session) -> str:
-    """How long, whether complete, the pain, and how many exercises were recorded."""
-    minutes = session_minutes(session)
-    status = "complete" if session.status == "complete" else "stopped before the end"
-    exercises = plural(len(session.exercises), "exercise")
-    pain = pain_text(session.pain_before, session.pain_after)
-    return f"{minutes} min · {status} · pain {pain} · {exercises} recorded"
-
-
-@dataclass(frozen=True)
 class Progress:
-    """Everything the progress screen shows, worked out once."""
+    """Everything the progress screen shows, worked out once.
+
+    ``sessions`` is the history it was worked out from, oldest first: the store's is decoded
+    only as it is read, so a session is decoded when it is shown in detail (:meth:`session`).
+    """
 
     today: date
     streak: Streak
@@ -341,13 +250,79 @@ class Progress:
     trend: PainTrend
     exercises: tuple[ExerciseRow, ...]
     history: tuple[HistoryRow, ...]
-    sessions: Mapping[str, Session] = field(default_factory=dict)
+    sessions: Sequence[Session] = ()
     minutes: float = 0.0
 
     @property
     def empty(self) -> bool:
         """True when there is no session at all yet."""
         return not self.history
+
+    def session(self, session_id: str) -> Session | None:
+        """The session of the history with this id, decoded now (None when it has none)."""
+        newest = len(self.history) - 1
+        for position, row in enumerate(self.history):  # newest first: the sessions' reverse
+            if row.session == session_id:
+                return self.sessions[newest - position]
+        return None
+
+
+class ProgressTally:
+    """What the progress screen shows, added up one session at a time, oldest first.
+
+    A walk of the history that works out each session's pain flags (the dose replay's, or
+    :func:`work_out`'s own) hands each session here with them, so the history is walked once
+    for both (:mod:`tui.history.levels`). Never changed once the walk is over: :meth:`progress`
+    may be asked from any thread, any number of times.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        """Nothing added yet; exercise names come from ``catalogue``."""
+        self._catalogue = catalogue
+        self._rows: dict[str, ExerciseRow] = {}
+        self._planned: dict[str, tuple[StagePlan, ...]] = {}
+        self._pain: list[PainPoint] = []
+        self._history: list[HistoryRow] = []
+        self._days = DayTally()
+
+    def add(self, session: Session, flags: Sequence[str]) -> None:
+        """Add one session, the next oldest, and its pain flags (see :mod:`tui.history.flags`)."""
+        self._history.append(history_row(session))
+        if session.pain_before is not None or session.pain_after is not None:
+            point = PainPoint(session_day(session), session.pain_before, session.pain_after)
+            self._pain.append(point)
+        self._days.add(session)
+        rows = self._rows
+        for result in session.exercises:
+            row = rows.get(result.exercise)
+            if row is None:
+                name = _name(self._catalogue, result.exercise)
+                row = rows[result.exercise] = ExerciseRow(result.exercise, name)
+            row.count(result)
+            self._planned[result.exercise] = result.planned
+        for exercise in {result.exercise for result in session.exercises} if flags else ():
+            rows[exercise].flags += 1
+
+    def progress(self, target: int, today: date, sessions: Sequence[Session] = ()) -> Progress:
+        """Everything the screen shows for the weekly ``target`` and ``today``.
+
+        ``sessions`` are the sessions added (kept for :meth:`Progress.session`).
+        """
+        rows = [  # the last dose in words once, not at every result; new rows: these are kept
+            replace(row, dose=plan_text(self._planned[row.exercise])) for row in self._rows.values()
+        ]
+        days = self._days.totals()
+        return Progress(
+            today=today,
+            streak=streak(days, target, today),
+            calendar=calendar(days, today),
+            pain=tuple(self._pain),
+            trend=pain_trend(self._pain),
+            exercises=tuple(sort_rows(rows, "done")),
+            history=tuple(reversed(self._history)),
+            sessions=sessions,
+            minutes=sum(total.minutes for total in days.values()),
+        )
 
 
 def work_out(
@@ -360,46 +335,27 @@ def work_out(
 ) -> Progress:
     """Everything the progress screen shows, from the history, the weekly target and today.
 
-    ``sessions`` are oldest first (as the store gives them); ``earlier``, the sessions before
-    them (a report's period), only set the baseline their pain flags compare with.
+    ``sessions`` are oldest first (as the store gives them), walked once; ``earlier``, the
+    sessions before them (a report's period), only set the baseline their pain flags compare
+    with.
     """
-    rows: dict[str, ExerciseRow] = {}
-    pain: list[PainPoint] = []
-    history: list[HistoryRow] = []
+    return tally_of(sessions, catalogue, threshold, earlier).progress(target, today, sessions)
+
+
+def tally_of(
+    sessions: Iterable[Session],
+    catalogue: Catalogue,
+    threshold: int = DEFAULT_THRESHOLD,
+    earlier: Sequence[Session] = (),
+) -> ProgressTally:
+    """The sessions, oldest first, added up in one walk (see :func:`work_out`)."""
+    tally = ProgressTally(catalogue)
     befores = pain_before_scores(earlier)
-    last_planned: dict[str, tuple[StagePlan, ...]] = {}
     for session in sessions:
-        history.append(history_row(session))
-        if session.pain_before is not None or session.pain_after is not None:
-            pain.append(PainPoint(session_day(session), session.pain_before, session.pain_after))
-        flags = pain_flags(session, befores, threshold)
+        tally.add(session, pain_flags(session, befores, threshold))
         if session.pain_before is not None:
             befores.append(session.pain_before)
-        for result in session.exercises:
-            row = rows.get(result.exercise)
-            if row is None:
-                row = rows[result.exercise] = ExerciseRow(
-                    result.exercise, _name(catalogue, result.exercise)
-                )
-            row.count(result)
-            last_planned[result.exercise] = result.planned
-        for exercise in {result.exercise for result in session.exercises} if flags else ():
-            rows[exercise].flags += 1
-    for exercise, planned in last_planned.items():  # in words once, not at every result
-        rows[exercise].dose = plan_text(planned)
-    days = day_totals(sessions)
-    history.reverse()
-    return Progress(
-        today=today,
-        streak=streak(days, target, today),
-        calendar=calendar(days, today),
-        pain=tuple(pain),
-        trend=pain_trend(pain),
-        exercises=tuple(sort_rows(rows.values(), "done")),
-        history=tuple(history),
-        sessions={session.id: session for session in sessions},
-        minutes=sum(total.minutes for total in days.values()),
-    )
+    return tally
 
 
 def _name(catalogue: Catalogue, exercise: str) -> str:

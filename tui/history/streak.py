@@ -74,18 +74,34 @@ class DayTotal:
     trained: bool = False
 
 
+class DayTally:
+    """Each day's sessions and minutes, added up one session at a time (oldest first or not)."""
+
+    def __init__(self) -> None:
+        """No day yet."""
+        self._sessions: dict[date, int] = {}
+        self._minutes: dict[date, float] = {}
+
+    def add(self, session: Session) -> None:
+        """Count one session on its day (plain sums: ten years are 3,650 sessions)."""
+        day = session_day(session)
+        self._sessions[day] = self._sessions.get(day, 0) + trained(session)
+        self._minutes[day] = self._minutes.get(day, 0.0) + session.seconds / 60
+
+    def totals(self) -> dict[date, DayTotal]:
+        """Each day that has a session, with its totals."""
+        return {
+            day: DayTotal(sessions=count, minutes=self._minutes[day], trained=count > 0)
+            for day, count in self._sessions.items()
+        }
+
+
 def day_totals(sessions: Iterable[Session]) -> dict[date, DayTotal]:
     """Each day that has a session, with its totals; one pass over the sessions."""
-    sessions_on: dict[date, int] = {}
-    minutes_on: dict[date, float] = {}
-    for session in sessions:  # plain sums, then one record a day (ten years: 3,650 sessions)
-        day = session_day(session)
-        sessions_on[day] = sessions_on.get(day, 0) + trained(session)
-        minutes_on[day] = minutes_on.get(day, 0.0) + session.seconds / 60
-    return {
-        day: DayTotal(sessions=count, minutes=minutes_on[day], trained=count > 0)
-        for day, count in sessions_on.items()
-    }
+    tally = DayTally()
+    for session in sessions:
+        tally.add(session)
+    return tally.totals()
 
 
 @dataclass(frozen=True)

@@ -320,7 +320,16 @@ class OutcomeCounts(NamedTuple):
 
 def outcome_counts(session: Session) -> OutcomeCounts:
     """Exercises done in full, cut short, skipped, stopped and that hurt, in a session."""
-    tally = outcome_tally(session)
-    hurt = sum(result.hurt for result in session.exercises)
-    skipped = tally["skipped"] + tally["gated"]
-    return OutcomeCounts(tally["done"], tally["cut"], skipped, tally["stopped"], hurt)
+    done = cut = skipped = stopped = hurt = 0
+    for result in session.exercises:  # one pass, no Counter: the progress screen counts years
+        outcome = result.outcome
+        if outcome == "done":
+            done += 1
+        elif outcome == "cut":
+            cut += 1
+        elif outcome in ("skipped", "gated"):
+            skipped += 1
+        elif outcome == "stopped":
+            stopped += 1
+        hurt += result.hurt
+    return OutcomeCounts(done, cut, skipped, stopped, hurt)

@@ -11,7 +11,6 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,24 +20,32 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from tui.failures import run_in_thread
 from tui.history import (
-    SORTS,
     ExerciseRow,
     HistoryRow,
     Progress,
     SortColumn,
     glance_lines,
     hurt_most,
+    let_replays_go,
     next_step_text,
+    progress_of,
     safety_history,
     sort_rows,
     streak_line,
     today_of,
     trend_text,
     week_text,
-    work_out,
 )
-from tui.model import Catalogue, Settings, plural
+from tui.model import Catalogue, plural
 from tui.screens.progress_dialogs import ExportDialog, SessionDetail
+from tui.screens.progress_rows import (
+    EXERCISE_COLUMNS,
+    SORT_CYCLE,
+    exercise_cells,
+    exercise_note,
+    hours_text,
+    sort_text,
+)
 from tui.screens.report_file import REPORT_TOOLTIP, tell_report
 from tui.store import Store, export
 from tui.widgets.calendar import TrainingCalendar
@@ -52,47 +59,9 @@ from tui.widgets.session_list import SessionList
 TABS = ("overview", "exercises", "history")
 TABLES = {"exercises": "#exercise-table", "history": "#history-list"}
 """The list that takes the keys on each tab that has one."""
-EXERCISE_COLUMNS: tuple[tuple[SortColumn, str], ...] = (
-    ("name", "Exercise"),
-    ("done", "Done"),
-    ("easy", "Easy"),
-    ("right", "Right"),
-    ("hard", "Hard"),
-    ("hurt", "Hurt"),
-    ("flags", "Flags"),
-    ("last", "Last"),
-)
-"""The per-exercise table's columns (their keys are the sort columns), left to right. The dose
-each last played at is in the line under the table: as a column it would push the table past 80
-columns."""
-SORT_CYCLE: tuple[SortColumn, ...] = ("done", "flags", "hurt", "hard", "easy", "last", "name")
-"""The order the sort key steps through."""
 LOADING = "Reading your history…"
 GLANCE_WIDTH = 43
 """How wide the going-well and it-hurt lines may grow before names are left out (80 columns)."""
-
-
-def hours_text(minutes: float) -> str:
-    """``45 min`` or ``14 h 20 min``."""
-    whole = round(minutes)
-    hours, rest = divmod(whole, 60)
-    return f"{hours} h {rest} min" if hours else f"{rest} min"
-
-
-def exercise_cells(row: ExerciseRow) -> tuple[Text, ...]:
-    """One exercise as the table's cells, plain text (a table parses a ``str`` as markup)."""
-    last = f"{row.last.day} {row.last:%b}" if row.last else "-"
-    counts = (row.done, row.easy, row.right, row.hard, row.hurt, row.flags)
-    cells = (row.name, *(str(count) for count in counts), last)
-    return tuple(Text(cell, no_wrap=True, end="") for cell in cells)
-
-
-def exercise_note(row: ExerciseRow) -> str:
-    """The line under the table about the highlighted exercise."""
-    flags = f"in {plural(row.flags, 'session')} with a pain flag"
-    cut = f", {row.cut} cut short" if row.cut else ""
-    skipped = f", {row.skipped} skipped" if row.skipped else ""
-    return f"{row.name}: {row.done} done in full{cut}{skipped}; {flags}. Last played: {row.dose}."
 
 
 class ProgressScreen(Screen[None]):
@@ -209,19 +178,21 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         run_in_thread(self, self.read_progress, "load_progress", exclusive=True)
 
     def read_progress(self) -> None:
-        """On a worker's thread: read the store, work everything out, then show it."""
-        snapshot = self.store.snapshot()
-        settings = snapshot.settings or Settings()
-        now = self.now()
-        progress = work_out(
-            snapshot.sessions,
+        """On a worker's thread: read the store, work everything out, then show it.
+
+        The figures come from the dose replay's walk of the history (:func:`progress_of`):
+        the one the select screen made of an unchanged file, or is still making (then this
+        waits for it rather than walking ten years a second time beside it).
+        """
+        settings, safety = self.store.settings(), self.store.safety()
+        progress = progress_of(
+            self.store.sessions(),
             self.catalogue,
             settings.weekly_target,
-            today_of(now),
+            today_of(self.now()),
             settings.pain_threshold,
         )
-        safety = safety_history(self.catalogue, snapshot.safety)
-        self.app.call_from_thread(self.show, progress, safety)
+        self.app.call_from_thread(self.show, progress, safety_history(self.catalogue, safety))
 
     def show(self, progress: Progress, safety: Sequence[str] = ()) -> None:
         """Hand what was worked out down to the widgets (the history when its tab is shown).
@@ -236,6 +207,7 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         self.show_exercises()
         if self.query_one(TabbedContent).active == "history":
             self.show_history(progress)
+        self.call_after_refresh(let_replays_go)  # held back as the screen opened (see the app)
 
     def show_overview(self, progress: Progress) -> None:
         """The streak, this week, the calendar and the pain chart."""
@@ -283,14 +255,8 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
             table.add_row(*exercise_cells(row), key=row.exercise)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
-        name, _, reverse = SORTS[self.sort_column]
-        order = "largest first" if reverse != self.sort_flipped else "smallest first"
-        if self.sort_column in ("name", "last"):
-            order = {"name": ("A to Z", "Z to A"), "last": ("latest first", "oldest first")}[
-                self.sort_column
-            ][self.sort_flipped]
-        note = f"Sorted by {name}, {order}. " + with_keys(
-            self, "{key:progress.sort}: sort by the next column."
+        note = sort_text(self.sort_column, self.sort_flipped) + with_keys(
+            self, " {key:progress.sort}: sort by the next column."
         )
         if not rows:
             note = "No exercises yet: your sessions will fill this table."
@@ -348,7 +314,7 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         """Enter on a session shows it in detail."""
         if self.progress is None:
             return
-        session = self.progress.sessions.get(event.session)
+        session = self.progress.session(event.session)
         if session is not None:
             names = {key: exercise.name for key, exercise in self.catalogue.exercises.items()}
             self.dialog_open = True

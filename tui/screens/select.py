@@ -117,11 +117,13 @@ own routines, marked *(yours)* in the list.
         store: Store,
         custom: frozenset[str] = frozenset(),
         today: Callable[[], date] | None = None,
+        first_plan_after: float = 0.0,
     ) -> None:
         """Show this catalogue; ``custom`` are the ids of the user's routines, kept in ``store``.
 
         ``today`` tells whether a prescription's review date has passed (the local date by
-        default).
+        default). The routines are first planned ``first_plan_after`` seconds after the first
+        frame: a plan walks the history, and ten years would slow the frames just after it.
         """
         super().__init__()
         self.today = today or (lambda: datetime.now().astimezone().date())
@@ -132,6 +134,7 @@ own routines, marked *(yours)* in the list.
         self.records: dict[str, Routine | Exercise] = {}  # option id: what the option stands for
         self.plans: Mapping[str, Sequence[ItemPlan]] = {}  # routine id: how its items play next
         self.described = Described(catalogue, self.plans, self.today)  # each description, made once
+        self.plan_after = first_plan_after
 
     def compose(self) -> ComposeResult:
         """Search on top, the list on the left, the detail on the right.
@@ -162,7 +165,9 @@ own routines, marked *(yours)* in the list.
 
     def on_screen_resume(self) -> None:
         """Shown (again): plan the routines from the history, once the screen is drawn."""
-        self.call_after_refresh(self.plan_routines)
+        wait, self.plan_after = self.plan_after, 0.0  # only the first time (see __init__)
+        plan = partial(self.set_timer, wait, self.plan_routines) if wait else self.plan_routines
+        self.call_after_refresh(plan)
 
     def plan_routines(self) -> None:
         """Work out how each routine plays next, in a worker (it reads the store)."""
