@@ -128,13 +128,14 @@ def test_two_first_reads_at_once_check_the_history_once(
     assert len(decoded) == DAYS
 
 
-def test_the_progress_figures_come_from_the_replays_walk(
+def test_the_replay_keeps_no_progress_figures(
     store: Store, catalogue: Catalogue, decoded: list[str]
 ) -> None:
-    """The progress screen after the select screen's plans decodes no session again."""
+    """The select screen's plans keep no figures (memory flat): the progress screen walks once."""
     plan_all(catalogue, store.sessions())
     progress = progress_of(store.sessions(), catalogue, 3, (RECORD_BASE + timedelta(DAYS)).date())
-    assert (len(progress.history), len(decoded)) == (DAYS, DAYS)
+    progress_of(store.sessions(), catalogue, 4, (RECORD_BASE + timedelta(DAYS)).date())
+    assert (len(progress.history), len(decoded)) == (DAYS, 2 * DAYS)
 
 
 def test_the_progress_figures_are_those_of_their_own_walk(

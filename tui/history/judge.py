@@ -171,7 +171,7 @@ def both(reasons: Sequence[str]) -> str:
     return f"{', '.join(reasons[:-1])} and {reasons[-1]}"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16)
 def day_text(day: date) -> str:
-    """A day as "3 Dec"."""
+    """A day as "3 Dec" (a replay asks in order of days: the few latest are kept, not ten years)."""
     return f"{day.day} {day:%b}"

@@ -166,21 +166,14 @@ def replay(
     The latest replays are remembered (:mod:`tui.history.recent`): asked again of the same
     catalogue, threshold and sessions, one is not done again, and one asked for while another
     thread makes it is waited for. So the replay the select screen does in a worker serves the
-    session started from it and the progress screen (the walk adds up its figures too:
-    :func:`progress_of`), and ten years are not walked again when Enter or ``p`` is pressed. A
-    replay is never changed once made.
+    session started from it, and ten years are not walked again when Enter is pressed. A
+    replay is never changed once made. It does not add up the progress screen's figures as it
+    goes: kept from the start on, they cost 2 MB at ten years that most starts never show
+    (:func:`progress_of` walks for them when they are first wanted).
     """
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
     asked = (catalogue, threshold, history)
-
-    def make() -> Replay:
-        tally = None if _tallies.find(asked) else ProgressTally(catalogue)
-        found = _replay(history, catalogue, threshold, tally=tally)
-        if tally is not None:
-            _tallies.keep(asked, tally)
-        return found
-
-    return _replays.made(asked, make)
+    return _replays.made(asked, lambda: _replay(history, catalogue, threshold))
 
 
 def progress_of(
@@ -192,10 +185,10 @@ def progress_of(
 ) -> Progress:
     """What the progress screen shows (as :func:`work_out` finds), walking as little as it can.
 
-    The replay's walk adds the figures up too (:func:`replay`): after the select screen's plans
-    of an unchanged file, nothing is walked again. Otherwise the history is walked for the
-    figures alone (no dose levels: a third of the time), and that walk is remembered too.
-    Only the streak and the calendar are worked out each time, for ``target`` and ``today``.
+    The history is walked for the figures alone (no dose levels: a third of a replay's time)
+    the first time they are wanted, and that walk is remembered: the screen opened again on an
+    unchanged file walks nothing. Only the streak and the calendar are worked out each time,
+    for ``target`` and ``today``.
     """
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
     asked = (catalogue, threshold, history)
@@ -247,12 +240,10 @@ def _replay(
     catalogue: Catalogue,
     threshold: int,
     explained: Callable[[Key], bool] = lambda key: False,
-    tally: ProgressTally | None = None,
 ) -> Replay:
     """The replay itself, keeping the changes of the keys ``explained`` says yes to.
 
-    (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.) Each
-    session is added to ``tally``, if given, with its pain flags.
+    (Ten years hold some 30,000 changes: kept for every key they would cost megabytes.)
     """
     found = Replay(starts=new_levels(catalogue))
     befores: list[int] = []
@@ -268,8 +259,6 @@ def _replay(
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:
             befores.append(session.pain_before)
-        if tally is not None:
-            tally.add(session, flags)
         _count_hurts(found, session, calm=not flags)
         grouped: dict[Key, list[ExerciseResult]] = {}
         for result in session.exercises:
