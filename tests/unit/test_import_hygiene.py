@@ -77,12 +77,17 @@ def test_every_name_a_facade_exports_is_there_and_is_not_a_module() -> None:
         assert wrong == [], name
 
 
-def modules_of_the_app() -> list[str]:
-    """Every module loaded once ``tui.app`` is imported, in a fresh interpreter."""
-    probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
+def modules_after(statement: str) -> list[str]:
+    """Every module loaded once ``statement`` has run, in a fresh interpreter."""
+    probe = f"import json, sys; {statement}; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     loaded: list[str] = json.loads(result.stdout)
     return loaded
+
+
+def modules_of_the_app() -> list[str]:
+    """Every module loaded once ``tui.app`` is imported, in a fresh interpreter."""
+    return modules_after("import tui.app")
 
 
 def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
@@ -112,10 +117,17 @@ def test_the_app_imports_only_its_first_screen_at_start() -> None:
 
 def test_the_cli_imports_no_history_rule_and_no_export_code_at_start() -> None:
     """The command line's modules import the history's rules and export code when they run."""
-    probe = "import json, sys, tui.cli; print(json.dumps(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    loaded = set(json.loads(result.stdout))
+    loaded = set(modules_after("import tui.cli"))
     assert {name for name in loaded if name.startswith("tui.history.")} <= {
         "tui.history.report_kinds"
     }
     assert loaded & {"tui.store.fhir", "tui.store.transfer", "tui.store.listing"} == set()
+
+
+def test_the_speech_system_comes_without_the_rest_of_the_session() -> None:
+    """The CLI looks for a speech command before the first frame; the engine waits for a session."""
+    loaded = modules_after("import tui.cli; from tui.session import SpeechSystem")
+    assert [name for name in loaded if name.startswith("tui.session")] == [
+        "tui.session",
+        "tui.session.speech",
+    ]

@@ -93,7 +93,7 @@ from tui.model.records import (
     plan_dose,
     tidy_note,
 )
-from tui.model.visible import visible, visible_data, visible_json
+from tui.model.visible import controls_as_spaces, visible, visible_data, visible_json
 from tui.model.words import (
     CHOSEN_LEGEND,
     CHOSEN_MARK,
@@ -176,6 +176,7 @@ __all__ = [
     "about_minutes",
     "chosen_names",
     "chosen_sentence",
+    "controls_as_spaces",
     "counts_text",
     "decode_hook",
     "dose_notes",
