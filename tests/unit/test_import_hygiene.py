@@ -131,3 +131,24 @@ def test_the_speech_system_comes_without_the_rest_of_the_session() -> None:
         "tui.session",
         "tui.session.speech",
     ]
+
+
+def test_lumbar_play_asks_for_plain_lines_without_the_plain_player() -> None:
+    """Whether to play in lines is asked first; the plain player waits until it is wanted."""
+    loaded = modules_after("import tui.cli; from tui.plain import wants_plain")
+    assert [name for name in loaded if name.startswith("tui.plain")] == [
+        "tui.plain",
+        "tui.plain.wanted",
+    ]
+
+
+def test_every_name_the_plain_facade_exports_is_there() -> None:
+    """Its names are imported on first use: each one has a module that defines it."""
+    plain = importlib.import_module("tui.plain")
+    assert all(not isinstance(getattr(plain, name), types.ModuleType) for name in plain.__all__)
+
+
+def test_the_resume_offer_looks_for_a_session_without_the_session_engine() -> None:
+    """It looks on every start; the engine is imported only once there is one to continue."""
+    loaded = modules_after("import tui.app, tui.screens.resume")
+    assert [name for name in loaded if name.startswith("tui.session.")] == []

@@ -44,7 +44,7 @@ from tui.model.dosing import (
     step_up,
     work,
 )
-from tui.model.lazy import on_first_use
+from tui.model.lazy import homes_of, on_first_use
 from tui.model.movement import MOVE_SECONDS, STILL, Movement
 from tui.model.positions import (
     position_change_note,
@@ -186,6 +186,7 @@ __all__ = [
     "gate_key",
     "gated_at",
     "has_chosen",
+    "homes_of",
     "in_sentence",
     "ladder",
     "list_line",

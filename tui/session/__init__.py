@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.model import on_first_use
+from tui.model import homes_of, on_first_use
 
 if TYPE_CHECKING:
     from tui.session.corrections import (
@@ -158,7 +158,4 @@ _NAMES = {
     ),
 }
 """The names each module of the package exports through the facade."""
-_HOME = {name: module for module, names in _NAMES.items() for name in names}
-"""Which module of the package defines each exported name."""
-
-__getattr__ = on_first_use(__name__, _HOME, globals())
+__getattr__ = on_first_use(__name__, homes_of(_NAMES), globals())
