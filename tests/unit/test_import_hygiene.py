@@ -152,3 +152,20 @@ def test_the_resume_offer_looks_for_a_session_without_the_session_engine() -> No
     """It looks on every start; the engine is imported only once there is one to continue."""
     loaded = modules_after("import tui.app, tui.screens.resume")
     assert [name for name in loaded if name.startswith("tui.session.")] == []
+
+
+def test_the_cli_imports_no_toml_parser_and_no_catalogue_check_at_start() -> None:
+    """A start reads the checked catalogue from its cache; parsing and checks wait for a need."""
+    loaded = set(modules_after("import tui.cli"))
+    loaders = {"tui.catalogue.load", "tui.catalogue.checks", "tui.catalogue.prescriptions"}
+    assert loaded & {"tomllib", *loaders} == set()
+
+
+def test_a_fresh_cache_is_read_without_the_toml_parser(tmp_path: Path) -> None:
+    """Only a stale cache has the catalogue's files parsed and checked again."""
+    cache = str(tmp_path / "catalogue.msgpack")
+    load = f"from tui.catalogue import load_cached_catalogue as load; load(cache=Path({cache!r}))"
+    modules_after(f"from pathlib import Path; {load}")  # makes the cache
+    loaded = set(modules_after(f"from pathlib import Path; {load}"))
+    assert "tui.catalogue.cache" in loaded
+    assert loaded & {"tomllib", "tui.catalogue.load"} == set()
