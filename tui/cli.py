@@ -23,7 +23,6 @@ from tui.catalogue import (
     Problem,
     alone,
     bundled_dir,
-    check_paths,
     load_cached_catalogue,
     user_dir,
     with_custom_routines,
@@ -161,6 +160,8 @@ def _load(err: TextIO) -> Loaded | None:
 def run_catalogue(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``lumbar catalogue``: a summary, the whole catalogue as JSON, or a check."""
     if args.catalogue_command == "check":
+        from tui.catalogue import check_paths  # parsing and checking: only when asked
+
         paths = args.paths or [bundled_dir(), user_dir()]
         if not args.paths:
             paths = [p for p in paths if p.exists()]

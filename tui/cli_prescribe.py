@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from tui.catalogue import (
-    CatalogueError,
-    OnFile,
-    PrescriptionRefused,
-    active_path,
-    check_prescription,
-    install,
-    read_prescription,
-    remove,
-    user_dir,
-)
+from tui import catalogue  # its prescriptions are imported when first used: start-up time
+from tui.catalogue import CatalogueError, user_dir
 from tui.cli_data import NOT_MEDICAL_ADVICE
 from tui.model import long_date, plural
 from tui.store import StoreError
+
+if TYPE_CHECKING:
+    from tui.catalogue import OnFile
 
 
 def add_prescribe_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,14 +54,14 @@ def run_prescribe(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``lumbar prescribe``: install, show or remove; the exit status."""
     user = user_dir()
     if args.show or (args.file is None and not args.remove):
-        return _show(read_prescription(active_path(user)), user, out, err)
+        return _show(catalogue.read_prescription(catalogue.active_path(user)), user, out, err)
     if args.file is not None and args.remove:
         print("lumbar prescribe: give a FILE or --remove, not both.", file=err)
         return 2
     try:
         if args.remove:
             return _remove(user, out, err)
-        parsed, problems = check_prescription(args.file, user)
+        parsed, problems = catalogue.check_prescription(args.file, user)
         if parsed is None:
             for problem in problems:
                 print(problem, file=err)
@@ -77,13 +71,13 @@ def run_prescribe(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 file=err,
             )
             return 1
-        done = install(parsed, user, force=args.force)
+        done = catalogue.install(parsed, user, force=args.force)
     except CatalogueError as error:
         print(
             f"lumbar: the bundled catalogue has problems (please report this):\n{error}", file=err
         )
         return 1
-    except (PrescriptionRefused, StoreError) as error:
+    except (catalogue.PrescriptionRefused, StoreError) as error:
         print(f"lumbar prescribe: {error}", file=err)
         return 1
     print(f"Installed {_named(done.installed)}; it is first on the select screen.", file=out)
@@ -107,7 +101,7 @@ def _named(each: OnFile) -> str:
 def _show(active: OnFile | None, user: Path, out: TextIO, err: TextIO) -> int:
     """Print the active prescription: who, when, its note and its locked exercises."""
     if active is None:
-        where = active_path(user)
+        where = catalogue.active_path(user)
         if where.is_file():
             print(
                 f"lumbar: {where} is not a readable prescription; `lumbar catalogue check "
@@ -137,10 +131,10 @@ def _show(active: OnFile | None, user: Path, out: TextIO, err: TextIO) -> int:
 
 def _remove(user: Path, out: TextIO, err: TextIO) -> int:
     """Set the active prescription aside; say what was done."""
-    if not active_path(user).is_file():
+    if not catalogue.active_path(user).is_file():
         print("No prescription is installed: nothing to remove.", file=out)
         return 0
-    gone = remove(user)
+    gone = catalogue.remove(user)
     name = f"'{gone.routine.name}'" if gone is not None else "the prescription"
     where = f", kept in {gone.path}" if gone is not None else ""
     print(f"Set {name} aside{where}; it no longer plays.", file=out)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
-from tui.catalogue import Loaded, replaced_prescriptions, user_dir, with_custom_routines
+from tui.catalogue import Loaded, user_dir, with_custom_routines
 from tui.history import KINDS, kind_of
 from tui.model import Settings
 from tui.store import Store, StoreError, recover_unsaved, resolve_db_path, write_atomic
@@ -82,6 +82,8 @@ def run_report(
     except StoreError as error:
         print(error, file=err)
         return 1
+    from tui.catalogue import replaced_prescriptions  # imported when first used: start-up time
+
     catalogue, _notes = with_custom_routines(loaded.catalogue, snapshot.routines)
     try:
         report = make_report(

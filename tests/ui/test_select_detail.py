@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
+import pytest
+from textual.content import Content
 from textual.widgets import OptionList
 
 from tests.helpers import MakeApp
 from tui.app import LumbarApp
-from tui.widgets.description import DescriptionView
+from tui.catalogue import Description
+from tui.model import Catalogue
+from tui.screens.select_detail import Described
+from tui.widgets import description
+from tui.widgets.description import DescriptionView, lines_at_least
 
 
 def detail(app: LumbarApp) -> DescriptionView:
@@ -122,3 +129,31 @@ async def test_a_wider_terminal_wraps_the_detail_wider(app: LumbarApp) -> None:
         lines = detail(app).text.splitlines()
         assert len(lines) < narrow
         assert max(len(line) for line in lines) > 44 and all(len(n) <= width for n in lines)
+
+
+async def test_the_first_detail_is_laid_out_only_at_the_panes_width(
+    app: LumbarApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before its first resize the pane is drawn at the width it will have, never at none."""
+    widths: list[int] = []
+    laid_out = description.layout
+
+    def layout(shown: Description, width: int) -> tuple[Content, ...]:
+        widths.append(width)
+        return laid_out(shown, width)
+
+    monkeypatch.setattr(description, "layout", layout)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        width = detail(app).scrollable_content_region.width
+        assert widths and set(widths) <= {width, width + detail(app).styles.scrollbar_size_vertical}
+
+
+def test_a_pane_not_laid_out_yet_counts_the_lines_it_will_at_least_need(
+    catalogue: Catalogue,
+) -> None:
+    """So that its first layout gives a long description its scrollbar (one layout, not two)."""
+    pane = DescriptionView()
+    shown = Described(catalogue, {}, date.today)(catalogue.routines["spinenation"])
+    pane.show(shown)
+    assert pane.virtual_size.height == lines_at_least(shown) > 16

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.catalogue import cache as catalogue_cache
+from tui.catalogue import load as catalogue_load
 from tui.catalogue.cache import cache_path, load_cached_catalogue
 from tui.catalogue.load import CatalogueError, bundled_dir, load_catalogue
 
@@ -55,7 +56,7 @@ def parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(1)
         return load_catalogue(bundled, user)
 
-    monkeypatch.setattr(catalogue_cache, "load_catalogue", counted)
+    monkeypatch.setattr(catalogue_load, "load_catalogue", counted)  # what a stale cache calls
     return calls
 
 

@@ -77,12 +77,17 @@ def test_every_name_a_facade_exports_is_there_and_is_not_a_module() -> None:
         assert wrong == [], name
 
 
-def modules_of_the_app() -> list[str]:
-    """Every module loaded once ``tui.app`` is imported, in a fresh interpreter."""
-    probe = "import json, sys, tui.app; print(json.dumps(sorted(sys.modules)))"
+def modules_after(statement: str) -> list[str]:
+    """Every module loaded once ``statement`` has run, in a fresh interpreter."""
+    probe = f"import json, sys; {statement}; print(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     loaded: list[str] = json.loads(result.stdout)
     return loaded
+
+
+def modules_of_the_app() -> list[str]:
+    """Every module loaded once ``tui.app`` is imported, in a fresh interpreter."""
+    return modules_after("import tui.app")
 
 
 def test_the_app_imports_only_the_history_it_needs_at_start() -> None:
@@ -112,10 +117,55 @@ def test_the_app_imports_only_its_first_screen_at_start() -> None:
 
 def test_the_cli_imports_no_history_rule_and_no_export_code_at_start() -> None:
     """The command line's modules import the history's rules and export code when they run."""
-    probe = "import json, sys, tui.cli; print(json.dumps(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    loaded = set(json.loads(result.stdout))
+    loaded = set(modules_after("import tui.cli"))
     assert {name for name in loaded if name.startswith("tui.history.")} <= {
         "tui.history.report_kinds"
     }
     assert loaded & {"tui.store.fhir", "tui.store.transfer", "tui.store.listing"} == set()
+
+
+def test_the_speech_system_comes_without_the_rest_of_the_session() -> None:
+    """The CLI looks for a speech command before the first frame; the engine waits for a session."""
+    loaded = modules_after("import tui.cli; from tui.session import SpeechSystem")
+    assert [name for name in loaded if name.startswith("tui.session")] == [
+        "tui.session",
+        "tui.session.speech",
+    ]
+
+
+def test_lumbar_play_asks_for_plain_lines_without_the_plain_player() -> None:
+    """Whether to play in lines is asked first; the plain player waits until it is wanted."""
+    loaded = modules_after("import tui.cli; from tui.plain import wants_plain")
+    assert [name for name in loaded if name.startswith("tui.plain")] == [
+        "tui.plain",
+        "tui.plain.wanted",
+    ]
+
+
+def test_every_name_the_plain_facade_exports_is_there() -> None:
+    """Its names are imported on first use: each one has a module that defines it."""
+    plain = importlib.import_module("tui.plain")
+    assert all(not isinstance(getattr(plain, name), types.ModuleType) for name in plain.__all__)
+
+
+def test_the_resume_offer_looks_for_a_session_without_the_session_engine() -> None:
+    """It looks on every start; the engine is imported only once there is one to continue."""
+    loaded = modules_after("import tui.app, tui.screens.resume")
+    assert [name for name in loaded if name.startswith("tui.session.")] == []
+
+
+def test_the_cli_imports_no_toml_parser_and_no_catalogue_check_at_start() -> None:
+    """A start reads the checked catalogue from its cache; parsing and checks wait for a need."""
+    loaded = set(modules_after("import tui.cli"))
+    loaders = {"tui.catalogue.load", "tui.catalogue.checks", "tui.catalogue.prescriptions"}
+    assert loaded & {"tomllib", *loaders} == set()
+
+
+def test_a_fresh_cache_is_read_without_the_toml_parser(tmp_path: Path) -> None:
+    """Only a stale cache has the catalogue's files parsed and checked again."""
+    cache = str(tmp_path / "catalogue.msgpack")
+    load = f"from tui.catalogue import load_cached_catalogue as load; load(cache=Path({cache!r}))"
+    modules_after(f"from pathlib import Path; {load}")  # makes the cache
+    loaded = set(modules_after(f"from pathlib import Path; {load}"))
+    assert "tui.catalogue.cache" in loaded
+    assert loaded & {"tomllib", "tui.catalogue.load"} == set()

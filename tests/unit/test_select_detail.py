@@ -6,9 +6,9 @@ from datetime import date
 
 from tui.catalogue import alone, exercise_description, routine_description
 from tui.catalogue.blocks import text, title
-from tui.model.catalogue import Catalogue
+from tui.model.catalogue import Catalogue, Exercise, Routine
 from tui.screens.select_detail import Described
-from tui.widgets.description import layout, wrap_width
+from tui.widgets.description import layout, lines_at_least, wrap_width
 
 
 def test_a_description_is_made_once_and_kept(catalogue: Catalogue) -> None:
@@ -40,3 +40,13 @@ def test_a_description_too_long_for_the_region_leaves_room_for_the_scrollbar() -
     long = tuple(text(f"Line {n}.") for n in range(12))
     assert len(layout(long, 40)) > 10
     assert wrap_width(long, 40, 10, 2) == 38
+
+
+def test_a_description_takes_at_least_a_line_a_block_at_any_width(catalogue: Catalogue) -> None:
+    """The lines counted before the pane has a size are never more than it lays out."""
+    described = Described(catalogue, {}, date.today)
+    records: list[Routine | Exercise] = [*catalogue.routines.values()]
+    records += catalogue.exercises.values()
+    for description in map(described, records):
+        for width in (20, 38, 76, 200):
+            assert lines_at_least(description) <= len(layout(description, width))

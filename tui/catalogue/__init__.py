@@ -1,6 +1,12 @@
-"""The content: read, check, cache, search and describe it; custom routines; dose limits."""
+"""The content: read, check, cache, search and describe it; custom routines; dose limits.
+
+Parsing and checking the TOML files, and clinicians' prescriptions, are imported when one of
+their names is first used: a start reads the catalogue from its cache (start-up time).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from tui.catalogue.adjusting import (
     adjust,
@@ -29,6 +35,12 @@ from tui.catalogue.describe import (
     nothing_matches,
     routine_description,
 )
+from tui.catalogue.files import (
+    CatalogueError,
+    Loaded,
+    bundled_dir,
+    user_dir,
+)
 from tui.catalogue.limits import (
     Largest,
     Part,
@@ -38,24 +50,6 @@ from tui.catalogue.limits import (
     limit_text,
     limits,
 )
-from tui.catalogue.load import (
-    CatalogueError,
-    Loaded,
-    bundled_dir,
-    check_paths,
-    user_dir,
-)
-from tui.catalogue.prescriptions import (
-    Installed,
-    OnFile,
-    PrescriptionRefused,
-    active_path,
-    check_prescription,
-    install,
-    read_prescription,
-    remove,
-    replaced_prescriptions,
-)
 from tui.catalogue.problems import (
     Problem,
 )
@@ -64,6 +58,21 @@ from tui.catalogue.search import (
     query_text,
     routine_matches,
 )
+from tui.model import homes_of, on_first_use
+
+if TYPE_CHECKING:
+    from tui.catalogue.load import check_paths
+    from tui.catalogue.prescriptions import (
+        Installed,
+        OnFile,
+        PrescriptionRefused,
+        active_path,
+        check_prescription,
+        install,
+        read_prescription,
+        remove,
+        replaced_prescriptions,
+    )
 
 __all__ = [
     "NAME_MAX",
@@ -109,3 +118,21 @@ __all__ = [
     "user_dir",
     "with_custom_routines",
 ]
+
+_NAMES = {
+    "tui.catalogue.load": ("check_paths",),
+    "tui.catalogue.prescriptions": (
+        "Installed",
+        "OnFile",
+        "PrescriptionRefused",
+        "active_path",
+        "check_prescription",
+        "install",
+        "read_prescription",
+        "remove",
+        "replaced_prescriptions",
+    ),
+}
+"""The names imported when first used, by the module of the package that defines them."""
+
+__getattr__ = on_first_use(__name__, homes_of(_NAMES), globals())

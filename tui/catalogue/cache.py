@@ -28,7 +28,7 @@ import msgspec
 import platformdirs
 
 from tui import __version__
-from tui.catalogue.load import Loaded, bundled_dir, load_catalogue, toml_files
+from tui.catalogue.files import Loaded, bundled_dir, toml_files
 from tui.model import decode_hook, encode_toml_range
 from tui.store import StoreError, write_atomic
 
@@ -118,6 +118,8 @@ def load_cached_catalogue(
     files = file_keys([bundled] if user is None else [bundled, user])
     if files is not None and (loaded := read_cache(cache, __version__, files)) is not None:
         return loaded
+    from tui.catalogue.load import load_catalogue  # parsing and checking: only when stale
+
     loaded = load_catalogue(bundled, user)
     if files is not None:
         write_cache(cache, __version__, files, loaded)

@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import msgspec
-import platformdirs
 
 from tui.catalogue.checks import ParsedFile, cross_check, entries, limit_problems
-from tui.catalogue.prescribed import in_prescriptions, prescription_problems, set_aside
+from tui.catalogue.files import CatalogueError as CatalogueError
+from tui.catalogue.files import Loaded as Loaded
+from tui.catalogue.files import bundled_dir as bundled_dir
+from tui.catalogue.files import toml_files as toml_files
+from tui.catalogue.files import user_dir as user_dir
+from tui.catalogue.prescribed import in_prescriptions, prescription_problems
 from tui.catalogue.problems import (
     FieldPath,
     Problem,
@@ -32,37 +35,6 @@ from tui.model import Catalogue, CatalogueFile, decode_hook, visible_data
 USER_KINDS = ("exercise", "routine")
 """What a user file may define; it credits articles only by the ids in ``sources.toml``."""
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-class CatalogueError(Exception):
-    """The catalogue cannot be used; ``problems`` says why, file by file."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        """Keep the problems and summarise them as the message."""
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A usable catalogue, and the problems of the user files that were skipped."""
-
-    catalogue: Catalogue
-    problems: tuple[Problem, ...] = field(default=())
-
-
-def bundled_dir() -> Path:
-    """Where the bundled catalogue is: inside the installed package, or beside it in a checkout."""
-    here = Path(__file__).resolve().parents[1]  # the tui package
-    for candidate in (here / "content", here.parent / "catalogue"):
-        if (candidate / "roadmap.toml").is_file():
-            return candidate
-    raise CatalogueError([Problem(here, "the bundled catalogue is missing", "Reinstall lumbar.")])
-
-
-def user_dir() -> Path:
-    """Where the user's own exercises and routines live (it may not exist)."""
-    return platformdirs.user_config_path("lumbar") / "catalogue"
 
 
 def parse_file(path: Path) -> ParsedFile | Problem | list[Problem]:
@@ -150,28 +122,6 @@ def good_part(path: Path) -> ParsedFile | None:
     except msgspec.ValidationError:
         return None
     return ParsedFile(path, text, raw, content, kept)
-
-
-def toml_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """The TOML files named by files and directories (recursively), sorted, and any bad paths.
-
-    A directory's ``examples/`` and ``prescriptions/replaced/`` are left out (see
-    :func:`~tui.catalogue.prescribed.set_aside`); a file named on its own is always taken.
-    """
-    found: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*.toml")
-                if p.is_file() and not set_aside(p.relative_to(path))
-            )
-        elif path.is_file():
-            found.append(path)
-        else:
-            problems.append(Problem(path, "does not exist", "Check the path."))
-    return found, problems
 
 
 def parse_files(paths: Iterable[Path]) -> tuple[list[ParsedFile], list[Problem]]:

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from tui.catalogue.checks import ParsedFile
+from tui.catalogue.files import PRESCRIPTIONS
+from tui.catalogue.files import REPLACED as REPLACED
+from tui.catalogue.files import set_aside as set_aside
 from tui.catalogue.problems import Problem
 
-FOLDER = "prescriptions"
+FOLDER = PRESCRIPTIONS
 """The folder of the user's catalogue that holds the active prescription."""
-REPLACED = "replaced"
-"""The folder inside :data:`FOLDER` that keeps the prescriptions a newer one replaced."""
 INSTALL = "Install a prescription with `lumbar prescribe FILE` (see the README, For clinicians)."
 OTHER_KINDS = ("source", "exercise", "phase", "advice")
 
@@ -123,12 +124,3 @@ def _not_a_prescription(parsed: ParsedFile) -> list[Problem]:
             if item.locked
         ]
     return problems
-
-
-def set_aside(relative: Path) -> bool:
-    """True for a file inside a catalogue folder that is never loaded from it.
-
-    ``examples/`` holds files to copy (the bundled catalogue's example prescription);
-    ``prescriptions/replaced/`` keeps the prescriptions a newer one replaced.
-    """
-    return relative.parts[:1] == ("examples",) or relative.parts[:2] == (FOLDER, REPLACED)

@@ -44,7 +44,7 @@ from tui.model.dosing import (
     step_up,
     work,
 )
-from tui.model.lazy import on_first_use
+from tui.model.lazy import homes_of, on_first_use
 from tui.model.movement import MOVE_SECONDS, STILL, Movement
 from tui.model.positions import (
     position_change_note,
@@ -93,7 +93,7 @@ from tui.model.records import (
     plan_dose,
     tidy_note,
 )
-from tui.model.visible import visible, visible_data, visible_json
+from tui.model.visible import controls_as_spaces, visible, visible_data, visible_json
 from tui.model.words import (
     CHOSEN_LEGEND,
     CHOSEN_MARK,
@@ -176,6 +176,7 @@ __all__ = [
     "about_minutes",
     "chosen_names",
     "chosen_sentence",
+    "controls_as_spaces",
     "counts_text",
     "decode_hook",
     "dose_notes",
@@ -185,6 +186,7 @@ __all__ = [
     "gate_key",
     "gated_at",
     "has_chosen",
+    "homes_of",
     "in_sentence",
     "ladder",
     "list_line",

@@ -8,7 +8,7 @@ package, so the modules that define it are loaded only by the code that needs th
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -27,3 +27,8 @@ def on_first_use(
         return value
 
     return __getattr__
+
+
+def homes_of(names: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Each name's module, from the names each module exports (``on_first_use``'s ``homes``)."""
+    return {name: module for module, exported in names.items() for name in exported}

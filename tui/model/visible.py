@@ -8,6 +8,7 @@ exports. Newlines and tabs stay: they move text, not the terminal.
 
 :func:`visible` does it to a string, :func:`visible_data` to decoded data, and
 :func:`visible_json` to JSON bytes before they are decoded (where the characters are escapes).
+:func:`controls_as_spaces` blanks them instead, for text sent inside an escape sequence.
 """
 
 from __future__ import annotations
@@ -31,6 +32,17 @@ def _shown(code: int) -> str:
 _TABLE = {
     code: _shown(code) for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if code not in _KEPT
 }
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def controls_as_spaces(text: str) -> str:
+    """``text`` with every control character (ESC, BEL, C1...) as a space.
+
+    Safe inside an escape sequence (a notification, the window title) or as a command's words.
+    """
+    return _CONTROL.sub(" ", text)
 
 
 def visible(text: str) -> str:

@@ -8,7 +8,7 @@ settings, for the app and its offer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,9 +18,11 @@ from tui.history import passed_gates, plans_for, unfinished
 from tui.messages import ResumeSession
 from tui.model import Session
 from tui.screens.dialogs import YesNo
-from tui.screens.starting import SessionHost, session_parts
-from tui.session import ResumedEngine, ResumeError, SessionParts, where_text
 from tui.store import StoreError
+
+if TYPE_CHECKING:
+    from tui.screens.starting import SessionHost
+    from tui.session import SessionParts
 
 NOTHING_TO_CONTINUE = (
     "There is no unfinished session to continue: only the latest session, stopped part-way "
@@ -44,7 +46,8 @@ class Ready:
 def ready_to_resume(app: SessionHost) -> Ready | str:
     """The latest session made ready to continue, or why it cannot be, in one sentence.
 
-    Reads the store (a StoreError goes to the caller); saves go to the app's saver.
+    Reads the store (a StoreError goes to the caller); saves go to the app's saver. The session
+    engine is imported only once there is a session to continue: the offer looks on every start.
     """
     catalogue, store = app.catalogue, app.store
     settings = store.settings()
@@ -61,6 +64,9 @@ def ready_to_resume(app: SessionHost) -> Ready | str:
         return NOTHING_TO_CONTINUE
     if found.routine is None:
         return found.why_not or NOTHING_TO_CONTINUE
+    from tui.screens.starting import session_parts
+    from tui.session import ResumedEngine, ResumeError, where_text
+
     plans = plans_for(catalogue, found.routine, found.earlier, threshold)
     try:
         passed = passed_gates(found.earlier, settings)

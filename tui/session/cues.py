@@ -14,10 +14,9 @@ would add its bytes to every second of a hold on a slow link. Nothing here impor
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 
-from tui.model import NotifyMethod, minutes_left
+from tui.model import NotifyMethod, controls_as_spaces, minutes_left
 from tui.session.events import Event, SessionDone, Snapshot, StepDone, StepStarted
 from tui.session.labels import describe
 from tui.session.timeline import StepKind, Timeline
@@ -31,22 +30,15 @@ RESTORE_TITLE = f"{ESC}[23;0t"
 """Pop the title pushed by SAVE_TITLE; terminals without a title stack ignore both."""
 APP = "lumbar"
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """Text safe inside an escape sequence: control characters (ESC, BEL, C1...) become spaces."""
-    return _CONTROL.sub(" ", text)
-
 
 def title_sequence(text: str) -> str:
     """Set the window title (OSC 2)."""
-    return f"{ESC}]2;{clean(text)}{BEL}"
+    return f"{ESC}]2;{controls_as_spaces(text)}{BEL}"
 
 
 def notification_sequence(method: NotifyMethod, title: str, body: str) -> str:
     """A desktop notification in the sequence the user chose ("" when notifications are off)."""
-    title, body = clean(title), clean(body)
+    title, body = controls_as_spaces(title), controls_as_spaces(body)
     if method == "osc9":
         return f"{ESC}]9;{title}: {body}{BEL}"
     if method == "osc777":

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tui.session.cues import clean
+from tui.model import controls_as_spaces
 
 SPEECH_COMMANDS = ("espeak-ng", "spd-say", "say")
 """The speech commands lumbar looks for on PATH, in this order: the first found speaks."""
@@ -55,7 +55,7 @@ def command_name(command: str) -> str:
 
 def speech_argv(command: str, text: str) -> list[str]:
     """The command line that speaks ``text``: control characters and leading dashes go."""
-    words = clean(text).strip().lstrip("-").strip()
+    words = controls_as_spaces(text).strip().lstrip("-").strip()
     return [command, words]
 
 
@@ -205,4 +205,4 @@ def first_line(output: bytes | str | None) -> str:
         return ""
     text = output.decode(errors="replace") if isinstance(output, bytes) else output
     lines: Sequence[str] = [line.strip() for line in text.splitlines() if line.strip()]
-    return clean(lines[0])[:100] if lines else ""
+    return controls_as_spaces(lines[0])[:100] if lines else ""

@@ -55,6 +55,12 @@ def layout(description: Description, width: int) -> tuple[Content, ...]:
     return tuple(lines)
 
 
+def lines_at_least(description: Description) -> int:
+    """How many lines the description takes at any width: a line a block, and the blanks."""
+    loose = sum(1 for block in description[1:] if not block.tight)
+    return len(description) + loose
+
+
 def wrap_width(description: Description, width: int, height: int, bar: int) -> int:
     """The width to lay the description out at in a ``width`` by ``height`` region.
 
@@ -94,6 +100,13 @@ class DescriptionView(ScrollView):
         if description == self.description:
             return
         self.description = description
+        if not self.container_size:
+            # Not laid out yet (shown as the screen is composed): at least this many lines, so
+            # the first layout already has the scrollbar a long description needs, rather than
+            # a second layout and a second frame once it is measured (start-up).
+            self.set_reactive(DescriptionView.virtual_size, Size(0, lines_at_least(description)))
+            self._width = 0  # chosen at the first paint or resize
+            return
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._measure()
         self.refresh()
@@ -153,7 +166,15 @@ class DescriptionView(ScrollView):
         return strips
 
     def _shown_strips(self) -> list[Strip]:
-        """The lines of the description shown, looked up once for all the rows of a paint."""
+        """The lines of the description shown, looked up once for all the rows of a paint.
+
+        The first paint can come before the first resize has measured the description: it is
+        drawn at the width the resize will choose, never at none (a line a character).
+        """
+        if not self._width:
+            self._width = self._width_for(self.description) or 0
+            if not self._width:
+                return []
         drawn_for = (self._width, self.app.theme, self.visual_style)
         shown = self._shown
         if shown is None or shown[0] is not self.description or shown[1] != drawn_for:
