@@ -91,12 +91,12 @@ async def test_pausing_tints_the_countdown_and_the_word_over_it(
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot)
         state, countdown = screen.query_one("#state", PhaseWord), screen.query_one(Countdown)
-        assert not state.has_class("-paused") and not countdown.has_class("-paused")
+        assert state.phase == countdown.phase == "ready"
         await pilot.press("space")
         assert state.text == "PAUSED"
-        assert state.has_class("-paused") and countdown.has_class("-paused")
+        assert state.phase == countdown.phase == "paused"
         await pilot.press("space")
-        assert not state.has_class("-paused") and not countdown.has_class("-paused")
+        assert state.phase == countdown.phase == "ready"
 
 
 class BarApp(App[None]):
