@@ -15,7 +15,6 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.events import Resize
-from textual.geometry import Size
 from textual.reactive import var
 from textual.timer import Timer
 
@@ -26,13 +25,13 @@ from tui.screens.dialogs import EndSession, PainCheck
 from tui.screens.player_end import PlayerEnding
 from tui.screens.player_keys import (
     ADJUST_SECONDS,
+    PAUSED_LABELS,
     PLAYER_BINDINGS,
     PLAYER_HELP,
     SESSION_ACTIONS,
 )
-from tui.screens.player_undo import (
-    OFFERED,
-)
+from tui.screens.player_undo import OFFERED
+from tui.screens.too_small import compact
 from tui.session import (
     Cues,
     Engine,
@@ -62,15 +61,6 @@ T = TypeVar("T")
 MARGIN = 0.01
 """Wake this long after a whole second, so the countdown has surely moved on."""
 
-FULL_SIZE = Size(76, 22)
-"""The smallest terminal for the full layout; below it the player is compact (phase,
-countdown, exercise, rep, set and side, and the keys) down to the player's MIN_SIZE."""
-
-
-def compact(size: Size) -> bool:
-    """True when a terminal of ``size`` is too small for the player's full layout."""
-    return size.width < FULL_SIZE.width or size.height < FULL_SIZE.height
-
 
 def header_text(snapshot: Snapshot) -> str | None:
     """What the header says: ``session over`` at the end; until then (None) the app's note.
@@ -95,6 +85,8 @@ class PlayerScreen(PlayerEnding):
     """The session's planned seconds (an easier exercise put in changes them)."""
     question: var[Question | None] = var(None, init=False, bindings=True)
     """How the last exercise felt, while that question is open (its keys work only then)."""
+    key_labels: var[dict[str, str]] = var(dict, init=False)
+    """Labels in place of some keys' own, bound into the key bar: Resume while paused."""
 
     def __init__(
         self,
@@ -130,7 +122,8 @@ class PlayerScreen(PlayerEnding):
         yield PhaseHeader()
         yield SessionView(id="player").data_bind(PlayerScreen.snapshot, PlayerScreen.total_seconds)
         yield FeedbackPrompt(id="feedback").data_bind(PlayerScreen.question)
-        yield KeyBar(show_command_palette=False)  # no room at 80 columns: ^p still opens it
+        # No room for the palette's key at 80 columns: ^p still opens it.
+        yield KeyBar(show_command_palette=False).data_bind(labels=PlayerScreen.key_labels)
 
     def on_mount(self) -> None:
         """Show the first step, then ask about pain before starting the clock."""
@@ -195,6 +188,7 @@ class PlayerScreen(PlayerEnding):
         self.sub_title = header_text(snapshot)
         self.cues.set_title(window_title(self.engine.timeline.routine_name, snapshot))
         self.query_one(PhaseHeader).phase = phase_of(snapshot)[1]  # one row, if it changed
+        self.key_labels = PAUSED_LABELS if snapshot.paused and not snapshot.finished else {}
 
     # What the engine reports -------------------------------------------------------------
 

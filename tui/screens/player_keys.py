@@ -135,6 +135,8 @@ PLAYER_BINDINGS: list[BindingType] = [
     ),
 ]
 """The player's keys, in the order the footer shows them."""
+PAUSED_LABELS = {"player.pause": "Resume"}
+"""What the key bar says in place of a key's description while the session is paused."""
 PLAYER_HELP = """\
 ## Player
 
