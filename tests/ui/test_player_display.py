@@ -204,3 +204,18 @@ async def test_the_header_draws_the_routine_and_the_note_then_session_over(
         assert header.render_line(0).text.strip() == f"Wall sit — {app.SUB_TITLE}"
         await wait(pilot, clock, 3600)
         assert header.render_line(0).text.strip() == "Wall sit — session over"
+
+
+async def test_a_click_on_the_header_makes_it_three_rows_tall_as_textuals_did(
+    make: MakeApp,
+) -> None:
+    """The title moves to the middle row; a second click makes it one row again."""
+    app = make(play="wall-sit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        header = player(app).query_one(PhaseHeader)
+        await pilot.click(PhaseHeader)
+        assert header.size.height == 3
+        assert not header.render_line(0).text.strip() and "Wall sit" in header.render_line(1).text
+        await pilot.click(PhaseHeader)
+        assert header.size.height == 1
