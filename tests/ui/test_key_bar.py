@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from tui.app import LumbarApp
 from tui.screens.advice import AvoidList
-from tui.widgets.key_bar import Entry, KeyBar, Layout, Piece, fitted, texts
+from tui.widgets.key_bar import Entry, KeyBar, Layout, Piece, fitted, relabelled, texts
 
 
 def bar_text(app: App[None]) -> str:
@@ -158,3 +158,14 @@ def test_a_key_that_fits_but_for_its_last_space_is_kept() -> None:
     palette = (Piece("▏", "edge", 1), Piece("^p", "key", 1), Piece(" palette ", "description", 1))
     layout = Layout((Entry("?", True, ""), Entry("ctrl+p", True, "")), keys, palette)
     assert texts(fitted(layout, 7 + 12)) == " ? Help▏^p palette "
+
+
+def test_a_label_takes_the_place_of_a_keys_description_by_its_binding_id() -> None:
+    """``Pause`` reads ``Resume`` where the labels say so; keys without a label keep theirs."""
+    keys = tuple(
+        (Piece(f" {key} ", "key", index), Piece(f"{word} ", "description", index))
+        for index, (key, word) in enumerate([("space", "Pause"), ("n", "Next")])
+    )
+    entries = (Entry("space", True, "", "player.pause"), Entry("n", True, "", "player.next"))
+    layout = relabelled(Layout(entries, keys), {"player.pause": "Resume"})
+    assert texts(fitted(layout, 24)) == " space Resume  n Next " + " " * 2

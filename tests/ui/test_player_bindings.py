@@ -15,6 +15,7 @@ from tui.screens.dialogs import PainCheck
 from tui.screens.player import PlayerScreen
 from tui.widgets.countdown import Countdown, PhaseWord
 from tui.widgets.feedback import FeedbackPrompt, Question
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.readout import Readout
 from tui.widgets.session_bar import SessionBar
 
@@ -91,12 +92,29 @@ async def test_pausing_tints_the_countdown_and_the_word_over_it(
     async with app.run_test(size=SIZE) as pilot:
         screen = await started(pilot)
         state, countdown = screen.query_one("#state", PhaseWord), screen.query_one(Countdown)
-        assert not state.has_class("-paused") and not countdown.has_class("-paused")
+        assert state.phase == countdown.phase == "ready"
         await pilot.press("space")
         assert state.text == "PAUSED"
-        assert state.has_class("-paused") and countdown.has_class("-paused")
+        assert state.phase == countdown.phase == "paused"
         await pilot.press("space")
-        assert not state.has_class("-paused") and not countdown.has_class("-paused")
+        assert state.phase == countdown.phase == "ready"
+
+
+async def test_space_reads_resume_on_the_key_bar_while_paused(make: MakeApp) -> None:
+    """The player's labels are bound into its key bar: Pause, Resume once paused, Pause again."""
+    app = make(play="quick-10")
+    async with app.run_test(size=SIZE) as pilot:
+        bar = (await started(pilot)).query_one(KeyBar)
+        assert " space Pause " in bar_text(bar) and "Resume" not in bar_text(bar)
+        await pilot.press("space")
+        assert " space Resume " in bar_text(bar) and "Pause" not in bar_text(bar)
+        await pilot.press("space")
+        assert " space Pause " in bar_text(bar)
+
+
+def bar_text(bar: KeyBar) -> str:
+    """What the key bar draws now."""
+    return str(bar.render())
 
 
 class BarApp(App[None]):

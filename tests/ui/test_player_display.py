@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from rich.color import Color as RichColor
 from textual.color import Color
-from textual.widgets import Header
+from textual.widget import Widget
 
 from tests.helpers import FakeClock, MakeApp, begin, player, snapshot, wait
 from tui.app import LumbarApp
@@ -16,6 +17,8 @@ from tui.screens.player import PlayerScreen
 from tui.screens.too_small import TooSmall
 from tui.session.timeline import StepKind
 from tui.widgets.countdown import Countdown, DigitCell, PhaseWord
+from tui.widgets.phase_header import PhaseHeader
+from tui.widgets.session_bar import SessionBar
 from tui.widgets.session_view import SessionView
 
 
@@ -53,7 +56,7 @@ async def test_a_small_terminal_gets_the_compact_player(
         await begin(pilot)
         screen = player(app)
         assert isinstance(app.screen, PlayerScreen) and screen.has_class("-compact")
-        assert not screen.query_one(Header).display
+        assert not screen.query_one(PhaseHeader).display
         assert not screen.query_one("#steps").display and screen.query_one("#brief").display
         assert drawn_rows(app) >= 3
         await wait(pilot, clock, 1)
@@ -67,7 +70,7 @@ async def test_growing_the_terminal_brings_the_full_layout_back(make: MakeApp) -
         await begin(pilot)
         await pilot.resize_terminal(80, 24)
         assert not player(app).has_class("-compact")
-        assert player(app).query_one(Header).display
+        assert player(app).query_one(PhaseHeader).display
 
 
 async def test_below_40x12_a_note_covers_the_player_and_the_session_waits(
@@ -86,26 +89,26 @@ async def test_below_40x12_a_note_covers_the_player_and_the_session_waits(
 async def test_the_phase_is_a_word_and_an_accent_on_the_header_word_and_digits(
     make: MakeApp, clock: FakeClock
 ) -> None:
-    """GET READY, then HOLD, then PAUSED: the word and the classes follow the phase."""
+    """GET READY, then HOLD, then PAUSED: the word and the phase of each tinted part follow."""
     app = make(play="quick-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
         screen = player(app)
-        word, digits, header = (
+        word, digits, bar, header = (
             screen.query_one(PhaseWord),
             screen.query_one(Countdown),
-            screen.query_one(Header),
+            screen.query_one(SessionBar),
+            screen.query_one(PhaseHeader),
         )
         assert word.text == "GET READY"
-        assert all(w.has_class("-ready") for w in (word, digits, header))
+        assert {w.phase for w in (word, digits, bar, header)} == {"ready"}
         while snapshot(app).step.kind is not StepKind.HOLD:
             await pilot.press("n")
         assert word.text == "HOLD"
-        assert all(
-            w.has_class("-hold") and not w.has_class("-ready") for w in (word, digits, header)
-        )
+        assert {w.phase for w in (word, digits, bar, header)} == {"hold"}
         await pilot.press("space")
-        assert word.text == "PAUSED" and all(w.has_class("-paused") for w in (word, digits, header))
+        assert word.text == "PAUSED"
+        assert {w.phase for w in (word, digits, bar, header)} == {"paused"}
 
 
 async def test_3_2_1_rings_before_a_long_rest_ends(
@@ -165,16 +168,54 @@ async def test_at_the_end_the_countdown_clears_and_says_done(
         assert (view.state, view.count) == ("DONE", "")
 
 
-async def test_pausing_restyles_the_word_digits_and_header_in_the_paused_colour(
-    make: MakeApp,
+def drawn_colours(widget: Widget, y: int = 0) -> set[RichColor | None]:
+    """The colours of the text the widget draws on its row ``y``."""
+    return {segment.style.color for segment in widget.render_line(y) if segment.style}
+
+
+async def test_pausing_draws_the_word_digits_bar_and_header_in_the_paused_colour(
+    make: MakeApp, clock: FakeClock
 ) -> None:
-    """The paused accent is applied, not just named: the class is swapped in one restyle."""
+    """The paused accent is drawn, not just named: $text-error text, a header on $error-muted."""
     app = make(play="quick-10")
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
+        await wait(pilot, clock, 60)  # some of the bar filled
         await pilot.press("space")
         screen, colours = player(app), app.theme_variables
-        assert screen.query_one(PhaseWord).styles.color == Color.parse(colours["text-error"])
-        assert screen.query_one(Countdown).styles.color == Color.parse(colours["text-error"])
-        background = screen.query_one(Header).styles.background
-        assert background == Color.parse(colours["error-muted"])
+        error = Color.parse(colours["text-error"]).rich_color
+        assert drawn_colours(screen.query_one(PhaseWord), 1) == {error}
+        assert drawn_colours(screen.query(DigitCell).first(), 1) == {error}
+        bar = drawn_colours(screen.query_one(SessionBar))
+        assert Color.parse(colours["error"]).rich_color in bar  # the part done
+        under = Color.parse(colours["background"]) + Color.parse(colours["error-muted"])
+        header = screen.query_one(PhaseHeader).render_line(0)
+        assert {segment.style.bgcolor for segment in header if segment.style} == {under.rich_color}
+
+
+async def test_the_header_draws_the_routine_and_the_note_then_session_over(
+    make: MakeApp, clock: FakeClock
+) -> None:
+    """The routine's name and lumbar's note while it runs; "session over" once it is over."""
+    app = make(play="wall-sit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        header = player(app).query_one(PhaseHeader)
+        assert header.render_line(0).text.strip() == f"Wall sit — {app.SUB_TITLE}"
+        await wait(pilot, clock, 3600)
+        assert header.render_line(0).text.strip() == "Wall sit — session over"
+
+
+async def test_a_click_on_the_header_makes_it_three_rows_tall_as_textuals_did(
+    make: MakeApp,
+) -> None:
+    """The title moves to the middle row; a second click makes it one row again."""
+    app = make(play="wall-sit")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        header = player(app).query_one(PhaseHeader)
+        await pilot.click(PhaseHeader)
+        assert header.size.height == 3
+        assert not header.render_line(0).text.strip() and "Wall sit" in header.render_line(1).text
+        await pilot.click(PhaseHeader)
+        assert header.size.height == 1

@@ -15,20 +15,23 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.events import Resize
-from textual.geometry import Size
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Header
 
 from tui.history import DEFAULT_THRESHOLD
-from tui.model import Feedback, Session, position_change_note
+from tui.model import Feedback, Session
 from tui.screens.cautions import ALWAYS, CautionsDialog, exercise_notes
 from tui.screens.dialogs import EndSession, PainCheck
 from tui.screens.player_end import PlayerEnding
-from tui.screens.player_keys import ADJUST_SECONDS, PLAYER_BINDINGS, SESSION_ACTIONS
-from tui.screens.player_undo import (
-    OFFERED,
+from tui.screens.player_keys import (
+    ADJUST_SECONDS,
+    PAUSED_LABELS,
+    PLAYER_BINDINGS,
+    PLAYER_HELP,
+    SESSION_ACTIONS,
 )
+from tui.screens.player_undo import OFFERED
+from tui.screens.too_small import compact
 from tui.session import (
     Cues,
     Engine,
@@ -50,31 +53,20 @@ from tui.widgets.countdown import next_wake
 from tui.widgets.feedback import WAIT_SECONDS, FeedbackPrompt, Question
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
+from tui.widgets.phase_header import PhaseHeader
 from tui.widgets.session_view import SessionView, phase_of
-from tui.widgets.tinted import swap_class
 
 T = TypeVar("T")
 
 MARGIN = 0.01
 """Wake this long after a whole second, so the countdown has surely moved on."""
 
-FULL_SIZE = Size(76, 22)
-"""The smallest terminal for the full layout; below it the player is compact (phase,
-countdown, exercise, rep, set and side, and the keys) down to the player's MIN_SIZE."""
-
-
-def compact(size: Size) -> bool:
-    """True when a terminal of ``size`` is too small for the player's full layout."""
-    return size.width < FULL_SIZE.width or size.height < FULL_SIZE.height
-
 
 def header_text(snapshot: Snapshot) -> str | None:
     """What the header says: ``session over`` at the end; until then (None) the app's note.
 
-    Never the time left, nor "paused": a new header sub-title repaints the whole screen (some
-    5 kB over SSH, and 10 ms on a slow machine), so it would cost that every second, or on
-    every press of space. The time left counts down beside the progress bar instead, and the
-    pause shows as PAUSED over the countdown.
+    Never the time left, nor "paused": the time left counts down beside the progress bar, and
+    the pause shows as PAUSED over the countdown (and in the header's colour).
     """
     return "session over" if snapshot.finished else None
 
@@ -84,28 +76,7 @@ class PlayerScreen(PlayerEnding):
 
     CSS_PATH = "player.tcss"
 
-    HELP = """\
-## Player
-
-Follow the countdown and the word over it (GET READY, MOVE, HOLD, REST, SWITCH SIDE); a bell
-rings at each change, and at 3, 2, 1 before a hold or rest of 10 seconds or more ends.
-**{key:player.cautions}** shows all the exercise's cautions and notes; a number marked * is
-lumbar's choice, where the article gives none. **{keys:player.pause}** pauses,
-**{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step (at the
-start of an exercise, to the exercise before; it is recorded once, when done again),
-**{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
-longest hold the articles give for the exercise),
-**{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
-**{keys:player.start}** starts the next exercise when the setting "wait for me" is on,
-**{keys:player.hurts}** stops it because it hurts and pauses, offering an easier variant (no
-heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** ends the session
-(it asks first). After each exercise press **{key:player.feedback-easy}** to
-**{key:player.feedback-hurt}** to say how it felt, or just carry on. A wrong key? For a few
-seconds **{key:player.undo}** takes back the last skip, "this hurts", rating or pain score. The
-keys at the bottom are those that do something now. Under the exercise's name, why it plays at
-this dose. Everything you do is saved as you go.
-
-""" + position_change_note()
+    HELP = PLAYER_HELP
     BINDINGS = PLAYER_BINDINGS
 
     snapshot: var[Snapshot | None] = var(None, init=False)
@@ -114,6 +85,8 @@ this dose. Everything you do is saved as you go.
     """The session's planned seconds (an easier exercise put in changes them)."""
     question: var[Question | None] = var(None, init=False, bindings=True)
     """How the last exercise felt, while that question is open (its keys work only then)."""
+    key_labels: var[dict[str, str]] = var(dict, init=False)
+    """Labels in place of some keys' own, bound into the key bar: Resume while paused."""
 
     def __init__(
         self,
@@ -142,15 +115,15 @@ this dose. Everything you do is saved as you go.
         self.speaker = speaker
         self.pain_before = pain_before
         self._timer: Timer | None = None
-        self._phase = ""  # the phase the header is tinted for
         self._warned: tuple[int, int] | None = None  # the step and the 3-2-1 number last rung
 
     def compose(self) -> ComposeResult:
         """The session view, the feedback question under it (hidden till asked), the keys."""
-        yield Header()
+        yield PhaseHeader()
         yield SessionView(id="player").data_bind(PlayerScreen.snapshot, PlayerScreen.total_seconds)
         yield FeedbackPrompt(id="feedback").data_bind(PlayerScreen.question)
-        yield KeyBar(show_command_palette=False)  # no room at 80 columns: ^p still opens it
+        # No room for the palette's key at 80 columns: ^p still opens it.
+        yield KeyBar(show_command_palette=False).data_bind(labels=PlayerScreen.key_labels)
 
     def on_mount(self) -> None:
         """Show the first step, then ask about pain before starting the clock."""
@@ -214,14 +187,8 @@ this dose. Everything you do is saved as you go.
             return
         self.sub_title = header_text(snapshot)
         self.cues.set_title(window_title(self.engine.timeline.routine_name, snapshot))
-        self._tint_header(phase_of(snapshot)[1])
-
-    def _tint_header(self, phase: str) -> None:
-        """Give the header the phase's accent (one row repainted, at a change of phase)."""
-        if phase == self._phase:
-            return
-        swap_class(self.query_one(Header), f"-{self._phase}", f"-{phase}")
-        self._phase = phase
+        self.query_one(PhaseHeader).phase = phase_of(snapshot)[1]  # one row, if it changed
+        self.key_labels = PAUSED_LABELS if snapshot.paused and not snapshot.finished else {}
 
     # What the engine reports -------------------------------------------------------------
 

@@ -2,13 +2,15 @@
 
 The keymap reads in one place, apart from the screen that plays the session: which key does
 what, how much + and - change a hold, and which actions need a session running (the screen's
-``check_action`` offers those only then). The screen's help text describes these keys.
+``check_action`` offers those only then). The screen's help text is here too, beside the keys
+it names (by their ids, so a key remapped shows as remapped).
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from tui.model import position_change_note
 from tui.session import UNDO_SECONDS
 from tui.widgets.feedback import CHOICES
 
@@ -133,3 +135,28 @@ PLAYER_BINDINGS: list[BindingType] = [
     ),
 ]
 """The player's keys, in the order the footer shows them."""
+PAUSED_LABELS = {"player.pause": "Resume"}
+"""What the key bar says in place of a key's description while the session is paused."""
+PLAYER_HELP = """\
+## Player
+
+Follow the countdown and the word over it (GET READY, MOVE, HOLD, REST, SWITCH SIDE); a bell
+rings at each change, and at 3, 2, 1 before a hold or rest of 10 seconds or more ends.
+**{key:player.cautions}** shows all the exercise's cautions and notes; a number marked * is
+lumbar's choice, where the article gives none. **{keys:player.pause}** pauses,
+**{keys:player.next|/}** ends the step, **{keys:player.back|/}** goes back a step (at the
+start of an exercise, to the exercise before; it is recorded once, when done again),
+**{key:player.extend}** / **{key:player.shorten}** change the hold by 5 seconds (never past the
+longest hold the articles give for the exercise),
+**{keys:player.count}** counts a rep, **{keys:player.skip}** skips the exercise,
+**{keys:player.start}** starts the next exercise when the setting "wait for me" is on,
+**{keys:player.hurts}** stops it because it hurts and pauses, offering an easier variant (no
+heavier), skipping or ending, **{key:player.end}** / **{key:player.escape}** ends the session
+(it asks first). After each exercise press **{key:player.feedback-easy}** to
+**{key:player.feedback-hurt}** to say how it felt, or just carry on. A wrong key? For a few
+seconds **{key:player.undo}** takes back the last skip, "this hurts", rating or pain score. The
+keys at the bottom are those that do something now. Under the exercise's name, why it plays at
+this dose. Everything you do is saved as you go.
+
+""" + position_change_note()
+"""The player's help: what each key does (by its binding's id, so a remapped key shows)."""

@@ -1,9 +1,10 @@
 """The "make the terminal larger" note that covers the screens while the terminal is too small.
 
 :func:`cover_when_too_small` puts it up, updates it or takes it away; the app calls it on every
-resize and screen change. The player asks :func:`fits` before it opens a dialog. A screen may
-declare a smaller ``MIN_SIZE`` of its own (the player's compact layout goes down to 40x12);
-the screens above it, its dialogs, are then held to it too.
+resize and screen change. The player asks :func:`fits` before it opens a dialog, and
+:func:`compact` for its layout. A screen may declare a smaller ``MIN_SIZE`` of its own (the
+player's compact layout goes down to 40x12); the screens above it, its dialogs, are then held
+to it too.
 """
 
 from __future__ import annotations
@@ -21,11 +22,19 @@ MIN_SIZE = Size(60, 20)
 """The smallest terminal the screens are laid out for (columns, rows)."""
 PLAYER_MIN_SIZE = Size(40, 12)
 """The smallest terminal the player's compact layout (and its dialogs) is laid out for."""
+PLAYER_FULL_SIZE = Size(76, 22)
+"""The smallest terminal for the player's full layout; below it the player is compact (phase,
+countdown, exercise, rep, set and side, and the keys) down to PLAYER_MIN_SIZE."""
 
 
 def fits(size: Size, minimum: Size = MIN_SIZE) -> bool:
     """True when a terminal of this size is at least ``minimum``."""
     return size.width >= minimum.width and size.height >= minimum.height
+
+
+def compact(size: Size) -> bool:
+    """True when a terminal of ``size`` is too small for the player's full layout."""
+    return not fits(size, PLAYER_FULL_SIZE)
 
 
 def minimum_size(screens: Iterable[object]) -> Size:

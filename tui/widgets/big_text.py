@@ -18,7 +18,7 @@ from textual.reactive import var
 from textual.strip import Strip
 
 from tui.widgets.big_font import FONTS, big_lines, drawable, largest_fit
-from tui.widgets.tinted import Tinted
+from tui.widgets.tinted import Tinted, phase_classes
 
 
 def changed_regions(old: tuple[str, ...], new: tuple[str, ...], width: int) -> list[Region]:
@@ -63,6 +63,8 @@ def drawn(
 class BigText(Tinted):
     """Text drawn in a block font (``digits`` or ``letters``), as large as fits, centred."""
 
+    COMPONENT_CLASSES = phase_classes(Tinted.TINT)
+
     text: var[str] = var("", init=False)
     """What it shows."""
 
@@ -95,6 +97,6 @@ class BigText(Tinted):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        """One row, in one piece."""
+        """One row, in one piece, in the phase's colour."""
         rows, width = self.drawing(self.text), self.content_size.width
-        return Strip([Segment(rows[y] if y < len(rows) else " " * width, self.rich_style)], width)
+        return Strip([Segment(rows[y] if y < len(rows) else " " * width, self.ink)], width)

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from tui.session import Snapshot
 from tui.widgets.big_font import DIGITS, big_lines, drawable, largest_fit
 from tui.widgets.big_text import BigText, changed_regions
-from tui.widgets.tinted import Tinted
+from tui.widgets.tinted import Tinted, phase_classes
 
 SAMPLE = "0:00"
 """The widest countdown the digits are sized for (a longer one is drawn smaller)."""
@@ -58,10 +58,14 @@ class DigitCell(Widget):
     char: var[str] = var(" ", init=False)
     """The character shown."""
 
-    def __init__(self, char: str, pixel: int) -> None:
-        """Show ``char`` at pixel size ``pixel`` (0: the text as it is, on one line)."""
+    def __init__(self, char: str, pixel: int, tinted: Tinted) -> None:
+        """Show ``char`` at pixel size ``pixel`` (0: the text as it is, on one line).
+
+        Drawn in the colour of ``tinted`` (the countdown it belongs to).
+        """
         super().__init__()
         self.pixel = pixel
+        self.tinted = tinted
         self.set_reactive(DigitCell.char, char)
 
     def rows(self, char: str) -> tuple[str, ...]:
@@ -75,10 +79,10 @@ class DigitCell(Widget):
             self.refresh(*regions)
 
     def render_line(self, y: int) -> Strip:
-        """One row of the glyph."""
+        """One row of the glyph, in the countdown's colour."""
         rows, width = self.rows(self.char), self.content_size.width
         row = rows[y] if y < len(rows) else ""
-        return Strip([Segment(row.ljust(width), self.rich_style)], width)
+        return Strip([Segment(row.ljust(width), self.tinted.ink)], width)
 
 
 class Countdown(Tinted):
@@ -87,6 +91,8 @@ class Countdown(Tinted):
     Sized so ``0:00`` fits its region (shorter times keep that size), centred; a cell per
     character, so a new second repaints only the digits that changed.
     """
+
+    COMPONENT_CLASSES = phase_classes(Tinted.TINT)
 
     text: var[str] = var("", init=False)
     """What it shows: ``45``, ``2:05``, the rep to count, or nothing."""
@@ -116,6 +122,11 @@ class Countdown(Tinted):
         """Show the new text (Textual calls this only when it changed)."""
         self.show(text)
 
+    def watch_phase(self) -> None:
+        """Draw the digits again in the new phase's colour (the space around them has none)."""
+        for cell in self._cells:
+            cell.refresh()
+
     def show(self, text: str) -> None:
         """Change the characters of the cells; lay them out again only if their shape changed."""
         shape = self.shape(text)
@@ -140,7 +151,7 @@ class Countdown(Tinted):
         rows = (len(DIGITS["0"]) * p + 1) // 2 if p else 1
         cells = []
         for number, (char, width) in enumerate(zip(chars, widths, strict=True)):
-            cell = DigitCell(char, p)
+            cell = DigitCell(char, p, self)
             # Sizes follow the pixel size, worked out here: no stylesheet can know them.
             cell.styles.width = width
             cell.styles.height = rows

@@ -16,7 +16,7 @@ be seen, but the snapshots' SVG differ.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Any, NamedTuple
 
@@ -25,6 +25,7 @@ from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -51,6 +52,8 @@ class Entry(NamedTuple):
     key: str
     enabled: bool
     tooltip: str
+    binding_id: str = ""
+    """The binding's id, if it has one (what ``KeyBar.labels`` names)."""
 
 
 Unit = tuple[Piece, ...]
@@ -103,7 +106,7 @@ def bar_layout(screen: Screen[Any], app: App[Any], *, show_palette: bool) -> Lay
             left.append(tuple(unit))
             continue
         for binding, enabled, tooltip in grouped:
-            entries.append(Entry(binding.key, enabled, tooltip))
+            entries.append(Entry(binding.key, enabled, tooltip, binding.id or ""))
             index = len(entries) - 1
             left.append(tuple(key_pieces(app.get_key_display(binding), binding.description, index)))
     right: Unit = ()
@@ -119,6 +122,20 @@ def bar_layout(screen: Screen[Any], app: App[Any], *, show_palette: bool) -> Lay
             Piece(f" {binding.description} ", "description", index),
         )
     return Layout(tuple(entries), tuple(left), right)
+
+
+def relabelled(layout: Layout, labels: Mapping[str, str]) -> Layout:
+    """``layout`` with each key whose binding id is in ``labels`` described by that label."""
+    if not labels:
+        return layout
+
+    def piece(piece: Piece) -> Piece:
+        if piece.role != "description" or piece.key is None:
+            return piece
+        label = labels.get(layout.entries[piece.key].binding_id)
+        return piece if label is None else Piece(f"{label} ", piece.role, piece.key)
+
+    return layout._replace(left=tuple(tuple(map(piece, unit)) for unit in layout.left))
 
 
 def fitted(layout: Layout, width: int) -> list[Piece]:
@@ -159,6 +176,10 @@ class KeyBar(Widget, can_focus=False):
         "key-bar--hover",
     }
 
+    labels: var[dict[str, str]] = var(dict, init=False)
+    """Labels in place of some keys' descriptions, by binding id (a parent binds them), for a
+    key whose meaning turns with the moment: the player's space says Resume while paused."""
+
     def __init__(
         self, *, show_command_palette: bool = True, id: str | None = None, classes: str = ""
     ) -> None:
@@ -190,6 +211,10 @@ class KeyBar(Widget, can_focus=False):
         if self.layout_now is not None and self.is_attached and screen is self.screen:
             self.update_layout()
 
+    def watch_labels(self) -> None:
+        """Other labels: draw the line again (the keys themselves are the same)."""
+        self.refresh()
+
     def laid_out(self) -> Layout:
         """The keys as the screen's bindings are now."""
         return bar_layout(self.screen, self.app, show_palette=self.show_command_palette)
@@ -209,7 +234,7 @@ class KeyBar(Widget, can_focus=False):
 
     def render(self) -> Text:
         """The keys in the Footer's colours, fitted to the width."""
-        self.line = fitted(self.current_layout(), self.size.width)
+        self.line = fitted(relabelled(self.current_layout(), self.labels), self.size.width)
         styles = {
             "gap": Style(),
             "key": self.get_component_rich_style("key-bar--key"),

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.reactive import var
 
-from tui.widgets.tinted import Tinted
+from tui.widgets.tinted import Tinted, phase_classes
 
 
 def fraction(done: int, total: int) -> float:
@@ -28,7 +28,8 @@ class SessionBar(Tinted):
     every second.
     """
 
-    COMPONENT_CLASSES = {"session-bar--done", "session-bar--to-do"}
+    TINT = "session-bar-done"
+    COMPONENT_CLASSES = {"session-bar--to-do", *phase_classes(TINT)}
 
     done: var[int] = var(0, init=False)
     """Seconds of the session done."""
@@ -54,10 +55,10 @@ class SessionBar(Tinted):
         return fraction(self.done, self.total)
 
     def render(self) -> RenderResult:
-        """Heavy line for what is done, light line for what is still to do."""
+        """Heavy line for what is done (in the phase's colour), light line for what is to do."""
         width = self.size.width
         cells = filled(width, self.done, self.total)
         return Text.assemble(
-            ("━" * cells, self.get_component_rich_style("session-bar--done")),
+            ("━" * cells, self.ink),
             ("─" * (width - cells), self.get_component_rich_style("session-bar--to-do")),
         )

@@ -1,41 +1,48 @@
-"""Widgets that take the colour of the session's phase (hold, rest, move...) from a class."""
+"""Widgets drawn in the colour of the session's phase (hold, rest, move...), chosen as they paint.
+
+The colours stay in the style sheets, as component classes (``tinted--hold``...) with the
+theme's variables; a widget looks its phase's one up as it draws a line. A change of phase is
+then a repaint of the widget, not a restyle: a class swapped on the widget would match it
+against the whole style sheet again, with its children (half the cost of a pause in the
+player, measured: see BENCHMARKS.md).
+"""
 
 from __future__ import annotations
 
-from textual.dom import DOMNode
+from typing import ClassVar
+
+from rich.style import Style
 from textual.reactive import var
 from textual.widget import Widget
 
 PHASES = ("ready", "move", "hold", "count", "rest", "switch", "paused", "done")
-"""The phases a tinted widget shows, each as a class (``-hold``, ``-rest``...)."""
+"""The phases a tinted widget shows, each a component class (``tinted--hold``...)."""
 
 
-def swap_class(node: DOMNode, old: str, new: str) -> None:
-    """Put class ``new`` in place of ``old`` on ``node``, restyling it (and its children) once.
-
-    ``remove_class`` and ``add_class`` would restyle twice, each time against the whole
-    stylesheet: that was half the cost of a pause in the player (see BENCHMARKS.md). No rule
-    here has a transition, so the restyle skips Textual's animation pass.
-    """
-    node.remove_class(old, update=False)
-    node.add_class(new, update=False)
-    node.app.update_styles(node, animate=False)
+def phase_classes(prefix: str) -> set[str]:
+    """The component class of each phase for a widget: ``{prefix}--{phase}``."""
+    return {f"{prefix}--{phase}" for phase in PHASES}
 
 
 class Tinted(Widget):
-    """A widget whose class names the session's phase, so the styles give it that colour.
+    """A widget drawn in its phase's colour (``tinted--{phase}`` in the styles: see TINT).
 
-    Only the few widgets that carry the phase's colour are tinted: a class on a container
-    would restyle and repaint everything inside it at every change of step.
+    Only the few widgets that carry the phase's colour are tinted: a colour on a container
+    would repaint everything inside it at every change of step.
     """
 
+    TINT: ClassVar[str] = "tinted"
+    """The prefix of its component classes, ``{TINT}--{phase}``: each subclass declares them
+    (``COMPONENT_CLASSES = phase_classes(TINT)``), as Textual merges a class's with its bases'."""
+
     phase: var[str] = var("ready")
-    """The phase shown (one of PHASES): the widget's class is ``-`` and the phase."""
+    """The phase shown (one of PHASES)."""
 
-    def on_mount(self) -> None:
-        """Start with the class of the phase it has."""
-        self.add_class(f"-{self.phase}")
+    @property
+    def ink(self) -> Style:
+        """The style to draw in: the widget's, in its phase's colour."""
+        return self.get_component_rich_style(f"{self.TINT}--{self.phase}")
 
-    def watch_phase(self, old: str, new: str) -> None:
-        """Swap the phase's class (a restyle only when the phase changes)."""
-        swap_class(self, f"-{old}", f"-{new}")
+    def watch_phase(self) -> None:
+        """Draw again in the new phase's colour (nothing is restyled)."""
+        self.refresh()
