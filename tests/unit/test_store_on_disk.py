@@ -7,8 +7,10 @@ sees against the file as it was written, across saves, other writers and odd fil
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import threading
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,8 +21,9 @@ import pytest
 from tests.helpers import make_session, years_of_sessions
 from tui.model import Catalogue, Session
 from tui.store.files import APART, read_apart
-from tui.store.on_disk import SPAN
+from tui.store.on_disk import SPAN, Document
 from tui.store.schema import to_stored
+from tui.store.session_log import Decode, SessionLog
 from tui.store.storage import Tables
 from tui.store.store import Store
 from tui.store.writer import write_raw_tables
@@ -173,3 +176,26 @@ def test_a_session_saved_again_is_stored_as_a_fresh_one_would_be(catalogue: Cata
     fresh = msgspec.json.decode(msgspec.json.encode(again), type=Session)
     assert to_stored(again) == to_stored(fresh) == {**first, "pain_after": 1}
     assert to_stored(again)["exercises"] == first["exercises"]
+
+
+def test_two_threads_asking_for_the_history_at_once_get_one_log(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What one works out from the history (the dose replay) is found again by the other."""
+    store = many_sessions(db, 40)
+    together = threading.Barrier(2)
+    real = SessionLog.of
+
+    def of_waiting(documents: dict[str, Document], decode: Decode) -> SessionLog:
+        with contextlib.suppress(threading.BrokenBarrierError):
+            together.wait(timeout=0.5)  # both inside at once, unless one keeps the other out
+        return real(documents, decode)
+
+    monkeypatch.setattr(SessionLog, "of", of_waiting)
+    logs: list[SessionLog] = []
+    threads = [threading.Thread(target=lambda: logs.append(store.sessions())) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(logs) == 2 and logs[0] is logs[1]

@@ -144,6 +144,7 @@ class Store:
         self._records = Records(path)
         self._swept = False
         self._checking = threading.Lock()
+        self._logging = threading.Lock()
         self._known_log: tuple[dict[str, Document], SessionLog] | None = None
         self.after_write: Callable[[], None] | None = None
         """Called after each write of the file (the status files' writer); it must not raise."""
@@ -253,13 +254,23 @@ class Store:
         return self._log(self._current(frozenset({"sessions"})))
 
     def _log(self, tables: RawTables) -> SessionLog:
+        """The log of these tables' sessions: one object for one version of the file.
+
+        Made under a lock: two threads asking at once (the start-up's check and the select
+        screen's plans) would each make one, and what was worked out from the one (the dose
+        replay) would not be found again from the other (Enter replayed ten years).
+        """
         documents = tables.get("sessions", {})
         known = self._known_log
         if known is not None and known[0] is documents:
             return known[1]
-        log = SessionLog.of(documents, self._decode_session)
-        self._known_log = (documents, log)
-        return log
+        with self._logging:
+            known = self._known_log
+            if known is not None and known[0] is documents:
+                return known[1]
+            log = SessionLog.of(documents, self._decode_session)
+            self._known_log = (documents, log)
+            return log
 
     def _decode_session(self, key: str, document: Document) -> Session:
         return self._records.decode("sessions", key, document, Session)
