@@ -219,3 +219,20 @@ async def test_a_click_on_the_header_makes_it_three_rows_tall_as_textuals_did(
         assert not header.render_line(0).text.strip() and "Wall sit" in header.render_line(1).text
         await pilot.click(PhaseHeader)
         assert header.size.height == 1
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "ansi-dark", "ansi-light"])
+async def test_the_headers_title_stands_out_from_its_background_in_every_phase(
+    make: MakeApp, clock: FakeClock, theme: str
+) -> None:
+    """'Not medical advice: stop if it hurts' is readable: its colour is not its background's."""
+    app = make(play="quick-10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await begin(pilot)
+        header = player(app).query_one(PhaseHeader)
+        for phase in ("ready", "move", "hold", "count", "rest", "done", "switch", "paused"):
+            header.phase = phase
+            await pilot.pause()
+            styles = {segment.style for segment in header.render_line(0) if segment.text.strip()}
+            assert styles and all(s and s.color != s.bgcolor for s in styles), (phase, styles)
