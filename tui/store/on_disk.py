@@ -77,10 +77,6 @@ class OnDisk(msgspec.Struct, gc=False):
         """The document's JSON, read from the file now."""
         return self.source.read(self.offset, self.length)
 
-    def __len__(self) -> int:
-        """The document's length in bytes."""
-        return self.length
-
     def __repr__(self) -> str:
         """Where it lies, not what it holds."""
         return f"<OnDisk {self.length} bytes at {self.offset}>"

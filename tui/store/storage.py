@@ -58,7 +58,6 @@ from tui.store.files import look_at as look_at
 from tui.store.files import open_file as open_file
 from tui.store.files import read_apart
 from tui.store.files import read_bytes as read_bytes
-from tui.store.files import read_open as read_open
 from tui.store.files import stale_temp_files as stale_temp_files
 from tui.store.files import stamp_of as stamp_of
 from tui.store.files import write_atomic as write_atomic
