@@ -234,8 +234,12 @@ class LumbarApp(SessionStarts):
 
         The CLI opens the store without its sessions (years, perhaps) checked, so the first
         screen comes at once. A damaged file ends lumbar as opening it used to: with the message
-        that says what is wrong and what to do, the file untouched.
+        that says what is wrong and what to do, the file untouched. It waits while the progress
+        screen works out its figures, if that was opened first.
         """
+        from tui.history import give_way
+
+        give_way()
         try:
             self.store.check()
         except UnusableFileError as error:
@@ -268,8 +272,10 @@ class LumbarApp(SessionStarts):
         """
 
         def find() -> None:
+            from tui.history import give_way
             from tui.screens.resume import find_and_offer  # on the worker's thread
 
+            give_way()  # to the progress screen, if it was opened first
             find_and_offer(self, self)
 
         self.offer_search = self.run_worker(

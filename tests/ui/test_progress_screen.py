@@ -21,7 +21,7 @@ from tests.helpers import (
     years_of_sessions,
 )
 from tui.app import LumbarApp
-from tui.history.progress import work_out
+from tui.history.tally import LEAVE_OUT, Checkpoint, ProgressTally, work_out
 from tui.model import plural
 from tui.model.catalogue import Catalogue
 from tui.model.records import Session, Settings
@@ -304,3 +304,22 @@ async def test_ten_years_of_sessions_list_and_open_from_either_end(
         assert listed.cursor == 2
         await pilot.click(SessionList, offset=(5, 3))  # again: open it
         assert isinstance(app.screen, SessionDetail) and app.screen.session == years[-3]
+
+
+async def test_the_next_start_carries_on_from_the_figures_kept(
+    make: MakeApp, history: list[Session], store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen keeps its figures; at the next start it adds only the latest sessions to them."""
+    async with on_progress(make(history=history)) as (_pilot, screen):
+        first = text(screen, "#week"), text(screen, "#trend")
+    carried: list[int] = []
+    real = ProgressTally.carried_on
+
+    def carrying_on(catalogue: Catalogue, checkpoint: Checkpoint) -> ProgressTally:
+        carried.append(checkpoint.count)
+        return real(catalogue, checkpoint)
+
+    monkeypatch.setattr(ProgressTally, "carried_on", carrying_on)
+    async with on_progress(make(store=Store.open(store.path))) as (_pilot, screen):
+        assert (text(screen, "#week"), text(screen, "#trend")) == first
+    assert carried == [len(history) - LEAVE_OUT]

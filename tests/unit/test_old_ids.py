@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import EARLIER_IDS, GONE, earlier_history, plans_after
-from tui.history.progress import work_out
 from tui.history.roadmap import standing
+from tui.history.tally import work_out
 from tui.model.catalogue import Catalogue
 from tui.store.store import Store
 

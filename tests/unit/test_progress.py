@@ -17,7 +17,6 @@ from tui.history.progress import (
     pain_trend,
     sort_rows,
     trend_text,
-    work_out,
 )
 from tui.history.session_detail import done_text, result_lines, session_summary
 from tui.history.streak import (
@@ -32,6 +31,7 @@ from tui.history.streak import (
     week_start,
     week_text,
 )
+from tui.history.tally import work_out
 from tui.model.catalogue import Catalogue
 from tui.model.records import ExerciseResult, Feedback, Outcome, Session, StagePlan
 from tui.model.words import plan_text

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         LevelChange,
         Replay,
         explain,
+        give_way,
         hold_replays,
         let_replays_go,
         progress_of,
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
         SortColumn,
         sort_rows,
         trend_text,
-        work_out,
     )
     from tui.history.progressions import CLIMB_AFTER
     from tui.history.report import Report, ReportError, make_report
@@ -97,6 +97,7 @@ if TYPE_CHECKING:
         today_of,
         week_text,
     )
+    from tui.history.tally import Checkpoint, work_out
 
 __all__ = [
     "CLIMB_AFTER",
@@ -105,6 +106,7 @@ __all__ = [
     "SHADE_MINUTES",
     "SORTS",
     "CalendarDay",
+    "Checkpoint",
     "ExerciseRow",
     "GatedStage",
     "HistoryRow",
@@ -131,6 +133,7 @@ __all__ = [
     "explain",
     "gate_answers",
     "gated_stages",
+    "give_way",
     "glance_lines",
     "high_pain_before",
     "hold_replays",
@@ -208,6 +211,7 @@ _HOME = {
     "replay": "tui.history.levels",
     "progress_of": "tui.history.levels",
     "hold_replays": "tui.history.levels",
+    "give_way": "tui.history.levels",
     "let_replays_go": "tui.history.levels",
     "CLIMB_AFTER": "tui.history.progressions",
     "CalendarDay": "tui.history.streak",
@@ -265,7 +269,8 @@ _HOME = {
     "render_report": "tui.history.report_render",
     "unfinished": "tui.history.resumable",
     "week_text": "tui.history.streak",
-    "work_out": "tui.history.progress",
+    "work_out": "tui.history.tally",
+    "Checkpoint": "tui.history.tally",
 }
 """Which module of the package defines each exported name."""
 

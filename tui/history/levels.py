@@ -39,8 +39,9 @@ from tui.history.judge import Change, Level, day_text, judge, locked_level, sess
 from tui.history.judge import both as both  # roadmap and plan give their reasons with these
 from tui.history.judge import held_because as held_because
 from tui.history.locked import capped, locked_keys
-from tui.history.progress import Progress, ProgressTally, tally_of
+from tui.history.progress import Progress
 from tui.history.recent import Recent
+from tui.history.tally import Kept, ProgressTally, carry_on, tally_of
 from tui.model import (
     Catalogue,
     Dose,
@@ -182,22 +183,32 @@ def progress_of(
     target: int,
     today: date,
     threshold: int = DEFAULT_THRESHOLD,
+    kept: Kept | None = None,
 ) -> Progress:
     """What the progress screen shows (as :func:`work_out` finds), walking as little as it can.
 
     The history is walked for the figures alone (no dose levels: a third of a replay's time)
     the first time they are wanted, and that walk is remembered: the screen opened again on an
-    unchanged file walks nothing. Only the streak and the calendar are worked out each time,
-    for ``target`` and ``today``.
+    unchanged file walks nothing. With ``kept`` (a checkpoint kept between starts), the walk
+    carries on from where the last one kept its figures, if they still hold
+    (:func:`tui.history.tally.carry_on`). Only the streak and the calendar are worked out each
+    time, for ``target`` and ``today``.
     """
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
     asked = (catalogue, threshold, history)
-    tally = _tallies.made(asked, lambda: tally_of(history, catalogue, threshold))
+
+    def walk() -> ProgressTally:
+        if kept is not None and isinstance(history, SessionHistory):
+            return carry_on(history, catalogue, threshold, kept)
+        return tally_of(history, catalogue, threshold)
+
+    tally = _tallies.made(asked, walk)
     return tally.progress(target, today, history)
 
 
 _clear = threading.Event()
-"""Clear while the progress screen opens and works out its figures: replays wait (see below)."""
+"""Clear while the progress screen opens and works out its figures: walks of the history made
+in the background wait (see below)."""
 _clear.set()
 GIVE_WAY_AT_MOST = 1.0
 """The longest replays wait for the progress screen, in seconds: never stuck, whatever happens."""
@@ -219,8 +230,12 @@ def let_replays_go() -> None:
     _clear.set()
 
 
-def _give_way() -> None:
-    """Wait while the progress screen works out its figures (a second at most, then go on)."""
+def give_way() -> None:
+    """Wait while the progress screen works out its figures (a second at most, then go on).
+
+    Replays call it as they walk; other walks of the history the start-up makes off the
+    event loop (the file's check, the search for an unfinished session) call it first.
+    """
     if not _clear.wait(GIVE_WAY_AT_MOST):
         _clear.set()  # not released in time: hold no replay longer for that screen
 
@@ -254,7 +269,7 @@ def _replay(
     holds = _Holds(found)
     for index, session in enumerate(chronological(sessions)):
         if not _clear.is_set():
-            _give_way()  # the progress screen is opening
+            give_way()  # the progress screen is opening
         answers.extend(answer for result in session.exercises for answer in result.gates)
         flags = pain_flags(session, befores, threshold)
         if session.pain_before is not None:

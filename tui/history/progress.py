@@ -1,35 +1,31 @@
 """Is it working? Everything the progress screen shows, worked out once from the history.
 
-``work_out(sessions, catalogue, target, today)`` walks the sessions once and returns a
-:class:`Progress`: the forgiving streak and this week (:mod:`tui.history.streak`), the calendar
-of the last weeks, pain before and after each session and its trend, one row per exercise (the
-"which movements help and which cause discomfort" log the 10 Best Exercises article advises
-keeping; :mod:`tui.history.glance` picks out its ends) and the session history, newest first.
-The walk adds each session to a :class:`ProgressTally`; the dose replay of the store's history
-feeds one on its own walk (:func:`tui.history.levels.progress_of`). The screen only formats
-what is here; nothing is recomputed when it draws. Nothing here imports Textual.
+A walk of the sessions (:mod:`tui.history.tally`) gives a :class:`Progress`: the forgiving
+streak and this week (:mod:`tui.history.streak`), the calendar of the last weeks, pain before
+and after each session and its trend, one row per exercise (the "which movements help and
+which cause discomfort" log the 10 Best Exercises article advises keeping;
+:mod:`tui.history.glance` picks out its ends) and the session history, newest first. The
+screen only formats what is here; nothing is recomputed when it draws. Nothing here imports
+Textual.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from statistics import fmean
 from typing import Any, Literal
 
-from tui.history.flags import DEFAULT_THRESHOLD, pain_before_scores, pain_flags
-from tui.history.streak import CalendarDay, DayTally, Streak, calendar, session_day, streak
+from tui.history.streak import CalendarDay, Streak
 from tui.model import (
     Catalogue,
     ExerciseResult,
     Session,
     SessionStatus,
-    StagePlan,
     outcome_counts,
-    plan_text,
     session_minutes,
 )
 
@@ -267,98 +263,7 @@ class Progress:
         return None
 
 
-class ProgressTally:
-    """What the progress screen shows, added up one session at a time, oldest first.
-
-    A walk of the history that works out each session's pain flags (the dose replay's, or
-    :func:`work_out`'s own) hands each session here with them, so the history is walked once
-    for both (:mod:`tui.history.levels`). Never changed once the walk is over: :meth:`progress`
-    may be asked from any thread, any number of times.
-    """
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        """Nothing added yet; exercise names come from ``catalogue``."""
-        self._catalogue = catalogue
-        self._rows: dict[str, ExerciseRow] = {}
-        self._planned: dict[str, tuple[StagePlan, ...]] = {}
-        self._pain: list[PainPoint] = []
-        self._history: list[HistoryRow] = []
-        self._days = DayTally()
-
-    def add(self, session: Session, flags: Sequence[str]) -> None:
-        """Add one session, the next oldest, and its pain flags (see :mod:`tui.history.flags`)."""
-        self._history.append(history_row(session))
-        if session.pain_before is not None or session.pain_after is not None:
-            point = PainPoint(session_day(session), session.pain_before, session.pain_after)
-            self._pain.append(point)
-        self._days.add(session)
-        rows = self._rows
-        for result in session.exercises:
-            row = rows.get(result.exercise)
-            if row is None:
-                name = _name(self._catalogue, result.exercise)
-                row = rows[result.exercise] = ExerciseRow(result.exercise, name)
-            row.count(result)
-            self._planned[result.exercise] = result.planned
-        for exercise in {result.exercise for result in session.exercises} if flags else ():
-            rows[exercise].flags += 1
-
-    def progress(self, target: int, today: date, sessions: Sequence[Session] = ()) -> Progress:
-        """Everything the screen shows for the weekly ``target`` and ``today``.
-
-        ``sessions`` are the sessions added (kept for :meth:`Progress.session`).
-        """
-        rows = [  # the last dose in words once, not at every result; new rows: these are kept
-            replace(row, dose=plan_text(self._planned[row.exercise])) for row in self._rows.values()
-        ]
-        days = self._days.totals()
-        return Progress(
-            today=today,
-            streak=streak(days, target, today),
-            calendar=calendar(days, today),
-            pain=tuple(self._pain),
-            trend=pain_trend(self._pain),
-            exercises=tuple(sort_rows(rows, "done")),
-            history=tuple(reversed(self._history)),
-            sessions=sessions,
-            minutes=sum(total.minutes for total in days.values()),
-        )
-
-
-def work_out(
-    sessions: Sequence[Session],
-    catalogue: Catalogue,
-    target: int,
-    today: date,
-    threshold: int = DEFAULT_THRESHOLD,
-    earlier: Sequence[Session] = (),
-) -> Progress:
-    """Everything the progress screen shows, from the history, the weekly target and today.
-
-    ``sessions`` are oldest first (as the store gives them), walked once; ``earlier``, the
-    sessions before them (a report's period), only set the baseline their pain flags compare
-    with.
-    """
-    return tally_of(sessions, catalogue, threshold, earlier).progress(target, today, sessions)
-
-
-def tally_of(
-    sessions: Iterable[Session],
-    catalogue: Catalogue,
-    threshold: int = DEFAULT_THRESHOLD,
-    earlier: Sequence[Session] = (),
-) -> ProgressTally:
-    """The sessions, oldest first, added up in one walk (see :func:`work_out`)."""
-    tally = ProgressTally(catalogue)
-    befores = pain_before_scores(earlier)
-    for session in sessions:
-        tally.add(session, pain_flags(session, befores, threshold))
-        if session.pain_before is not None:
-            befores.append(session.pain_before)
-    return tally
-
-
-def _name(catalogue: Catalogue, exercise: str) -> str:
+def exercise_name(catalogue: Catalogue, exercise: str) -> str:
     """The exercise's name, or its id when the catalogue no longer has it."""
     found = catalogue.exercises.get(exercise)
     return found.name if found is not None else exercise

@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from tui.history.flags import THE_USER, flags_by_session, pain_unknown
 from tui.history.levels import chronological, replay_explained
-from tui.history.progress import PainPoint, PainTrend, _name, trend_text, work_out
+from tui.history.progress import PainPoint, PainTrend, exercise_name, trend_text
 from tui.history.report_exercises import ExerciseLine, exercise_line
 from tui.history.report_rx import Prescribed, PrescriptionPart, prescription_part
 from tui.history.safety import day_text, safety_history
@@ -33,6 +33,7 @@ from tui.history.streak import (
     week_start,
     week_totals,
 )
+from tui.history.tally import work_out
 from tui.model import Catalogue, SafetyCheck, Session, Settings, sources_text
 
 NOT_MEDICAL_ADVICE = (
@@ -252,7 +253,7 @@ def flagged(
     found = []
     for session in inside:
         hurts = tuple(
-            f"{_name(catalogue, result.exercise)}: "
+            f"{exercise_name(catalogue, result.exercise)}: "
             + ('"this hurts" (stopped)' if result.outcome == "hurt" else 'rated it "it hurt"')
             for result in session.exercises
             if result.hurt

@@ -16,7 +16,7 @@ from datetime import date
 
 from tui.history.levels import Key, Replay, item_doses
 from tui.history.plan import plan_routine
-from tui.history.progress import ExerciseRow, _name
+from tui.history.progress import ExerciseRow, exercise_name
 from tui.model import Catalogue, Outcome, Session, ladder, plan_text
 
 
@@ -103,7 +103,7 @@ def dose_line(
         return DoseLine(name, start, last, "same", gone, steps)
     now = plan_text(item.planned) if item.planned else "left out"
     if item.swapped:
-        now = f"{_name(catalogue, item.exercise)} instead: {now}"
+        now = f"{exercise_name(catalogue, item.exercise)} instead: {now}"
     return DoseLine(name, start, now, item.change, item.why, steps)
 
 

@@ -77,10 +77,24 @@ class DayTotal:
 class DayTally:
     """Each day's sessions and minutes, added up one session at a time (oldest first or not)."""
 
-    def __init__(self) -> None:
-        """No day yet."""
-        self._sessions: dict[date, int] = {}
-        self._minutes: dict[date, float] = {}
+    def __init__(
+        self,
+        sessions: Mapping[date, int] | None = None,
+        minutes: Mapping[date, float] | None = None,
+    ) -> None:
+        """No day yet; or carry on from :attr:`sessions` and :attr:`minutes` kept earlier."""
+        self._sessions: dict[date, int] = dict(sessions or {})
+        self._minutes: dict[date, float] = dict(minutes or {})
+
+    @property
+    def sessions(self) -> dict[date, int]:
+        """Each day's sessions that trained (a copy: what a checkpoint keeps)."""
+        return dict(self._sessions)
+
+    @property
+    def minutes(self) -> dict[date, float]:
+        """Each day's minutes (a copy: what a checkpoint keeps)."""
+        return dict(self._minutes)
 
     def add(self, session: Session) -> None:
         """Count one session on its day (plain sums: ten years are 3,650 sessions)."""

@@ -232,6 +232,15 @@ class SessionHistory(Sequence[Session]):
     def __iter__(self) -> Iterator[Session]:
         """Each session in turn, decoded as it is reached."""
 
+    def fingerprints(self, *counts: int) -> tuple[str, ...] | None:
+        """A digest of the first ``count`` sessions as stored, for each count (one read of them).
+
+        Two histories whose first ``count`` sessions are stored byte for byte alike give the
+        same digest, so figures added up from them once can be carried on from (see
+        :mod:`tui.history.tally`). ``None``: this history cannot tell (it is not stored).
+        """
+        return None
+
 
 class Settings(Entry, kw_only=True, frozen=True):
     """The user's settings; every field has a default, so an old file gains new ones."""

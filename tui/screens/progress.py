@@ -1,7 +1,7 @@
 """The progress screen: is it working? Streak, this week, pain over time, what helps, history.
 
-The history is read and worked out once, off the event loop, each time the screen is shown
-(:func:`tui.history.progress.work_out`); the widgets only format what it found.
+The history is read and worked out off the event loop, each time the screen is shown
+(:func:`tui.history.progress_of`); the widgets only format what it found.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from tui.failures import run_in_thread
 from tui.history import (
+    Checkpoint,
     ExerciseRow,
     HistoryRow,
     Progress,
@@ -47,7 +48,7 @@ from tui.screens.progress_rows import (
     sort_text,
 )
 from tui.screens.report_file import REPORT_TOOLTIP, tell_report
-from tui.store import Store, export
+from tui.store import KeptFile, Store, export
 from tui.widgets.calendar import TrainingCalendar
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import with_keys
@@ -127,6 +128,8 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         self.exercise_rows: dict[str, ExerciseRow] = {}
         self.history_shown: tuple[HistoryRow, ...] | None = None
         self.dialog_open = False
+        self.kept: KeptFile[Checkpoint] | None = None
+        """Where the figures are kept between starts (made on the worker's thread)."""
 
     def compose(self) -> ComposeResult:
         """Three tabs: overview, exercises, history."""
@@ -178,21 +181,25 @@ clinician (the last 12 weeks, as a web page in your home folder; `lumbar report`
         run_in_thread(self, self.read_progress, "load_progress", exclusive=True)
 
     def read_progress(self) -> None:
-        """On a worker's thread: read the store, work everything out, then show it.
+        """On a worker's thread: read the store, work everything out, show it, keep the figures.
 
-        The figures come from the dose replay's walk of the history (:func:`progress_of`):
-        the one the select screen made of an unchanged file, or is still making (then this
-        waits for it rather than walking ten years a second time beside it).
+        The figures are worked out once per version of the file (:func:`progress_of`), carrying
+        on from those kept at the last walk (:mod:`tui.history.tally`); new ones to keep are
+        written once the screen shows these.
         """
         settings, safety = self.store.settings(), self.store.safety()
+        if self.kept is None:
+            self.kept = KeptFile(self.store.path, "progress", Checkpoint)
         progress = progress_of(
             self.store.sessions(),
             self.catalogue,
             settings.weekly_target,
             today_of(self.now()),
             settings.pain_threshold,
+            self.kept,
         )
         self.app.call_from_thread(self.show, progress, safety_history(self.catalogue, safety))
+        self.kept.write()
 
     def show(self, progress: Progress, safety: Sequence[str] = ()) -> None:
         """Hand what was worked out down to the widgets (the history when its tab is shown).

@@ -1,7 +1,8 @@
 """The user's file: where it is, atomic writes under a lock, its schema, export and import.
 
-Export, import and the FHIR export are imported only when one of their names is first used:
-the app and the player never need them (start-up time and memory).
+Export, import, the FHIR export and the figures kept between starts are imported only when one
+of their names is first used: the app and the player never need them (start-up time and
+memory).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tui.store.store import (
 
 if TYPE_CHECKING:
     from tui.store.fhir import export_fhir
+    from tui.store.kept import KeptFile
     from tui.store.transfer import (
         describe,
         export,
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
 
 _HOME = {
     "export_fhir": "tui.store.fhir",
+    "KeptFile": "tui.store.kept",
     **{
         name: "tui.store.transfer"
         for name in (
@@ -66,6 +69,7 @@ __getattr__ = on_first_use(__name__, _HOME, globals())
 
 __all__ = [
     "ENV_VAR",
+    "KeptFile",
     "SessionSaver",
     "SessionStore",
     "SettingsChanges",

@@ -10,6 +10,7 @@ decoder that skips every other field). Nothing here imports Textual.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import overload
@@ -31,6 +32,7 @@ class _Start(Struct):
 
 
 _starts = msgspec.json.Decoder(_Start)
+_ENCODER = msgspec.json.Encoder()
 
 
 def started(document: Raw) -> datetime | None:
@@ -102,6 +104,23 @@ class SessionLog(SessionHistory):
         decode = self._decode
         for key, document in self._documents:
             yield decode(key, document)
+
+    def fingerprints(self, *counts: int) -> tuple[str, ...]:
+        """A digest of the first ``count`` documents, for each count, in one read of them.
+
+        Each document's key and bytes go into it, in the log's order: the same sessions stored
+        alike give the same digest, whichever version of the file holds them and wherever.
+        """
+        digest = hashlib.sha1(usedforsecurity=False)
+        found: dict[int, str] = {}
+        done = 0
+        for count in sorted(set(counts)):
+            for key, document in self._documents[done:count]:
+                digest.update(_ENCODER.encode(key))
+                digest.update(bytes(document))
+            done = max(done, count)
+            found[count] = digest.hexdigest()
+        return tuple(found[count] for count in counts)
 
     def __repr__(self) -> str:
         """Its length, not its contents (they are decoded only when read)."""
