@@ -165,6 +165,7 @@ class LumbarApp(SessionStarts):
                 self.custom,
                 lambda: self.wall().date(),
                 first_plan_after=history_after,
+                later=play is not None or resume,  # see on_mount
             ),
         )
         self.add_mode("roadmap", self.roadmap_screen)
@@ -214,6 +215,9 @@ class LumbarApp(SessionStarts):
         else:
             self.play_first_routine()
         self.started = True
+        for screen in self.screen_stack[:1]:  # the select screen, composed once it is shown
+            if isinstance(screen, SelectScreen):
+                screen.started(under_session=bool(self.players()))
         self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
         self.check_size(self.size)
         self.read_history_soon(self.check_store)
@@ -246,18 +250,22 @@ class LumbarApp(SessionStarts):
             self.notify(f"Added {said}: nothing was lost.", title="Saved now", markup=False)
 
     def play_first_routine(self) -> None:
-        """Open the player as the command line says; else offer the unfinished session, if any."""
+        """Open the player as the command line says; else offer the unfinished session, if any.
+
+        The player opens at once, before the first frame: the select screen is never drawn under
+        it (nor, see ``SelectScreen.started``, composed till the player leaves).
+        """
         name = self.first_routine
         if self.resume_first:
-            self.post_message(ResumeSession())
+            self.on_resume_session(ResumeSession())
             return
         if name is None:
             self.read_history_soon(self.offer_unfinished)  # after the first frame: see there
             return
         if name in self.catalogue.routines:
-            self.post_message(PlayRoutine(self.catalogue.routine(name)))
+            self.on_play_routine(PlayRoutine(self.catalogue.routine(name)))
         else:
-            self.post_message(PlayRoutine(alone(self.catalogue.exercise(name))))
+            self.on_play_routine(PlayRoutine(alone(self.catalogue.exercise(name))))
 
     def offer_unfinished(self) -> None:
         """Offer the unfinished session, if any, found in a worker.

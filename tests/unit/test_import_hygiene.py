@@ -109,6 +109,7 @@ def test_the_app_imports_only_its_first_screen_at_start() -> None:
     assert {name for name in loaded if name.startswith("tui.screens.")} == {
         "tui.screens.select",
         "tui.screens.select_detail",
+        "tui.screens.select_keys",
         "tui.screens.select_rows",
         "tui.screens.select_search",
         "tui.screens.too_small",
