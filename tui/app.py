@@ -36,6 +36,7 @@ from tui.store import (
     recover_unsaved,
 )
 from tui.terminal import catch_hang_ups, exit_soon
+from tui.widgets.key_names import key_display
 
 if TYPE_CHECKING:
     from tui.session import SpeechSystem
@@ -303,6 +304,10 @@ class LumbarApp(SessionStarts):
     def save_theme(self) -> None:
         """Write the theme (and any other settings changed meanwhile) off the event loop."""
         self.settings_changes.write()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as Textual draws it, without its look-up of Unicode names (see key_names)."""
+        return key_display(binding)
 
     def action_help(self) -> None:
         """Show the keys of the screen on top, its help text and the safety advice.
