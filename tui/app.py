@@ -217,7 +217,7 @@ class LumbarApp(SessionStarts):
             self.play_first_routine()
         self.started = True
         for screen in self.screen_stack[:1]:  # the select screen, composed once it is shown
-            if isinstance(screen, SelectScreen):
+            if isinstance(screen, SelectScreen) and screen.later:  # a session was asked for
                 screen.started(under_session=bool(self.players()))
         self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
         self.check_size(self.size)
