@@ -36,6 +36,7 @@ from tui.store import (
     recover_unsaved,
 )
 from tui.terminal import catch_hang_ups, exit_soon
+from tui.widgets.key_names import key_display
 
 if TYPE_CHECKING:
     from tui.session import SpeechSystem
@@ -165,6 +166,7 @@ class LumbarApp(SessionStarts):
                 self.custom,
                 lambda: self.wall().date(),
                 first_plan_after=history_after,
+                later=play is not None or resume,  # see on_mount
             ),
         )
         self.add_mode("roadmap", self.roadmap_screen)
@@ -214,6 +216,9 @@ class LumbarApp(SessionStarts):
         else:
             self.play_first_routine()
         self.started = True
+        for screen in self.screen_stack[:1]:  # the select screen, composed once it is shown
+            if isinstance(screen, SelectScreen) and screen.later:  # a session was asked for
+                screen.started(under_session=bool(self.players()))
         self.screen_change_signal.subscribe(self, lambda _: self.check_size(self.size))
         self.check_size(self.size)
         self.read_history_soon(self.check_store)
@@ -250,18 +255,22 @@ class LumbarApp(SessionStarts):
             self.notify(f"Added {said}: nothing was lost.", title="Saved now", markup=False)
 
     def play_first_routine(self) -> None:
-        """Open the player as the command line says; else offer the unfinished session, if any."""
+        """Open the player as the command line says; else offer the unfinished session, if any.
+
+        The player opens at once, before the first frame: the select screen is never drawn under
+        it (nor, see ``SelectScreen.started``, composed till the player leaves).
+        """
         name = self.first_routine
         if self.resume_first:
-            self.post_message(ResumeSession())
+            self.on_resume_session(ResumeSession())
             return
         if name is None:
             self.read_history_soon(self.offer_unfinished)  # after the first frame: see there
             return
         if name in self.catalogue.routines:
-            self.post_message(PlayRoutine(self.catalogue.routine(name)))
+            self.on_play_routine(PlayRoutine(self.catalogue.routine(name)))
         else:
-            self.post_message(PlayRoutine(alone(self.catalogue.exercise(name))))
+            self.on_play_routine(PlayRoutine(alone(self.catalogue.exercise(name))))
 
     def offer_unfinished(self) -> None:
         """Offer the unfinished session, if any, found in a worker.
@@ -301,6 +310,10 @@ class LumbarApp(SessionStarts):
     def save_theme(self) -> None:
         """Write the theme (and any other settings changed meanwhile) off the event loop."""
         self.settings_changes.write()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as Textual draws it, without its look-up of Unicode names (see key_names)."""
+        return key_display(binding)
 
     def action_help(self) -> None:
         """Show the keys of the screen on top, its help text and the safety advice.

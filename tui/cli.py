@@ -214,8 +214,7 @@ def on_a_terminal() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lumbar`` console script; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)  # the parser is not kept through a session
     if args.command == "catalogue":
         return run_catalogue(args, sys.stdout, sys.stderr)
     if args.command == "prescribe":

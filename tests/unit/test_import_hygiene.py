@@ -109,6 +109,7 @@ def test_the_app_imports_only_its_first_screen_at_start() -> None:
     assert {name for name in loaded if name.startswith("tui.screens.")} == {
         "tui.screens.select",
         "tui.screens.select_detail",
+        "tui.screens.select_keys",
         "tui.screens.select_rows",
         "tui.screens.select_search",
         "tui.screens.too_small",
@@ -169,3 +170,35 @@ def test_a_fresh_cache_is_read_without_the_toml_parser(tmp_path: Path) -> None:
     loaded = set(modules_after(f"from pathlib import Path; {load}"))
     assert "tui.catalogue.cache" in loaded
     assert loaded & {"tomllib", "tui.catalogue.load"} == set()
+
+
+RUN_TO_THE_FIRST_SCREEN = """
+import asyncio
+from datetime import datetime
+from tui.app import make_app
+from tui.catalogue import load_cached_catalogue
+from tui.model import SafetyCheck
+from tui.store import Store
+
+async def run():
+    store = Store.open(Path({db!r}))
+    store.save_safety(SafetyCheck(answered_at=datetime.now().astimezone(), any_yes=False))
+    catalogue = load_cached_catalogue(cache=Path({cache!r})).catalogue
+    app = make_app(catalogue, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+asyncio.run(run())
+"""
+
+
+def test_a_start_without_a_session_imports_no_player(tmp_path: Path) -> None:
+    """Up to the first screen drawn, with the app running: no player, no session engine."""
+    run = RUN_TO_THE_FIRST_SCREEN.format(
+        db=str(tmp_path / "lumbar.json"), cache=str(tmp_path / "catalogue.msgpack")
+    )
+    loaded = modules_after(f"from pathlib import Path\nexec({run!r})")
+    assert "tui.app" in loaded
+    assert [
+        name for name in loaded if name.startswith(("tui.screens.player", "tui.session."))
+    ] == []

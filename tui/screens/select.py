@@ -16,27 +16,19 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.catalogue import (
-    Draft,
-    alone,
-    exercise_matches,
-    nothing_matches,
-    query_text,
-    routine_matches,
-)
+from tui.catalogue import Draft, alone, nothing_matches, query_text
 from tui.failures import run_in_thread
 from tui.messages import PlayRoutine, RoutinesChanged
 from tui.model import Catalogue, Exercise, ItemPlan, Routine
 from tui.screens.select_detail import Described, neighbours, prepare
-from tui.screens.select_rows import in_order, routine_prompt
+from tui.screens.select_keys import SELECT_BINDINGS, SELECT_HELP
+from tui.screens.select_rows import ROUTINE, first_choice, listed
 from tui.screens.select_search import PASTE_SETTLE, SearchBox
 from tui.store import Store
 from tui.widgets.choice_list import ChoiceList
@@ -46,15 +38,6 @@ from tui.widgets.keys import with_keys
 from tui.widgets.mode_tabs import ModeTabs
 from tui.widgets.safety_banner import SafetyBanner
 
-ROUTINE = "routine:"
-EXERCISE = "exercise:"
-"""The prefixes of option ids: a routine and an exercise may share an id, their options may not."""
-
-
-def first_choice(options: Sequence[Option]) -> int | None:
-    """The index of the first option that can be chosen (not a heading), if any."""
-    return next((i for i, option in enumerate(options) if not option.disabled), None)
-
 
 class SelectScreen(Screen[None]):
     """Every routine and exercise in a list you can filter by typing, with a detail pane."""
@@ -62,47 +45,8 @@ class SelectScreen(Screen[None]):
     CSS_PATH = "select.tcss"
     AUTO_FOCUS = "#choices"
 
-    HELP = """\
-## Choose
-
-Press **{key:select.search}**, then type to filter (on the list, letters are keys:
-**{key:select.avoid}**, **{key:select.new}**...). Every word must match a name or a facet, such
-as **seated**, **towel**, **no equipment**, **stabilise** (or **stabilize**), **sciatica**,
-**align** or an article (**klarity**). Up and down move through the list; the pane on the right
-shows the routine or exercise under the cursor.
-**{key:select.play}** plays it; **{key:select.avoid}** shows what to avoid and why, and the red
-flags; **{key:safety.retake}** takes the red-flag check again, at any time.
-
-**{key:select.new}** builds a new routine of your own (starting from the exercise or routine
-under the cursor); **{key:select.edit}** edits and **{key:select.delete}** deletes one of your
-own routines, marked *(yours)* in the list.
-"""
-    BINDINGS = [
-        Binding("slash", "search", "Search", id="select.search", tooltip="Type to filter"),
-        Binding(
-            "a", "avoid", "Avoid", id="select.avoid", tooltip="What to avoid and why; red flags"
-        ),
-        Binding(
-            "escape", "clear", "Clear", id="select.clear", tooltip="Clear the search", show=False
-        ),
-        Binding(
-            "enter",
-            "play",
-            "Play",
-            id="select.play",
-            tooltip="Play the routine (or the exercise on its own) under the cursor",
-            priority=True,
-        ),
-        Binding(
-            "n",
-            "new",
-            "New",
-            id="select.new",
-            tooltip="Build a routine of your own, starting from what is under the cursor",
-        ),
-        Binding("e", "edit", "Edit", id="select.edit", tooltip="Change your routine"),
-        Binding("d", "delete", "Delete", id="select.delete", tooltip="Delete your routine"),
-    ]
+    HELP = SELECT_HELP
+    BINDINGS = SELECT_BINDINGS
 
     @dataclass
     class Planned(Message):
@@ -118,12 +62,15 @@ own routines, marked *(yours)* in the list.
         custom: frozenset[str] = frozenset(),
         today: Callable[[], date] | None = None,
         first_plan_after: float = 0.0,
+        later: bool = False,
     ) -> None:
         """Show this catalogue; ``custom`` are the ids of the user's routines, kept in ``store``.
 
         ``today`` tells whether a prescription's review date has passed (the local date by
         default). The routines are first planned ``first_plan_after`` seconds after the first
         frame: a plan walks the history, and ten years would slow the frames just after it.
+        With ``later`` (lumbar started on a session, which may cover the screen at once), its
+        parts wait: see :meth:`started`.
         """
         super().__init__()
         self.today = today or (lambda: datetime.now().astimezone().date())
@@ -135,13 +82,20 @@ own routines, marked *(yours)* in the list.
         self.plans: Mapping[str, Sequence[ItemPlan]] = {}  # routine id: how its items play next
         self.described = Described(catalogue, self.plans, self.today)  # each description, made once
         self.plan_after = first_plan_after
+        self.later = later
+        """Whether the parts are still to be composed (the screen not shown yet)."""
+        self.under_session = False
+        """Whether a session opened over the screen as lumbar started (see :meth:`started`)."""
 
     def compose(self) -> ComposeResult:
         """Search on top, the list on the left, the detail on the right.
 
         The list and the first routine's detail are there from the first frame, so the screen
-        is laid out once, not again as they arrive (start-up; see BENCHMARKS.md).
+        is laid out once, not again as they arrive (start-up; see BENCHMARKS.md). Nothing
+        while the parts wait (``later``).
         """
+        if self.later:
+            return
         options = self.options_for("")
         first = first_choice(options)
         yield Header()
@@ -158,13 +112,51 @@ own routines, marked *(yours)* in the list.
         yield KeyBar()
 
     def on_mount(self) -> None:
+        """Put the cursor on the first routine (once the parts are there)."""
+        if not self.later:
+            self.follow_the_cursor()
+
+    def follow_the_cursor(self) -> None:
         """Put the cursor on the first routine; the detail follows it from now on."""
         choices = self.query_one("#choices", OptionList)
         choices.highlighted = first_choice(choices.options)
         self.watch(choices, "highlighted", self.show_highlighted, init=False)
 
-    def on_screen_resume(self) -> None:
-        """Shown (again): plan the routines from the history, once the screen is drawn."""
+    def started(self, under_session: bool) -> None:
+        """Lumbar has started (``later``): compose the parts now, or when first shown.
+
+        Under the session lumbar started on, the screen is first shown when the player leaves:
+        its widgets, their styles and the plans (about 2 MB) are not kept through the session.
+        """
+        if not self.later:
+            return
+        self.under_session = under_session
+        if not under_session:
+            self.call_later(self.show_parts)
+
+    async def show_parts(self) -> None:
+        """Compose the parts that waited, put the cursor in the list, and plan the routines."""
+        if not self.later:
+            return
+        self.later = False
+        await self.recompose()
+        self.follow_the_cursor()
+        self.query_one("#choices", OptionList).focus()  # what AUTO_FOCUS found missing
+        self.plan_soon()
+
+    async def on_screen_resume(self) -> None:
+        """Shown (again): plan the routines from the history, once the screen is drawn.
+
+        The parts that waited under the session are composed as it leaves.
+        """
+        if self.later:
+            if self.under_session and self.is_current:
+                await self.show_parts()
+            return
+        self.plan_soon()
+
+    def plan_soon(self) -> None:
+        """Plan the routines once the screen is drawn (the first time, ``plan_after`` later)."""
         wait, self.plan_after = self.plan_after, 0.0  # only the first time (see __init__)
         plan = partial(self.set_timer, wait, self.plan_routines) if wait else self.plan_routines
         self.call_after_refresh(plan)
@@ -195,39 +187,9 @@ own routines, marked *(yours)* in the list.
             self.query_one("#detail", DescriptionView).show(self.described(record))
 
     def options_for(self, query: str) -> list[Option]:
-        """The routines and exercises that match the query, each kind under a heading.
-
-        Remembers what each option stands for in ``records``, by option id. Prompts are plain
-        content: a name is the user's text, never markup.
-        """
-        catalogue = self.catalogue
-        routines = in_order(
-            catalogue,
-            [r for r in catalogue.routines.values() if routine_matches(catalogue, r, query)],
-        )
-        exercises = [
-            e for e in catalogue.exercises.values() if exercise_matches(catalogue, e, query)
-        ]
-        self.records = {f"{ROUTINE}{r.id}": r for r in routines}
-        self.records |= {f"{EXERCISE}{e.id}": e for e in exercises}
-        options: list[Option] = [Option(Content(f"Routines ({len(routines)})"), disabled=True)]
-        today = self.today()
-        options += [
-            Option(routine_prompt(catalogue, r, self.yours(r.id), today), id=f"{ROUTINE}{r.id}")
-            for r in routines
-        ]
-        options.append(Option(Content(f"Exercises ({len(exercises)})"), disabled=True))
-        options += [
-            Option(Content(f"  {e.name}{self.yours(e.id)}"), id=f"{EXERCISE}{e.id}")
-            for e in exercises
-        ]
+        """The options that match the query; remembers what each stands for in ``records``."""
+        options, self.records = listed(self.catalogue, self.custom, query, self.today())
         return options
-
-    def yours(self, record_id: str) -> str:
-        """`` (yours)`` after a routine or exercise of the user's own (built here or a file)."""
-        return (
-            " (yours)" if record_id in self.custom or record_id in self.catalogue.user_ids else ""
-        )
 
     def refill(self, query: str) -> None:
         """Show the routines and exercises that match the query, the cursor on the first."""
@@ -278,6 +240,8 @@ own routines, marked *(yours)* in the list.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter plays from the list; in the search box it goes to the list instead."""
+        if self.later:  # nothing listed yet
+            return action not in ("play", "edit", "delete")
         if action == "play":
             return self.query_one("#choices", OptionList).has_focus
         if action in ("edit", "delete"):
@@ -304,6 +268,10 @@ own routines, marked *(yours)* in the list.
         self, catalogue: Catalogue, custom: frozenset[str], highlight: str | None = None
     ) -> None:
         """Show a changed catalogue, the cursor on routine ``highlight`` or where it was."""
+        if self.later:  # composed from the new catalogue when first shown
+            self.catalogue, self.custom = catalogue, custom
+            self.described = Described(catalogue, self.plans, self.today)
+            return
         choices = self.query_one("#choices", OptionList)
         was_key, was_index = self.highlighted_key(), choices.highlighted or 0
         self.catalogue, self.custom = catalogue, custom

@@ -24,8 +24,9 @@ from typing import Any
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
-from textual.keys import format_key
 from textual.screen import Screen
+
+from tui.widgets.key_names import key_character
 
 PLACEHOLDER = re.compile(
     r"(?P<bold>\*\*)?\{(?P<kind>keys?):(?P<id>[\w.-]+)(?:\|(?P<options>[^}]*))?\}(?P<end>\*\*)?"
@@ -57,7 +58,7 @@ def key_text(key: str, *, short: bool = False) -> str:
     """One key as text says it: ``Enter``, ``Escape`` (``Esc`` if short), ``Ctrl+S``, ``?``."""
     *modifiers, name = key.split("+") if len(key) > 1 else [key]
     words = SHORT_WORDS if short else WORDS
-    shown = words.get(name) or format_key(name)
+    shown = words.get(name) or key_character(name)
     if len(shown) > 1 or modifiers:
         shown = shown[0].upper() + shown[1:]
     return "+".join([*(modifier.capitalize() for modifier in modifiers), shown])
