@@ -9,11 +9,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
@@ -25,7 +24,6 @@ from tui.history import safety_due
 from tui.messages import PlayRoutine, ResumeSession, RoutinesChanged
 from tui.model import Catalogue, Routine, plural
 from tui.screens.select import SelectScreen
-from tui.screens.too_small import cover_when_too_small
 from tui.store import (
     SessionSaver,
     SettingsChanges,
@@ -36,7 +34,6 @@ from tui.store import (
     recover_unsaved,
 )
 from tui.terminal import catch_hang_ups, exit_soon
-from tui.widgets.key_names import key_display
 
 if TYPE_CHECKING:
     from tui.session import SpeechSystem
@@ -153,7 +150,6 @@ class LumbarApp(SessionStarts):
         self.first_routine = play
         self.resume_first = resume
         self.set_reactive(SessionStarts.safety_check, store.safety())
-        self.started = False  # True once on_mount has put up the first screens
         self.offer_search: Worker[None] | None = None
         """The search for an unfinished session to offer, once begun (see offer_unfinished)."""
         self.saver = SessionSaver(store, on_error=self.session_not_saved)
@@ -311,10 +307,6 @@ class LumbarApp(SessionStarts):
         """Write the theme (and any other settings changed meanwhile) off the event loop."""
         self.settings_changes.write()
 
-    def get_key_display(self, binding: Binding) -> str:
-        """A key as Textual draws it, without its look-up of Unicode names (see key_names)."""
-        return key_display(binding)
-
     def action_help(self) -> None:
         """Show the keys of the screen on top, its help text and the safety advice.
 
@@ -379,15 +371,6 @@ class LumbarApp(SessionStarts):
             with contextlib.suppress(StoreError):  # nowhere left to keep it: said below
                 self.kept_unsaved = keep_unsaved(self.store.path, unsaved)
             self.unsaved_count = len(unsaved)
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Cover the screens with a note while the terminal is too small for them."""
-        self.check_size(event.size)
-
-    def check_size(self, size: Size) -> None:
-        """Show, update or take away the "make the terminal larger" note (kept on top)."""
-        if self.started:  # still starting: on_mount checks once the first screens are up
-            cover_when_too_small(self, size)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the other modes, and the red-flag check, only from a mode's own screen."""

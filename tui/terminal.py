@@ -1,4 +1,4 @@
-"""How lumbar meets its terminal: the driver that hands over its ``write``, keymaps, hang-ups.
+"""How lumbar meets its terminal: the driver that hands over its ``write``, keys, size, hang-ups.
 
 Textual has no public call to write an escape sequence of our own (desktop notifications, the
 window title), but a driver's ``write`` is public: it queues text on the same output as the
@@ -16,10 +16,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from textual.binding import Keymap
+from textual import events
+from textual.binding import Binding, Keymap
 from textual.driver import Driver
+from textual.geometry import Size
 
 from tui.failures import ReportsFailures
+from tui.screens.too_small import cover_when_too_small
+from tui.widgets.key_names import key_display
 
 HANG_UPS = tuple(
     getattr(signal, name)
@@ -78,6 +82,8 @@ class TerminalApp(ReportsFailures):
         self.tmux = tmux
         self.keymap: dict[str, str] = {}
         """The keymap set (binding id to keys): help prose and hints name these keys."""
+        self.started = False
+        """True once the app has put up its first screens (the size is checked from then)."""
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for this terminal, which also hands the app its ``write``."""
@@ -97,3 +103,16 @@ class TerminalApp(ReportsFailures):
         """Remap some more keys by binding id, keeping the keymap (see ``set_keymap``)."""
         super().update_keymap(keymap)
         self.keymap = {**self.keymap, **keymap}
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as Textual draws it, without its look-up of Unicode names (see key_names)."""
+        return key_display(binding)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the screens with a note while the terminal is too small for them."""
+        self.check_size(event.size)
+
+    def check_size(self, size: Size) -> None:
+        """Show, update or take away the "make the terminal larger" note (kept on top)."""
+        if self.started:  # still starting: the app checks once the first screens are up
+            cover_when_too_small(self, size)

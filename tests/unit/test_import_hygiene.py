@@ -202,3 +202,31 @@ def test_a_start_without_a_session_imports_no_player(tmp_path: Path) -> None:
     assert [
         name for name in loaded if name.startswith(("tui.screens.player", "tui.session."))
     ] == []
+
+
+def test_the_store_opens_a_file_without_tinydb(tmp_path: Path) -> None:
+    """lumbar reads and writes its TinyDB file itself: tinydb is not imported to do it (memory)."""
+    db = tmp_path / "lumbar.json"
+    loaded = modules_after(
+        "from pathlib import Path; from tui.store import Store; "
+        f"Store.open(Path({str(db)!r})).settings()"
+    )
+    assert [name for name in loaded if name.split(".")[0] == "tinydb"] == []
+
+
+def test_the_player_s_history_leaves_the_progress_figures_out() -> None:
+    """The dose replay a session starts from brings in none of the progress screen's figures."""
+    loaded = modules_after("import tui.history.levels")
+    assert {"tui.history.progress", "tui.history.tally", "tui.history.streak"} & set(
+        loaded
+    ) == set()
+
+
+def test_opening_the_store_loads_no_digest_library(tmp_path: Path) -> None:
+    """hashlib (OpenSSL's library) waits for the progress screen's digest of the history."""
+    db = tmp_path / "lumbar.json"
+    loaded = modules_after(
+        "from pathlib import Path; from tui.store import Store; "
+        f"Store.open(Path({str(db)!r})).sessions()"
+    )
+    assert "hashlib" not in loaded

@@ -363,3 +363,30 @@ def test_a_symlink_loop_as_the_data_file_is_a_message(
     (tmp_path / "b").symlink_to(tmp_path / "a")
     status, _, err = run_cli(capsys, "--db", str(tmp_path / "a"), "history")
     assert status == 1 and "symbolic links" in err
+
+
+def test_tinydb_reads_and_writes_lumbar_s_file_through_its_storage(tmp_path: Path) -> None:
+    """The file is a TinyDB database: TinyDB opens it through lumbar's storage (string ids)."""
+    from tinydb import Query, TinyDB
+    from tinydb.table import Table
+
+    class Keyed(Table):
+        """Documents keyed by lumbar's ids, not TinyDB's numbers."""
+
+        document_id_class = str  # type: ignore[assignment]  # TinyDB's types say int
+
+    db = tmp_path / "lumbar.json"
+    store = Store.open(db)
+    store.save_session(make_session("s-1"))
+    tiny = TinyDB(db, storage=storage.AtomicStorage)
+    tiny.table_class = Keyed
+    sessions = tiny.table("sessions")
+    assert [str(document.doc_id) for document in sessions] == ["s-1"]
+    found = sessions.get(Query().id == "s-1")
+    assert isinstance(found, dict)
+    assert found["routine"] == "quick-10"
+    sessions.update({"note": "written by TinyDB"}, Query().id == "s-1")
+    tiny.close()
+    saved = Store.open(db).session("s-1")
+    assert saved is not None
+    assert saved.note == "written by TinyDB"

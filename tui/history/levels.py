@@ -31,6 +31,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tui.history.flags import DEFAULT_THRESHOLD, pain_flags
 from tui.history.gates import read_in_passing
@@ -39,9 +40,7 @@ from tui.history.judge import Change, Level, day_text, judge, locked_level, sess
 from tui.history.judge import both as both  # roadmap and plan give their reasons with these
 from tui.history.judge import held_because as held_because
 from tui.history.locked import capped, locked_keys
-from tui.history.progress import Progress
 from tui.history.recent import Recent
-from tui.history.tally import Kept, ProgressTally, carry_on, tally_of
 from tui.model import (
     Catalogue,
     Dose,
@@ -51,6 +50,10 @@ from tui.model import (
     SessionHistory,
     ladder,
 )
+
+if TYPE_CHECKING:  # the progress figures are added up only where they are shown (memory)
+    from tui.history.progress import Progress
+    from tui.history.tally import Kept, ProgressTally
 
 REPEATED = 2
 """Hurting in this many of an exercise's last ``OF_LAST`` sessions is repeated pain."""
@@ -194,6 +197,8 @@ def progress_of(
     (:func:`tui.history.tally.carry_on`). Only the streak and the calendar are worked out each
     time, for ``target`` and ``today``.
     """
+    from tui.history.tally import carry_on, tally_of
+
     history = sessions if isinstance(sessions, SessionHistory) else tuple(sessions)
     asked = (catalogue, threshold, history)
 

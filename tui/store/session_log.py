@@ -10,7 +10,6 @@ decoder that skips every other field). Nothing here imports Textual.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import overload
@@ -111,6 +110,8 @@ class SessionLog(SessionHistory):
         Each document's key and bytes go into it, in the log's order: the same sessions stored
         alike give the same digest, whichever version of the file holds them and wherever.
         """
+        import hashlib  # only for the progress screen: OpenSSL's library is 0.5 MB at the player
+
         digest = hashlib.sha1(usedforsecurity=False)
         found: dict[int, str] = {}
         done = 0
