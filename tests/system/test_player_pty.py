@@ -39,6 +39,9 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # the child: size the terminal, then become lumbar
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            # As a shell at a terminal starts it: a run begun in the background of a script
+            # inherits Ctrl+C ignored, and lumbar, rightly, keeps that (the test would fail).
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
             os.execve(argv[0], argv, env)
         self.pid, self.fd = pid, fd
