@@ -11,7 +11,6 @@ is no such screen.
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import tempfile
@@ -21,6 +20,7 @@ from tests.benchmarks.history import write_history
 from tests.benchmarks.report import Figure, print_figures
 from tests.benchmarks.runs import SELECT, lumbar
 from tests.benchmarks.terminal import QUIET, Terminal
+from tui.store.kept import kept_folder
 
 TURNS = 5
 TARGET = 1.5  # issue 14: at ten years at most 1.5x the same screen empty
@@ -48,8 +48,7 @@ def open_time(terminal: Terminal) -> float:
 
 def forget_kept_figures() -> None:
     """Empty the kept figures of this run's cache folder (the catalogue's cache stays)."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    shutil.rmtree(cache / "lumbar" / "kept", ignore_errors=True)
+    shutil.rmtree(kept_folder(), ignore_errors=True)
 
 
 def figures(turns: int = TURNS) -> list[Figure]:

@@ -33,7 +33,7 @@ from tui.history.progress import (
 from tui.history.streak import DayTally, calendar, session_day, streak
 from tui.model import Catalogue, Session, SessionHistory, StagePlan, plan_text
 
-FIGURES_VERSION = 1
+FIGURES_VERSION = 2
 """The version of how the figures are added up: a checkpoint of another version is not used.
 
 Change it with any change to what :meth:`ProgressTally.add` counts, or how (a test holds it to
@@ -45,7 +45,7 @@ resumed, a note added), and a changed session makes the whole history walked aga
 
 @dataclass(frozen=True)
 class Checkpoint:
-    """A progress tally after the first ``count`` sessions of a history (see the module).
+    """A progress tally after the first :attr:`count` sessions of a history (see the module).
 
     ``fingerprint`` is the digest of those sessions as stored; ``threshold`` the pain threshold
     their flags were found with; ``befores`` the last pain-before scores (the next session's
@@ -54,7 +54,6 @@ class Checkpoint:
 
     version: int
     threshold: int
-    count: int
     fingerprint: str
     rows: tuple[ExerciseRow, ...]
     planned: dict[str, tuple[StagePlan, ...]]
@@ -63,6 +62,11 @@ class Checkpoint:
     day_sessions: dict[date, int]
     day_minutes: dict[date, float]
     befores: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        """How many sessions it covers (one row of the history each)."""
+        return len(self.history)
 
 
 class Kept(Protocol):
@@ -101,12 +105,11 @@ class ProgressTally:
         self._pain: list[PainPoint] = []
         self._history: list[HistoryRow] = []
         self._days = DayTally()
-        self._count = 0
 
     @property
     def count(self) -> int:
         """How many sessions have been added (those of a checkpoint carried on from included)."""
-        return self._count
+        return len(self._history)
 
     @classmethod
     def carried_on(cls, catalogue: Catalogue, checkpoint: Checkpoint) -> ProgressTally:
@@ -120,7 +123,6 @@ class ProgressTally:
         tally._pain = list(checkpoint.pain)
         tally._history = list(checkpoint.history)
         tally._days = DayTally(checkpoint.day_sessions, checkpoint.day_minutes)
-        tally._count = checkpoint.count
         return tally
 
     def add(self, session: Session) -> None:
@@ -143,14 +145,12 @@ class ProgressTally:
             self._planned[result.exercise] = result.planned
         for exercise in {result.exercise for result in session.exercises} if flags else ():
             rows[exercise].flags += 1
-        self._count += 1
 
     def snapshot(self, fingerprint: str) -> Checkpoint:
         """The tally as it stands, to carry on from; ``fingerprint``: the sessions added so far."""
         return Checkpoint(
             version=FIGURES_VERSION,
             threshold=self._threshold,
-            count=self._count,
             fingerprint=fingerprint,
             rows=tuple(replace(row) for row in self._rows.values()),
             planned=dict(self._planned),
@@ -234,9 +234,10 @@ def carry_on(
     digests = history.fingerprints(*counts)
     if digests is None:
         return tally_of(history, catalogue, threshold)
-    tally = ProgressTally(catalogue, threshold)
     if saved is not None and digests[0] == saved.fingerprint:
         tally = ProgressTally.carried_on(catalogue, saved)
+    else:
+        tally = ProgressTally(catalogue, threshold)
     start = tally.count
     for session in history[start:stop]:
         tally.add(session)

@@ -119,8 +119,7 @@ class SessionLog(SessionHistory):
             for key, document in self._documents[done:count]:
                 digest.update(_ENCODER.encode(key))
                 digest.update(bytes(document))
-            done = max(done, count)
-            found[count] = digest.hexdigest()
+            found[count], done = digest.hexdigest(), count
         return tuple(found[count] for count in counts)
 
     def __repr__(self) -> str:
